@@ -1,0 +1,199 @@
+//! Dates and numbers the way Vietnamese documents write them: dd/mm/yyyy and 1.234,5.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::i18n::{T, t};
+
+/// Why a typed date was refused; shown to the user as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Reads `dd/mm/yyyy` (also `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`) or ISO `yyyy-mm-dd`.
+/// A date that does not exist, such as 31/02/2022, is an error, never rolled over.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let s = input.trim();
+    let bad = || DateError(format!("{}: «{s}» (dd/mm/yyyy)", t(T::ErrDate)));
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(bad());
+    }
+    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+    let (y, m, d) = if parts[0].len() == 4 {
+        (num(parts[0])?, num(parts[1])?, num(parts[2])?)
+    } else if parts[2].len() == 4 {
+        (num(parts[2])?, num(parts[1])?, num(parts[0])?)
+    } else {
+        return Err(bad());
+    };
+    if !(1900..=2200).contains(&y) {
+        return Err(DateError(format!("{}: «{s}»", t(T::ErrYearRange))));
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+        .ok_or_else(|| DateError(format!("{}: «{s}»", t(T::ErrDateMissing))))
+}
+
+/// `23/09/2022`.
+pub fn fmt_date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+/// ISO form used in the database, where text order is date order.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Reads the database's ISO form.
+pub fn from_iso(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// A number with `.` between thousands and `,` before decimals, at most `decimals`
+/// places and no trailing zeros: `1234.5` → `1.234,5`.
+pub fn fmt_number(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut out = String::new();
+    if x < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    let digits = int.as_bytes();
+    for (i, b) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(*b as char);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// English-style number for `--lang en`: `1,234.5`.
+pub fn fmt_number_en(x: f64, decimals: usize) -> String {
+    fmt_number(x, decimals)
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// Reads a number written either way: `1.234,5`, `1234,5`, `1234.5`, `1,234.5`.
+pub fn parse_number(input: &str) -> Option<f64> {
+    let s: String = input
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if s.is_empty() {
+        return None;
+    }
+    let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
+    let normal = match (dots, commas) {
+        (0, 0) => s,
+        (0, 1) => s.replace(',', "."),
+        (_, 0) if dots > 1 => s.replace('.', ""),
+        (1, 0) => {
+            // "1.234" is a thousands group in Vietnamese; "1.5" is a decimal.
+            let after = s.split('.').nth(1).unwrap_or("");
+            if after.len() == 3 {
+                s.replace('.', "")
+            } else {
+                s
+            }
+        }
+        _ => {
+            let last_dot = s.rfind('.').unwrap_or(0);
+            let last_comma = s.rfind(',').unwrap_or(0);
+            if last_comma > last_dot {
+                s.replace('.', "").replace(',', ".")
+            } else {
+                s.replace(',', "")
+            }
+        }
+    };
+    normal.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parses_both_date_forms() {
+        assert_eq!(parse_date("23/09/2022"), Ok(d(2022, 9, 23)));
+        assert_eq!(parse_date("3/9/2022"), Ok(d(2022, 9, 3)));
+        assert_eq!(parse_date("2022-09-23"), Ok(d(2022, 9, 23)));
+        assert_eq!(parse_date(" 23.09.2022 "), Ok(d(2022, 9, 23)));
+    }
+
+    #[test]
+    fn refuses_dates_that_do_not_exist() {
+        assert!(
+            parse_date("31/02/2022")
+                .unwrap_err()
+                .0
+                .contains("không tồn tại")
+        );
+        assert!(parse_date("29/02/2023").is_err());
+        assert_eq!(parse_date("29/02/2024"), Ok(d(2024, 2, 29)));
+        assert!(parse_date("23/09/22").is_err());
+        assert!(parse_date("hôm nay").is_err());
+        assert!(parse_date("01/01/99999").is_err());
+        assert!(parse_date("").is_err());
+    }
+
+    #[test]
+    fn formats_dates_day_first() {
+        assert_eq!(fmt_date(d(2022, 9, 3)), "03/09/2022");
+        assert_eq!(from_iso(&iso(d(2022, 9, 3))), Some(d(2022, 9, 3)));
+    }
+
+    #[test]
+    fn formats_numbers_vietnamese_style() {
+        assert_eq!(fmt_number(1234.5, 2), "1.234,5");
+        assert_eq!(fmt_number(112.5, 2), "112,5");
+        assert_eq!(fmt_number(200000.0, 2), "200.000");
+        assert_eq!(fmt_number(-1234567.891, 2), "-1.234.567,89");
+        assert_eq!(fmt_number(0.0, 1), "0");
+        assert_eq!(fmt_number(-0.001, 1), "0");
+        assert_eq!(fmt_number_en(1234.5, 1), "1,234.5");
+    }
+
+    #[test]
+    fn parses_numbers_written_either_way() {
+        assert_eq!(parse_number("1.234,5"), Some(1234.5));
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("112,5"), Some(112.5));
+        assert_eq!(parse_number("66.1"), Some(66.1));
+        assert_eq!(parse_number("200.000"), Some(200000.0));
+        assert_eq!(parse_number("1.200.000"), Some(1200000.0));
+        assert_eq!(parse_number("-5"), Some(-5.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+}

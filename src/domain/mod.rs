@@ -1,0 +1,8 @@
+//! Plain types and rules: no SQL, no terminal. The cheapest place to test.
+
+pub mod format;
+pub mod scorecard;
+pub mod target;
+pub mod task;
+pub mod text;
+pub mod unit;

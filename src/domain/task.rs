@@ -1,0 +1,152 @@
+//! Status of an assigned task as of a date, as provincial task-tracking systems
+//! report it (Decision 42/2014/QĐ-TTg, amended by 23/2018/QĐ-TTg):
+//! done on time / done late; not done and in time / due soon / overdue; no deadline.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Days before the deadline from which an open task counts as "sắp đến hạn".
+pub const DEFAULT_SOON_DAYS: i64 = 3;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TaskDates {
+    pub assigned_on: Option<NaiveDate>,
+    /// The deadline in force: the last extension's, or the original one.
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum TaskStatus {
+    DoneOnTime,
+    DoneLate {
+        days_late: i64,
+    },
+    /// Open and overdue: the deadline has passed.
+    Overdue {
+        days: i64,
+    },
+    /// Open, due within the "soon" window (0 = due today).
+    DueSoon {
+        days_left: i64,
+    },
+    InTime {
+        days_left: i64,
+    },
+    NoDeadline,
+}
+
+/// The status as of `as_of`, or `None` when the task had not been assigned yet.
+/// A task completed after `as_of` was still open on that day.
+pub fn status(t: &TaskDates, as_of: NaiveDate, soon_days: i64) -> Option<TaskStatus> {
+    if t.assigned_on.is_some_and(|a| a > as_of) {
+        return None;
+    }
+    Some(match (t.completed_on.filter(|c| *c <= as_of), t.deadline) {
+        (Some(_), None) => TaskStatus::DoneOnTime,
+        (Some(done), Some(dl)) if done <= dl => TaskStatus::DoneOnTime,
+        (Some(done), Some(dl)) => TaskStatus::DoneLate {
+            days_late: (done - dl).num_days(),
+        },
+        (None, None) => TaskStatus::NoDeadline,
+        (None, Some(dl)) if as_of > dl => TaskStatus::Overdue {
+            days: (as_of - dl).num_days(),
+        },
+        (None, Some(dl)) if (dl - as_of).num_days() <= soon_days => TaskStatus::DueSoon {
+            days_left: (dl - as_of).num_days(),
+        },
+        (None, Some(dl)) => TaskStatus::InTime {
+            days_left: (dl - as_of).num_days(),
+        },
+    })
+}
+
+impl TaskStatus {
+    pub fn is_done(self) -> bool {
+        matches!(self, TaskStatus::DoneOnTime | TaskStatus::DoneLate { .. })
+    }
+
+    /// Counted in the completion rate: finished, or past its deadline.
+    pub fn is_due(self) -> bool {
+        self.is_done() || matches!(self, TaskStatus::Overdue { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TaskStatus::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%d/%m/%Y").unwrap()
+    }
+
+    fn st(deadline: Option<&str>, done: Option<&str>, as_of: &str) -> Option<TaskStatus> {
+        let t = TaskDates {
+            assigned_on: Some(d("01/01/2022")),
+            deadline: deadline.map(d),
+            completed_on: done.map(d),
+        };
+        status(&t, d(as_of), DEFAULT_SOON_DAYS)
+    }
+
+    #[test]
+    fn done_on_time_or_late() {
+        assert_eq!(
+            st(Some("30/06/2022"), Some("30/06/2022"), "23/09/2022"),
+            Some(DoneOnTime)
+        );
+        assert_eq!(
+            st(Some("30/06/2022"), Some("10/07/2022"), "23/09/2022"),
+            Some(DoneLate { days_late: 10 })
+        );
+        assert_eq!(st(None, Some("10/07/2022"), "23/09/2022"), Some(DoneOnTime));
+    }
+
+    #[test]
+    fn open_tasks_by_deadline() {
+        assert_eq!(
+            st(Some("22/09/2022"), None, "23/09/2022"),
+            Some(Overdue { days: 1 })
+        );
+        assert_eq!(
+            st(Some("23/09/2022"), None, "23/09/2022"),
+            Some(DueSoon { days_left: 0 })
+        );
+        assert_eq!(
+            st(Some("26/09/2022"), None, "23/09/2022"),
+            Some(DueSoon { days_left: 3 })
+        );
+        assert_eq!(
+            st(Some("27/09/2022"), None, "23/09/2022"),
+            Some(InTime { days_left: 4 })
+        );
+        assert_eq!(st(None, None, "23/09/2022"), Some(NoDeadline));
+    }
+
+    #[test]
+    fn completion_after_the_as_of_date_does_not_count_yet() {
+        assert_eq!(
+            st(Some("31/05/2022"), Some("15/10/2022"), "23/09/2022"),
+            Some(Overdue { days: 115 })
+        );
+    }
+
+    #[test]
+    fn not_yet_assigned_is_not_counted() {
+        let t = TaskDates {
+            assigned_on: Some(d("01/10/2022")),
+            ..Default::default()
+        };
+        assert_eq!(status(&t, d("23/09/2022"), 3), None);
+    }
+
+    #[test]
+    fn due_means_finished_or_past_deadline() {
+        assert!(DoneLate { days_late: 1 }.is_due());
+        assert!(Overdue { days: 1 }.is_due());
+        assert!(!DueSoon { days_left: 0 }.is_due());
+        assert!(!NoDeadline.is_due());
+    }
+}

@@ -1,0 +1,9 @@
+//! tct: the dashboard of a provincial working group (Tổ công tác của Chủ tịch UBND
+//! tỉnh) over a local SQLite file.
+//!
+//! Data flows one way: key → `keymap` → `app::Action` → `App::update` → `store`;
+//! the `ui` draws from the app's state and never changes it.
+
+pub mod domain;
+pub mod i18n;
+pub mod store;

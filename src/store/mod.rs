@@ -1,0 +1,247 @@
+//! The only code that speaks SQL: opening the file, migrations, the questions the panes
+//! ask (indexed, paged and aggregated in SQL) and the writes, each in one transaction.
+
+mod demo;
+mod queries;
+mod schema;
+mod write;
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+use crate::domain::format::{from_iso, iso};
+use crate::i18n::{T, t};
+
+pub use demo::{DemoData, load_demo};
+pub use queries::*;
+pub use schema::{APPLICATION_ID, latest_version};
+pub use write::*;
+
+/// Why a database could not be opened; each says what a user can do about it.
+#[derive(Debug)]
+pub enum OpenError {
+    NoDirectory(PathBuf),
+    NotSqlite(PathBuf),
+    NotTct(PathBuf),
+    Newer {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    Sqlite(rusqlite::Error),
+    Io(std::io::Error),
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::NoDirectory(p) => write!(f, "{}: {}", t(T::ErrNoDir), p.display()),
+            OpenError::NotSqlite(p) => write!(f, "{}: {}", t(T::ErrNotSqlite), p.display()),
+            OpenError::NotTct(p) => write!(f, "{}: {}", t(T::ErrNotTct), p.display()),
+            OpenError::Newer {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "{} {found} > {supported}): {}",
+                t(T::ErrNewer),
+                path.display()
+            ),
+            OpenError::Sqlite(e) => write!(f, "SQLite: {e}"),
+            OpenError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+impl From<rusqlite::Error> for OpenError {
+    fn from(e: rusqlite::Error) -> Self {
+        OpenError::Sqlite(e)
+    }
+}
+
+pub struct Store {
+    conn: Connection,
+    read_only: bool,
+    path: PathBuf,
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (or creates) a tct database. A file without write permission is opened
+    /// read-only; a file that is not SQLite, not tct's, or from a newer tct is refused
+    /// without being touched.
+    pub fn open(path: &Path) -> Result<Store, OpenError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            return Err(OpenError::NoDirectory(dir.to_path_buf()));
+        }
+        let mut read_only = false;
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > 0 {
+                let mut head = [0u8; 16];
+                let ok = std::fs::File::open(path)
+                    .and_then(|mut f| f.read_exact(&mut head))
+                    .is_ok();
+                if !ok || &head != SQLITE_HEADER {
+                    return Err(OpenError::NotSqlite(path.to_path_buf()));
+                }
+            }
+            read_only = meta.permissions().readonly();
+        }
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let mut store = Store {
+            conn,
+            read_only,
+            path: path.to_path_buf(),
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    /// A database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store, OpenError> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            read_only: false,
+            path: PathBuf::from(":memory:"),
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    fn prepare(&mut self) -> Result<(), OpenError> {
+        let c = &self.conn;
+        c.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A file that is not a database shows itself at the first read.
+        let tables: i64 = c
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => OpenError::NotSqlite(self.path.clone()),
+                _ => OpenError::Sqlite(e),
+            })?;
+        let app_id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if tables > 0 && app_id != APPLICATION_ID {
+            return Err(OpenError::NotTct(self.path.clone()));
+        }
+        if version > latest_version() {
+            return Err(OpenError::Newer {
+                path: self.path.clone(),
+                found: version,
+                supported: latest_version(),
+            });
+        }
+        c.pragma_update(None, "foreign_keys", true)?;
+        if !self.read_only {
+            c.pragma_update(None, "journal_mode", "wal")?;
+            // FULL: a transaction reported as saved survives a power cut.
+            c.pragma_update(None, "synchronous", "full")?;
+        }
+        if version < latest_version() {
+            if self.read_only {
+                return Err(OpenError::Sqlite(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                    Some(format!("{}: {}", t(T::OpenedReadOnly), self.path.display())),
+                )));
+            }
+            self.migrate(version)?;
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<(), rusqlite::Error> {
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> rusqlite::Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+    }
+
+    pub fn setting(&self, key: &str) -> rusqlite::Result<Option<String>> {
+        self.conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The as-of date a database asks for (the demo's is 23/09/2022), if any.
+    pub fn default_as_of(&self) -> Option<NaiveDate> {
+        self.setting("as_of")
+            .ok()
+            .flatten()
+            .and_then(|s| from_iso(&s))
+    }
+
+    pub fn is_demo(&self) -> bool {
+        matches!(self.setting("demo"), Ok(Some(v)) if v == "1")
+    }
+
+    pub fn is_empty(&self) -> rusqlite::Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// `PRAGMA integrity_check` says "ok".
+    pub fn integrity_ok(&self) -> rusqlite::Result<bool> {
+        let s: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(s == "ok")
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Dates as the database stores them.
+pub(crate) fn opt_iso(d: Option<NaiveDate>) -> Option<String> {
+    d.map(iso)
+}
+
+pub(crate) fn opt_date(s: Option<String>) -> Option<NaiveDate> {
+    s.as_deref().and_then(from_iso)
+}

@@ -1,0 +1,551 @@
+//! The questions the panes and reports ask. Lists come a page at a time
+//! (`LIMIT`/`OFFSET` over indexed orderings); counts are aggregated in SQL.
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use serde::Serialize;
+
+use super::{Store, opt_date};
+use crate::domain::format::iso;
+use crate::domain::scorecard::{Scorecard, TargetCounts, TaskCounts};
+use crate::domain::target::{Direction, Plan, Progress, assess};
+use crate::domain::task::{TaskDates, TaskStatus, status};
+use crate::domain::text::fold;
+use crate::domain::unit::UnitKind;
+
+/// The date the screen is "as of", and how near a deadline counts as "due soon".
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub as_of: NaiveDate,
+    pub soon_days: i64,
+}
+
+impl Ctx {
+    fn d(&self) -> String {
+        iso(self.as_of)
+    }
+
+    fn soon_limit(&self) -> String {
+        iso(self.as_of + Duration::days(self.soon_days))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRow {
+    pub id: i64,
+    pub name: String,
+    #[serde(serialize_with = "ser_kind")]
+    pub kind: UnitKind,
+    pub code: Option<String>,
+    pub card: Scorecard,
+}
+
+fn ser_kind<S: serde::Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.code())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub id: i64,
+    pub name: String,
+    pub measure: String,
+    pub plan: Plan,
+    pub direction: Direction,
+    pub actual: Option<f64>,
+    pub actual_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub progress: Progress,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskRow {
+    pub id: i64,
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub assigned_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub status: TaskStatus,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtensionRow {
+    pub granted_on: Option<NaiveDate>,
+    pub old_deadline: Option<NaiveDate>,
+    pub new_deadline: Option<NaiveDate>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskDetail {
+    pub row: TaskRow,
+    pub doc_date: Option<NaiveDate>,
+    pub leader: Option<String>,
+    pub cooperating: Option<String>,
+    pub original_deadline: Option<NaiveDate>,
+    pub origin: Option<String>,
+    pub extensions: Vec<ExtensionRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TargetDetail {
+    pub row: TargetRow,
+    pub year: i32,
+    pub unit_name: String,
+    pub readings: Vec<(NaiveDate, f64)>,
+}
+
+/// Whose tasks a task list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskScope {
+    Unit(i64),
+    AllUnits,
+}
+
+/// Which of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskMode {
+    Overdue,
+    Open,
+    All,
+}
+
+impl TaskMode {
+    pub fn next(self) -> TaskMode {
+        match self {
+            TaskMode::Overdue => TaskMode::Open,
+            TaskMode::Open => TaskMode::All,
+            TaskMode::All => TaskMode::Overdue,
+        }
+    }
+}
+
+/// A unit named on the command line, or why none matched.
+pub enum UnitLookup {
+    Found(i64, String),
+    /// No match: the closest names, best first.
+    NotFound(Vec<String>),
+}
+
+/// A WHERE clause built from parts, with its arguments in order.
+struct Where {
+    sql: String,
+    args: Vec<Value>,
+}
+
+impl Where {
+    fn new() -> Self {
+        Where {
+            sql: String::from(" WHERE 1"),
+            args: Vec::new(),
+        }
+    }
+
+    /// `clause` uses `?` for each of `args`, which are numbered here.
+    fn and(&mut self, clause: &str, args: impl IntoIterator<Item = Value>) -> &mut Self {
+        let mut out = String::new();
+        let mut args = args.into_iter();
+        for part in clause.split_inclusive('?') {
+            out.push_str(part);
+            if part.ends_with('?') {
+                self.args.push(args.next().expect("one argument per '?'"));
+                out.push_str(&self.args.len().to_string());
+            }
+        }
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&out);
+        self
+    }
+
+    /// Each word of the filter must occur in the folded column.
+    fn words(&mut self, column: &str, filter: &str) -> &mut Self {
+        for w in fold(filter).split_whitespace() {
+            self.and(
+                &format!("{column} LIKE ? ESCAPE '\\'"),
+                [text(like_pattern(w))],
+            );
+        }
+        self
+    }
+
+    fn arg(&mut self, v: Value) -> String {
+        self.args.push(v);
+        format!("?{}", self.args.len())
+    }
+}
+
+/// `%word%` with LIKE's own characters escaped.
+fn like_pattern(word: &str) -> String {
+    let escaped = word
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn text(s: String) -> Value {
+    Value::Text(s)
+}
+
+fn unit_where(ctx: &Ctx, filter: &str) -> Where {
+    let mut w = Where::new();
+    let d = ctx.d();
+    w.and("u.kind <> 'tinh'", [])
+        .and(
+            "(u.valid_from IS NULL OR u.valid_from <= ?)",
+            [text(d.clone())],
+        )
+        .and("(u.valid_to IS NULL OR u.valid_to >= ?)", [text(d)])
+        .words("u.name_key", filter);
+    w
+}
+
+fn task_where(ctx: &Ctx, scope: TaskScope, mode: TaskMode, filter: &str) -> Where {
+    let mut w = Where::new();
+    let d = ctx.d();
+    if let TaskScope::Unit(id) = scope {
+        w.and("t.unit_id = ?", [Value::Integer(id)]);
+    }
+    w.and(
+        "(t.assigned_on IS NULL OR t.assigned_on <= ?)",
+        [text(d.clone())],
+    );
+    match mode {
+        TaskMode::Overdue => {
+            w.and("t.deadline < ?", [text(d.clone())]);
+            w.and("(t.completed_on IS NULL OR t.completed_on > ?)", [text(d)]);
+        }
+        TaskMode::Open => {
+            w.and("(t.completed_on IS NULL OR t.completed_on > ?)", [text(d)]);
+        }
+        TaskMode::All => {}
+    }
+    w.words("t.title_key", filter);
+    w
+}
+
+fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
+    let dates = TaskDates {
+        assigned_on: opt_date(r.get(5)?),
+        deadline: opt_date(r.get(6)?),
+        completed_on: opt_date(r.get(7)?),
+    };
+    Ok(TaskRow {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        doc_number: r.get(2)?,
+        unit_id: r.get(3)?,
+        unit_name: r.get(4)?,
+        assigned_on: dates.assigned_on,
+        deadline: dates.deadline,
+        completed_on: dates.completed_on,
+        // Rows are filtered to tasks assigned by the as-of date, so a status exists.
+        status: status(&dates, ctx.as_of, ctx.soon_days).unwrap_or(TaskStatus::NoDeadline),
+    })
+}
+
+const TASK_COLUMNS: &str = "t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, \
+                            t.deadline, t.completed_on FROM task t JOIN unit u ON u.id = t.unit_id";
+
+fn plan_of(low: f64, high: Option<f64>) -> Plan {
+    match high {
+        Some(h) => Plan::Range(low, h),
+        None => Plan::Value(low),
+    }
+}
+
+fn target_row(r: &Row) -> rusqlite::Result<TargetRow> {
+    let plan = plan_of(r.get(3)?, r.get(4)?);
+    let dir_code: String = r.get(5)?;
+    let direction = Direction::from_code(&dir_code).unwrap_or(Direction::Higher);
+    let actual: Option<f64> = r.get(7)?;
+    Ok(TargetRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        measure: r.get(2)?,
+        plan,
+        direction,
+        actual,
+        actual_on: opt_date(r.get(6)?),
+        progress: assess(plan, direction, actual),
+    })
+}
+
+/// Targets with the latest reading on or before the as-of date.
+const TARGET_SELECT: &str = "SELECT t.id, t.name, t.measure, t.plan_low, t.plan_high, t.direction, \
+     r.on_date, r.value FROM target t LEFT JOIN reading r ON r.target_id = t.id AND r.on_date = \
+     (SELECT max(on_date) FROM reading WHERE target_id = t.id AND on_date <= ?3)";
+
+impl Store {
+    pub fn count_units(&self, ctx: &Ctx, filter: &str) -> rusqlite::Result<usize> {
+        let w = unit_where(ctx, filter);
+        let sql = format!("SELECT count(*) FROM unit u{}", w.sql);
+        self.conn()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(&w.args), |r| {
+                r.get::<_, i64>(0).map(|n| n as usize)
+            })
+    }
+
+    /// One page of units in Vietnamese alphabetical order, each with its scorecard.
+    pub fn units_page(
+        &self,
+        ctx: &Ctx,
+        filter: &str,
+        offset: usize,
+        limit: usize,
+    ) -> rusqlite::Result<Vec<UnitRow>> {
+        let mut w = unit_where(ctx, filter);
+        let lim = w.arg(Value::Integer(limit as i64));
+        let off = w.arg(Value::Integer(offset as i64));
+        let sql = format!(
+            "SELECT u.id, u.name, u.kind, u.code FROM unit u{} ORDER BY u.sort_key LIMIT {lim} OFFSET {off}",
+            w.sql
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(&w.args), |r| {
+                let kind: String = r.get(2)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    kind,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, name, kind, code)| {
+                Ok(UnitRow {
+                    id,
+                    name,
+                    kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
+                    code,
+                    card: self.scorecard(ctx, id)?,
+                })
+            })
+            .collect()
+    }
+
+    pub fn scorecard(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<Scorecard> {
+        let mut targets = TargetCounts::default();
+        for t in self.targets_of(ctx, unit_id, "")? {
+            targets.add(t.progress.class);
+        }
+        Ok(Scorecard {
+            targets,
+            tasks: self.task_counts(ctx, unit_id)?,
+        })
+    }
+
+    /// A unit's tasks counted by status in SQL, over the `task_unit` index. Mirrors
+    /// `domain::task::status`; a test holds the two to the same answers.
+    pub fn task_counts(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<TaskCounts> {
+        self.conn()
+            .prepare_cached(
+                "SELECT
+                   count(*) FILTER (WHERE c IS NOT NULL AND (deadline IS NULL OR c <= deadline)),
+                   count(*) FILTER (WHERE c IS NOT NULL AND c > deadline),
+                   count(*) FILTER (WHERE c IS NULL AND deadline < ?2),
+                   count(*) FILTER (WHERE c IS NULL AND deadline >= ?2 AND deadline <= ?3),
+                   count(*) FILTER (WHERE c IS NULL AND deadline > ?3),
+                   count(*) FILTER (WHERE c IS NULL AND deadline IS NULL)
+                 FROM (SELECT deadline, CASE WHEN completed_on <= ?2 THEN completed_on END AS c
+                       FROM task WHERE unit_id = ?1 AND (assigned_on IS NULL OR assigned_on <= ?2))",
+            )?
+            .query_row(params![unit_id, ctx.d(), ctx.soon_limit()], |r| {
+                Ok(TaskCounts {
+                    done_on_time: r.get(0)?,
+                    done_late: r.get(1)?,
+                    overdue: r.get(2)?,
+                    due_soon: r.get(3)?,
+                    in_time: r.get(4)?,
+                    no_deadline: r.get(5)?,
+                })
+            })
+    }
+
+    /// A unit's targets for the as-of year. A unit has tens of targets, not thousands,
+    /// so they come whole.
+    pub fn targets_of(
+        &self,
+        ctx: &Ctx,
+        unit_id: i64,
+        filter: &str,
+    ) -> rusqlite::Result<Vec<TargetRow>> {
+        use chrono::Datelike;
+        let mut sql = format!("{TARGET_SELECT} WHERE t.unit_id = ?1 AND t.year = ?2");
+        let mut args: Vec<Value> = vec![
+            Value::Integer(unit_id),
+            Value::Integer(ctx.as_of.year() as i64),
+            text(ctx.d()),
+        ];
+        for w in fold(filter).split_whitespace() {
+            args.push(text(like_pattern(w)));
+            sql.push_str(&format!(" AND t.name_key LIKE ?{} ESCAPE '\\'", args.len()));
+        }
+        sql.push_str(" ORDER BY t.position, t.id");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(&args), target_row)?;
+        rows.collect()
+    }
+
+    pub fn target_detail(
+        &self,
+        ctx: &Ctx,
+        target_id: i64,
+    ) -> rusqlite::Result<Option<TargetDetail>> {
+        let c = self.conn();
+        let head = c
+            .query_row(
+                &format!("{TARGET_SELECT} WHERE t.id = ?1"),
+                // ?2 (the year in `targets_of`) is unused here.
+                params![target_id, Value::Null, ctx.d()],
+                target_row,
+            )
+            .optional()?;
+        let Some(row) = head else { return Ok(None) };
+        let (year, unit_name): (i32, String) = c.query_row(
+            "SELECT t.year, u.name FROM target t JOIN unit u ON u.id = t.unit_id WHERE t.id = ?1",
+            [target_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let readings = c
+            .prepare_cached(
+                "SELECT on_date, value FROM reading WHERE target_id = ?1 ORDER BY on_date",
+            )?
+            .query_map([target_id], |r| {
+                Ok((opt_date(r.get(0)?), r.get::<_, f64>(1)?))
+            })?
+            .filter_map(|r| r.map(|(d, v)| d.map(|d| (d, v))).transpose())
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(TargetDetail {
+            row,
+            year,
+            unit_name,
+            readings,
+        }))
+    }
+
+    pub fn count_tasks(
+        &self,
+        ctx: &Ctx,
+        scope: TaskScope,
+        mode: TaskMode,
+        filter: &str,
+    ) -> rusqlite::Result<usize> {
+        let w = task_where(ctx, scope, mode, filter);
+        let sql = format!("SELECT count(*) FROM task t{}", w.sql);
+        self.conn()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(&w.args), |r| {
+                r.get::<_, i64>(0).map(|n| n as usize)
+            })
+    }
+
+    /// One page of tasks: open ones by deadline (so the most overdue come first, then
+    /// due soon, then in time), then those without deadline, then finished ones.
+    pub fn tasks_page(
+        &self,
+        ctx: &Ctx,
+        scope: TaskScope,
+        mode: TaskMode,
+        filter: &str,
+        offset: usize,
+        limit: usize,
+    ) -> rusqlite::Result<Vec<TaskRow>> {
+        let mut w = task_where(ctx, scope, mode, filter);
+        let d = w.arg(text(ctx.d()));
+        let lim = w.arg(Value::Integer(limit as i64));
+        let off = w.arg(Value::Integer(offset as i64));
+        let sql = format!(
+            "SELECT {TASK_COLUMNS}{} ORDER BY \
+             CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
+             t.deadline, t.completed_on DESC, t.id LIMIT {lim} OFFSET {off}",
+            w.sql
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(&w.args), |r| task_row(r, ctx))?;
+        rows.collect()
+    }
+
+    pub fn task_detail(&self, ctx: &Ctx, task_id: i64) -> rusqlite::Result<Option<TaskDetail>> {
+        let c = self.conn();
+        let sql = "SELECT t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, t.deadline, \
+             t.completed_on, t.doc_date, t.leader, t.cooperating, t.original_deadline, t.origin \
+             FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id = ?1";
+        let detail = c
+            .query_row(&sql, [task_id], |r| {
+                Ok(TaskDetail {
+                    row: task_row(r, ctx)?,
+                    doc_date: opt_date(r.get(8)?),
+                    leader: r.get(9)?,
+                    cooperating: r.get(10)?,
+                    original_deadline: opt_date(r.get(11)?),
+                    origin: r.get(12)?,
+                    extensions: Vec::new(),
+                })
+            })
+            .optional()?;
+        let Some(mut detail) = detail else {
+            return Ok(None);
+        };
+        detail.extensions = c
+            .prepare_cached(
+                "SELECT granted_on, old_deadline, new_deadline, reason FROM extension
+                 WHERE task_id = ?1 ORDER BY id",
+            )?
+            .query_map([task_id], |r| {
+                Ok(ExtensionRow {
+                    granted_on: opt_date(r.get(0)?),
+                    old_deadline: opt_date(r.get(1)?),
+                    new_deadline: opt_date(r.get(2)?),
+                    reason: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(detail))
+    }
+
+    /// Finds a unit by name typed without diacritics; when none matches, the closest
+    /// names to suggest.
+    pub fn find_unit(&self, name: &str) -> rusqlite::Result<UnitLookup> {
+        let key = fold(name.trim());
+        let all: Vec<(i64, String, String)> = self
+            .conn()
+            .prepare_cached("SELECT id, name, name_key FROM unit ORDER BY sort_key")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some((id, n, _)) = all.iter().find(|(_, _, k)| *k == key) {
+            return Ok(UnitLookup::Found(*id, n.clone()));
+        }
+        let partial: Vec<_> = all
+            .iter()
+            .filter(|(_, _, k)| !key.is_empty() && k.contains(&key))
+            .collect();
+        if let [(id, n, _)] = partial.as_slice() {
+            return Ok(UnitLookup::Found(*id, n.clone()));
+        }
+        let mut scored: Vec<(f64, &String)> = all
+            .iter()
+            .map(|(_, n, k)| {
+                let bonus = if k.contains(&key) { 1.0 } else { 0.0 };
+                (strsim::jaro_winkler(&key, k) + bonus, n)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        Ok(UnitLookup::NotFound(
+            scored.into_iter().take(3).map(|(_, n)| n.clone()).collect(),
+        ))
+    }
+}
+
+/// For tests and benchmarks: the raw connection, to run `EXPLAIN QUERY PLAN`.
+pub fn explain(c: &Connection, sql: &str) -> rusqlite::Result<Vec<String>> {
+    c.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?
+        .query_map([], |r| r.get::<_, String>(3))?
+        .collect()
+}

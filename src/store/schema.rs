@@ -1,0 +1,91 @@
+//! The schema as numbered migrations. The file's `user_version` is the number of
+//! migrations applied; `application_id` marks the file as tct's.
+//!
+//! Hand-written rather than `rusqlite_migration`: that crate pins an older rusqlite,
+//! and two rusqlite versions cannot link one bundled SQLite. The loop is short.
+
+/// "TCT1" as a big-endian integer, stored in the SQLite header.
+pub const APPLICATION_ID: i32 = 0x5443_5431;
+
+/// Each entry moves the schema one version up. Never edit a released entry: add one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: units, targets with readings, tasks with extensions, settings.
+    r#"
+    CREATE TABLE unit (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key    TEXT NOT NULL,           -- folded: no diacritics, lower case
+        sort_key    BLOB NOT NULL,           -- Vietnamese alphabetical order
+        kind        TEXT NOT NULL CHECK (kind IN
+                      ('tinh','huyen','thanh_pho','thi_xa','xa','phuong','thi_tran','so')),
+        code        TEXT,                    -- statistics code
+        parent_id   INTEGER REFERENCES unit(id),
+        valid_from  TEXT,                    -- ISO dates; NULL = open-ended
+        valid_to    TEXT
+    );
+    CREATE INDEX unit_sort ON unit(sort_key);
+    CREATE UNIQUE INDEX unit_code ON unit(code) WHERE code IS NOT NULL;
+
+    CREATE TABLE target (
+        id          INTEGER PRIMARY KEY,
+        unit_id     INTEGER NOT NULL REFERENCES unit(id),
+        year        INTEGER NOT NULL,
+        position    INTEGER NOT NULL DEFAULT 0,
+        name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key    TEXT NOT NULL,
+        measure     TEXT NOT NULL DEFAULT '',
+        plan_low    REAL NOT NULL,
+        plan_high   REAL,                    -- set for a range plan
+        direction   TEXT NOT NULL CHECK (direction IN ('higher','lower'))
+    );
+    CREATE INDEX target_unit_year ON target(unit_id, year, position);
+
+    CREATE TABLE reading (
+        target_id   INTEGER NOT NULL REFERENCES target(id) ON DELETE CASCADE,
+        on_date     TEXT NOT NULL,
+        value       REAL NOT NULL,
+        PRIMARY KEY (target_id, on_date)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE task (
+        id              INTEGER PRIMARY KEY,
+        title           TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        title_key       TEXT NOT NULL,
+        doc_number      TEXT,
+        doc_date        TEXT,
+        leader          TEXT,
+        unit_id         INTEGER NOT NULL REFERENCES unit(id),   -- lead unit
+        cooperating     TEXT,
+        assigned_on     TEXT,
+        deadline        TEXT,            -- in force, after extensions; NULL = none
+        original_deadline TEXT,
+        completed_on    TEXT,
+        origin          TEXT,
+        CHECK (deadline IS NULL OR assigned_on IS NULL OR deadline >= assigned_on)
+    );
+    -- A unit's tasks by deadline: its pane and its scorecard counts.
+    CREATE INDEX task_unit ON task(unit_id, deadline, completed_on, assigned_on);
+    -- Every open task by deadline: the province-wide overdue view.
+    CREATE INDEX task_open ON task(deadline, unit_id) WHERE completed_on IS NULL;
+    CREATE INDEX task_completed ON task(completed_on, deadline) WHERE completed_on IS NOT NULL;
+
+    CREATE TABLE extension (
+        id            INTEGER PRIMARY KEY,
+        task_id       INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        granted_on    TEXT,
+        old_deadline  TEXT,
+        new_deadline  TEXT NOT NULL,
+        reason        TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX extension_task ON extension(task_id, id);
+
+    CREATE TABLE setting (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
+];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}

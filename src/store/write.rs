@@ -1,0 +1,172 @@
+//! Writes. Each user action goes through `Store::write`, one transaction: it is all
+//! there after a crash, or none of it is.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, TransactionBehavior, params};
+
+use super::{Store, opt_iso};
+use crate::domain::format::iso;
+use crate::domain::target::{Direction, Plan};
+use crate::domain::text::{fold, nfc, sort_key};
+use crate::domain::unit::UnitKind;
+
+#[derive(Debug, Clone)]
+pub struct NewUnit {
+    pub name: String,
+    pub kind: UnitKind,
+    pub code: Option<String>,
+    pub parent_id: Option<i64>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTarget {
+    pub unit_id: i64,
+    pub year: i32,
+    pub position: i64,
+    pub name: String,
+    pub measure: String,
+    pub plan: Plan,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewTask {
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+    pub leader: Option<String>,
+    pub unit_id: i64,
+    pub cooperating: Option<String>,
+    pub assigned_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub origin: Option<String>,
+}
+
+fn opt_nfc(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(nfc)
+}
+
+impl Store {
+    /// Runs `f` in one immediate transaction: committed whole or not at all.
+    pub fn write<R>(
+        &mut self,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<R>,
+    ) -> rusqlite::Result<R> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+pub fn insert_unit(c: &Connection, u: &NewUnit) -> rusqlite::Result<i64> {
+    let name = nfc(u.name.trim());
+    c.prepare_cached(
+        "INSERT INTO unit(name, name_key, sort_key, kind, code, parent_id, valid_from, valid_to)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        name,
+        fold(&name),
+        sort_key(&name),
+        u.kind.code(),
+        opt_nfc(&u.code),
+        u.parent_id,
+        opt_iso(u.valid_from),
+        opt_iso(u.valid_to),
+    ])?;
+    Ok(c.last_insert_rowid())
+}
+
+pub fn insert_target(c: &Connection, t: &NewTarget) -> rusqlite::Result<i64> {
+    let name = nfc(t.name.trim());
+    let (low, high) = match t.plan {
+        Plan::Value(v) => (v, None),
+        Plan::Range(a, b) => (a.min(b), Some(a.max(b))),
+    };
+    c.prepare_cached(
+        "INSERT INTO target(unit_id, year, position, name, name_key, measure, plan_low, plan_high, direction)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        t.unit_id,
+        t.year,
+        t.position,
+        name,
+        fold(&name),
+        nfc(t.measure.trim()),
+        low,
+        high,
+        t.direction.code(),
+    ])?;
+    Ok(c.last_insert_rowid())
+}
+
+/// Records the actual value on a date; a second reading on the same date replaces it.
+pub fn set_reading(
+    c: &Connection,
+    target_id: i64,
+    on: NaiveDate,
+    value: f64,
+) -> rusqlite::Result<()> {
+    c.prepare_cached(
+        "INSERT INTO reading(target_id, on_date, value) VALUES (?1, ?2, ?3)
+         ON CONFLICT(target_id, on_date) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![target_id, iso(on), value])?;
+    Ok(())
+}
+
+pub fn insert_task(c: &Connection, t: &NewTask) -> rusqlite::Result<i64> {
+    let title = nfc(t.title.trim());
+    c.prepare_cached(
+        "INSERT INTO task(title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
+                          assigned_on, deadline, original_deadline, completed_on, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        title,
+        fold(&title),
+        opt_nfc(&t.doc_number),
+        opt_iso(t.doc_date),
+        opt_nfc(&t.leader),
+        t.unit_id,
+        opt_nfc(&t.cooperating),
+        opt_iso(t.assigned_on),
+        opt_iso(t.deadline),
+        opt_iso(t.completed_on),
+        opt_nfc(&t.origin),
+    ])?;
+    Ok(c.last_insert_rowid())
+}
+
+/// Moves a task's deadline (gia hạn), keeping the history.
+pub fn extend_deadline(
+    c: &Connection,
+    task_id: i64,
+    granted_on: Option<NaiveDate>,
+    new_deadline: NaiveDate,
+    reason: &str,
+) -> rusqlite::Result<()> {
+    c.prepare_cached(
+        "INSERT INTO extension(task_id, granted_on, old_deadline, new_deadline, reason)
+         SELECT id, ?2, deadline, ?3, ?4 FROM task WHERE id = ?1",
+    )?
+    .execute(params![
+        task_id,
+        opt_iso(granted_on),
+        iso(new_deadline),
+        nfc(reason.trim())
+    ])?;
+    c.prepare_cached("UPDATE task SET deadline = ?2 WHERE id = ?1")?
+        .execute(params![task_id, iso(new_deadline)])?;
+    Ok(())
+}
