@@ -73,9 +73,20 @@ catalog! {
     ClassAbove70 => "trên 70%", "above 70%";
     ClassBelow70 => "dưới 70%", "below 70%";
     ClassNoData => "chưa có số liệu", "no data";
+    ClassNoDataShort => "chưa có", "no data";
+    // Unit kinds.
+    KindTinh => "tỉnh", "province";
+    KindHuyen => "huyện", "district";
+    KindThanhPho => "thành phố", "city";
+    KindThiXa => "thị xã", "town";
+    KindXa => "xã", "commune";
+    KindPhuong => "phường", "ward";
+    KindThiTran => "thị trấn", "township";
+    KindSo => "sở, ban, ngành", "department";
     // Task statuses.
     StDoneOnTime => "hoàn thành đúng hạn", "done on time";
     StDoneLate => "hoàn thành quá hạn", "done late";
+    StDoneLateShort => "hoàn thành trễ", "done late";
     StOverdue => "quá hạn", "overdue";
     StDueSoon => "sắp đến hạn", "due soon";
     StInTime => "trong hạn", "in time";
@@ -148,6 +159,13 @@ catalog! {
     ErrDateMissing => "ngày không tồn tại", "date does not exist";
     ErrYearRange => "năm ngoài khoảng 1900–2200", "year outside 1900–2200";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
+    ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
+    ColMet => "Đạt", "Met";
+    ColAbove => "≥70%", "≥70%";
+    ColBelow => "<70%", "<70%";
+    ColOnTime => "Đ.hạn", "OnTime";
+    ColLate => "Trễ", "Late";
+    ColOverdue => "Q.hạn", "Over";
     OpenedReadOnly => "cơ sở dữ liệu chỉ đọc: chỉ xem, không ghi", "database is read-only: viewing only";
 }
 

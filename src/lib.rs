@@ -4,6 +4,14 @@
 //! Data flows one way: key → `keymap` → `app::Action` → `App::update` → `store`;
 //! the `ui` draws from the app's state and never changes it.
 
+pub mod app;
+pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod keymap;
+pub mod layout;
+pub mod report;
 pub mod store;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -1,3 +1,62 @@
-fn main() {
-    println!("Hello, world!");
+use std::process::ExitCode;
+
+use chrono::Local;
+use clap::Parser;
+use tct::app::App;
+use tct::cli::{self, Cli, Command, UserError};
+use tct::domain::task::DEFAULT_SOON_DAYS;
+use tct::i18n::set_lang;
+use tct::store::{Ctx, OpenError};
+use tct::theme::Theme;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Err(e) = color_eyre::install() {
+        eprintln!("tct: {e}");
+    }
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // Mistakes a user can fix get one line; anything else the full report.
+            let broken_pipe = e
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+            if broken_pipe {
+                // `tct report ... | head`: the reader has what it wanted.
+                return ExitCode::SUCCESS;
+            } else if let Some(u) = e.downcast_ref::<UserError>() {
+                eprintln!("tct: {u}");
+            } else if let Some(o) = e.downcast_ref::<OpenError>() {
+                eprintln!("tct: {o}");
+            } else {
+                eprintln!("tct: {e:?}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> color_eyre::Result<()> {
+    set_lang(cli::language(&cli)?);
+    let today = cli::as_of_arg(&cli)?;
+    let path = cli::db_path(&cli)?;
+    let store = cli::open_store(&cli, &path)?;
+    let as_of = today
+        .or_else(|| store.default_as_of())
+        .unwrap_or_else(|| Local::now().date_naive());
+    let ctx = Ctx {
+        as_of,
+        soon_days: DEFAULT_SOON_DAYS,
+    };
+    match cli.command {
+        Some(Command::Report { what, unit, format }) => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            tct::report::run(&store, &ctx, what, unit.as_deref(), format, &mut out)
+        }
+        None => {
+            let app = App::new(store, ctx, Theme::from_env(), (80, 24));
+            tct::tui::run(app)
+        }
+    }
 }

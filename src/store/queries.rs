@@ -330,6 +330,31 @@ impl Store {
             .collect()
     }
 
+    /// One unit with its scorecard, whatever its period of validity.
+    pub fn unit_row(&self, ctx: &Ctx, id: i64) -> rusqlite::Result<Option<UnitRow>> {
+        let head = self
+            .conn()
+            .prepare_cached("SELECT name, kind, code FROM unit WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .optional()?;
+        let Some((name, kind, code)) = head else {
+            return Ok(None);
+        };
+        Ok(Some(UnitRow {
+            id,
+            name,
+            kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
+            code,
+            card: self.scorecard(ctx, id)?,
+        }))
+    }
+
     pub fn scorecard(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<Scorecard> {
         let mut targets = TargetCounts::default();
         for t in self.targets_of(ctx, unit_id, "")? {
@@ -478,7 +503,7 @@ impl Store {
              t.completed_on, t.doc_date, t.leader, t.cooperating, t.original_deadline, t.origin \
              FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id = ?1";
         let detail = c
-            .query_row(&sql, [task_id], |r| {
+            .query_row(sql, [task_id], |r| {
                 Ok(TaskDetail {
                     row: task_row(r, ctx)?,
                     doc_date: opt_date(r.get(8)?),
@@ -510,35 +535,53 @@ impl Store {
         Ok(Some(detail))
     }
 
-    /// Finds a unit by name typed without diacritics; when none matches, the closest
-    /// names to suggest.
-    pub fn find_unit(&self, name: &str) -> rusqlite::Result<UnitLookup> {
+    /// Finds a unit by name typed without diacritics. Among units of the same name
+    /// (a district and the 2025 commune that kept its name) the one valid on `as_of`
+    /// wins. When none matches: the closest names to suggest, with their kind.
+    pub fn find_unit(&self, name: &str, as_of: NaiveDate) -> rusqlite::Result<UnitLookup> {
         let key = fold(name.trim());
-        let all: Vec<(i64, String, String)> = self
+        let d = iso(as_of);
+        let all: Vec<(i64, String, String, String, bool)> = self
             .conn()
-            .prepare_cached("SELECT id, name, name_key FROM unit ORDER BY sort_key")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .prepare_cached(
+                "SELECT id, name, name_key, kind,
+                        (valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1)
+                 FROM unit ORDER BY sort_key",
+            )?
+            .query_map([&d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        if let Some((id, n, _)) = all.iter().find(|(_, _, k)| *k == key) {
-            return Ok(UnitLookup::Found(*id, n.clone()));
+        let pick = |matches: Vec<&(i64, String, String, String, bool)>| {
+            let valid: Vec<_> = matches.iter().filter(|u| u.4).copied().collect();
+            match (valid.as_slice(), matches.as_slice()) {
+                ([u], _) | ([], [u]) => Some(UnitLookup::Found(u.0, u.1.clone())),
+                _ => None,
+            }
+        };
+        if let Some(found) = pick(all.iter().filter(|u| u.2 == key).collect()) {
+            return Ok(found);
         }
-        let partial: Vec<_> = all
-            .iter()
-            .filter(|(_, _, k)| !key.is_empty() && k.contains(&key))
-            .collect();
-        if let [(id, n, _)] = partial.as_slice() {
-            return Ok(UnitLookup::Found(*id, n.clone()));
+        if !key.is_empty()
+            && let Some(found) = pick(all.iter().filter(|u| u.2.contains(&key)).collect())
+        {
+            return Ok(found);
         }
-        let mut scored: Vec<(f64, &String)> = all
+        let mut scored: Vec<(f64, String)> = all
             .iter()
-            .map(|(_, n, k)| {
+            .map(|(_, n, k, kind, _)| {
                 let bonus = if k.contains(&key) { 1.0 } else { 0.0 };
-                (strsim::jaro_winkler(&key, k) + bonus, n)
+                let kind = UnitKind::from_code(kind)
+                    .map(crate::ui::kind_word)
+                    .unwrap_or_default();
+                (
+                    strsim::jaro_winkler(&key, k) + bonus,
+                    format!("{n} ({kind})"),
+                )
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.dedup_by(|a, b| a.1 == b.1);
         Ok(UnitLookup::NotFound(
-            scored.into_iter().take(3).map(|(_, n)| n.clone()).collect(),
+            scored.into_iter().take(3).map(|(_, n)| n).collect(),
         ))
     }
 }

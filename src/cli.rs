@@ -1,0 +1,151 @@
+//! The command line: which database, which date, which language, and the subcommands
+//! that print what the panes show.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::format::parse_date;
+use crate::i18n::{Lang, T, t};
+use crate::store::{DemoData, Store, load_demo};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tct",
+    version,
+    about = "Bảng theo dõi của Tổ công tác Chủ tịch UBND tỉnh: chỉ tiêu, nhiệm vụ, kết luận kiểm tra.\n\
+             Dashboard of a provincial working group: targets, tasks, inspection conclusions."
+)]
+pub struct Cli {
+    /// Database file [default: $TCT_DB, else tct.db in the data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// As-of date, DD/MM/YYYY or YYYY-MM-DD [default: today; 23/09/2022 for the demo]
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Language: vi or en [default: $TCT_LANG, else vi]
+    #[arg(long, global = true, value_name = "vi|en")]
+    pub lang: Option<String>,
+    /// Open the demo database (Lạng Sơn, 2022), created from bundled sample data
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Delete the demo database and create it afresh from the bundled data
+    #[arg(long)]
+    pub reset_demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the figures the panes show, for scripts
+    Report {
+        #[arg(value_enum)]
+        what: ReportKind,
+        /// Only this unit (typed with or without diacritics)
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportKind {
+    Units,
+    Targets,
+    Overdue,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// A mistake the user can fix: printed as one line, exit status 2.
+#[derive(Debug)]
+pub struct UserError(pub String);
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+pub fn language(cli: &Cli) -> Result<Lang, UserError> {
+    let raw = cli.lang.clone().or_else(|| std::env::var("TCT_LANG").ok());
+    match raw {
+        None => Ok(Lang::Vi),
+        Some(s) => Lang::parse(&s).ok_or_else(|| UserError(format!("{}: «{s}»", t(T::ErrLang)))),
+    }
+}
+
+pub fn as_of_arg(cli: &Cli) -> Result<Option<NaiveDate>, UserError> {
+    cli.today
+        .as_deref()
+        .map(|s| parse_date(s).map_err(|e| UserError(format!("--today: {e}"))))
+        .transpose()
+}
+
+fn data_dir() -> Result<PathBuf, UserError> {
+    let dirs = directories::ProjectDirs::from("vn", "", "tct")
+        .ok_or_else(|| UserError("no home directory for the data file; use --db PATH".into()))?;
+    let dir = dirs.data_dir().to_path_buf();
+    std::fs::create_dir_all(&dir).map_err(|e| UserError(format!("{}: {e}", dir.display())))?;
+    Ok(dir)
+}
+
+/// The database file a run uses. The demo never falls back to `$TCT_DB`, so it can
+/// never touch the user's own database.
+pub fn db_path(cli: &Cli) -> Result<PathBuf, UserError> {
+    if let Some(p) = &cli.db {
+        return Ok(p.clone());
+    }
+    if cli.demo || cli.reset_demo {
+        return Ok(data_dir()?.join("demo.db"));
+    }
+    if let Some(p) = std::env::var_os("TCT_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    Ok(data_dir()?.join("tct.db"))
+}
+
+fn remove_db_files(path: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Opens the database for a run: the demo is created from the bundled data when new,
+/// and reset on request (only if the file is a demo).
+pub fn open_store(cli: &Cli, path: &Path) -> color_eyre::Result<Store> {
+    let demo = cli.demo || cli.reset_demo;
+    if cli.reset_demo && path.exists() {
+        let s = Store::open(path)?;
+        if !s.is_demo() && !s.is_empty()? {
+            return Err(UserError(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
+        }
+        drop(s);
+        remove_db_files(path)?;
+    }
+    let mut store = Store::open(path)?;
+    if demo {
+        if store.is_empty()? && !store.read_only() {
+            load_demo(&mut store, &DemoData::bundled())?;
+        } else if !store.is_demo() {
+            return Err(UserError(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
+        }
+    }
+    Ok(store)
+}

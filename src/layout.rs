@@ -1,0 +1,137 @@
+//! Where each pane goes for a terminal size. Pure geometry, shared by the app (to page
+//! its lists to what fits) and the ui (to draw).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Side by side from this width; tabs below it.
+pub const WIDE: u16 = 120;
+/// Below this the app shows only "terminal too small".
+pub const MIN_W: u16 = 40;
+pub const MIN_H: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Units,
+    Targets,
+    Tasks,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Units, Pane::Targets, Pane::Tasks];
+
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Units => Pane::Targets,
+            Pane::Targets => Pane::Tasks,
+            Pane::Tasks => Pane::Units,
+        }
+    }
+
+    pub fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    pub summary: Rect,
+    pub tabs: Option<Rect>,
+    pub units: Option<Rect>,
+    pub targets: Option<Rect>,
+    pub tasks: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+impl Areas {
+    pub fn pane(&self, p: Pane) -> Option<Rect> {
+        match p {
+            Pane::Units => self.units,
+            Pane::Targets => self.targets,
+            Pane::Tasks => self.tasks,
+        }
+    }
+
+    /// Rows of data a pane can show: its height less borders and the column header.
+    pub fn list_rows(&self, p: Pane) -> usize {
+        self.pane(p)
+            .map_or(0, |r| r.height.saturating_sub(3) as usize)
+    }
+}
+
+/// `summary_lines` is how many lines the selected unit's scorecard sentence needs.
+pub fn areas(area: Rect, focus: Pane, summary_lines: u16) -> Areas {
+    if area.width < MIN_W || area.height < MIN_H {
+        return Areas {
+            too_small: true,
+            ..Default::default()
+        };
+    }
+    let wide = area.width >= WIDE;
+    let [title, summary, rest, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(summary_lines.clamp(1, 2)),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if wide {
+        let units_w = (area.width * 45 / 100).max(62);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(units_w), Constraint::Min(0)]).areas(rest);
+        let [targets, tasks] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+        Areas {
+            title,
+            summary,
+            tabs: None,
+            units: Some(left),
+            targets: Some(targets),
+            tasks: Some(tasks),
+            status,
+            too_small: false,
+        }
+    } else {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest);
+        let mut a = Areas {
+            title,
+            summary,
+            tabs: Some(tabs),
+            status,
+            ..Default::default()
+        };
+        match focus {
+            Pane::Units => a.units = Some(body),
+            Pane::Targets => a.targets = Some(body),
+            Pane::Tasks => a.tasks = Some(body),
+        }
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_shows_all_panes_narrow_shows_the_focused_one() {
+        let w = areas(Rect::new(0, 0, 160, 50), Pane::Units, 1);
+        assert!(w.units.is_some() && w.targets.is_some() && w.tasks.is_some());
+        let n = areas(Rect::new(0, 0, 80, 24), Pane::Tasks, 2);
+        assert!(n.units.is_none() && n.targets.is_none());
+        assert_eq!(n.tasks.unwrap().height, 24 - 1 - 2 - 1 - 1);
+        assert_eq!(n.list_rows(Pane::Tasks), (24 - 5 - 3) as usize);
+    }
+
+    #[test]
+    fn tiny_is_too_small() {
+        assert!(areas(Rect::new(0, 0, 1, 1), Pane::Units, 1).too_small);
+        assert!(areas(Rect::new(0, 0, 0, 0), Pane::Units, 1).too_small);
+        assert_eq!(
+            areas(Rect::new(0, 0, 20, 5), Pane::Units, 1).list_rows(Pane::Units),
+            0
+        );
+    }
+}

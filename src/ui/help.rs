@@ -1,0 +1,45 @@
+//! The help overlay, generated from the keymap so it always tells the truth.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::popup;
+use crate::app::App;
+use crate::i18n::{T, t};
+use crate::keymap::{Mode, bindings, keys_label};
+
+pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
+    let inner = popup(
+        frame,
+        app,
+        format!(" {} · {} ", t(T::Help), t(T::HelpClose)),
+        70,
+        80,
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    for (mode, name) in [
+        (Mode::Dashboard, T::Units),
+        (Mode::Filter, T::Filter),
+        (Mode::Overlay, T::Detail),
+    ] {
+        let name = match mode {
+            Mode::Dashboard => format!("{} / {} / {}", t(name), t(T::Targets), t(T::Tasks)),
+            _ => t(name).to_string(),
+        };
+        lines.push(Line::from(Span::styled(name, app.theme.title())));
+        for b in bindings(mode) {
+            let keys = keys_label(b);
+            let pad = 22usize.saturating_sub(keys.width());
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(keys, app.theme.hint_key()),
+                Span::raw(" ".repeat(pad)),
+                Span::raw(t(b.help)),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}

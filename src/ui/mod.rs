@@ -1,0 +1,236 @@
+//! Pure rendering: `draw(frame, &app)` reads the state and never changes it.
+//! Every string from the database passes through `printable` on its way to the screen.
+
+mod chrome;
+mod detail;
+mod help;
+mod targets;
+mod tasks;
+mod units;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Overlay};
+use crate::domain::format::{fmt_number, fmt_number_en};
+use crate::domain::target::{Plan, TargetClass};
+use crate::domain::task::TaskStatus;
+use crate::domain::text::printable;
+use crate::domain::unit::UnitKind;
+use crate::i18n::{Lang, T, lang, t};
+use crate::layout::Pane;
+use crate::theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let areas = app.areas();
+    if areas.too_small {
+        draw_too_small(frame, area);
+        return;
+    }
+    chrome::title(frame, app, areas.title);
+    chrome::summary(frame, app, areas.summary);
+    if let Some(tabs) = areas.tabs {
+        chrome::tabs(frame, app, tabs);
+    }
+    if let Some(r) = areas.units {
+        units::draw(frame, app, r);
+    }
+    if let Some(r) = areas.targets {
+        targets::draw(frame, app, r);
+    }
+    if let Some(r) = areas.tasks {
+        tasks::draw(frame, app, r);
+    }
+    chrome::status(frame, app, areas.status);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
+        Some(Overlay::Target(d)) => detail::target(frame, app, d),
+        Some(Overlay::Task { detail, scroll }) => detail::task(frame, app, detail, *scroll),
+        None => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let msg = format!("{} ({}×{})", t(T::TooSmall), area.width, area.height);
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}
+
+/// Database text made safe and cut to `width` columns with an ellipsis.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    let s = printable(s);
+    if s.width() <= width {
+        return s;
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+pub fn num(x: f64) -> String {
+    match lang() {
+        Lang::Vi => fmt_number(x, 2),
+        Lang::En => fmt_number_en(x, 2),
+    }
+}
+
+pub fn plan_text(p: Plan) -> String {
+    match p {
+        Plan::Value(v) => num(v),
+        Plan::Range(a, b) => format!("{}–{}", num(a), num(b)),
+    }
+}
+
+pub(crate) fn class_label(c: TargetClass) -> (&'static str, T) {
+    match c {
+        TargetClass::Met => ("✓", T::ClassMet),
+        TargetClass::Above70 => ("◐", T::ClassAbove70),
+        TargetClass::Below70 => ("✗", T::ClassBelow70),
+        TargetClass::NoData => ("?", T::ClassNoData),
+    }
+}
+
+pub fn kind_word(k: UnitKind) -> &'static str {
+    t(match k {
+        UnitKind::Tinh => T::KindTinh,
+        UnitKind::Huyen => T::KindHuyen,
+        UnitKind::ThanhPho => T::KindThanhPho,
+        UnitKind::ThiXa => T::KindThiXa,
+        UnitKind::Xa => T::KindXa,
+        UnitKind::Phuong => T::KindPhuong,
+        UnitKind::ThiTran => T::KindThiTran,
+        UnitKind::So => T::KindSo,
+    })
+}
+
+/// The class in words, for reports.
+pub fn class_word(c: TargetClass) -> &'static str {
+    t(class_label(c).1)
+}
+
+pub(crate) fn class_style(theme: &Theme, c: TargetClass) -> Style {
+    match c {
+        TargetClass::Met => theme.good(),
+        TargetClass::Above70 => theme.warn(),
+        TargetClass::Below70 => theme.bad(),
+        TargetClass::NoData => theme.dim(),
+    }
+}
+
+/// "quá hạn 12 ngày", with its style.
+pub(crate) fn status_label(theme: &Theme, s: TaskStatus) -> (String, Style) {
+    let days = t(T::Days);
+    match s {
+        TaskStatus::DoneOnTime => (t(T::StDoneOnTime).into(), theme.good()),
+        TaskStatus::DoneLate { days_late } => (
+            format!("{} {days_late} {days}", t(T::StDoneLateShort)),
+            theme.warn(),
+        ),
+        TaskStatus::Overdue { days: d } => (format!("{} {d} {days}", t(T::StOverdue)), theme.bad()),
+        TaskStatus::DueSoon { days_left } => (
+            format!("{} ({days_left} {days})", t(T::StDueSoon)),
+            theme.warn(),
+        ),
+        TaskStatus::InTime { .. } => (t(T::StInTime).into(), Style::new()),
+        TaskStatus::NoDeadline => (t(T::StNoDeadline).into(), theme.dim()),
+    }
+}
+
+/// A pane's frame, its title, and the filter line when a filter is typed or set.
+/// Returns the area left for the list.
+pub(crate) fn pane_block(
+    frame: &mut Frame,
+    app: &App,
+    pane: Pane,
+    area: Rect,
+    title: String,
+) -> Rect {
+    let focused = app.focus == pane;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border(focused))
+        .title(Span::styled(title, app.theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let list = app.list(pane);
+    let editing = focused && app.filter_input.is_some();
+    if (editing || !list.filter.is_empty()) && inner.height > 1 {
+        let line_area = Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        };
+        let label = format!("{}: ", t(T::Filter));
+        let lw = label.width() as u16;
+        frame.render_widget(
+            Paragraph::new(Span::styled(label, app.theme.hint_key())),
+            line_area,
+        );
+        let text_area = Rect {
+            x: line_area.x + lw.min(line_area.width),
+            width: line_area.width.saturating_sub(lw),
+            ..line_area
+        };
+        match (&app.filter_input, editing) {
+            (Some(ta), true) => frame.render_widget(ta, text_area),
+            _ => frame.render_widget(
+                Paragraph::new(fit(&list.filter, text_area.width as usize)),
+                text_area,
+            ),
+        }
+        return Rect {
+            height: inner.height - 1,
+            ..inner
+        };
+    }
+    inner
+}
+
+/// Header row style shared by the tables.
+pub(crate) fn header(app: &App, cells: Vec<String>) -> Row<'static> {
+    Row::new(cells).style(app.theme.header())
+}
+
+/// A centred box over the dashboard, cleared beneath.
+pub(crate) fn popup(frame: &mut Frame, app: &App, title: String, pct_w: u16, pct_h: u16) -> Rect {
+    let area = frame.area();
+    let w = (area.width * pct_w / 100).max(area.width.min(30));
+    let h = (area.height * pct_h / 100).max(area.height.min(8));
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border(true))
+        .title(Span::styled(title, app.theme.title()));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    inner
+}
+
+/// "label: value" as a line.
+pub(crate) fn field(app: &App, label: T, value: String) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{}: ", t(label)), app.theme.header()),
+        Span::raw(printable(&value)),
+    ])
+}

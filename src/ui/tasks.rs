@@ -1,0 +1,83 @@
+//! The Tasks pane: the selected unit's tasks, overdue first, or every unit's overdue
+//! tasks, most overdue first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use super::{fit, header, pane_block, status_label};
+use crate::app::App;
+use crate::domain::format::fmt_date;
+use crate::i18n::{T, t};
+use crate::layout::Pane;
+use crate::store::TaskMode;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let mode = match app.task_mode {
+        TaskMode::Overdue => t(T::ModeOverdue),
+        TaskMode::Open => t(T::ModeOpen),
+        TaskMode::All => t(T::ModeAll),
+    };
+    let title = if app.all_units {
+        format!(
+            " {} · {mode} ({}) ",
+            t(T::ModeAllUnitsOverdue),
+            app.tasks.total
+        )
+    } else {
+        format!(" {} · {mode} ({}) ", t(T::Tasks), app.tasks.total)
+    };
+    let inner = pane_block(frame, app, Pane::Tasks, area, title);
+    if app.task_scope().is_none() {
+        frame.render_widget(Paragraph::new(t(T::NoUnit)), inner);
+        return;
+    }
+    let w = inner.width as usize;
+    let show_doc = w >= 100;
+    let unit_w = if app.all_units { 14 } else { 0 };
+    let status_w = 22;
+    let fixed = status_w
+        + 1
+        + 10
+        + 1
+        + if show_doc { 15 } else { 0 }
+        + if unit_w > 0 { unit_w + 1 } else { 0 };
+    let title_w = w.saturating_sub(fixed).max(6);
+
+    let mut head = vec![t(T::ColStatus).to_string(), t(T::ColDeadline).into()];
+    let mut widths = vec![Constraint::Length(status_w as u16), Constraint::Length(10)];
+    if unit_w > 0 {
+        head.push(t(T::ColUnit).into());
+        widths.push(Constraint::Length(unit_w as u16));
+    }
+    if show_doc {
+        head.push(t(T::DocNumber).into());
+        widths.push(Constraint::Length(14));
+    }
+    head.push(t(T::ColTitle).into());
+    widths.push(Constraint::Min(6));
+
+    let rows = app.task_rows.iter().map(|r| {
+        let (label, style) = status_label(&app.theme, r.status);
+        let mut cells = vec![
+            Cell::from(Span::styled(fit(&label, status_w), style)),
+            Cell::from(r.deadline.map(fmt_date).unwrap_or_else(|| "–".into())),
+        ];
+        if unit_w > 0 {
+            cells.push(Cell::from(fit(&r.unit_name, unit_w)));
+        }
+        if show_doc {
+            cells.push(Cell::from(fit(r.doc_number.as_deref().unwrap_or(""), 14)));
+        }
+        cells.push(Cell::from(fit(&r.title, title_w)));
+        Row::new(cells)
+    });
+    let table = Table::new(rows, widths)
+        .header(header(app, head))
+        .column_spacing(1)
+        .row_highlight_style(app.theme.selected());
+    let mut state = TableState::default()
+        .with_selected((!app.task_rows.is_empty()).then(|| app.tasks.in_window()));
+    frame.render_stateful_widget(table, inner, &mut state);
+}

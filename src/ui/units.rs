@@ -1,0 +1,77 @@
+//! The Units pane: each unit with its scorecard and a marker when tasks are overdue.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Row, Table, TableState};
+
+use super::{fit, header, pane_block};
+use crate::app::App;
+use crate::i18n::{T, t};
+use crate::layout::Pane;
+
+fn frac(n: u32, total: u32) -> String {
+    format!("{n:02}/{total:02}")
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let title = format!(" {} ({}) ", t(T::Units), app.units.total);
+    let inner = pane_block(frame, app, Pane::Units, area, title);
+    let fixed = 2 + 6 * 6;
+    let name_w = (inner.width as usize).saturating_sub(fixed).max(4);
+    let head = header(
+        app,
+        vec![
+            String::new(),
+            t(T::ColName).into(),
+            t(T::ColMet).into(),
+            t(T::ColAbove).into(),
+            t(T::ColBelow).into(),
+            t(T::ColOnTime).into(),
+            t(T::ColLate).into(),
+            t(T::ColOverdue).into(),
+        ],
+    );
+    let rows = app.unit_rows.iter().map(|u| {
+        let c = &u.card;
+        let n = c.targets.total();
+        let due = c.tasks.due();
+        let marker = if c.tasks.overdue > 0 {
+            Cell::from(Span::styled("!", app.theme.bad()))
+        } else {
+            Cell::from(" ")
+        };
+        let overdue = if c.tasks.overdue > 0 {
+            Cell::from(Span::styled(c.tasks.overdue.to_string(), app.theme.bad()))
+        } else {
+            Cell::from("0")
+        };
+        Row::new(vec![
+            marker,
+            Cell::from(fit(&u.name, name_w)),
+            Cell::from(Span::styled(frac(c.targets.met, n), app.theme.good())),
+            Cell::from(Span::styled(frac(c.targets.above70, n), app.theme.warn())),
+            Cell::from(frac(c.targets.below70, n)),
+            Cell::from(frac(c.tasks.done_on_time, due)),
+            Cell::from(c.tasks.done_late.to_string()),
+            overdue,
+        ])
+    });
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Min(4),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(4),
+        Constraint::Length(5),
+    ];
+    let table = Table::new(rows, widths)
+        .header(head)
+        .column_spacing(1)
+        .row_highlight_style(app.theme.selected());
+    let mut state = TableState::default()
+        .with_selected((!app.unit_rows.is_empty()).then(|| app.units.in_window()));
+    frame.render_stateful_widget(table, inner, &mut state);
+}
