@@ -235,6 +235,11 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// The raw connection, for tests and benchmarks that inspect query plans.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
 }
 
 /// Dates as the database stores them.

@@ -1,0 +1,294 @@
+//! The `tct` binary from the command line: reports, and one-line errors that leave
+//! files as they were.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tct(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tct"))
+        .args(args)
+        .env_remove("TCT_DB")
+        .env_remove("TCT_LANG")
+        .output()
+        .expect("tct runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn demo_db(dir: &Path) -> String {
+    dir.join("demo.db").to_str().unwrap().to_string()
+}
+
+/// A failure is one line on stderr and a non-zero status.
+fn fails_with(o: &Output, needle: &str) {
+    assert!(!o.status.success(), "should fail: {}", stdout(o));
+    let err = stderr(o);
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err}"
+    );
+    assert!(err.contains(needle), "expected «{needle}» in: {err}");
+}
+
+#[test]
+fn units_report_shows_the_articles_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tct(&["--demo", "--db", &demo_db(dir.path()), "report", "units"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Tràng Định"))
+        .expect("Tràng Định row");
+    let cells: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(
+        &cells[3..8],
+        ["02/14", "04/14", "08/14", "00/14", "11/11"],
+        "{line}"
+    );
+}
+
+#[test]
+fn json_report_for_one_unit_typed_without_diacritics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &db,
+        "report",
+        "units",
+        "--unit",
+        "trang dinh",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["name"], "Tràng Định");
+    assert_eq!(v[0]["targets"]["met"], 2);
+    assert_eq!(v[0]["targets"]["above70"], 4);
+    assert_eq!(v[0]["targets"]["below70"], 8);
+    assert_eq!(v[0]["tasks"]["done_on_time"], 11);
+    let en = tct(&[
+        "--db",
+        &db,
+        "--lang",
+        "en",
+        "report",
+        "units",
+        "--unit",
+        "trang dinh",
+    ]);
+    assert!(
+        stdout(&en).contains("02/14 targets met or exceeded"),
+        "{}",
+        stdout(&en)
+    );
+}
+
+#[test]
+fn overdue_report_is_most_overdue_first_in_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &demo_db(dir.path()),
+        "report",
+        "overdue",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success());
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let days: Vec<i64> = r
+        .records()
+        .map(|rec| rec.unwrap()[0].parse().unwrap())
+        .collect();
+    assert!(days.len() >= 10);
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+    assert!(days.iter().all(|d| *d > 0));
+}
+
+#[test]
+fn targets_report_for_a_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &demo_db(dir.path()),
+        "report",
+        "targets",
+        "--unit",
+        "Tràng Định",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let classes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["class"].as_str().unwrap())
+        .collect();
+    assert_eq!(classes.len(), 14);
+    assert_eq!(classes.iter().filter(|c| **c == "met").count(), 2);
+}
+
+#[test]
+fn unknown_unit_lists_the_closest_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &demo_db(dir.path()),
+        "report",
+        "units",
+        "--unit",
+        "Trang Dnh",
+    ]);
+    fails_with(&o, "Tràng Định");
+    assert!(stderr(&o).contains("gần giống"));
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &demo_db(dir.path()),
+        "--today",
+        "31/02/2022",
+        "report",
+        "units",
+    ]);
+    fails_with(&o, "31/02/2022");
+}
+
+#[test]
+fn bad_files_are_refused_and_left_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/dir/tct.db");
+    fails_with(
+        &tct(&["--db", missing.to_str().unwrap(), "report", "units"]),
+        "no/such/dir",
+    );
+
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "không phải SQLite").unwrap();
+    fails_with(
+        &tct(&["--db", text.to_str().unwrap(), "report", "units"]),
+        "SQLite",
+    );
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "không phải SQLite");
+
+    let newer = dir.path().join("newer.db");
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.execute_batch("CREATE TABLE x(y)").unwrap();
+        c.pragma_update(None, "application_id", tct::store::APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = std::fs::read(&newer).unwrap();
+    fails_with(
+        &tct(&["--db", newer.to_str().unwrap(), "report", "units"]),
+        "999",
+    );
+    assert_eq!(std::fs::read(&newer).unwrap(), before);
+}
+
+#[test]
+fn demo_never_overwrites_a_real_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.db");
+    {
+        let mut s = tct::store::Store::open(&mine).unwrap();
+        s.write(|c| {
+            tct::store::insert_unit(
+                c,
+                &tct::store::NewUnit {
+                    name: "Xã của tôi".into(),
+                    kind: tct::domain::unit::UnitKind::Xa,
+                    code: None,
+                    parent_id: None,
+                    valid_from: None,
+                    valid_to: None,
+                },
+            )
+        })
+        .unwrap();
+    }
+    let path = mine.to_str().unwrap();
+    fails_with(&tct(&["--demo", "--db", path, "report", "units"]), "mẫu");
+    fails_with(
+        &tct(&["--reset-demo", "--db", path, "report", "units"]),
+        "mẫu",
+    );
+    let o = tct(&["--db", path, "--today", "01/01/2024", "report", "units"]);
+    assert!(stdout(&o).contains("Xã của tôi"));
+}
+
+#[test]
+fn reset_demo_recreates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    assert!(
+        tct(&["--demo", "--db", &db, "report", "units"])
+            .status
+            .success()
+    );
+    // Change the demo, then reset it.
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute(
+            "UPDATE unit SET name = 'Đổi tên', name_key = 'doi ten' WHERE code = '180'",
+            [],
+        )
+        .unwrap();
+    }
+    assert!(stdout(&tct(&["--demo", "--db", &db, "report", "units"])).contains("Đổi tên"));
+    let o = tct(&["--reset-demo", "--db", &db, "report", "units"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Tràng Định") && !out.contains("Đổi tên"));
+}
+
+#[test]
+fn help_and_version() {
+    let h = tct(&["--help"]);
+    assert!(h.status.success());
+    for flag in ["--db", "--today", "--lang", "--demo", "report"] {
+        assert!(stdout(&h).contains(flag), "--help lacks {flag}");
+    }
+    let v = tct(&["--version"]);
+    assert!(stdout(&v).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal_in_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    assert!(
+        tct(&["--demo", "--db", &db, "report", "units"])
+            .status
+            .success()
+    );
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute("UPDATE unit SET name = 'Tràng Định' || char(27) || ']0;pwned' || char(7) WHERE code = '180'", [])
+            .unwrap();
+    }
+    let o = tct(&["--db", &db, "report", "units"]);
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("Tràng Định]0;pwned"));
+}

@@ -1,0 +1,36 @@
+//! Shared by the integration tests: a demo database in a temporary directory.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use tct::app::{Action, App};
+use tct::domain::task::DEFAULT_SOON_DAYS;
+use tct::store::{Ctx, DemoData, Store, load_demo};
+use tct::theme::Theme;
+use tempfile::TempDir;
+
+pub fn date(s: &str) -> NaiveDate {
+    tct::domain::format::parse_date(s).unwrap()
+}
+
+pub fn ctx(s: &str) -> Ctx {
+    Ctx {
+        as_of: date(s),
+        soon_days: DEFAULT_SOON_DAYS,
+    }
+}
+
+/// A fresh demo database; keep the `TempDir` alive as long as the store.
+pub fn demo_store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    load_demo(&mut store, &DemoData::bundled()).unwrap();
+    (dir, store)
+}
+
+/// The app over the demo at 23/09/2022, without colour, at a terminal size.
+pub fn demo_app(w: u16, h: u16) -> (TempDir, App) {
+    let (dir, store) = demo_store();
+    let mut app = App::new(store, ctx("23/09/2022"), Theme { color: false }, (w, h));
+    app.update(Action::Resize(w, h));
+    (dir, app)
+}

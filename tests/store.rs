@@ -1,0 +1,416 @@
+//! The store on temporary files: opening and refusing files, the demo's figures,
+//! SQL counts against the domain rules, order, filters and paging.
+
+mod common;
+
+use common::{ctx, date, demo_store};
+use tct::domain::scorecard::TaskCounts;
+use tct::domain::task::{TaskDates, TaskStatus, status};
+use tct::domain::text::fold;
+use tct::domain::unit::UnitKind;
+use tct::store::{
+    APPLICATION_ID, NewTask, NewUnit, OpenError, Store, TaskMode, TaskScope, UnitLookup, explain,
+    insert_task, insert_unit, latest_version,
+};
+
+fn unit_id(store: &Store, name: &str) -> i64 {
+    match store.find_unit(name, date("23/09/2022")).unwrap() {
+        UnitLookup::Found(id, _) => id,
+        UnitLookup::NotFound(c) => panic!("{name} not found; closest {c:?}"),
+    }
+}
+
+#[test]
+fn trang_dinh_matches_the_article() {
+    let (_d, store) = demo_store();
+    let card = store
+        .scorecard(&ctx("23/09/2022"), unit_id(&store, "trang dinh"))
+        .unwrap();
+    assert_eq!(
+        (
+            card.targets.met,
+            card.targets.above70,
+            card.targets.below70,
+            card.targets.no_data
+        ),
+        (2, 4, 8, 0)
+    );
+    assert_eq!((card.tasks.done_on_time, card.tasks.due()), (11, 11));
+    assert_eq!(
+        card.phrase(tct::i18n::Lang::Vi),
+        "02/14 chỉ tiêu đạt và vượt, 04/14 đạt trên 70%, 08/14 dưới 70%; \
+         11/11 nhiệm vụ hoàn thành đúng hạn"
+    );
+}
+
+#[test]
+fn demo_has_the_eleven_districts_of_2022_and_the_communes_of_2025() {
+    let (_d, store) = demo_store();
+    let c2022 = ctx("23/09/2022");
+    let units = store.units_page(&c2022, "", 0, 100).unwrap();
+    let districts: Vec<_> = units
+        .iter()
+        .filter(|u| matches!(u.kind, UnitKind::Huyen | UnitKind::ThanhPho))
+        .collect();
+    assert_eq!(districts.len(), 11);
+    let mut codes: Vec<_> = districts.iter().filter_map(|u| u.code.clone()).collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        (178..=189)
+            .filter(|c| *c != 179)
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+    );
+    // After the reform the districts are gone and the communes are there.
+    let later = store.units_page(&ctx("01/03/2026"), "", 0, 100).unwrap();
+    assert!(later.iter().all(|u| u.kind != UnitKind::Huyen));
+    assert!(
+        later
+            .iter()
+            .any(|u| u.name == "Thất Khê" && u.kind == UnitKind::Xa)
+    );
+    // Some units have overdue tasks, and some targets are lower-is-better.
+    assert!(units.iter().filter(|u| u.card.tasks.overdue > 0).count() >= 4);
+}
+
+/// Every task of a unit, classified one by one with the domain rule.
+fn counts_by_rule(store: &Store, c: &tct::store::Ctx, unit: i64) -> TaskCounts {
+    let rows = store
+        .tasks_page(c, TaskScope::Unit(unit), TaskMode::All, "", 0, 100_000)
+        .unwrap();
+    let mut counts = TaskCounts::default();
+    for r in rows {
+        let dates = TaskDates {
+            assigned_on: r.assigned_on,
+            deadline: r.deadline,
+            completed_on: r.completed_on,
+        };
+        counts.add(status(&dates, c.as_of, c.soon_days).expect("listed tasks are assigned"));
+    }
+    counts
+}
+
+#[test]
+fn sql_counts_agree_with_the_domain_rule() {
+    let (_d, store) = demo_store();
+    for day in [
+        "01/01/2022",
+        "30/06/2022",
+        "23/09/2022",
+        "24/09/2022",
+        "26/09/2022",
+        "31/12/2022",
+        "01/03/2026",
+    ] {
+        let c = ctx(day);
+        for u in store.units_page(&c, "", 0, 100).unwrap() {
+            assert_eq!(
+                store.task_counts(&c, u.id).unwrap(),
+                counts_by_rule(&store, &c, u.id),
+                "{} on {day}",
+                u.name
+            );
+        }
+    }
+}
+
+#[test]
+fn sql_counts_agree_on_edge_dates() {
+    // Deadlines and completions on, just before and just after the as-of date.
+    let mut store = Store::open_in_memory().unwrap();
+    let as_of = date("15/06/2022");
+    let unit = store
+        .write(|c| {
+            let u = insert_unit(
+                c,
+                &NewUnit {
+                    name: "Thử".into(),
+                    kind: UnitKind::Xa,
+                    code: None,
+                    parent_id: None,
+                    valid_from: None,
+                    valid_to: None,
+                },
+            )?;
+            let days = [-40i64, -4, -3, -1, 0, 1, 2, 3, 4, 40];
+            for dl in days.iter().map(|d| Some(*d)).chain([None]) {
+                for done in days.iter().map(|d| Some(*d)).chain([None]) {
+                    for assigned in [-50i64, 1] {
+                        let at = |d: i64| as_of + chrono::Duration::days(d);
+                        let deadline = dl.map(at);
+                        let assigned_on = Some(at(assigned));
+                        if deadline.is_some_and(|d| Some(d) < assigned_on) {
+                            continue;
+                        }
+                        insert_task(
+                            c,
+                            &NewTask {
+                                title: "Nhiệm vụ".into(),
+                                unit_id: u,
+                                assigned_on,
+                                deadline,
+                                completed_on: done.map(at),
+                                ..Default::default()
+                            },
+                        )?;
+                    }
+                }
+            }
+            Ok(u)
+        })
+        .unwrap();
+    let c = tct::store::Ctx {
+        as_of,
+        soon_days: 3,
+    };
+    let sql = store.task_counts(&c, unit).unwrap();
+    assert_eq!(sql, counts_by_rule(&store, &c, unit));
+    assert!(sql.overdue > 0 && sql.due_soon > 0 && sql.done_late > 0 && sql.no_deadline > 0);
+}
+
+#[test]
+fn tasks_list_overdue_first_and_province_view_most_overdue_first() {
+    let (_d, store) = demo_store();
+    let c = ctx("23/09/2022");
+    let rows = store
+        .tasks_page(
+            &c,
+            TaskScope::Unit(unit_id(&store, "cao loc")),
+            TaskMode::All,
+            "",
+            0,
+            100,
+        )
+        .unwrap();
+    let rank = |s: &TaskStatus| match s {
+        TaskStatus::Overdue { .. } => 0,
+        TaskStatus::DueSoon { .. } => 1,
+        TaskStatus::InTime { .. } => 2,
+        TaskStatus::NoDeadline => 3,
+        _ => 4,
+    };
+    let ranks: Vec<_> = rows.iter().map(|r| rank(&r.status)).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    assert_eq!(ranks[0], 0);
+
+    let all = store
+        .tasks_page(&c, TaskScope::AllUnits, TaskMode::Overdue, "", 0, 1000)
+        .unwrap();
+    assert_eq!(
+        all.len(),
+        store
+            .count_tasks(&c, TaskScope::AllUnits, TaskMode::Overdue, "")
+            .unwrap()
+    );
+    let days: Vec<i64> = all
+        .iter()
+        .map(|r| match r.status {
+            TaskStatus::Overdue { days } => days,
+            s => panic!("not overdue: {s:?}"),
+        })
+        .collect();
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+    assert!(days.len() >= 10);
+}
+
+#[test]
+fn pages_are_windows_of_one_ordering() {
+    let (_d, store) = demo_store();
+    let c = ctx("23/09/2022");
+    let whole = store
+        .tasks_page(&c, TaskScope::AllUnits, TaskMode::All, "", 0, 10_000)
+        .unwrap();
+    let mut paged = Vec::new();
+    for off in (0..whole.len()).step_by(7) {
+        let page = store
+            .tasks_page(&c, TaskScope::AllUnits, TaskMode::All, "", off, 7)
+            .unwrap();
+        assert!(page.len() <= 7);
+        paged.extend(page.into_iter().map(|r| r.id));
+    }
+    assert_eq!(paged, whole.iter().map(|r| r.id).collect::<Vec<_>>());
+}
+
+#[test]
+fn filters_ignore_diacritics_and_case() {
+    let (_d, store) = demo_store();
+    let c = ctx("23/09/2022");
+    let names = |f: &str| {
+        store
+            .units_page(&c, f, 0, 100)
+            .unwrap()
+            .into_iter()
+            .map(|u| u.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names("trang dinh"), ["Tràng Định"]);
+    assert_eq!(names("TRÀNG"), ["Tràng Định"]);
+    assert!(names("d").contains(&"Đình Lập".to_string()));
+    assert!(names("50%_").is_empty());
+    let tasks = store
+        .count_tasks(&c, TaskScope::AllUnits, TaskMode::All, "giai ngan")
+        .unwrap();
+    assert!(tasks > 0);
+}
+
+#[test]
+fn units_come_in_vietnamese_order() {
+    let (_d, store) = demo_store();
+    let names: Vec<String> = store
+        .units_page(&ctx("23/09/2022"), "", 0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    let pos = |n: &str| names.iter().position(|x| x == n).unwrap();
+    // d before đ, and "Đình Lập" after every D… name; "Văn Lãng" before "Văn Quan".
+    assert!(pos("Chi Lăng") < pos("Đình Lập"));
+    assert!(pos("Đình Lập") < pos("Hữu Lũng"));
+    assert!(pos("Văn Lãng") < pos("Văn Quan"));
+    assert!(pos("Bắc Sơn") < pos("Bình Gia"));
+}
+
+#[test]
+fn text_is_stored_nfc_and_unit_lookup_suggests_close_names() {
+    let mut store = Store::open_in_memory().unwrap();
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Hữu Lũng").collect();
+    store
+        .write(|c| {
+            insert_unit(
+                c,
+                &NewUnit {
+                    name: nfd.clone(),
+                    kind: UnitKind::Huyen,
+                    code: None,
+                    parent_id: None,
+                    valid_from: None,
+                    valid_to: None,
+                },
+            )
+        })
+        .unwrap();
+    let units = store.units_page(&ctx("01/01/2022"), "", 0, 10).unwrap();
+    assert_eq!(units[0].name, "Hữu Lũng");
+    assert_eq!(fold(&units[0].name), "huu lung");
+    match store.find_unit("huu lng", date("01/01/2022")).unwrap() {
+        UnitLookup::NotFound(close) => assert_eq!(close[0], "Hữu Lũng (huyện)"),
+        UnitLookup::Found(..) => panic!("a typo must not match silently"),
+    }
+}
+
+#[test]
+fn new_file_gets_schema_and_marker_and_keeps_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), latest_version());
+        s.set_setting("x", "1").unwrap();
+        let _ = &mut s;
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!((app_id, mode.as_str()), (APPLICATION_ID, "wal"));
+    drop(conn);
+    assert_eq!(
+        Store::open(&path).unwrap().setting("x").unwrap().as_deref(),
+        Some("1")
+    );
+}
+
+fn unchanged_after_refusal(path: &std::path::Path, check: impl Fn(&OpenError) -> bool) {
+    let before = std::fs::read(path).unwrap();
+    let err = Store::open(path).err().expect("must refuse");
+    assert!(check(&err), "unexpected error: {err}");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "the refused file was changed"
+    );
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_tct_without_touching_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", latest_version() + 5)
+            .unwrap();
+        c.pragma_update(None, "journal_mode", "delete").unwrap();
+    }
+    unchanged_after_refusal(&path, |e| matches!(e, OpenError::Newer { .. }));
+}
+
+#[test]
+fn refuses_files_that_are_not_tct_databases() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "Biên bản họp ngày 23/9/2022, không phải cơ sở dữ liệu.\n",
+    )
+    .unwrap();
+    unchanged_after_refusal(&text, |e| matches!(e, OpenError::NotSqlite(_)));
+
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    unchanged_after_refusal(&other, |e| matches!(e, OpenError::NotTct(_)));
+
+    let missing = dir.path().join("no/such/dir/x.db");
+    assert!(matches!(
+        Store::open(&missing),
+        Err(OpenError::NoDirectory(_))
+    ));
+}
+
+#[test]
+fn read_only_file_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.set_setting("k", "v").unwrap();
+        let _ = &mut s;
+    }
+    let mut perm = std::fs::metadata(&path).unwrap().permissions();
+    perm.set_readonly(true);
+    std::fs::set_permissions(&path, perm).unwrap();
+    let s = Store::open(&path).unwrap();
+    assert!(s.read_only());
+    assert_eq!(s.setting("k").unwrap().as_deref(), Some("v"));
+    assert!(s.set_setting("k", "w").is_err());
+}
+
+#[test]
+fn pane_queries_use_indexes_not_full_scans() {
+    let (_d, store) = demo_store();
+    let plans = [
+        // The scorecard counts of one unit.
+        "SELECT count(*) FROM task WHERE unit_id = 1 AND (assigned_on IS NULL OR assigned_on <= '2022-09-23')",
+        // The units pane in Vietnamese order.
+        "SELECT id FROM unit ORDER BY sort_key LIMIT 20",
+    ];
+    for sql in plans {
+        let plan = explain(store.connection(), sql).unwrap().join(" | ");
+        assert!(
+            plan.contains("USING") && !plan.contains("SCAN task "),
+            "{sql}: {plan}"
+        );
+        assert!(
+            !plan.contains("SCAN unit") || plan.contains("INDEX"),
+            "{sql}: {plan}"
+        );
+    }
+}
