@@ -147,6 +147,8 @@ catalog! {
     KAllOverdue => "quá hạn toàn tỉnh", "overdue, all units";
     KFilterApply => "giữ bộ lọc", "keep filter";
     KFilterCancel => "bỏ lọc", "clear filter";
+    KScrollUp => "cuộn lên", "scroll up";
+    KScrollDown => "cuộn xuống", "scroll down";
     KClose => "đóng", "close";
     // Errors.
     ErrUnknownUnit => "không có đơn vị", "no such unit";

@@ -135,8 +135,14 @@ pub static BINDINGS: &[Binding] = &[
         T::KClose,
         true,
     ),
-    b(O, &[k(KeyCode::Up), c('k')], C::Up, T::KUp, false),
-    b(O, &[k(KeyCode::Down), c('j')], C::Down, T::KDown, false),
+    b(O, &[k(KeyCode::Up), c('k')], C::Up, T::KScrollUp, true),
+    b(
+        O,
+        &[k(KeyCode::Down), c('j')],
+        C::Down,
+        T::KScrollDown,
+        true,
+    ),
     b(O, &[ctrl('c')], C::Quit, T::KQuit, false),
 ];
 

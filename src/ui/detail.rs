@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Paragraph, Wrap};
 
 use super::{class_label, class_style, field, num, plan_text, popup, status_label};
 use crate::app::App;
@@ -112,6 +112,7 @@ pub fn target(frame: &mut Frame, app: &App, d: &TargetDetail) {
     let x_labels = ["01/01", "01/07", "31/12"].map(|s| Line::from(format!("{s}/{year}")));
     let y_labels = [lo, (lo + hi) / 2.0, hi].map(|v| Line::from(num((v * 10.0).round() / 10.0)));
     let chart = Chart::new(datasets)
+        .legend_position(Some(LegendPosition::BottomRight))
         .x_axis(
             Axis::default()
                 .bounds([1.0, 365.0])

@@ -34,3 +34,35 @@ pub fn demo_app(w: u16, h: u16) -> (TempDir, App) {
     app.update(Action::Resize(w, h));
     (dir, app)
 }
+
+/// The screen as text, one line per row, as a person would read it.
+pub fn render(app: &App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let (w, h) = app.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| tct::ui::draw(f, app)).unwrap();
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn key(app: &mut App, code: ratatui::crossterm::event::KeyCode) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+pub fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, ratatui::crossterm::event::KeyCode::Char(c));
+    }
+}

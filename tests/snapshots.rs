@@ -1,0 +1,81 @@
+//! Whole-app snapshots on ratatui's TestBackend at fixed sizes. Review changes with
+//! `cargo insta review` (or INSTA_UPDATE=always) and commit the .snap files.
+
+mod common;
+
+use common::{demo_app, key, render, type_text};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn dashboard_wide_120x40() {
+    let (_d, app) = demo_app(120, 40);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn dashboard_80x24_filtered_to_trang_dinh() {
+    let (_d, mut app) = demo_app(80, 24);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn targets_tab_80x24() {
+    let (_d, mut app) = demo_app(80, 24);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn province_overdue_view_120x40() {
+    let (_d, mut app) = demo_app(120, 40);
+    key(&mut app, KeyCode::Char('o'));
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn target_detail_with_chart_120x40() {
+    let (_d, mut app) = demo_app(120, 40);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn task_detail_80x24() {
+    let (_d, mut app) = demo_app(80, 24);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let (_d, mut app) = demo_app(80, 24);
+    key(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn too_small_30x8() {
+    let (_d, app) = demo_app(30, 8);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    let (_d, mut app) = demo_app(80, 24);
+    key(&mut app, KeyCode::Char('o'));
+    for w in (0..=130).step_by(7).chain([1, 39, 40, 119, 120]) {
+        for h in (0..=45).step_by(5).chain([1, 9, 10]) {
+            app.update(tct::app::Action::Resize(w, h));
+            let screen = render(&app);
+            assert_eq!(screen.lines().count(), h as usize);
+        }
+    }
+}

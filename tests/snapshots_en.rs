@@ -1,0 +1,15 @@
+//! The English interface (its own test binary: the language is process-wide).
+
+mod common;
+
+use common::{demo_app, render};
+
+#[test]
+fn dashboard_in_english_120x40() {
+    tct::i18n::set_lang(tct::i18n::Lang::En);
+    let (_d, app) = demo_app(120, 40);
+    let screen = render(&app);
+    assert!(screen.contains("As of 23/09/2022"), "{screen}");
+    assert!(screen.contains("targets met or exceeded"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
