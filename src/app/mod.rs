@@ -316,22 +316,18 @@ impl App {
         }
     }
 
+    /// Lines the summary needs: one, or two when it is wider than the screen.
+    fn summary_lines(&self) -> u16 {
+        if self.summary().width() + 1 > self.size.0 as usize { 2 } else { 1 }
+    }
+
     pub fn areas(&self) -> Areas {
-        let lines = if self.summary().width() > self.size.0 as usize {
-            2
-        } else {
-            1
-        };
-        layout::areas(self.area(), self.focus, lines)
+        layout::areas(self.area(), self.focus, self.summary_lines())
     }
 
     /// Rows a pane shows when it is on screen (narrow layouts show one pane at a time).
     pub fn page_rows(&self, p: Pane) -> usize {
-        let lines = if self.summary().width() > self.size.0 as usize {
-            2
-        } else {
-            1
-        };
+        let lines = self.summary_lines();
         let filter_line =
             usize::from(self.filter_input.is_some() || !self.list(p).filter.is_empty());
         let rows = layout::areas(self.area(), p, lines).list_rows(p);
