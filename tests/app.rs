@@ -46,6 +46,10 @@ fn telex_backspace_and_replacement_and_nfd_paste() {
     app.update(Action::Paste("Tra\u{300}ng\nDi\u{323}nh".into()));
     assert_eq!(app.units.filter, "Tràng");
     assert_eq!(app.units.total, 1);
+    // Control characters in a paste are dropped, never drawn.
+    app.update(Action::Paste("\u{1b}[2J Định".into()));
+    assert_eq!(app.units.filter, "Tràng[2J Định");
+    assert!(!render(&app).contains('\u{1b}'));
 }
 
 #[test]

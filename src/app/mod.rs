@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{Input, TextArea};
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::text::nfc;
+use crate::domain::text::{nfc, printable};
 use crate::i18n::lang;
 use crate::keymap::{self, Command, Mode};
 use crate::layout::{self, Areas, Pane};
@@ -129,7 +129,7 @@ impl App {
             Action::Paste(text) => {
                 if let Some(ta) = self.filter_input.as_mut() {
                     // A filter is one line: the first line of what was pasted.
-                    let line = text.lines().next().unwrap_or("").to_string();
+                    let line = printable(&nfc(text.lines().next().unwrap_or("")));
                     ta.insert_str(line);
                     self.filter_changed();
                 }
@@ -318,7 +318,11 @@ impl App {
 
     /// Lines the summary needs: one, or two when it is wider than the screen.
     fn summary_lines(&self) -> u16 {
-        if self.summary().width() + 1 > self.size.0 as usize { 2 } else { 1 }
+        if self.summary().width() + 1 > self.size.0 as usize {
+            2
+        } else {
+            1
+        }
     }
 
     pub fn areas(&self) -> Areas {

@@ -37,7 +37,11 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect) {
 pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
     let text = printable(&app.summary());
     // One column of margin, kept on the wrapped second line too.
-    let area = Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area };
+    let area = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
     frame.render_widget(
         Paragraph::new(Span::styled(text, app.theme.header())).wrap(Wrap { trim: false }),
         area,
