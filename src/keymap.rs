@@ -26,6 +26,22 @@ pub enum Command {
     FilterApply,
     FilterCancel,
     Close,
+    NewInspection,
+    History,
+    // The inspection form.
+    Save,
+    Leave,
+    NextField,
+    PrevField,
+    NewItem,
+    DeleteItem,
+    UndoDelete,
+    CycleKind,
+    MoveItemUp,
+    MoveItemDown,
+    PrevItem,
+    NextItem,
+    Complete,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -34,6 +50,9 @@ pub enum Mode {
     Dashboard,
     Filter,
     Overlay,
+    Form,
+    /// A question; its own choices are its keys (see `app::dialog`).
+    Dialog,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,24 +61,38 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
-const fn k(code: KeyCode) -> Key {
+pub const fn k(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::NONE,
     }
 }
 
-const fn c(ch: char) -> Key {
+pub const fn c(ch: char) -> Key {
     Key {
         code: KeyCode::Char(ch),
         mods: KeyModifiers::NONE,
     }
 }
 
-const fn ctrl(ch: char) -> Key {
+pub const fn ctrl(ch: char) -> Key {
     Key {
         code: KeyCode::Char(ch),
         mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn ctrl_k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
     }
 }
 
@@ -83,8 +116,10 @@ const fn b(mode: Mode, keys: &'static [Key], command: Command, help: T, hint: bo
 }
 
 use Command as C;
-use Mode::{Dashboard as D, Filter as F, Overlay as O};
+use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O};
 
+/// One line a binding, so the table reads as the keymap it is.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(D, &[k(KeyCode::Up), c('k')], C::Up, T::KUp, false),
     b(D, &[k(KeyCode::Down), c('j')], C::Down, T::KDown, false),
@@ -92,58 +127,40 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[k(KeyCode::PageDown)], C::PageDown, T::KPageDown, false),
     b(D, &[k(KeyCode::Home), c('g')], C::Top, T::KTop, false),
     b(D, &[k(KeyCode::End), c('G')], C::Bottom, T::KBottom, false),
-    b(
-        D,
-        &[k(KeyCode::Tab), k(KeyCode::Right), c('l')],
-        C::NextPane,
-        T::KNextPane,
-        true,
-    ),
-    b(
-        D,
-        &[k(KeyCode::BackTab), k(KeyCode::Left), c('h')],
-        C::PrevPane,
-        T::KPrevPane,
-        false,
-    ),
+    b(D, &[k(KeyCode::Tab), k(KeyCode::Right), c('l')], C::NextPane, T::KNextPane, true),
+    b(D, &[k(KeyCode::BackTab), k(KeyCode::Left), c('h')], C::PrevPane, T::KPrevPane, false),
     b(D, &[c('/')], C::StartFilter, T::KFilter, true),
     b(D, &[k(KeyCode::Enter)], C::Open, T::KOpen, true),
+    b(D, &[c('n')], C::NewInspection, T::KNewInspection, true),
+    b(D, &[c('i')], C::History, T::KHistory, true),
     b(D, &[c('m')], C::CycleTaskMode, T::KTaskMode, true),
     b(D, &[c('o')], C::AllOverdue, T::KAllOverdue, true),
     b(D, &[k(KeyCode::Esc)], C::Back, T::KBack, false),
     b(D, &[c('?')], C::Help, T::KHelp, true),
     b(D, &[c('q'), ctrl('c')], C::Quit, T::KQuit, true),
-    b(
-        F,
-        &[k(KeyCode::Enter), k(KeyCode::Down), k(KeyCode::Tab)],
-        C::FilterApply,
-        T::KFilterApply,
-        true,
-    ),
-    b(
-        F,
-        &[k(KeyCode::Esc)],
-        C::FilterCancel,
-        T::KFilterCancel,
-        true,
-    ),
+    b(F, &[k(KeyCode::Enter), k(KeyCode::Down), k(KeyCode::Tab)], C::FilterApply, T::KFilterApply, true),
+    b(F, &[k(KeyCode::Esc)], C::FilterCancel, T::KFilterCancel, true),
     b(F, &[ctrl('c')], C::Quit, T::KQuit, false),
-    b(
-        O,
-        &[k(KeyCode::Esc), c('q'), c('?'), k(KeyCode::Enter)],
-        C::Close,
-        T::KClose,
-        true,
-    ),
+    b(O, &[k(KeyCode::Esc), c('q'), c('?')], C::Close, T::KClose, true),
+    b(O, &[k(KeyCode::Enter)], C::Open, T::KOpenOrClose, true),
     b(O, &[k(KeyCode::Up), c('k')], C::Up, T::KScrollUp, true),
-    b(
-        O,
-        &[k(KeyCode::Down), c('j')],
-        C::Down,
-        T::KScrollDown,
-        true,
-    ),
+    b(O, &[k(KeyCode::Down), c('j')], C::Down, T::KScrollDown, true),
     b(O, &[ctrl('c')], C::Quit, T::KQuit, false),
+    b(E, &[ctrl('s')], C::Save, T::KSave, true),
+    b(E, &[k(KeyCode::Tab)], C::NextField, T::KNextField, true),
+    b(E, &[k(KeyCode::BackTab)], C::PrevField, T::KPrevField, false),
+    b(E, &[ctrl('n')], C::NewItem, T::KNewItem, true),
+    b(E, &[ctrl('t')], C::CycleKind, T::KCycleKind, true),
+    b(E, &[ctrl_k(KeyCode::Up), k(KeyCode::PageUp)], C::PrevItem, T::KPrevItem, false),
+    b(E, &[ctrl_k(KeyCode::Down), k(KeyCode::PageDown)], C::NextItem, T::KNextItem, false),
+    b(E, &[alt(KeyCode::Up)], C::MoveItemUp, T::KMoveItemUp, false),
+    b(E, &[alt(KeyCode::Down)], C::MoveItemDown, T::KMoveItemDown, false),
+    b(E, &[ctrl('d')], C::DeleteItem, T::KDeleteItem, true),
+    b(E, &[ctrl('z')], C::UndoDelete, T::KUndoDelete, false),
+    b(E, &[ctrl(' '), ctrl('l')], C::Complete, T::KComplete, false),
+    b(E, &[k(KeyCode::F(1))], C::Help, T::KHelp, false),
+    b(E, &[k(KeyCode::Esc)], C::Leave, T::KLeave, true),
+    b(E, &[ctrl('c')], C::Quit, T::KQuit, false),
 ];
 
 fn same(key: &Key, ev: &KeyEvent) -> bool {
@@ -183,6 +200,7 @@ pub fn key_label(k: &Key) -> String {
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Char(ch) => ch.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if k.mods.contains(KeyModifiers::CONTROL) {
@@ -237,7 +255,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [D, F, O] {
+        for mode in [D, F, O, E] {
             let keys: Vec<&Key> = bindings(mode).flat_map(|b| b.keys.iter()).collect();
             for (i, a) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(a), "{a:?} bound twice in {mode:?}");

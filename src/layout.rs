@@ -77,7 +77,7 @@ pub fn areas(area: Rect, focus: Pane, summary_lines: u16) -> Areas {
     ])
     .areas(area);
     if wide {
-        let units_w = (area.width * 38 / 100).max(56);
+        let units_w = (area.width * 45 / 100).max(56);
         let [left, right] =
             Layout::horizontal([Constraint::Length(units_w), Constraint::Min(0)]).areas(rest);
         let [targets, tasks] =

@@ -19,6 +19,15 @@ pub fn run(mut app: App) -> Result<()> {
         app.update(Action::Resize(size.width, size.height));
         while !app.quit {
             terminal.draw(|f| ui::draw(f, &app))?;
+            // Block until the next event; wake early only when a draft is waiting to
+            // be written, never on a timer.
+            if let Some(due) = app.next_deadline() {
+                let wait = due.saturating_duration_since(std::time::Instant::now());
+                if !event::poll(wait)? {
+                    app.update(Action::Tick);
+                    continue;
+                }
+            }
             match event::read()? {
                 Event::Key(k) => app.on_key(k),
                 Event::Paste(s) => app.update(Action::Paste(s)),

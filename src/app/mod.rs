@@ -1,8 +1,16 @@
 //! The state of the screen and `update`. It asks the store and never draws.
 
+mod dialog;
+mod form;
 mod list;
 
+pub use dialog::{Answer, Choice, Dialog, DialogKind};
+pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use list::ListState;
+
+use std::time::Instant;
+
+use chrono::Local;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
@@ -10,11 +18,12 @@ use ratatui_textarea::{Input, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::text::{nfc, printable};
-use crate::i18n::lang;
+use crate::i18n::{T, lang, t};
 use crate::keymap::{self, Command, Mode};
 use crate::layout::{self, Areas, Pane};
 use crate::store::{
-    Ctx, Store, TargetDetail, TargetRow, TaskDetail, TaskMode, TaskRow, TaskScope, UnitRow,
+    Ctx, InspectionSummary, Store, TargetDetail, TargetRow, TaskDetail, TaskFate, TaskMode,
+    TaskRow, TaskScope, UnitRow,
 };
 use crate::theme::Theme;
 
@@ -26,6 +35,8 @@ pub enum Action {
     Edit(Input),
     Paste(String),
     Resize(u16, u16),
+    /// The draft's deadline came while no key was pressed: write it.
+    Tick,
 }
 
 /// A layer drawn over the dashboard; it takes the keys while open.
@@ -38,6 +49,12 @@ pub enum Overlay {
     Task {
         detail: Box<TaskDetail>,
         scroll: u16,
+    },
+    /// A unit's inspections, newest first.
+    History {
+        unit_name: String,
+        rows: Vec<InspectionSummary>,
+        selected: usize,
     },
 }
 
@@ -59,6 +76,10 @@ pub struct App {
     /// The `/` filter being typed, for the focused pane.
     pub filter_input: Option<TextArea<'static>>,
     pub overlay: Option<Overlay>,
+    /// The inspection being recorded, drawn instead of the dashboard.
+    pub form: Option<Form>,
+    /// A question that takes every key until it is answered.
+    pub dialog: Option<Dialog>,
     /// A message for the status bar (errors, notices); cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
@@ -83,18 +104,38 @@ impl App {
             all_units: false,
             filter_input: None,
             overlay: None,
+            form: None,
+            dialog: None,
             message: None,
             quit: false,
             selected_unit: None,
         };
         app.reload_units(true);
+        app.offer_draft();
         app
+    }
+
+    /// A draft left by an earlier run (a crash, a closed window): offer it back.
+    fn offer_draft(&mut self) {
+        if let Ok(Some((body, saved_at))) = self.store.draft() {
+            let unit = serde_json::from_str::<FormData>(&body)
+                .map(|d| d.unit_name)
+                .unwrap_or_default();
+            self.dialog = Some(Dialog::new(
+                DialogKind::Draft,
+                format!("{}: {unit} ({saved_at}).", t(T::DlgDraftBody)),
+            ));
+        }
     }
 
     /// The top layer decides which key table applies.
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
+        if self.dialog.is_some() {
+            Mode::Dialog
+        } else if self.overlay.is_some() {
             Mode::Overlay
+        } else if self.form.is_some() {
+            Mode::Form
         } else if self.filter_input.is_some() {
             Mode::Filter
         } else {
@@ -108,9 +149,25 @@ impl App {
             return;
         }
         let mode = self.mode();
+        if mode == Mode::Dialog {
+            if let Some(a) = self.dialog.as_ref().and_then(|d| d.answer_for(&ev)) {
+                self.message = None;
+                self.answer(a);
+            }
+            return;
+        }
         if let Some(cmd) = keymap::lookup(mode, &ev) {
             self.update(Action::Command(cmd));
-        } else if mode == Mode::Filter {
+        } else if mode == Mode::Form
+            && ev.code == ratatui::crossterm::event::KeyCode::Enter
+            && self
+                .form
+                .as_ref()
+                .is_some_and(|f| f.data.field.single_line())
+        {
+            // Enter in a one-line field moves on, as in any form.
+            self.update(Action::Command(Command::NextField));
+        } else if matches!(mode, Mode::Filter | Mode::Form) {
             self.update(Action::Edit(Input::from(ev)));
         }
     }
@@ -120,10 +177,34 @@ impl App {
         match action {
             Action::Command(c) => self.command(c),
             Action::Edit(input) => {
-                if let Some(ta) = self.filter_input.as_mut()
+                if let Some(form) = self.form.as_mut() {
+                    if form.editor.input(input) {
+                        form.edited();
+                        self.write_draft(false);
+                    }
+                } else if let Some(ta) = self.filter_input.as_mut()
                     && ta.input(input)
                 {
                     self.filter_changed();
+                }
+            }
+            Action::Tick => self.write_draft(true),
+            Action::Paste(text) if self.form.is_some() && self.dialog.is_none() => {
+                if let Some(form) = self.form.as_mut() {
+                    // Pasted text is kept whole (many lines at once), as NFC, without
+                    // control characters other than line breaks.
+                    let clean: String = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"))
+                        .chars()
+                        .filter(|c| *c == '\n' || !c.is_control())
+                        .collect();
+                    let clean = if form.data.field.single_line() {
+                        clean.replace('\n', " ")
+                    } else {
+                        clean
+                    };
+                    form.editor.insert_str(clean);
+                    form.edited();
+                    self.write_draft(false);
                 }
             }
             Action::Paste(text) => {
@@ -142,6 +223,9 @@ impl App {
     }
 
     fn command(&mut self, c: Command) {
+        if self.form.is_some() && self.overlay.is_none() && self.form_command(c) {
+            return;
+        }
         match c {
             Command::Quit => self.quit = true,
             Command::Up => self.move_by(-1),
@@ -166,6 +250,22 @@ impl App {
             Command::Back => self.back(),
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Close => self.overlay = None,
+            Command::NewInspection => self.new_inspection(),
+            Command::History => self.open_history(),
+            // Form commands outside a form do nothing.
+            Command::Save
+            | Command::Leave
+            | Command::NextField
+            | Command::PrevField
+            | Command::NewItem
+            | Command::DeleteItem
+            | Command::UndoDelete
+            | Command::CycleKind
+            | Command::MoveItemUp
+            | Command::MoveItemDown
+            | Command::PrevItem
+            | Command::NextItem
+            | Command::Complete => {}
             Command::CycleTaskMode => {
                 self.task_mode = self.task_mode.next();
                 self.tasks.reset();
@@ -185,6 +285,21 @@ impl App {
     }
 
     fn open(&mut self) {
+        match &self.overlay {
+            Some(Overlay::History { rows, selected, .. }) => {
+                let id = rows.get(*selected).map(|r| r.id);
+                self.overlay = None;
+                if let Some(id) = id {
+                    self.open_inspection(id);
+                }
+                return;
+            }
+            Some(_) => {
+                self.overlay = None;
+                return;
+            }
+            None => {}
+        }
         let loaded = match self.focus {
             Pane::Units => {
                 self.set_focus(Pane::Targets);
@@ -336,6 +451,261 @@ impl App {
             usize::from(self.filter_input.is_some() || !self.list(p).filter.is_empty());
         let rows = layout::areas(self.area(), p, lines).list_rows(p);
         rows.saturating_sub(filter_line).max(1)
+    }
+
+    /// Form keys; false when the command is not the form's (quit, help).
+    fn form_command(&mut self, c: Command) -> bool {
+        let Some(form) = self.form.as_mut() else {
+            return false;
+        };
+        match c {
+            Command::Save => {
+                self.save_form();
+            }
+            Command::Leave => self.leave_form(false),
+            Command::Quit => self.leave_form(true),
+            Command::NextField => form.next_field(false),
+            Command::PrevField => form.next_field(true),
+            Command::NewItem => form.new_item(),
+            Command::CycleKind => form.cycle_kind(),
+            Command::MoveItemUp => form.move_item(-1),
+            Command::MoveItemDown => form.move_item(1),
+            Command::PrevItem => form.select_item(-1),
+            Command::NextItem => form.select_item(1),
+            Command::UndoDelete => {
+                form.undo_delete();
+            }
+            Command::Complete => {
+                if let Some(s) = form.suggestion(&self.store, &self.ctx) {
+                    form.complete(&s);
+                }
+            }
+            Command::DeleteItem => {
+                let item = form.data.item();
+                if item.text.trim().is_empty() && item.id.is_none() {
+                    form.delete_item(TaskFate::Keep);
+                } else {
+                    let has_task = item.has_task;
+                    let body = if has_task {
+                        t(T::DlgDeleteTaskBody)
+                    } else {
+                        t(T::DlgDeleteBody)
+                    };
+                    self.dialog = Some(Dialog::new(
+                        DialogKind::DeleteItem { has_task },
+                        body.to_string(),
+                    ));
+                }
+            }
+            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            _ => return false,
+        }
+        // Moving between fields and items writes the draft at once.
+        if !matches!(c, Command::Save | Command::Leave | Command::Quit) {
+            self.write_draft(true);
+        }
+        true
+    }
+
+    fn answer(&mut self, a: Answer) {
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        match (dialog.kind, a) {
+            // A failed save leaves the form open, its message on the status line.
+            (DialogKind::Unsaved { then_quit }, Answer::SaveAndLeave) if self.save_form() => {
+                self.close_form();
+                self.quit = then_quit;
+            }
+            (DialogKind::Unsaved { then_quit }, Answer::Discard) => {
+                if let Err(e) = self.store.delete_draft() {
+                    self.fail(e);
+                }
+                self.close_form();
+                self.quit = then_quit;
+            }
+            (DialogKind::DeleteItem { .. }, Answer::Delete | Answer::DeleteWithTask) => {
+                if let Some(f) = self.form.as_mut() {
+                    f.delete_item(TaskFate::Delete);
+                }
+                self.write_draft(true);
+            }
+            (DialogKind::DeleteItem { .. }, Answer::KeepTask) => {
+                if let Some(f) = self.form.as_mut() {
+                    f.delete_item(TaskFate::Keep);
+                }
+                self.write_draft(true);
+            }
+            (DialogKind::Draft, Answer::RestoreDraft) => self.restore_draft(),
+            (DialogKind::Draft, Answer::DropDraft) => {
+                if let Err(e) = self.store.delete_draft() {
+                    self.fail(e);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn restore_draft(&mut self) {
+        let draft = match self.store.draft() {
+            Ok(Some((body, _))) => body,
+            Ok(None) => return,
+            Err(e) => return self.fail(e),
+        };
+        match serde_json::from_str::<FormData>(&draft) {
+            Ok(data) => {
+                let mut form = Form::from_data(data, &self.store, &self.ctx);
+                form.dirty = true;
+                self.form = Some(form);
+            }
+            Err(e) => self.message = Some(format!("{}: {e}", t(T::NotSaved))),
+        }
+    }
+
+    fn new_inspection(&mut self) {
+        if self.store.read_only() {
+            self.message = Some(t(T::ReadOnlyNoEdit).to_string());
+            return;
+        }
+        if matches!(self.store.draft(), Ok(Some(_))) {
+            // One draft at a time: the earlier one is offered first, never overwritten.
+            self.offer_draft();
+            return;
+        }
+        let Some(u) = self.selected_unit() else {
+            return;
+        };
+        let (id, name) = (u.id, u.name.clone());
+        self.form = Some(Form::new_inspection(&self.store, &self.ctx, id, &name));
+    }
+
+    fn open_history(&mut self) {
+        let Some(u) = self.selected_unit() else {
+            return;
+        };
+        let (id, unit_name) = (u.id, u.name.clone());
+        match self.store.inspections_of(id) {
+            Ok(rows) => {
+                self.overlay = Some(Overlay::History {
+                    unit_name,
+                    rows,
+                    selected: 0,
+                })
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn open_inspection(&mut self, id: i64) {
+        if matches!(self.store.draft(), Ok(Some(_))) {
+            self.offer_draft();
+            return;
+        }
+        match self.store.inspection(&self.ctx, id) {
+            Ok(Some(ins)) => self.form = Some(Form::from_inspection(&ins, &self.store, &self.ctx)),
+            Ok(None) => {}
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Saves the open form in one transaction; on any problem the text stays on
+    /// screen and in the draft, and the message says why.
+    fn save_form(&mut self) -> bool {
+        if self.store.read_only() {
+            self.message = Some(t(T::ReadOnlyNoEdit).to_string());
+            return false;
+        }
+        let Some(form) = self.form.as_mut() else {
+            return false;
+        };
+        let input = match form.validate(&self.store) {
+            Ok(i) => i,
+            Err(inv) => {
+                form.show(&inv);
+                self.message = Some(inv.message);
+                self.write_draft(true);
+                return false;
+            }
+        };
+        let now = Local::now();
+        let stamp = now.format("%Y-%m-%d %H:%M:%S").to_string();
+        let saved = self
+            .store
+            .save_inspection(&input, &stamp)
+            .and_then(|id| self.store.inspection(&self.ctx, id));
+        match saved {
+            Ok(Some(ins)) => {
+                if let Some(form) = self.form.as_mut() {
+                    form.saved(&ins, stamp);
+                }
+                self.message = Some(format!("{} {}", t(T::SavedMsg), now.format("%H:%M:%S")));
+                self.data_changed();
+                true
+            }
+            Ok(None) => false,
+            Err(e) => {
+                self.message = Some(format!("{}: {e}", t(T::NotSaved)));
+                self.write_draft(true);
+                false
+            }
+        }
+    }
+
+    fn leave_form(&mut self, then_quit: bool) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        form.commit();
+        if form.dirty {
+            self.dialog = Some(Dialog::new(
+                DialogKind::Unsaved { then_quit },
+                t(T::DlgUnsavedBody).to_string(),
+            ));
+        } else {
+            self.close_form();
+            self.quit = then_quit;
+        }
+    }
+
+    fn close_form(&mut self) {
+        self.form = None;
+        self.data_changed();
+    }
+
+    /// Writes the draft when typing has gone on long enough since the last write, or
+    /// at once when `now`. A failed write is said on the status line; the text stays.
+    fn write_draft(&mut self, now: bool) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        if !form.draft_pending || self.store.read_only() {
+            return;
+        }
+        let due = form.last_draft.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+        if !(now || due) {
+            return;
+        }
+        let body = form.draft_body();
+        let stamp = Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        match self.store.save_draft(&body, &stamp) {
+            Ok(()) => {
+                form.draft_pending = false;
+                form.last_draft = Some(Instant::now());
+            }
+            Err(e) => self.message = Some(format!("{}: {e}", t(T::NotSaved))),
+        }
+    }
+
+    /// When the event loop must wake without a key: the draft's next write, if due.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.form.as_ref().and_then(Form::draft_due)
+    }
+
+    /// Figures may have changed (a save): re-read the visible windows.
+    fn data_changed(&mut self) {
+        self.reload_units(true);
+        self.reload_targets();
+        self.reload_tasks(true);
     }
 
     fn fail(&mut self, e: rusqlite::Error) {

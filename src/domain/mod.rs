@@ -1,6 +1,7 @@
 //! Plain types and rules: no SQL, no terminal. The cheapest place to test.
 
 pub mod format;
+pub mod inspection;
 pub mod scorecard;
 pub mod target;
 pub mod task;

@@ -7,11 +7,13 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Store;
+use super::inspections::{InspectionInput, ItemInput};
 use super::write::{
     NewTarget, NewTask, NewUnit, extend_deadline, insert_target, insert_task, insert_unit,
     set_reading,
 };
 use crate::domain::format::iso;
+use crate::domain::inspection::ItemKind;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::unit::UnitKind;
 
@@ -25,6 +27,32 @@ pub struct DemoData {
     pub units: Vec<DemoUnit>,
     pub targets: Vec<DemoTarget>,
     pub tasks: Vec<DemoTask>,
+    #[serde(default)]
+    pub inspections: Vec<DemoInspection>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoInspection {
+    pub unit: String,
+    pub held_on: NaiveDate,
+    pub place: String,
+    pub chair_name: String,
+    pub chair_title: String,
+    #[serde(default)]
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    pub report: String,
+    pub items: Vec<DemoItem>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoItem {
+    pub kind: ItemKind,
+    pub text: String,
+    pub unit: Option<String>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -85,7 +113,73 @@ fn missing(what: &str, key: &str) -> rusqlite::Error {
 }
 
 /// Fills an empty database with the demo, marks it as a demo and sets its as-of date.
+/// Inspections are saved the way the form saves them, so their directives become
+/// tasks exactly as typed ones do.
 pub fn load_demo(store: &mut Store, data: &DemoData) -> rusqlite::Result<()> {
+    load_base(store, data)?;
+    for ins in &data.inspections {
+        let unit_id = store.unit_id_by_ref(data, &ins.unit)?;
+        let mut items = Vec::new();
+        for it in &ins.items {
+            let unit = match &it.unit {
+                Some(u) => Some(store.unit_id_by_ref(data, u)?),
+                None => None,
+            };
+            items.push(ItemInput {
+                id: None,
+                kind: it.kind,
+                text: it.text.clone(),
+                unit_id: unit,
+                deadline: it.deadline,
+            });
+        }
+        let input = InspectionInput {
+            id: None,
+            unit_id,
+            held_on: ins.held_on,
+            place: ins.place.clone(),
+            chair_name: ins.chair_name.clone(),
+            chair_title: ins.chair_title.clone(),
+            members: ins.members.join("\n"),
+            attendees: ins.attendees.join("\n"),
+            report: ins.report.clone(),
+            items,
+            removed: Vec::new(),
+        };
+        let id = store.save_inspection(&input, &format!("{} 17:00:00", iso(ins.held_on)))?;
+        // Completion dates of the demo's directives, in item order.
+        let done: Vec<Option<NaiveDate>> = ins
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Directive && !i.text.trim().is_empty())
+            .map(|i| i.completed_on)
+            .collect();
+        store.write(|c| {
+            let tasks: Vec<i64> = c
+                .prepare("SELECT task_id FROM conclusion_item WHERE inspection_id = ?1 AND task_id IS NOT NULL ORDER BY position")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (task, on) in tasks.iter().zip(done) {
+                c.execute("UPDATE task SET completed_on = ?2 WHERE id = ?1", rusqlite::params![task, on.map(iso)])?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+impl Store {
+    fn unit_id_by_ref(&self, data: &DemoData, key: &str) -> rusqlite::Result<i64> {
+        // Units were inserted in file order, so a ref's position is its id.
+        data.units
+            .iter()
+            .position(|u| u.key == key)
+            .map(|p| p as i64 + 1)
+            .ok_or_else(|| missing("unit", key))
+    }
+}
+
+fn load_base(store: &mut Store, data: &DemoData) -> rusqlite::Result<()> {
     store.write(|c| {
         let mut ids: HashMap<&str, i64> = HashMap::new();
         for u in &data.units {

@@ -2,6 +2,7 @@
 //! ask (indexed, paged and aggregated in SQL) and the writes, each in one transaction.
 
 mod demo;
+mod inspections;
 mod queries;
 mod schema;
 mod write;
@@ -17,6 +18,7 @@ use crate::domain::format::{from_iso, iso};
 use crate::i18n::{T, t};
 
 pub use demo::{DemoData, load_demo};
+pub use inspections::*;
 pub use queries::*;
 pub use schema::{APPLICATION_ID, latest_version};
 pub use write::*;

@@ -39,6 +39,8 @@ pub struct UnitRow {
     pub kind: UnitKind,
     pub code: Option<String>,
     pub card: Scorecard,
+    pub last_inspection: Option<NaiveDate>,
+    pub directives: super::DirectiveCounts,
 }
 
 fn ser_kind<S: serde::Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {
@@ -69,6 +71,8 @@ pub struct TaskRow {
     pub deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub status: TaskStatus,
+    /// Set when the task is a directive of an inspection: the inspection's date.
+    pub inspection_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -87,6 +91,8 @@ pub struct TaskDetail {
     pub cooperating: Option<String>,
     pub original_deadline: Option<NaiveDate>,
     pub origin: Option<String>,
+    /// For a directive's task: the unit whose inspection gave it.
+    pub inspection_unit: Option<String>,
     pub extensions: Vec<ExtensionRow>,
 }
 
@@ -242,13 +248,16 @@ fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
         assigned_on: dates.assigned_on,
         deadline: dates.deadline,
         completed_on: dates.completed_on,
+        inspection_on: opt_date(r.get(8)?),
         // Rows are filtered to tasks assigned by the as-of date, so a status exists.
         status: status(&dates, ctx.as_of, ctx.soon_days).unwrap_or(TaskStatus::NoDeadline),
     })
 }
 
-const TASK_COLUMNS: &str = "t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, \
-                            t.deadline, t.completed_on FROM task t JOIN unit u ON u.id = t.unit_id";
+const TASK_SELECT: &str = "t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, \
+     t.deadline, t.completed_on, i.held_on";
+const TASK_FROM: &str = "FROM task t JOIN unit u ON u.id = t.unit_id \
+     LEFT JOIN inspection i ON i.id = t.inspection_id";
 
 fn plan_of(low: f64, high: Option<f64>) -> Plan {
     match high {
@@ -325,6 +334,8 @@ impl Store {
                     kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
                     code,
                     card: self.scorecard(ctx, id)?,
+                    last_inspection: self.last_inspection_date(ctx, id)?,
+                    directives: self.directive_counts(ctx, id)?,
                 })
             })
             .collect()
@@ -352,6 +363,8 @@ impl Store {
             kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
             code,
             card: self.scorecard(ctx, id)?,
+            last_inspection: self.last_inspection_date(ctx, id)?,
+            directives: self.directive_counts(ctx, id)?,
         }))
     }
 
@@ -487,7 +500,7 @@ impl Store {
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
         let sql = format!(
-            "SELECT {TASK_COLUMNS}{} ORDER BY \
+            "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY \
              CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
              t.deadline, t.completed_on DESC, t.id LIMIT {lim} OFFSET {off}",
             w.sql
@@ -499,18 +512,20 @@ impl Store {
 
     pub fn task_detail(&self, ctx: &Ctx, task_id: i64) -> rusqlite::Result<Option<TaskDetail>> {
         let c = self.conn();
-        let sql = "SELECT t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, t.deadline, \
-             t.completed_on, t.doc_date, t.leader, t.cooperating, t.original_deadline, t.origin \
-             FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id = ?1";
+        let sql = format!(
+            "SELECT {TASK_SELECT}, t.doc_date, t.leader, t.cooperating, t.original_deadline, \
+             t.origin, iu.name {TASK_FROM} LEFT JOIN unit iu ON iu.id = i.unit_id WHERE t.id = ?1"
+        );
         let detail = c
-            .query_row(sql, [task_id], |r| {
+            .query_row(&sql, [task_id], |r| {
                 Ok(TaskDetail {
                     row: task_row(r, ctx)?,
-                    doc_date: opt_date(r.get(8)?),
-                    leader: r.get(9)?,
-                    cooperating: r.get(10)?,
-                    original_deadline: opt_date(r.get(11)?),
-                    origin: r.get(12)?,
+                    doc_date: opt_date(r.get(9)?),
+                    leader: r.get(10)?,
+                    cooperating: r.get(11)?,
+                    original_deadline: opt_date(r.get(12)?),
+                    origin: r.get(13)?,
+                    inspection_unit: r.get(14)?,
                     extensions: Vec::new(),
                 })
             })

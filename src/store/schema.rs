@@ -84,6 +84,47 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 2: inspections, their conclusion items (directives linked to tasks), and the
+    // draft of the form being typed.
+    r#"
+    CREATE TABLE inspection (
+        id          INTEGER PRIMARY KEY,
+        unit_id     INTEGER NOT NULL REFERENCES unit(id),
+        held_on     TEXT NOT NULL,
+        place       TEXT NOT NULL DEFAULT '',
+        chair_name  TEXT NOT NULL DEFAULT '',
+        chair_title TEXT NOT NULL DEFAULT '',
+        members     TEXT NOT NULL DEFAULT '',   -- one person a line
+        attendees   TEXT NOT NULL DEFAULT '',   -- for the unit, one a line
+        report      TEXT NOT NULL DEFAULT '',   -- what the unit reported
+        saved_at    TEXT NOT NULL
+    );
+    CREATE INDEX inspection_unit ON inspection(unit_id, held_on, id);
+
+    CREATE TABLE conclusion_item (
+        id            INTEGER PRIMARY KEY,
+        inspection_id INTEGER NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        kind          TEXT NOT NULL CHECK (kind IN ('result','shortcoming','directive','proposal')),
+        text          TEXT NOT NULL,
+        unit_id       INTEGER REFERENCES unit(id),       -- responsible, for a directive
+        deadline      TEXT,
+        task_id       INTEGER REFERENCES task(id) ON DELETE SET NULL
+    );
+    CREATE INDEX item_inspection ON conclusion_item(inspection_id, position);
+    CREATE INDEX item_task ON conclusion_item(task_id) WHERE task_id IS NOT NULL;
+
+    -- A task created from a directive points back to its inspection.
+    ALTER TABLE task ADD COLUMN inspection_id INTEGER REFERENCES inspection(id);
+    CREATE INDEX task_inspection ON task(inspection_id) WHERE inspection_id IS NOT NULL;
+
+    -- The form being typed, written as it is typed; one at a time.
+    CREATE TABLE draft (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        body      TEXT NOT NULL,
+        saved_at  TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

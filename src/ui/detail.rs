@@ -148,7 +148,16 @@ pub fn task(frame: &mut Frame, app: &App, d: &TaskDetail, scroll: u16) {
         field(app, T::OriginalDeadline, date_or_dash(d.original_deadline)),
         field(app, T::ColDeadline, date_or_dash(r.deadline)),
         field(app, T::CompletedOn, date_or_dash(r.completed_on)),
-        field(app, T::Origin, opt(&d.origin)),
+        field(
+            app,
+            T::Origin,
+            match (r.inspection_on, &d.inspection_unit) {
+                (Some(on), Some(unit)) => {
+                    format!("{} {unit} {}", t(T::FromInspection), fmt_date(on))
+                }
+                _ => opt(&d.origin),
+            },
+        ),
         Line::from(Span::styled(
             format!("{}:", t(T::Extensions)),
             app.theme.header(),

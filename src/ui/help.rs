@@ -19,11 +19,17 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         80,
     );
     let mut lines: Vec<Line> = Vec::new();
-    for (mode, name) in [
+    // In the form its own keys come first.
+    let mut sections = vec![
         (Mode::Dashboard, T::Units),
         (Mode::Filter, T::Filter),
         (Mode::Overlay, T::Detail),
-    ] {
+        (Mode::Form, T::FormTitle),
+    ];
+    if app.form.is_some() {
+        sections.rotate_right(1);
+    }
+    for (mode, name) in sections {
         let name = match mode {
             Mode::Dashboard => format!("{} / {} / {}", t(name), t(T::Targets), t(T::Tasks)),
             _ => t(name).to_string(),

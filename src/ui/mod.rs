@@ -3,7 +3,10 @@
 
 mod chrome;
 mod detail;
+mod dialog;
+mod form;
 mod help;
+mod history;
 mod targets;
 mod tasks;
 mod units;
@@ -32,6 +35,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, area);
         return;
     }
+    if let Some(form) = &app.form {
+        form::draw(frame, app, form, area);
+    } else {
+        draw_dashboard(frame, app, &areas);
+    }
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
+        Some(Overlay::Target(d)) => detail::target(frame, app, d),
+        Some(Overlay::Task { detail, scroll }) => detail::task(frame, app, detail, *scroll),
+        Some(Overlay::History {
+            unit_name,
+            rows,
+            selected,
+        }) => history::draw(frame, app, unit_name, rows, *selected),
+        None => {}
+    }
+    if let Some(d) = &app.dialog {
+        dialog::draw(frame, app, d);
+    }
+}
+
+fn draw_dashboard(frame: &mut Frame, app: &App, areas: &crate::layout::Areas) {
     chrome::title(frame, app, areas.title);
     chrome::summary(frame, app, areas.summary);
     if let Some(tabs) = areas.tabs {
@@ -47,12 +72,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         tasks::draw(frame, app, r);
     }
     chrome::status(frame, app, areas.status);
-    match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
-        Some(Overlay::Target(d)) => detail::target(frame, app, d),
-        Some(Overlay::Task { detail, scroll }) => detail::task(frame, app, detail, *scroll),
-        None => {}
-    }
+}
+
+pub(crate) fn printable_owned(s: &str) -> String {
+    printable(s)
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

@@ -68,7 +68,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             cells.push(Cell::from(fit(&r.unit_name, unit_w)));
         }
         if show_doc {
-            cells.push(Cell::from(fit(r.doc_number.as_deref().unwrap_or(""), 14)));
+            // A directive's task names its inspection instead of a document.
+            let doc = match (&r.doc_number, r.inspection_on) {
+                (Some(n), _) => n.clone(),
+                (None, Some(on)) => format!("KL {}", fmt_date(on)),
+                (None, None) => String::new(),
+            };
+            cells.push(Cell::from(fit(&doc, 14)));
         }
         cells.push(Cell::from(fit(&r.title, title_w)));
         Row::new(cells)

@@ -17,21 +17,25 @@ fn frac(n: u32, total: u32) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = format!(" {} ({}) ", t(T::Units), app.units.total);
     let inner = pane_block(frame, app, Pane::Units, area, title);
-    let fixed = 2 + 6 * 6;
+    // The last inspection and its directives, where the pane is wide enough.
+    let visits = inner.width >= 69;
+    let fixed = 2 + 6 * 6 + if visits { 18 } else { 0 };
     let name_w = (inner.width as usize).saturating_sub(fixed).max(4);
-    let head = header(
-        app,
-        vec![
-            String::new(),
-            t(T::ColName).into(),
-            t(T::ColMet).into(),
-            t(T::ColAbove).into(),
-            t(T::ColBelow).into(),
-            t(T::ColOnTime).into(),
-            t(T::ColLate).into(),
-            t(T::ColOverdue).into(),
-        ],
-    );
+    let mut head_cells: Vec<String> = vec![
+        String::new(),
+        t(T::ColName).into(),
+        t(T::ColMet).into(),
+        t(T::ColAbove).into(),
+        t(T::ColBelow).into(),
+        t(T::ColOnTime).into(),
+        t(T::ColLate).into(),
+        t(T::ColOverdue).into(),
+    ];
+    if visits {
+        head_cells.push(t(T::LastInspection).into());
+        head_cells.push(t(T::ColDirectives).into());
+    }
+    let head = header(app, head_cells);
     let rows = app.unit_rows.iter().map(|u| {
         let c = &u.card;
         let n = c.targets.total();
@@ -46,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             Cell::from("0")
         };
-        Row::new(vec![
+        let mut cells = vec![
             marker,
             Cell::from(fit(&u.name, name_w)),
             Cell::from(Span::styled(frac(c.targets.met, n), app.theme.good())),
@@ -55,9 +59,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Cell::from(frac(c.tasks.done_on_time, due)),
             Cell::from(c.tasks.done_late.to_string()),
             overdue,
-        ])
+        ];
+        if visits {
+            let d = &u.directives;
+            cells.push(Cell::from(
+                u.last_inspection
+                    .map(|d| d.format("%d/%m/%y").to_string())
+                    .unwrap_or_default(),
+            ));
+            let text = if u.last_inspection.is_some() {
+                format!("{}/{}/{}", d.done, d.open, d.overdue)
+            } else {
+                String::new()
+            };
+            let style = if d.overdue > 0 {
+                app.theme.bad()
+            } else {
+                ratatui::style::Style::new()
+            };
+            cells.push(Cell::from(Span::styled(text, style)));
+        }
+        Row::new(cells)
     });
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(1),
         Constraint::Min(4),
         Constraint::Length(5),
@@ -67,6 +91,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(4),
         Constraint::Length(5),
     ];
+    if visits {
+        widths.extend([Constraint::Length(8), Constraint::Length(8)]);
+    }
     let table = Table::new(rows, widths)
         .header(head)
         .column_spacing(1)

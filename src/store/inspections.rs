@@ -1,0 +1,477 @@
+//! Inspections and their conclusions. Saving one is a single transaction that also
+//! creates or updates the task of each directive and clears the draft.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::queries::Ctx;
+use super::{Store, opt_date, opt_iso};
+use crate::domain::format::iso;
+use crate::domain::inspection::ItemKind;
+use crate::domain::task::{TaskDates, TaskStatus, status};
+use crate::domain::text::{fold, nfc};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct InspectionHeader {
+    pub id: i64,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub held_on: Option<NaiveDate>,
+    pub place: String,
+    pub chair_name: String,
+    pub chair_title: String,
+    pub members: String,
+    pub attendees: String,
+    pub report: String,
+    pub saved_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemRow {
+    pub id: i64,
+    pub kind: ItemKind,
+    pub text: String,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+    pub deadline: Option<NaiveDate>,
+    pub task_id: Option<i64>,
+    /// The directive's task as of the as-of date.
+    pub task_status: Option<TaskStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inspection {
+    pub header: InspectionHeader,
+    pub items: Vec<ItemRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InspectionSummary {
+    pub id: i64,
+    pub held_on: Option<NaiveDate>,
+    pub chair_name: String,
+    pub items: u32,
+    pub directives: u32,
+}
+
+/// How a unit's directives stand: from every inspection of it up to the as-of date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DirectiveCounts {
+    pub done: u32,
+    pub open: u32,
+    pub overdue: u32,
+}
+
+/// What to do with a directive's task when the directive is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TaskFate {
+    Keep,
+    Delete,
+}
+
+/// A validated inspection to save.
+#[derive(Debug, Clone, Default)]
+pub struct InspectionInput {
+    pub id: Option<i64>,
+    pub unit_id: i64,
+    pub held_on: NaiveDate,
+    pub place: String,
+    pub chair_name: String,
+    pub chair_title: String,
+    pub members: String,
+    pub attendees: String,
+    pub report: String,
+    pub items: Vec<ItemInput>,
+    /// Items deleted since the inspection was opened, and their tasks' fate.
+    pub removed: Vec<(i64, TaskFate)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ItemInput {
+    pub id: Option<i64>,
+    pub kind: ItemKind,
+    pub text: String,
+    /// For a directive: who carries it out (default: the inspected unit).
+    pub unit_id: Option<i64>,
+    pub deadline: Option<NaiveDate>,
+}
+
+fn header_row(r: &Row) -> rusqlite::Result<InspectionHeader> {
+    Ok(InspectionHeader {
+        id: r.get(0)?,
+        unit_id: r.get(1)?,
+        unit_name: r.get(2)?,
+        held_on: opt_date(r.get(3)?),
+        place: r.get(4)?,
+        chair_name: r.get(5)?,
+        chair_title: r.get(6)?,
+        members: r.get(7)?,
+        attendees: r.get(8)?,
+        report: r.get(9)?,
+        saved_at: r.get(10)?,
+    })
+}
+
+const HEADER_SELECT: &str = "SELECT i.id, i.unit_id, u.name, i.held_on, i.place, i.chair_name, \
+     i.chair_title, i.members, i.attendees, i.report, i.saved_at \
+     FROM inspection i JOIN unit u ON u.id = i.unit_id";
+
+/// Text as stored: NFC, without trailing blank space on lines or at the end.
+fn clean(s: &str) -> String {
+    nfc(s)
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+/// A directive's text as a task title: one line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn write_task(
+    c: &Connection,
+    inspection: &InspectionInput,
+    item: &ItemInput,
+    task: Option<i64>,
+) -> rusqlite::Result<i64> {
+    let title = nfc(&one_line(&item.text));
+    let unit = item.unit_id.unwrap_or(inspection.unit_id);
+    let deadline = opt_iso(item.deadline);
+    let assigned = iso(inspection.held_on);
+    let leader = clean(&inspection.chair_name);
+    let existing = match task {
+        Some(id) => c
+            .query_row("SELECT id FROM task WHERE id = ?1", [id], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?,
+        None => None,
+    };
+    match existing {
+        Some(id) => {
+            c.prepare_cached(
+                "UPDATE task SET title = ?2, title_key = ?3, unit_id = ?4, assigned_on = ?5,
+                   leader = ?6, deadline = ?7,
+                   original_deadline = CASE WHEN EXISTS (SELECT 1 FROM extension WHERE task_id = ?1)
+                                       THEN original_deadline ELSE ?7 END
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                title,
+                fold(&title),
+                unit,
+                assigned,
+                leader,
+                deadline
+            ])?;
+            Ok(id)
+        }
+        None => {
+            c.prepare_cached(
+                "INSERT INTO task(title, title_key, unit_id, assigned_on, leader, deadline,
+                                  original_deadline, inspection_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+            )?
+            .execute(params![
+                title,
+                fold(&title),
+                unit,
+                assigned,
+                leader,
+                deadline,
+                inspection.id
+            ])?;
+            Ok(c.last_insert_rowid())
+        }
+    }
+}
+
+impl Store {
+    /// Saves an inspection whole, in one transaction: header, items in order, a task
+    /// for each directive (created or updated), removed items with their tasks' fate,
+    /// and the draft cleared. Returns the inspection's id.
+    pub fn save_inspection(
+        &mut self,
+        input: &InspectionInput,
+        saved_at: &str,
+    ) -> rusqlite::Result<i64> {
+        self.write(|c| {
+            let mut input = input.clone();
+            let fields = [
+                clean(&input.place),
+                clean(&input.chair_name),
+                clean(&input.chair_title),
+                clean(&input.members),
+                clean(&input.attendees),
+                clean(&input.report),
+            ];
+            let id = match input.id {
+                Some(id) => {
+                    c.execute(
+                        "UPDATE inspection SET unit_id = ?2, held_on = ?3, place = ?4, chair_name = ?5,
+                           chair_title = ?6, members = ?7, attendees = ?8, report = ?9, saved_at = ?10
+                         WHERE id = ?1",
+                        params![id, input.unit_id, iso(input.held_on), fields[0], fields[1], fields[2],
+                                fields[3], fields[4], fields[5], saved_at],
+                    )?;
+                    id
+                }
+                None => {
+                    c.execute(
+                        "INSERT INTO inspection(unit_id, held_on, place, chair_name, chair_title,
+                           members, attendees, report, saved_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        params![input.unit_id, iso(input.held_on), fields[0], fields[1], fields[2],
+                                fields[3], fields[4], fields[5], saved_at],
+                    )?;
+                    c.last_insert_rowid()
+                }
+            };
+            input.id = Some(id);
+            for (item_id, fate) in &input.removed {
+                let task: Option<Option<i64>> = c
+                    .query_row(
+                        "SELECT task_id FROM conclusion_item WHERE id = ?1 AND inspection_id = ?2",
+                        params![item_id, id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                c.execute("DELETE FROM conclusion_item WHERE id = ?1 AND inspection_id = ?2", params![item_id, id])?;
+                if let (Some(Some(task)), TaskFate::Delete) = (task, fate) {
+                    c.execute("DELETE FROM task WHERE id = ?1", [task])?;
+                }
+            }
+            let mut position = 0i64;
+            for item in &input.items {
+                let text = clean(&item.text);
+                if text.is_empty() {
+                    continue;
+                }
+                position += 1;
+                let old_task: Option<i64> = match item.id {
+                    Some(iid) => c
+                        .query_row(
+                            "SELECT task_id FROM conclusion_item WHERE id = ?1 AND inspection_id = ?2",
+                            params![iid, id],
+                            |r| r.get(0),
+                        )
+                        .optional()?
+                        .flatten(),
+                    None => None,
+                };
+                // A directive keeps its task current; an item that stops being a
+                // directive lets go of its task, which stays as it is.
+                let (unit, deadline, task) = if item.kind == ItemKind::Directive {
+                    let cleaned = ItemInput { text: text.clone(), ..item.clone() };
+                    let task = write_task(c, &input, &cleaned, old_task)?;
+                    (Some(item.unit_id.unwrap_or(input.unit_id)), opt_iso(item.deadline), Some(task))
+                } else {
+                    (None, None, None)
+                };
+                match item.id {
+                    Some(iid) => c.execute(
+                        "UPDATE conclusion_item SET position = ?3, kind = ?4, text = ?5, unit_id = ?6,
+                           deadline = ?7, task_id = ?8 WHERE id = ?1 AND inspection_id = ?2",
+                        params![iid, id, position, item.kind.code(), text, unit, deadline, task],
+                    )?,
+                    None => c.execute(
+                        "INSERT INTO conclusion_item(inspection_id, position, kind, text, unit_id, deadline, task_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![id, position, item.kind.code(), text, unit, deadline, task],
+                    )?,
+                };
+            }
+            c.execute("DELETE FROM draft", [])?;
+            Ok(id)
+        })
+    }
+
+    pub fn inspection(&self, ctx: &Ctx, id: i64) -> rusqlite::Result<Option<Inspection>> {
+        let c = self.conn();
+        let Some(header) = c
+            .query_row(
+                &format!("{HEADER_SELECT} WHERE i.id = ?1"),
+                [id],
+                header_row,
+            )
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let items = c
+            .prepare_cached(
+                "SELECT ci.id, ci.kind, ci.text, ci.unit_id, u.name, ci.deadline, ci.task_id,
+                        t.assigned_on, t.deadline, t.completed_on
+                 FROM conclusion_item ci
+                 LEFT JOIN unit u ON u.id = ci.unit_id
+                 LEFT JOIN task t ON t.id = ci.task_id
+                 WHERE ci.inspection_id = ?1 ORDER BY ci.position, ci.id",
+            )?
+            .query_map([id], |r| {
+                let task_id: Option<i64> = r.get(6)?;
+                let dates = TaskDates {
+                    assigned_on: opt_date(r.get(7)?),
+                    deadline: opt_date(r.get(8)?),
+                    completed_on: opt_date(r.get(9)?),
+                };
+                let kind: String = r.get(1)?;
+                Ok(ItemRow {
+                    id: r.get(0)?,
+                    kind: ItemKind::from_code(&kind).unwrap_or_default(),
+                    text: r.get(2)?,
+                    unit_id: r.get(3)?,
+                    unit_name: r.get(4)?,
+                    deadline: opt_date(r.get(5)?),
+                    task_id,
+                    task_status: task_id.and_then(|_| status(&dates, ctx.as_of, ctx.soon_days)),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(Inspection { header, items }))
+    }
+
+    /// A unit's inspections, newest first.
+    pub fn inspections_of(&self, unit_id: i64) -> rusqlite::Result<Vec<InspectionSummary>> {
+        self.conn()
+            .prepare_cached(
+                "SELECT i.id, i.held_on, i.chair_name,
+                        (SELECT count(*) FROM conclusion_item WHERE inspection_id = i.id),
+                        (SELECT count(*) FROM conclusion_item WHERE inspection_id = i.id AND kind = 'directive')
+                 FROM inspection i WHERE i.unit_id = ?1 ORDER BY i.held_on DESC, i.id DESC",
+            )?
+            .query_map([unit_id], |r| {
+                Ok(InspectionSummary {
+                    id: r.get(0)?,
+                    held_on: opt_date(r.get(1)?),
+                    chair_name: r.get(2)?,
+                    items: r.get(3)?,
+                    directives: r.get(4)?,
+                })
+            })?
+            .collect()
+    }
+
+    /// The newest inspection of a unit on or before a date (excluding one being
+    /// edited), for prefilling a new one and showing last time's directives.
+    pub fn previous_inspection(
+        &self,
+        unit_id: i64,
+        before: NaiveDate,
+        except: Option<i64>,
+    ) -> rusqlite::Result<Option<InspectionHeader>> {
+        self.conn()
+            .query_row(
+                &format!(
+                    "{HEADER_SELECT} WHERE i.unit_id = ?1 AND i.held_on <= ?2 AND i.id IS NOT ?3
+                     ORDER BY i.held_on DESC, i.id DESC LIMIT 1"
+                ),
+                params![unit_id, iso(before), except],
+                header_row,
+            )
+            .optional()
+    }
+
+    /// The newest inspection of any unit: its chair and members prefill a first visit.
+    pub fn latest_inspection(&self) -> rusqlite::Result<Option<InspectionHeader>> {
+        self.conn()
+            .query_row(
+                &format!("{HEADER_SELECT} ORDER BY i.held_on DESC, i.id DESC LIMIT 1"),
+                [],
+                header_row,
+            )
+            .optional()
+    }
+
+    /// Names typed before (chairs, members, attendees), most recent first, for completion.
+    pub fn people(&self) -> rusqlite::Result<Vec<String>> {
+        let mut out: Vec<String> = Vec::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT chair_name, members, attendees FROM inspection ORDER BY held_on DESC, id DESC LIMIT 500",
+        )?;
+        let rows = stmt.query_map([], |r| Ok([r.get::<_, String>(0)?, r.get(1)?, r.get(2)?]))?;
+        for row in rows {
+            for field in row? {
+                for line in field.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    if !out.iter().any(|p| p == line) {
+                        out.push(line.to_string());
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn last_inspection_date(
+        &self,
+        ctx: &Ctx,
+        unit_id: i64,
+    ) -> rusqlite::Result<Option<NaiveDate>> {
+        let d: Option<String> = self
+            .conn()
+            .prepare_cached(
+                "SELECT max(held_on) FROM inspection WHERE unit_id = ?1 AND held_on <= ?2",
+            )?
+            .query_row(params![unit_id, iso(ctx.as_of)], |r| r.get(0))?;
+        Ok(d.as_deref().and_then(crate::domain::format::from_iso))
+    }
+
+    /// How the directives given to a unit at its inspections stand as of the date.
+    pub fn directive_counts(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<DirectiveCounts> {
+        self.conn()
+            .prepare_cached(
+                "SELECT count(*) FILTER (WHERE c IS NOT NULL),
+                        count(*) FILTER (WHERE c IS NULL AND (deadline IS NULL OR deadline >= ?2)),
+                        count(*) FILTER (WHERE c IS NULL AND deadline < ?2)
+                 FROM (SELECT t.deadline, CASE WHEN t.completed_on <= ?2 THEN t.completed_on END AS c
+                       FROM inspection i
+                       JOIN conclusion_item ci ON ci.inspection_id = i.id
+                       JOIN task t ON t.id = ci.task_id
+                       WHERE i.unit_id = ?1 AND i.held_on <= ?2)",
+            )?
+            .query_row(params![unit_id, iso(ctx.as_of)], |r| {
+                Ok(DirectiveCounts { done: r.get(0)?, open: r.get(1)?, overdue: r.get(2)? })
+            })
+    }
+
+    /// Keeps the form being typed; replaces the previous draft.
+    pub fn save_draft(&self, body: &str, saved_at: &str) -> rusqlite::Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO draft(id, body, saved_at) VALUES (1, ?1, ?2)
+                 ON CONFLICT(id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
+            )?
+            .execute(params![body, saved_at])?;
+        Ok(())
+    }
+
+    /// The draft left by a form that was not saved: its body and when it was written.
+    pub fn draft(&self) -> rusqlite::Result<Option<(String, String)>> {
+        self.conn()
+            .query_row("SELECT body, saved_at FROM draft WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+    }
+
+    pub fn delete_draft(&self) -> rusqlite::Result<()> {
+        self.conn().execute("DELETE FROM draft", [])?;
+        Ok(())
+    }
+
+    /// Units valid on the date whose name contains the typed words, for completion.
+    pub fn unit_names_like(
+        &self,
+        ctx: &Ctx,
+        typed: &str,
+        limit: usize,
+    ) -> rusqlite::Result<Vec<(i64, String)>> {
+        let rows = self.units_page(ctx, typed, 0, limit)?;
+        Ok(rows.into_iter().map(|u| (u.id, u.name)).collect())
+    }
+}

@@ -1,0 +1,24 @@
+//! A question over everything else, listing its choices and their keys.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::popup;
+use crate::app::{App, Dialog};
+use crate::i18n::t;
+use crate::keymap::key_label;
+
+pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
+    let inner = popup(frame, app, format!(" {} ", t(d.title)), 60, 30);
+    let mut lines = vec![Line::from(super::printable_owned(&d.body)), Line::default()];
+    for c in d.choices {
+        let keys = c.keys.iter().map(key_label).collect::<Vec<_>>().join("/");
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(keys, app.theme.hint_key()),
+            Span::raw(format!("  {}", t(c.label))),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
