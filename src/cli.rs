@@ -46,8 +46,12 @@ pub enum Command {
         /// Only this unit (typed with or without diacritics)
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Only this inspection (conclusions)
+        #[arg(long, value_name = "ID")]
+        inspection: Option<i64>,
+        /// table, csv or json; md or json for conclusions [default: table, md]
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
 }
 
@@ -56,6 +60,8 @@ pub enum ReportKind {
     Units,
     Targets,
     Overdue,
+    /// Inspections with their conclusion items, and each directive's task status
+    Conclusions,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -63,6 +69,7 @@ pub enum Format {
     Table,
     Csv,
     Json,
+    Md,
 }
 
 /// A mistake the user can fix: printed as one line, exit status 2.

@@ -200,8 +200,8 @@ catalog! {
     HasTask => "đã thành nhiệm vụ", "tracked as a task";
     Inspections => "Các lần kiểm tra", "Inspections";
     NoInspections => "chưa có lần kiểm tra nào; n để bắt đầu", "no inspections yet; n to start one";
-    LastInspection => "KT gần nhất", "Last visit";
-    ColDirectives => "CĐ xong/mở/quá", "Dir. done/open/late";
+    LastInspection => "Kiểm tra", "Visited";
+    ColDirectives => "Chỉ đạo", "Directs";
     SavedMsg => "Đã lưu biên bản", "Inspection saved";
     NotSaved => "Chưa lưu được", "Not saved";
     ReadOnlyNoEdit => "cơ sở dữ liệu chỉ đọc: không ghi được", "database is read-only: cannot write";
@@ -235,6 +235,8 @@ catalog! {
     ErrDateMissing => "ngày không tồn tại", "date does not exist";
     ErrYearRange => "năm ngoài khoảng 1900–2200", "year outside 1900–2200";
     ErrDeadlineBefore => "hạn xử lý trước ngày kiểm tra", "deadline before the inspection date";
+    ErrMdOnlyConclusions => "--format md chỉ dùng cho báo cáo kết luận (conclusions)", "--format md is for conclusions only";
+    ErrNoInspection => "không có lần kiểm tra", "no such inspection";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
     ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
     ColMet => "Đạt", "Met";

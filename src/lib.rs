@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod layout;
 pub mod report;
+pub mod report_conclusions;
 pub mod store;
 pub mod theme;
 pub mod tui;

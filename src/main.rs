@@ -49,10 +49,21 @@ fn run(cli: Cli) -> color_eyre::Result<()> {
         soon_days: DEFAULT_SOON_DAYS,
     };
     match cli.command {
-        Some(Command::Report { what, unit, format }) => {
+        Some(Command::Report {
+            what,
+            unit,
+            inspection,
+            format,
+        }) => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            tct::report::run(&store, &ctx, what, unit.as_deref(), format, &mut out)
+            let q = tct::report::Query {
+                what,
+                unit: unit.as_deref(),
+                inspection,
+                format,
+            };
+            tct::report::run(&store, &ctx, &q, &mut out)
         }
         None => {
             let app = App::new(store, ctx, Theme::from_env(), (80, 24));

@@ -50,15 +50,31 @@ fn frac(n: u32, total: u32) -> String {
     format!("{n:02}/{total:02}")
 }
 
-pub fn run(
-    store: &Store,
-    ctx: &Ctx,
-    what: ReportKind,
-    unit: Option<&str>,
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let unit = unit.map(|u| resolve_unit(store, ctx, u)).transpose()?;
+/// What `tct report` was asked for.
+pub struct Query<'a> {
+    pub what: ReportKind,
+    pub unit: Option<&'a str>,
+    pub inspection: Option<i64>,
+    pub format: Option<Format>,
+}
+
+pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<()> {
+    let unit = q.unit.map(|u| resolve_unit(store, ctx, u)).transpose()?;
+    if q.what == ReportKind::Conclusions {
+        let format = q.format.unwrap_or(Format::Md);
+        return crate::report_conclusions::run(
+            store,
+            ctx,
+            unit.map(|u| u.0),
+            q.inspection,
+            format,
+            out,
+        );
+    }
+    let (what, format) = (q.what, q.format.unwrap_or(Format::Table));
+    if format == Format::Md {
+        return Err(UserError(t(T::ErrMdOnlyConclusions).into()).into());
+    }
     let mut json: Vec<serde_json::Value> = Vec::new();
     let mut sheet = Sheet {
         head: Vec::new(),
@@ -155,6 +171,7 @@ pub fn run(
                 }
             }
         }
+        ReportKind::Conclusions => unreachable!("handled above"),
         ReportKind::Overdue => {
             sheet.head = [
                 T::ColDays,
@@ -214,7 +231,7 @@ pub fn run(
             }
             w.flush()?;
         }
-        Format::Table => {
+        Format::Table | Format::Md => {
             write_table(out, &sheet)?;
             for s in sentences {
                 writeln!(out, "\n{}", printable(&s))?;

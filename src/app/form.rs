@@ -468,12 +468,16 @@ impl Form {
                 .find(|p| fold(p).starts_with(&typed) && p.as_str() != line)
                 .cloned()
         } else if field == Field::ItemUnit {
-            store
-                .unit_names_like(ctx, line, 1)
+            // Names that begin with what was typed come before names that merely
+            // contain its words: "so tai" is Sở Tài chính, not Sở Giao thông vận tải.
+            let mut names: Vec<String> = store
+                .unit_names_like(ctx, line, 50)
                 .ok()?
                 .into_iter()
                 .map(|(_, n)| n)
-                .find(|n| n != line)
+                .collect();
+            names.sort_by_key(|n| !fold(n).starts_with(&typed));
+            names.into_iter().find(|n| n != line)
         } else {
             None
         }

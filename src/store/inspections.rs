@@ -336,6 +336,16 @@ impl Store {
         Ok(Some(Inspection { header, items }))
     }
 
+    /// Inspections newest first: of one unit, or of all.
+    pub fn inspection_ids(&self, unit_id: Option<i64>) -> rusqlite::Result<Vec<i64>> {
+        self.conn()
+            .prepare_cached(
+                "SELECT id FROM inspection WHERE ?1 IS NULL OR unit_id = ?1 ORDER BY held_on DESC, id DESC",
+            )?
+            .query_map([unit_id], |r| r.get(0))?
+            .collect()
+    }
+
     /// A unit's inspections, newest first.
     pub fn inspections_of(&self, unit_id: i64) -> rusqlite::Result<Vec<InspectionSummary>> {
         self.conn()
@@ -464,14 +474,14 @@ impl Store {
         Ok(())
     }
 
-    /// Units valid on the date whose name contains the typed words, for completion.
+    /// Units valid on the date whose name contains the typed words, for completion:
+    /// names only, no scorecards.
     pub fn unit_names_like(
         &self,
         ctx: &Ctx,
         typed: &str,
         limit: usize,
     ) -> rusqlite::Result<Vec<(i64, String)>> {
-        let rows = self.units_page(ctx, typed, 0, limit)?;
-        Ok(rows.into_iter().map(|u| (u.id, u.name)).collect())
+        self.unit_names_page(ctx, typed, limit)
     }
 }

@@ -368,6 +368,24 @@ impl Store {
         }))
     }
 
+    /// Names only (no scorecards), in Vietnamese order.
+    pub(crate) fn unit_names_page(
+        &self,
+        ctx: &Ctx,
+        filter: &str,
+        limit: usize,
+    ) -> rusqlite::Result<Vec<(i64, String)>> {
+        let mut w = unit_where(ctx, filter);
+        let lim = w.arg(Value::Integer(limit as i64));
+        let sql = format!(
+            "SELECT u.id, u.name FROM unit u{} ORDER BY u.sort_key LIMIT {lim}",
+            w.sql
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(&w.args), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect()
+    }
+
     pub fn scorecard(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<Scorecard> {
         let mut targets = TargetCounts::default();
         for t in self.targets_of(ctx, unit_id, "")? {

@@ -155,6 +155,11 @@ pub(crate) fn class_style(theme: &Theme, c: TargetClass) -> Style {
     }
 }
 
+/// A task status in words, for reports.
+pub fn status_text(s: TaskStatus) -> String {
+    status_label(&Theme { color: false }, s).0
+}
+
 /// "quá hạn 12 ngày", with its style.
 pub(crate) fn status_label(theme: &Theme, s: TaskStatus) -> (String, Style) {
     let days = t(T::Days);

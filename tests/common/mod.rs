@@ -66,3 +66,11 @@ pub fn type_text(app: &mut App, s: &str) {
         key(app, ratatui::crossterm::event::KeyCode::Char(c));
     }
 }
+
+pub fn key_mod(
+    app: &mut App,
+    code: ratatui::crossterm::event::KeyCode,
+    mods: ratatui::crossterm::event::KeyModifiers,
+) {
+    app.on_key(ratatui::crossterm::event::KeyEvent::new(code, mods));
+}

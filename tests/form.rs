@@ -1,0 +1,397 @@
+//! The inspection form's logic as (state, keys, state), on the demo database.
+
+mod common;
+
+use common::{ctrl, demo_app, key, key_mod, type_text};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use tct::app::{Action, App, DialogKind, Field};
+use tct::domain::inspection::ItemKind;
+use tct::store::Inspection;
+
+fn open_form_for(app: &mut App, unit: &str) {
+    type_text(app, &format!("/{unit}"));
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Char('n'));
+    assert!(app.form.is_some(), "n opens the form");
+}
+
+fn inspections(app: &App, unit: &str) -> Vec<Inspection> {
+    let id = match app.store.find_unit(unit, app.ctx.as_of).unwrap() {
+        tct::store::UnitLookup::Found(id, _) => id,
+        _ => panic!("no {unit}"),
+    };
+    app.store
+        .inspection_ids(Some(id))
+        .unwrap()
+        .into_iter()
+        .map(|i| app.store.inspection(&app.ctx, i).unwrap().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_new_inspection_is_prefilled_and_ready_for_typing() {
+    let (_d, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "trang dinh");
+    let f = app.form.as_ref().unwrap();
+    assert_eq!(f.data.held_on, "23/09/2022");
+    assert_eq!(f.data.chair_name, "Phạm Hùng Trường");
+    assert!(
+        f.data.place.contains("Tràng Định"),
+        "place of the unit's last visit"
+    );
+    assert_eq!(
+        (f.data.field, f.data.items.len(), f.data.items[0].kind),
+        (Field::ItemText, 1, ItemKind::Result)
+    );
+    let (on, prev) = f.previous.as_ref().expect("last time's directives");
+    assert_eq!(tct::domain::format::fmt_date(*on), "23/09/2022");
+    assert_eq!(prev.len(), 10);
+    assert!(!f.dirty, "prefill alone is nothing to lose");
+    type_text(&mut app, "Đ");
+    assert!(app.form.as_ref().unwrap().dirty);
+}
+
+#[test]
+fn typing_two_directives_saves_them_as_tasks() {
+    let (_d, mut app) = demo_app(120, 40);
+    let before = inspections(&app, "trang dinh").len();
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "Huyện đã triển khai đồng bộ, bài bản.");
+    ctrl(&mut app, 'n');
+    assert_eq!(
+        app.form.as_ref().unwrap().data.item().kind,
+        ItemKind::Directive
+    );
+    type_text(&mut app, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.form.as_ref().unwrap().data.field, Field::ItemDeadline);
+    type_text(&mut app, "cuối năm");
+    ctrl(&mut app, 'n');
+    type_text(&mut app, "Rà soát nguồn thu ngân sách.");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "so tai");
+    ctrl(&mut app, ' ');
+    assert_eq!(app.form.as_ref().unwrap().data.item().unit, "Sở Tài chính");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "+30");
+    ctrl(&mut app, 's');
+    assert!(
+        app.message.as_deref().unwrap_or("").starts_with("Đã lưu"),
+        "{:?}",
+        app.message
+    );
+    assert!(!app.form.as_ref().unwrap().dirty);
+
+    let all = inspections(&app, "trang dinh");
+    assert_eq!(all.len(), before + 1);
+    let ins = all
+        .iter()
+        .find(|i| i.items.len() == 3)
+        .expect("the new inspection");
+    let texts: Vec<&str> = ins.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Huyện đã triển khai đồng bộ, bài bản.",
+            "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+            "Rà soát nguồn thu ngân sách."
+        ]
+    );
+    let d = |s| tct::domain::format::parse_date(s).ok();
+    assert_eq!(
+        (ins.items[1].unit_name.as_deref(), ins.items[1].deadline),
+        (Some("Tràng Định"), d("31/12/2022"))
+    );
+    assert_eq!(
+        (ins.items[2].unit_name.as_deref(), ins.items[2].deadline),
+        (Some("Sở Tài chính"), d("23/10/2022"))
+    );
+    assert!(
+        ins.items[1].task_id.is_some()
+            && ins.items[2].task_id.is_some()
+            && ins.items[0].task_id.is_none()
+    );
+    // The task shows among Sở Tài chính's tasks, with its origin.
+    let task = app
+        .store
+        .task_detail(&app.ctx, ins.items[2].task_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (task.row.unit_name.as_str(), task.row.inspection_on),
+        ("Sở Tài chính", d("23/09/2022"))
+    );
+    assert_eq!(task.inspection_unit.as_deref(), Some("Tràng Định"));
+    assert!(
+        app.store.draft().unwrap().is_none(),
+        "saving clears the draft"
+    );
+}
+
+#[test]
+fn bad_input_says_where_and_saves_nothing() {
+    let (_d, mut app) = demo_app(120, 40);
+    let before = inspections(&app, "trang dinh").len();
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "Đánh giá.");
+    ctrl(&mut app, 'n');
+    type_text(&mut app, "Chỉ đạo.");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "31/02/2023");
+    key(&mut app, KeyCode::Tab); // move away: the error must bring the cursor back
+    ctrl(&mut app, 's');
+    assert!(
+        app.message.as_deref().unwrap().contains("Mục 2"),
+        "{:?}",
+        app.message
+    );
+    let f = app.form.as_ref().unwrap();
+    assert_eq!((f.data.current, f.data.field), (1, Field::ItemDeadline));
+    assert_eq!(inspections(&app, "trang dinh").len(), before);
+
+    for (deadline, needle) in [
+        ("01/01/2022", "trước ngày kiểm tra"),
+        ("sớm", "không hợp lệ"),
+    ] {
+        let f = app.form.as_mut().unwrap();
+        f.editor = ratatui_textarea::TextArea::new(vec![deadline.to_string()]);
+        f.edited();
+        ctrl(&mut app, 's');
+        assert!(
+            app.message.as_deref().unwrap().contains(needle),
+            "{deadline}: {:?}",
+            app.message
+        );
+    }
+    // An unknown unit names the closest ones.
+    let f = app.form.as_mut().unwrap();
+    f.editor = ratatui_textarea::TextArea::new(vec!["31/12/2022".into()]);
+    f.edited();
+    key_mod(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    type_text(&mut app, "Sở Tài chánh");
+    ctrl(&mut app, 's');
+    assert!(
+        app.message.as_deref().unwrap().contains("Sở Tài chính"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(inspections(&app, "trang dinh").len(), before);
+    assert!(
+        app.form.as_ref().unwrap().dirty,
+        "the text stays for fixing"
+    );
+}
+
+#[test]
+fn editing_a_directive_later_updates_its_task() {
+    let (_d, mut app) = demo_app(120, 40);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Enter);
+    let f = app.form.as_ref().expect("the demo's inspection opens");
+    assert_eq!(f.data.items.len(), 12);
+    let id = f.data.inspection_id.unwrap();
+    // Item 4 is "Đẩy nhanh tiến độ giải ngân…", due 31/12/2022.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    let before = app.store.inspection(&app.ctx, id).unwrap().unwrap().items[3].clone();
+    assert!(before.text.starts_with("Đẩy nhanh"), "{}", before.text);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.form.as_ref().unwrap().data.text(Field::ItemDeadline),
+        "31/12/2022"
+    );
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15/11/2022");
+    ctrl(&mut app, 's');
+    let after = app.store.inspection(&app.ctx, id).unwrap().unwrap().items[3].clone();
+    assert_eq!(after.task_id, before.task_id, "the same task, updated");
+    let task = app
+        .store
+        .task_detail(&app.ctx, after.task_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        task.row.deadline,
+        tct::domain::format::parse_date("15/11/2022").ok()
+    );
+}
+
+#[test]
+fn deleting_a_directive_asks_about_its_task_and_can_be_undone() {
+    let (_d, mut app) = demo_app(120, 40);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Enter);
+    let id = app.form.as_ref().unwrap().data.inspection_id.unwrap();
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageDown);
+    let victim = app.store.inspection(&app.ctx, id).unwrap().unwrap().items[2].clone();
+    ctrl(&mut app, 'd');
+    assert_eq!(
+        app.dialog.as_ref().map(|d| d.kind),
+        Some(DialogKind::DeleteItem { has_task: true })
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.form.as_ref().unwrap().data.items.len(),
+        12,
+        "Esc deletes nothing"
+    );
+    ctrl(&mut app, 'd');
+    key(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.form.as_ref().unwrap().data.items.len(), 11);
+    ctrl(&mut app, 'z');
+    assert_eq!(
+        app.form.as_ref().unwrap().data.items[2].text,
+        victim.text,
+        "undo puts it back in place"
+    );
+    ctrl(&mut app, 'd');
+    key(&mut app, KeyCode::Char('x'));
+    ctrl(&mut app, 's');
+    let items = app.store.inspection(&app.ctx, id).unwrap().unwrap().items;
+    assert_eq!(items.len(), 11);
+    assert!(items.iter().all(|i| i.id != victim.id));
+    assert!(
+        app.store
+            .task_detail(&app.ctx, victim.task_id.unwrap())
+            .unwrap()
+            .is_none(),
+        "task deleted too"
+    );
+
+    // Keeping the task: the directive goes, the task stays.
+    let keep = items[2].clone();
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageDown);
+    ctrl(&mut app, 'd');
+    key(&mut app, KeyCode::Char('g'));
+    ctrl(&mut app, 's');
+    assert!(
+        app.store
+            .task_detail(&app.ctx, keep.task_id.unwrap())
+            .unwrap()
+            .is_some(),
+        "task kept"
+    );
+}
+
+#[test]
+fn items_reorder_and_kinds_cycle() {
+    let (_d, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "cao loc");
+    type_text(&mut app, "một");
+    ctrl(&mut app, 'n');
+    type_text(&mut app, "hai");
+    key_mod(&mut app, KeyCode::Up, KeyModifiers::ALT);
+    let f = app.form.as_ref().unwrap();
+    assert_eq!(
+        (
+            f.data.items[0].text.as_str(),
+            f.data.items[1].text.as_str(),
+            f.data.current
+        ),
+        ("hai", "một", 0)
+    );
+    ctrl(&mut app, 't');
+    assert_eq!(
+        app.form.as_ref().unwrap().data.items[0].kind,
+        ItemKind::Proposal
+    );
+}
+
+#[test]
+fn input_methods_paste_and_nfd_are_stored_as_typed_in_nfc() {
+    let (_d, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "cao loc");
+    // Telex: "vie" then the IME replaces "e" with "ê", then "t", then "ệ" over "ê".
+    type_text(&mut app, "vie");
+    key(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "êt");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "ệ");
+    key(&mut app, KeyCode::End);
+    app.update(Action::Paste(
+        " Nam\r\nđộc lập – Vie\u{302}\u{323}t\u{1b}[2J".into(),
+    ));
+    let f = app.form.as_mut().unwrap();
+    f.commit();
+    assert_eq!(f.data.items[0].text, "việt Nam\nđộc lập – Việt[2J");
+}
+
+#[test]
+fn the_draft_is_written_and_offered_back() {
+    let (dir, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "Câu đang gõ dở");
+    key(&mut app, KeyCode::Tab); // a field change writes the draft at once
+    let (body, _) = app.store.draft().unwrap().expect("draft on disk");
+    assert!(body.contains("Câu đang gõ dở"));
+    // The process dies here; a new one opens the same file.
+    drop(app);
+    let store = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
+    let mut app = App::new(
+        store,
+        common::ctx("23/09/2022"),
+        tct::theme::Theme { color: false },
+        (120, 40),
+    );
+    assert_eq!(app.dialog.as_ref().map(|d| d.kind), Some(DialogKind::Draft));
+    key(&mut app, KeyCode::Enter);
+    let f = app.form.as_ref().expect("restored");
+    assert_eq!(f.data.items[0].text, "Câu đang gõ dở");
+    assert!(f.dirty);
+}
+
+#[test]
+fn leaving_unsaved_asks_and_discarding_clears_the_draft() {
+    let (_d, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "Chưa lưu");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.dialog.as_ref().map(|d| d.kind),
+        Some(DialogKind::Unsaved { then_quit: false })
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(app.form.is_some() && app.dialog.is_none(), "keep editing");
+    ctrl(&mut app, 'c');
+    assert_eq!(
+        app.dialog.as_ref().map(|d| d.kind),
+        Some(DialogKind::Unsaved { then_quit: true })
+    );
+    key(&mut app, KeyCode::Char('b'));
+    assert!(app.form.is_none() && app.quit);
+    assert!(app.store.draft().unwrap().is_none());
+}
+
+#[test]
+fn typing_writes_the_draft_within_a_second() {
+    let (_d, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "a");
+    // The first keystroke writes at once; later ones wait for the deadline.
+    assert!(app.store.draft().unwrap().unwrap().0.contains("\"a\""));
+    type_text(&mut app, "bc");
+    let due = app.next_deadline().expect("a write is pending");
+    assert!(due <= std::time::Instant::now() + tct::app::DRAFT_EVERY);
+    app.update(Action::Tick);
+    assert!(app.store.draft().unwrap().unwrap().0.contains("abc"));
+    assert!(
+        app.next_deadline().is_none(),
+        "nothing pending: the loop sleeps"
+    );
+}
