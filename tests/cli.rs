@@ -292,3 +292,66 @@ fn control_characters_never_reach_the_terminal_in_reports() {
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("Tràng Định]0;pwned"));
 }
+
+#[test]
+fn conclusions_report_prints_the_articles_inspection() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &db,
+        "report",
+        "conclusions",
+        "--unit",
+        "trang dinh",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ins = &v[0];
+    assert_eq!(ins["header"]["chair_name"], "Phạm Hùng Trường");
+    assert_eq!(ins["header"]["held_on"], "2022-09-23");
+    let items = ins["items"].as_array().unwrap();
+    let directives: Vec<&serde_json::Value> =
+        items.iter().filter(|i| i["kind"] == "directive").collect();
+    assert_eq!(directives.len(), 10);
+    assert!(directives.iter().any(|d| {
+        d["text"]
+            .as_str()
+            .unwrap()
+            .contains("giải ngân vốn đầu tư công")
+    }));
+    assert!(directives.iter().all(|d| d["task_id"].is_number()));
+
+    let md = tct(&[
+        "--db",
+        &db,
+        "report",
+        "conclusions",
+        "--inspection",
+        ins["header"]["id"].to_string().as_str(),
+    ]);
+    let text = stdout(&md);
+    assert!(
+        text.starts_with("# Biên bản kiểm tra Tràng Định — 23/09/2022"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[Chỉ đạo, yêu cầu] Đẩy nhanh tiến độ giải ngân vốn đầu tư công."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hạn xử lý: 31/12/2022 · Trạng thái: trong hạn"),
+        "{text}"
+    );
+    fails_with(
+        &tct(&["--db", &db, "report", "conclusions", "--inspection", "999"]),
+        "999",
+    );
+    fails_with(
+        &tct(&["--db", &db, "report", "units", "--format", "md"]),
+        "conclusions",
+    );
+}

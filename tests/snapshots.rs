@@ -79,3 +79,47 @@ fn every_size_draws_without_panic() {
         }
     }
 }
+
+fn form_with_two_items(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
+    let (d, mut app) = demo_app(w, h);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(
+        &mut app,
+        "Huyện đã triển khai đồng bộ, bài bản các nhiệm vụ được giao.",
+    );
+    common::ctrl(&mut app, 'n');
+    type_text(&mut app, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "so tai");
+    (d, app)
+}
+
+#[test]
+fn inspection_form_120x40() {
+    let (_d, app) = form_with_two_items(120, 40);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn inspection_form_80x24() {
+    let (_d, app) = form_with_two_items(80, 24);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn unsaved_dialog_80x24() {
+    let (_d, mut app) = form_with_two_items(80, 24);
+    key(&mut app, KeyCode::Esc);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn inspection_history_80x24() {
+    let (_d, mut app) = demo_app(80, 24);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
+    insta::assert_snapshot!(render(&app));
+}
