@@ -49,10 +49,67 @@ pub enum Command {
         /// Only this inspection (conclusions)
         #[arg(long, value_name = "ID")]
         inspection: Option<i64>,
-        /// table, csv or json; md or json for conclusions [default: table, md]
+        /// table, csv, xlsx or json; md or json for conclusions [default: table, md]
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// Write to this file instead of standard output (needed for xlsx)
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
+    /// Write the notice of conclusions (Thông báo kết luận) of an inspection
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Bring units, targets or tasks in from a CSV or XLSX file (all or nothing)
+    Import {
+        file: PathBuf,
+        /// What the file holds [default: guessed from its columns]
+        #[arg(long, value_enum)]
+        kind: Option<ImportKind>,
+        /// The sheet of an XLSX file [default: the first]
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Show what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A consistent copy of the database, safe while tct is open on it
+    Backup { file: PathBuf },
+    /// Settings kept in the database: issuing_body, place, number_symbol, signer_title,
+    /// signer_name, recipients. No KEY lists them; KEY VALUE sets one.
+    Config {
+        key: Option<String>,
+        value: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// One inspection: its id, or `latest --unit NAME`
+    Inspection {
+        /// The inspection's id (see `tct report conclusions`), or `latest`
+        id: String,
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value_t = NoticeFormat::Docx)]
+        format: NoticeFormat,
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum NoticeFormat {
+    Docx,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ImportKind {
+    Units,
+    Targets,
+    Tasks,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -68,6 +125,7 @@ pub enum ReportKind {
 pub enum Format {
     Table,
     Csv,
+    Xlsx,
     Json,
     Md,
 }
@@ -155,4 +213,50 @@ pub fn open_store(cli: &Cli, path: &Path) -> color_eyre::Result<Store> {
         }
     }
     Ok(store)
+}
+
+/// Settings a notice needs; `tct config` sets them once.
+pub const SETTING_KEYS: &[&str] = &[
+    "issuing_body",
+    "place",
+    "number_symbol",
+    "signer_title",
+    "signer_name",
+    "recipients",
+];
+
+/// `tct config`: lists the settings, or shows or sets one.
+pub fn config(store: &Store, key: Option<&str>, value: Option<&str>) -> color_eyre::Result<()> {
+    use crate::domain::text::{nfc, printable};
+    match (key, value) {
+        (None, _) => {
+            let all = store.settings()?;
+            for k in SETTING_KEYS {
+                let v = all
+                    .iter()
+                    .find(|(name, _)| name == k)
+                    .map(|(_, v)| v.as_str())
+                    .unwrap_or("");
+                println!("{k} = {}", printable(v));
+            }
+            Ok(())
+        }
+        (Some(k), _) if !SETTING_KEYS.contains(&k) => Err(UserError(format!(
+            "{}: «{k}» ({})",
+            t(T::ErrUnknownSetting),
+            SETTING_KEYS.join(", ")
+        ))
+        .into()),
+        (Some(k), None) => {
+            println!("{}", printable(&store.setting(k)?.unwrap_or_default()));
+            Ok(())
+        }
+        (Some(_), Some(_)) if store.read_only() => {
+            Err(UserError(t(T::ReadOnlyNoEdit).into()).into())
+        }
+        (Some(k), Some(v)) => {
+            store.set_setting(k, &nfc(v.trim()))?;
+            Ok(())
+        }
+    }
 }

@@ -237,6 +237,8 @@ catalog! {
     ErrDeadlineBefore => "hạn xử lý trước ngày kiểm tra", "deadline before the inspection date";
     ErrMdOnlyConclusions => "--format md chỉ dùng cho báo cáo kết luận (conclusions)", "--format md is for conclusions only";
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
+    ErrUnknownSetting => "không có thiết lập", "no such setting";
+    ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
     ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
     ColMet => "Đạt", "Met";

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use chrono::Local;
 use clap::Parser;
 use tct::app::App;
-use tct::cli::{self, Cli, Command, UserError};
+use tct::cli::{self, Cli, Command, ExportWhat, UserError};
 use tct::domain::task::DEFAULT_SOON_DAYS;
 use tct::i18n::set_lang;
 use tct::store::{Ctx, OpenError};
@@ -54,16 +54,52 @@ fn run(cli: Cli) -> color_eyre::Result<()> {
             unit,
             inspection,
             format,
+            output,
         }) => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
             let q = tct::report::Query {
                 what,
                 unit: unit.as_deref(),
                 inspection,
                 format,
             };
-            tct::report::run(&store, &ctx, &q, &mut out)
+            tct::report::run_to(&store, &ctx, &q, output.as_deref())
+        }
+        Some(Command::Export {
+            what:
+                ExportWhat::Inspection {
+                    id,
+                    unit,
+                    format,
+                    output,
+                },
+        }) => {
+            let path =
+                tct::notice::export_cli(&store, &ctx, &id, unit.as_deref(), format, &output)?;
+            println!("{}", path.display());
+            Ok(())
+        }
+        Some(Command::Import {
+            file,
+            kind,
+            sheet,
+            dry_run,
+        }) => {
+            let mut store = store;
+            let stdout = std::io::stdout();
+            let opts = tct::import::Options {
+                kind,
+                sheet: sheet.as_deref(),
+                dry_run,
+            };
+            tct::import::run_cli(&mut store, &ctx, &file, &opts, &mut stdout.lock())
+        }
+        Some(Command::Backup { file }) => {
+            store.backup_to(&file)?;
+            println!("{}", file.display());
+            Ok(())
+        }
+        Some(Command::Config { key, value }) => {
+            tct::cli::config(&store, key.as_deref(), value.as_deref())
         }
         None => {
             let app = App::new(store, ctx, Theme::from_env(), (80, 24));

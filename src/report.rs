@@ -58,6 +58,25 @@ pub struct Query<'a> {
     pub format: Option<Format>,
 }
 
+/// Runs a report to standard output, or to a file with `-o` (xlsx always).
+pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&std::path::Path>) -> Result<()> {
+    match output {
+        Some(path) => {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+            run(store, ctx, q, &mut file)?;
+            file.flush()?;
+            Ok(())
+        }
+        None => {
+            if q.format == Some(Format::Xlsx) {
+                return Err(UserError(t(T::ErrXlsxNeedsFile).into()).into());
+            }
+            let stdout = std::io::stdout();
+            run(store, ctx, q, &mut stdout.lock())
+        }
+    }
+}
+
 pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<()> {
     let unit = q.unit.map(|u| resolve_unit(store, ctx, u)).transpose()?;
     if q.what == ReportKind::Conclusions {
@@ -213,6 +232,7 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
         }
     }
     match format {
+        Format::Xlsx => return Err(UserError("xlsx: not available yet".into()).into()),
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;

@@ -1,6 +1,7 @@
 //! The only code that speaks SQL: opening the file, migrations, the questions the panes
 //! ask (indexed, paged and aggregated in SQL) and the writes, each in one transaction.
 
+mod backup;
 mod demo;
 mod inspections;
 mod queries;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::domain::format::{from_iso, iso};
 use crate::i18n::{T, t};
 
+pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
 pub use inspections::*;
 pub use queries::*;
@@ -104,7 +106,12 @@ impl Store {
         } else {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let is_new = !path.exists();
         let conn = Connection::open_with_flags(path, flags)?;
+        if is_new {
+            // Inspection records are not for other users of the laptop.
+            owner_only(path);
+        }
         let mut store = Store {
             conn,
             read_only,
@@ -205,6 +212,14 @@ impl Store {
             params![key, value],
         )?;
         Ok(())
+    }
+
+    /// Every setting, by key.
+    pub fn settings(&self) -> rusqlite::Result<Vec<(String, String)>> {
+        self.conn
+            .prepare("SELECT key, value FROM setting ORDER BY key")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect()
     }
 
     /// The as-of date a database asks for (the demo's is 23/09/2022), if any.
