@@ -119,6 +119,8 @@ catalog! {
     ColTitle => "Tên nhiệm vụ", "Task";
     ColUnit => "Đơn vị", "Unit";
     ColDays => "Ngày", "Days";
+    ColProgressPct => "Tiến độ (%)", "Progress (%)";
+    ColReadingDate => "Ngày số liệu", "Reading date";
     // Detail view.
     Detail => "Chi tiết", "Detail";
     DocNumber => "Số/ký hiệu văn bản", "Document";

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod notice;
 pub mod report;
 pub mod report_conclusions;
+pub mod sheet;
 pub mod store;
 pub mod theme;
 pub mod tui;

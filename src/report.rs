@@ -1,17 +1,18 @@
-//! `tct report`: the same figures the panes show, as a table, CSV or JSON.
+//! `tct report`: the same figures the panes show, as a table, CSV, XLSX or JSON.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use color_eyre::Result;
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{Format, ReportKind, UserError};
-use crate::domain::format::fmt_date;
+use crate::domain::scorecard::{TargetCounts, TaskCounts};
 use crate::domain::task::TaskStatus;
 use crate::domain::text::printable;
 use crate::i18n::{T, lang, t};
-use crate::store::{Ctx, Store, TaskMode, TaskScope, UnitLookup};
+use crate::sheet::{Cell, Sheet, write_csv, write_table, write_xlsx};
+use crate::store::{Ctx, Store, TaskMode, TaskScope, UnitLookup, UnitRow};
 use crate::ui::{class_word, kind_word, num, plan_text};
 
 const PAGE: usize = 500;
@@ -31,25 +32,6 @@ pub fn resolve_unit(store: &Store, ctx: &Ctx, name: &str) -> Result<(i64, String
     }
 }
 
-struct Sheet {
-    head: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-#[derive(Serialize)]
-struct UnitJson<'a> {
-    name: &'a str,
-    kind: &'a str,
-    code: Option<&'a str>,
-    targets: crate::domain::scorecard::TargetCounts,
-    tasks: crate::domain::scorecard::TaskCounts,
-    scorecard: String,
-}
-
-fn frac(n: u32, total: u32) -> String {
-    format!("{n:02}/{total:02}")
-}
-
 /// What `tct report` was asked for.
 pub struct Query<'a> {
     pub what: ReportKind,
@@ -58,26 +40,45 @@ pub struct Query<'a> {
     pub format: Option<Format>,
 }
 
-/// Runs a report to standard output, or to a file with `-o` (xlsx always).
-pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&std::path::Path>) -> Result<()> {
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    name: &'a str,
+    kind: &'a str,
+    code: Option<&'a str>,
+    targets: TargetCounts,
+    tasks: TaskCounts,
+    scorecard: String,
+}
+
+fn frac(n: u32, total: u32) -> Cell {
+    Cell::Text(format!("{n:02}/{total:02}"))
+}
+
+fn number(x: f64) -> Cell {
+    Cell::Num(x, num(x))
+}
+
+/// Runs a report to standard output, or to a file with `-o` (xlsx needs one).
+pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Result<()> {
     match output {
         Some(path) => {
             let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
-            run(store, ctx, q, &mut file)?;
+            run(store, ctx, q, &mut file, true)?;
             file.flush()?;
             Ok(())
         }
+        None if q.format == Some(Format::Xlsx) => {
+            Err(UserError(t(T::ErrXlsxNeedsFile).into()).into())
+        }
         None => {
-            if q.format == Some(Format::Xlsx) {
-                return Err(UserError(t(T::ErrXlsxNeedsFile).into()).into());
-            }
             let stdout = std::io::stdout();
-            run(store, ctx, q, &mut stdout.lock())
+            run(store, ctx, q, &mut stdout.lock(), false)
         }
     }
 }
 
-pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<()> {
+/// `to_file`: the output is a file (CSV gets a byte-order mark for Excel).
+pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bool) -> Result<()> {
     let unit = q.unit.map(|u| resolve_unit(store, ctx, u)).transpose()?;
     if q.what == ReportKind::Conclusions {
         let format = q.format.unwrap_or(Format::Md);
@@ -90,51 +91,20 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
             out,
         );
     }
-    let (what, format) = (q.what, q.format.unwrap_or(Format::Table));
+    let format = q.format.unwrap_or(Format::Table);
     if format == Format::Md {
         return Err(UserError(t(T::ErrMdOnlyConclusions).into()).into());
     }
     let mut json: Vec<serde_json::Value> = Vec::new();
-    let mut sheet = Sheet {
-        head: Vec::new(),
-        rows: Vec::new(),
-    };
     let mut sentences: Vec<String> = Vec::new();
-    match what {
+    let sheet = match q.what {
         ReportKind::Units => {
-            sheet.head = [
-                T::ColUnit,
-                T::ColKind,
-                T::ClassMet,
-                T::ClassAbove70,
-                T::ClassBelow70,
-                T::ClassNoData,
-                T::StDoneOnTime,
-                T::StDoneLate,
-                T::StOverdue,
-                T::StDueSoon,
-            ]
-            .map(|k| t(k).to_string())
-            .into();
             let units = match &unit {
                 Some((id, _)) => store.unit_row(ctx, *id)?.into_iter().collect(),
                 None => all_units(store, ctx)?,
             };
             for u in &units {
-                let (c, n, due) = (&u.card, u.card.targets.total(), u.card.tasks.due());
-                sheet.rows.push(vec![
-                    u.name.clone(),
-                    kind_word(u.kind).into(),
-                    frac(c.targets.met, n),
-                    frac(c.targets.above70, n),
-                    frac(c.targets.below70, n),
-                    frac(c.targets.no_data, n),
-                    frac(c.tasks.done_on_time, due),
-                    c.tasks.done_late.to_string(),
-                    c.tasks.overdue.to_string(),
-                    c.tasks.due_soon.to_string(),
-                ]);
-                let phrase = c.phrase(lang());
+                let phrase = u.card.phrase(lang());
                 if unit.is_some() {
                     sentences.push(format!("{}: {phrase}", u.name));
                 }
@@ -142,24 +112,14 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
                     name: &u.name,
                     kind: u.kind.code(),
                     code: u.code.as_deref(),
-                    targets: c.targets,
-                    tasks: c.tasks,
+                    targets: u.card.targets,
+                    tasks: u.card.tasks,
                     scorecard: phrase,
                 })?);
             }
+            units_sheet(&units)
         }
         ReportKind::Targets => {
-            sheet.head = [
-                T::ColUnit,
-                T::ColName,
-                T::ColPlan,
-                T::ColActual,
-                T::ColMeasure,
-                T::ColProgress,
-                T::ColStatus,
-            ]
-            .map(|k| t(k).to_string())
-            .into();
             let units: Vec<(i64, String)> = match &unit {
                 Some(u) => vec![u.clone()],
                 None => all_units(store, ctx)?
@@ -167,20 +127,21 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
                     .map(|u| (u.id, u.name))
                     .collect(),
             };
+            let mut rows = Vec::new();
             for (id, name) in units {
                 for r in store.targets_of(ctx, id, "")? {
-                    let pct = r
-                        .progress
-                        .ratio
-                        .map(|x| format!("{}%", num((x * 1000.0).round() / 10.0)));
-                    sheet.rows.push(vec![
-                        name.clone(),
-                        r.name.clone(),
-                        plan_text(r.plan),
-                        r.actual.map(num).unwrap_or_default(),
-                        r.measure.clone(),
-                        pct.unwrap_or_default(),
-                        class_word(r.progress.class).into(),
+                    rows.push(vec![
+                        Cell::text(&name),
+                        Cell::text(&r.name),
+                        Cell::text(plan_text(r.plan)),
+                        r.actual.map(number).unwrap_or(Cell::text("")),
+                        Cell::text(&r.measure),
+                        r.progress
+                            .ratio
+                            .map(|x| number((x * 1000.0).round() / 10.0))
+                            .unwrap_or(Cell::text("")),
+                        Cell::text(class_word(r.progress.class)),
+                        Cell::Date(r.actual_on),
                     ]);
                     json.push(serde_json::json!({
                         "unit": name, "name": r.name, "plan": r.plan, "direction": r.direction,
@@ -189,21 +150,27 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
                     }));
                 }
             }
-        }
-        ReportKind::Conclusions => unreachable!("handled above"),
-        ReportKind::Overdue => {
-            sheet.head = [
-                T::ColDays,
+            let head = [
                 T::ColUnit,
-                T::ColDeadline,
-                T::DocNumber,
-                T::ColTitle,
-            ]
-            .map(|k| t(k).to_string())
-            .into();
+                T::ColName,
+                T::ColPlan,
+                T::ColActual,
+                T::ColMeasure,
+                T::ColProgressPct,
+                T::ColStatus,
+                T::ColReadingDate,
+            ];
+            Sheet {
+                name: t(T::Targets).into(),
+                head: head.map(|k| t(k).to_string()).into(),
+                rows,
+            }
+        }
+        ReportKind::Overdue => {
             let scope = unit
                 .as_ref()
                 .map_or(TaskScope::AllUnits, |(id, _)| TaskScope::Unit(*id));
+            let mut rows = Vec::new();
             let mut offset = 0;
             loop {
                 let page = store.tasks_page(ctx, scope, TaskMode::Overdue, "", offset, PAGE)?;
@@ -212,12 +179,13 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
                         TaskStatus::Overdue { days } => days,
                         _ => 0,
                     };
-                    sheet.rows.push(vec![
-                        days.to_string(),
-                        r.unit_name.clone(),
-                        r.deadline.map(fmt_date).unwrap_or_default(),
-                        r.doc_number.clone().unwrap_or_default(),
-                        r.title.clone(),
+                    rows.push(vec![
+                        Cell::Int(days),
+                        Cell::text(&r.unit_name),
+                        Cell::Date(r.deadline),
+                        Cell::text(r.doc_number.clone().unwrap_or_default()),
+                        Cell::text(&r.title),
+                        Cell::Date(r.assigned_on),
                     ]);
                     json.push(serde_json::json!({
                         "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
@@ -229,28 +197,34 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
                 }
                 offset += PAGE;
             }
+            let head = [
+                T::ColDays,
+                T::ColUnit,
+                T::ColDeadline,
+                T::DocNumber,
+                T::ColTitle,
+                T::AssignedOn,
+            ];
+            Sheet {
+                name: t(T::StOverdue).into(),
+                head: head.map(|k| t(k).to_string()).into(),
+                rows,
+            }
         }
-    }
+        ReportKind::Conclusions => unreachable!("handled above"),
+    };
     match format {
-        Format::Xlsx => return Err(UserError("xlsx: not available yet".into()).into()),
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
-        Format::Csv => {
-            let tty = std::io::stdout().is_terminal();
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(&sheet.head)?;
-            for row in &sheet.rows {
-                // On a terminal, stored text must not act as terminal commands.
-                let row: Vec<String> = row
-                    .iter()
-                    .map(|c| if tty { printable(c) } else { c.clone() })
-                    .collect();
-                w.write_record(&row)?;
-            }
-            w.flush()?;
-        }
+        Format::Xlsx => write_xlsx(out, &sheet)?,
+        Format::Csv => write_csv(
+            out,
+            &sheet,
+            to_file,
+            !to_file && std::io::stdout().is_terminal(),
+        )?,
         Format::Table | Format::Md => {
             write_table(out, &sheet)?;
             for s in sentences {
@@ -261,7 +235,45 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-fn all_units(store: &Store, ctx: &Ctx) -> Result<Vec<crate::store::UnitRow>> {
+fn units_sheet(units: &[UnitRow]) -> Sheet {
+    let head = [
+        T::ColUnit,
+        T::ColKind,
+        T::ClassMet,
+        T::ClassAbove70,
+        T::ClassBelow70,
+        T::ClassNoData,
+        T::StDoneOnTime,
+        T::StDoneLate,
+        T::StOverdue,
+        T::StDueSoon,
+    ];
+    let rows = units
+        .iter()
+        .map(|u| {
+            let (c, n, due) = (&u.card, u.card.targets.total(), u.card.tasks.due());
+            vec![
+                Cell::text(&u.name),
+                Cell::text(kind_word(u.kind)),
+                frac(c.targets.met, n),
+                frac(c.targets.above70, n),
+                frac(c.targets.below70, n),
+                frac(c.targets.no_data, n),
+                frac(c.tasks.done_on_time, due),
+                Cell::Int(c.tasks.done_late.into()),
+                Cell::Int(c.tasks.overdue.into()),
+                Cell::Int(c.tasks.due_soon.into()),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: t(T::Units).into(),
+        head: head.map(|k| t(k).to_string()).into(),
+        rows,
+    }
+}
+
+fn all_units(store: &Store, ctx: &Ctx) -> Result<Vec<UnitRow>> {
     let mut all = Vec::new();
     loop {
         let page = store.units_page(ctx, "", all.len(), PAGE)?;
@@ -271,36 +283,4 @@ fn all_units(store: &Store, ctx: &Ctx) -> Result<Vec<crate::store::UnitRow>> {
             return Ok(all);
         }
     }
-}
-
-fn write_table(out: &mut dyn Write, sheet: &Sheet) -> std::io::Result<()> {
-    let clean: Vec<Vec<String>> = sheet
-        .rows
-        .iter()
-        .map(|r| r.iter().map(|c| printable(c)).collect())
-        .collect();
-    let mut widths: Vec<usize> = sheet.head.iter().map(|h| h.width()).collect();
-    for r in &clean {
-        for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(c.width());
-        }
-    }
-    let line = |cells: &[String]| -> String {
-        let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i > 0 {
-                s.push_str("  ");
-            }
-            s.push_str(c);
-            if i + 1 < cells.len() {
-                s.push_str(&" ".repeat(widths[i] - c.width()));
-            }
-        }
-        s
-    };
-    writeln!(out, "{}", line(&sheet.head))?;
-    for r in &clean {
-        writeln!(out, "{}", line(r))?;
-    }
-    Ok(())
 }

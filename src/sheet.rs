@@ -1,0 +1,199 @@
+//! A report as rows of typed cells, written as an aligned table, CSV or XLSX. Text
+//! that a spreadsheet would run as a formula is neutralised; dates stay dates.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format as XFormat, Workbook};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::format::fmt_date;
+use crate::domain::text::printable;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// A number and how it reads (Vietnamese separators).
+    Num(f64, String),
+    Date(Option<NaiveDate>),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(_, shown) => shown.clone(),
+            Cell::Date(d) => d.map(fmt_date).unwrap_or_default(),
+        }
+    }
+}
+
+pub struct Sheet {
+    pub name: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a leading tab
+/// or carriage return) gets a leading apostrophe, so it is shown, never run.
+pub fn neutralise(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+pub fn write_table(out: &mut dyn Write, sheet: &Sheet) -> std::io::Result<()> {
+    let cells: Vec<Vec<String>> = sheet
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| printable(&c.display())).collect())
+        .collect();
+    let mut widths: Vec<usize> = sheet.head.iter().map(|h| h.width()).collect();
+    for r in &cells {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.width());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                s.push_str("  ");
+            }
+            s.push_str(c);
+            if i + 1 < cells.len() {
+                s.push_str(&" ".repeat(widths[i].saturating_sub(c.width())));
+            }
+        }
+        s
+    };
+    writeln!(out, "{}", line(&sheet.head))?;
+    for r in &cells {
+        writeln!(out, "{}", line(r))?;
+    }
+    Ok(())
+}
+
+/// CSV as Excel reads it: with a UTF-8 byte-order mark when `bom` (files), and text
+/// made safe to draw when `terminal`.
+pub fn write_csv(
+    out: &mut dyn Write,
+    sheet: &Sheet,
+    bom: bool,
+    terminal: bool,
+) -> std::io::Result<()> {
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(&sheet.head)?;
+    for row in &sheet.rows {
+        let rec: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let s = match c {
+                    Cell::Text(s) => neutralise(s),
+                    other => other.display(),
+                };
+                if terminal { printable(&s) } else { s }
+            })
+            .collect();
+        w.write_record(&rec)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// An XLSX workbook with one sheet: numbers as numbers, dates as dates (dd/mm/yyyy),
+/// text as text.
+pub fn write_xlsx(out: &mut dyn Write, sheet: &Sheet) -> color_eyre::Result<()> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet_name(&sheet.name))?;
+    let bold = XFormat::new().set_bold();
+    let date = XFormat::new().set_num_format("dd/mm/yyyy");
+    for (c, h) in sheet.head.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold)?;
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(s) => {
+                    ws.write_string(r, c, neutralise(s))?;
+                }
+                Cell::Int(n) => {
+                    ws.write_number(r, c, *n as f64)?;
+                }
+                Cell::Num(x, _) => {
+                    ws.write_number(r, c, *x)?;
+                }
+                Cell::Date(Some(d)) => {
+                    ws.write_datetime_with_format(r, c, d, &date)?;
+                }
+                Cell::Date(None) => {}
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofit();
+    out.write_all(&book.save_to_buffer()?)?;
+    Ok(())
+}
+
+/// Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    if cleaned.is_empty() {
+        "tct".into()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralise("=1+1"), "'=1+1");
+        assert_eq!(neutralise("+84 912"), "'+84 912");
+        assert_eq!(neutralise("-x"), "'-x");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("Tràng Định"), "Tràng Định");
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_safe_cells() {
+        let sheet = Sheet {
+            name: "x".into(),
+            head: vec!["a".into(), "b".into()],
+            rows: vec![vec![Cell::text("=cmd|' /C calc'!A0"), Cell::Int(-5)]],
+        };
+        let mut out = Vec::new();
+        write_csv(&mut out, &sheet, true, false).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.starts_with('\u{feff}'));
+        assert!(s.contains("'=cmd"), "{s}");
+        assert!(s.contains(",-5"), "numbers are not text: {s}");
+    }
+
+    #[test]
+    fn sheet_names_follow_excel_rules() {
+        assert_eq!(sheet_name("Quá hạn: 2022/09"), "Quá hạn 202209");
+        assert_eq!(sheet_name(""), "tct");
+    }
+}
