@@ -1,0 +1,749 @@
+//! End-to-end tests of the inspection form: run the real `tct` binary in a
+//! pseudo-terminal, type a record as a person would, and check both the screen (through
+//! a vt100 terminal emulator) and what reached the SQLite file (read directly with
+//! rusqlite, read-only).
+//!
+//! Every wait is bounded; a child that outlives its test is killed when the harness drops.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use tempfile::TempDir;
+
+/// The longest any single wait may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The demo database holds this many inspections before anyone types.
+const DEMO_INSPECTIONS: i64 = 3;
+
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const CTRL_C: &str = "\x03";
+const CTRL_N: &str = "\x0e";
+const CTRL_S: &str = "\x13";
+/// Ctrl-Space reaches the program as a NUL byte.
+const CTRL_SPACE: &str = "\0";
+
+const FORM_TITLE: &str = "Biên bản kiểm tra · Tràng Định";
+const UNSAVED_DIALOG: &str = "Biên bản chưa lưu";
+const DRAFT_DIALOG: &str = "Bản nháp chưa lưu";
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("terminal size must be non-zero")
+}
+
+/// `tct` running in a pseudo-terminal, with its screen mirrored by a vt100 parser.
+struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Set by the reader thread when the terminal reports end of output.
+    reader_done: Arc<AtomicBool>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    exited: bool,
+    // Kept open for the life of the child: dropping the master hangs up its terminal.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Tui {
+    /// Start `tct --demo --db DB` in a `cols`×`rows` terminal, in the temp dir.
+    fn demo(cols: u16, rows: u16, dir: &TempDir) -> Tui {
+        let db = db_path(dir);
+        let db = db.to_str().expect("utf-8 temp path");
+        Tui::spawn(cols, rows, dir.path(), &["--demo", "--db", db])
+    }
+
+    fn spawn(cols: u16, rows: u16, cwd: &Path, args: &[&str]) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tct"));
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        // Keep the run independent of the caller's settings.
+        for var in ["TCT_DB", "TCT_LANG", "NO_COLOR", "RUST_BACKTRACE"] {
+            cmd.env_remove(var);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn tct");
+        // Our copy of the slave must close, or the reader never sees end of output.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let reader_done = Arc::new(AtomicBool::new(false));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        {
+            let parser = Arc::clone(&parser);
+            let reader_done = Arc::clone(&reader_done);
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                // Ends on EOF, or EIO once the child and every copy of the slave are gone.
+                while let Ok(n) = reader.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    parser.lock().unwrap().process(&buf[..n]);
+                }
+                reader_done.store(true, Ordering::SeqCst);
+            });
+        }
+        let writer = pair.master.take_writer().expect("pty writer");
+        Tui {
+            parser,
+            reader_done,
+            writer,
+            child,
+            exited: false,
+            _master: pair.master,
+        }
+    }
+
+    /// The screen as text, one line per row.
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// The screen as a grid of cells, one string per cell (" " for a blank one).
+    fn grid(&self) -> Vec<Vec<String>> {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get())
+            .map(|r| {
+                (0..cols.get())
+                    .filter_map(|c| screen.cell(r, c))
+                    .filter(|cell| !cell.is_wide_continuation())
+                    .map(|cell| match cell.contents() {
+                        "" => " ".to_string(),
+                        s => s.to_string(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The inside of the box whose top border starts with `┌ TITLE`, one string per
+    /// row (right-trimmed), or None when no such box is on screen.
+    fn box_lines(&self, title: &str) -> Option<Vec<String>> {
+        let grid = self.grid();
+        let head: Vec<String> = format!(" {title}").chars().map(String::from).collect();
+        for (r, row) in grid.iter().enumerate() {
+            for (left, cell) in row.iter().enumerate() {
+                if cell != "┌" || row.get(left + 1..left + 1 + head.len()) != Some(&head[..]) {
+                    continue;
+                }
+                let right = left + row[left..].iter().position(|c| c == "┐")?;
+                let bottom = r + grid[r..].iter().position(|row| row[left] == "└")?;
+                return Some(
+                    grid[r + 1..bottom]
+                        .iter()
+                        .map(|row| row[left + 1..right].concat().trim_end().to_string())
+                        .collect(),
+                );
+            }
+        }
+        None
+    }
+
+    /// The text inside a box, its rows trimmed and joined with single spaces, so that
+    /// a sentence wrapped over several rows reads whole again.
+    fn box_text(&self, title: &str) -> String {
+        self.box_lines(title)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The item editor on the right of the form (its title is "Mục N/M · …").
+    fn editor_text(&self) -> String {
+        self.box_text("Mục ")
+    }
+
+    fn send(&mut self, bytes: impl AsRef<[u8]>) {
+        if let Err(e) = self
+            .writer
+            .write_all(bytes.as_ref())
+            .and_then(|()| self.writer.flush())
+        {
+            self.fail(&format!("write to the pty: {e}"));
+        }
+    }
+
+    /// Fail the test, showing what was on the screen.
+    fn fail(&mut self, why: &str) -> ! {
+        let screen = self.screen();
+        self.kill();
+        panic!("{why}\n----- screen -----\n{screen}\n------------------");
+    }
+
+    /// Poll until `cond` holds for this terminal, or fail after `TIMEOUT`.
+    fn wait_until(&mut self, what: &str, cond: impl Fn(&Tui) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if cond(self) {
+                return;
+            }
+            if Instant::now() >= deadline {
+                self.fail(&format!("timed out after {TIMEOUT:?} waiting for {what}"));
+            }
+            if !self.exited && matches!(self.child.try_wait(), Ok(Some(_))) {
+                // Let the last output arrive, then look once more before giving up.
+                self.exited = true;
+                self.wait_reader(Duration::from_secs(2));
+                if cond(self) {
+                    return;
+                }
+                self.fail(&format!("tct exited while waiting for {what}"));
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Wait until the screen contains `text` (on one row).
+    fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?} on screen"), |t| {
+            t.screen().contains(text)
+        });
+    }
+
+    /// Wait until the screen no longer contains `text`.
+    fn wait_gone(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?} to leave the screen"), |t| {
+            !t.screen().contains(text)
+        });
+    }
+
+    /// Wait until the item editor shows `text` (wrapped rows joined).
+    fn wait_editor(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?} in the item editor"), |t| {
+            t.editor_text().contains(text)
+        });
+    }
+
+    /// The dashboard filtered to Tràng Định.
+    fn filter_trang_dinh(&mut self) {
+        self.wait_for("Tràng Định");
+        self.wait_for("Ngày xem 23/09/2022");
+        self.send("/");
+        self.send("trang dinh");
+        self.send(ENTER);
+        self.wait_for("Đơn vị (1)");
+        self.wait_for("Lọc: trang dinh");
+    }
+
+    /// From the filtered dashboard, `n`: a new inspection of Tràng Định.
+    fn new_inspection(&mut self) {
+        self.send("n");
+        self.wait_for(FORM_TITLE);
+        self.wait_for("Mục 1/1 · Đánh giá kết quả");
+    }
+
+    /// Esc out of a form that needs no question, back to the dashboard.
+    fn leave_saved_form(&mut self) {
+        self.send(ESC);
+        self.wait_gone(FORM_TITLE);
+        if self.screen().contains(UNSAVED_DIALOG) {
+            self.fail("a saved form should close without asking");
+        }
+        self.wait_for("┌ Đơn vị (");
+    }
+
+    /// Wait for tct to exit and for its last output to reach the parser. On timeout the
+    /// child is killed and the test fails.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => {
+                    self.exited = true;
+                    self.wait_reader(Duration::from_secs(2));
+                    return status;
+                }
+                Ok(None) => {}
+                Err(e) => self.fail(&format!("waiting for tct: {e}")),
+            }
+            if Instant::now() >= deadline {
+                self.fail(&format!("tct did not exit within {TIMEOUT:?}"));
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Send `keys` and assert that tct exits cleanly.
+    fn quit_with(&mut self, keys: &str) {
+        self.send(keys);
+        let status = self.wait_exit();
+        if !status.success() {
+            self.fail(&format!("tct exited with {status}"));
+        }
+    }
+
+    /// Wait (bounded) for the reader thread to drain the terminal after the child exits.
+    fn wait_reader(&self, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        while !self.reader_done.load(Ordering::SeqCst) && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// SIGKILL, as a crash or a power cut would: tct gets no chance to tidy up.
+    #[cfg(unix)]
+    fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("tct's process id");
+        let out = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .output()
+            .expect("run kill");
+        assert!(out.status.success(), "kill -KILL {pid} failed: {out:?}");
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                self.exited = true;
+                return;
+            }
+            assert!(Instant::now() < deadline, "tct outlived SIGKILL");
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn kill(&mut self) {
+        if !self.exited {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+            self.exited = true;
+        }
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        // Runs before the writer drops, so its EOF byte never reaches a live app.
+        self.kill();
+    }
+}
+
+fn db_path(dir: &TempDir) -> PathBuf {
+    dir.path().join("tct.db")
+}
+
+fn temp_dir() -> TempDir {
+    tempfile::tempdir().expect("create a temp dir")
+}
+
+/// The database opened read-only, as a second program would (WAL lets it read while
+/// tct runs, and after tct was killed).
+fn open_db(dir: &TempDir) -> Connection {
+    Connection::open_with_flags(
+        db_path(dir),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .expect("open the database read-only")
+}
+
+fn count(db: &Connection, table: &str) -> i64 {
+    db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("count rows of {table}: {e}"))
+}
+
+/// The newest inspection of Tràng Định held on `held_on` (ISO), if any.
+fn newest_trang_dinh_inspection(db: &Connection, held_on: &str) -> Option<i64> {
+    db.query_row(
+        "SELECT i.id FROM inspection i JOIN unit u ON u.id = i.unit_id
+         WHERE u.name = 'Tràng Định' AND i.held_on = ?1 ORDER BY i.id DESC LIMIT 1",
+        [held_on],
+        |r| r.get(0),
+    )
+    .optional()
+    .expect("query inspections")
+}
+
+/// The items of an inspection in order: (kind, text, responsible unit, deadline, task).
+type ItemRow = (String, String, Option<String>, Option<String>, Option<i64>);
+
+fn items_of(db: &Connection, inspection: i64) -> Vec<ItemRow> {
+    db.prepare(
+        "SELECT ci.kind, ci.text, u.name, ci.deadline, ci.task_id
+         FROM conclusion_item ci LEFT JOIN unit u ON u.id = ci.unit_id
+         WHERE ci.inspection_id = ?1 ORDER BY ci.position",
+    )
+    .expect("prepare items")
+    .query_map([inspection], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .expect("query items")
+    .collect::<Result<_, _>>()
+    .expect("read items")
+}
+
+/// The draft row's body, parsed, if there is one.
+fn draft(db: &Connection) -> Option<serde_json::Value> {
+    let body: Option<String> = db
+        .query_row("SELECT body FROM draft", [], |r| r.get(0))
+        .optional()
+        .expect("query the draft");
+    body.map(|b| serde_json::from_str(&b).expect("the draft body is JSON"))
+}
+
+/// The texts of a draft's items.
+fn draft_texts(draft: &serde_json::Value) -> Vec<String> {
+    draft["items"]
+        .as_array()
+        .expect("the draft has an items array")
+        .iter()
+        .map(|i| i["text"].as_str().expect("an item has text").to_string())
+        .collect()
+}
+
+#[test]
+fn save_and_reopen_byte_for_byte() {
+    // Typed exactly as written here: NFC, as a Vietnamese keyboard produces it.
+    const ASSESSMENT: &str =
+        "Huyện đã triển khai đồng bộ, bài bản; kết quả tích cực — 100% cán bộ có tài khoản.";
+    const ASSESSMENT_2: &str =
+        "Tuy nhiên việc ứng dụng ở một số xã còn chậm, chưa thường xuyên cập nhật dữ liệu.";
+    const DIRECTIVE_1: &str =
+        "Khẩn trương rà soát, hoàn thiện hồ sơ giải phóng mặt bằng các dự án trọng điểm.";
+    const DIRECTIVE_2: &str = "Hướng dẫn huyện quyết toán vốn đầu tư công năm 2022 đúng quy định.";
+    for s in [ASSESSMENT, ASSESSMENT_2, DIRECTIVE_1, DIRECTIVE_2] {
+        assert!(
+            unicode_normalization::is_nfc(s),
+            "test text must be NFC: {s}"
+        );
+    }
+    let assessment = format!("{ASSESSMENT}\n{ASSESSMENT_2}");
+
+    let dir = temp_dir();
+    let mut tui = Tui::demo(120, 36, &dir);
+    tui.filter_trang_dinh();
+    tui.new_inspection();
+
+    // Item 1, the assessment, on two lines (Enter breaks the line in an item's text).
+    tui.send(ASSESSMENT);
+    tui.send(ENTER);
+    tui.send(ASSESSMENT_2);
+    tui.wait_editor(ASSESSMENT_2);
+
+    // Item 2: a directive for the inspected unit itself (unit left empty).
+    tui.send(CTRL_N);
+    tui.wait_for("Mục 2/2 · Chỉ đạo");
+    tui.send(DIRECTIVE_1);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send("31/12/2022");
+    tui.wait_for("Hạn xử lý: 31/12/2022");
+
+    // Item 3: a directive for Sở Tài chính, completed from what was typed, due in 30 days.
+    tui.send(CTRL_N);
+    tui.wait_for("Mục 3/3 · Chỉ đạo");
+    tui.send(DIRECTIVE_2);
+    tui.send(TAB);
+    tui.send("so tai chinh");
+    tui.wait_for("Gợi ý: Sở Tài chính");
+    tui.send(CTRL_SPACE);
+    tui.wait_for("Đơn vị thực hiện: Sở Tài chính");
+    tui.send(TAB);
+    tui.send("+30");
+    tui.wait_for("Hạn xử lý: +30");
+
+    tui.send(CTRL_S);
+    tui.wait_for("Đã lưu biên bản");
+    tui.wait_for("đã lưu ");
+    tui.leave_saved_form();
+    tui.quit_with("q");
+    drop(tui);
+
+    {
+        let db = open_db(&dir);
+        assert_eq!(
+            count(&db, "inspection"),
+            DEMO_INSPECTIONS + 1,
+            "one inspection should have been added"
+        );
+        let id = newest_trang_dinh_inspection(&db, "2022-09-23")
+            .expect("an inspection of Tràng Định on 2022-09-23");
+        assert!(id > DEMO_INSPECTIONS, "the newest inspection is the demo's");
+        let items = items_of(&db, id);
+        let kinds: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
+        assert_eq!(kinds, ["result", "directive", "directive"], "item kinds");
+        let texts: Vec<&[u8]> = items.iter().map(|i| i.1.as_bytes()).collect();
+        assert_eq!(
+            texts,
+            [
+                assessment.as_bytes(),
+                DIRECTIVE_1.as_bytes(),
+                DIRECTIVE_2.as_bytes()
+            ],
+            "item texts, byte for byte"
+        );
+        assert_eq!(items[1].2.as_deref(), Some("Tràng Định"));
+        assert_eq!(items[1].3.as_deref(), Some("2022-12-31"));
+        assert_eq!(items[2].2.as_deref(), Some("Sở Tài chính"));
+        assert_eq!(items[2].3.as_deref(), Some("2022-10-23"));
+
+        let tasks: Vec<(i64, String, String, Option<String>)> = db
+            .prepare(
+                "SELECT t.id, t.title, u.name, t.deadline FROM task t JOIN unit u ON u.id = t.unit_id
+                 WHERE t.inspection_id = ?1 ORDER BY t.id",
+            )
+            .unwrap()
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let summary: Vec<(&str, &str, Option<&str>)> = tasks
+            .iter()
+            .map(|t| (t.1.as_str(), t.2.as_str(), t.3.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (DIRECTIVE_1, "Tràng Định", Some("2022-12-31")),
+                (DIRECTIVE_2, "Sở Tài chính", Some("2022-10-23")),
+            ],
+            "the directives' tasks (title, unit, deadline)"
+        );
+        assert_eq!(items[1].4, Some(tasks[0].0), "item 2 links its task");
+        assert_eq!(items[2].4, Some(tasks[1].0), "item 3 links its task");
+        assert_eq!(count(&db, "draft"), 0, "a saved form leaves no draft");
+    }
+
+    // A second run on the same file lists the new inspection in the unit's history.
+    let db = db_path(&dir);
+    let db = db.to_str().expect("utf-8 temp path");
+    let mut tui = Tui::spawn(120, 36, dir.path(), &["--db", db]);
+    tui.filter_trang_dinh();
+    tui.send("i");
+    tui.wait_for("Các lần kiểm tra · Tràng Định");
+    tui.wait_until("two inspections dated 23/09/2022 in the history", |t| {
+        t.box_lines("Các lần kiểm tra")
+            .unwrap_or_default()
+            .iter()
+            .filter(|l| l.contains("23/09/2022"))
+            .count()
+            == 2
+    });
+    let rows = tui.box_lines("Các lần kiểm tra").unwrap_or_default();
+    // Ours: 3 items, 2 of them directives.
+    if !rows.iter().any(|l| {
+        l.contains("23/09/2022")
+            && l.split_whitespace().rev().take(2).collect::<Vec<_>>() == ["2", "3"]
+    }) {
+        tui.fail("the history should list the new inspection with 3 items, 2 directives");
+    }
+    tui.send(ESC);
+    tui.wait_gone("Các lần kiểm tra");
+    tui.quit_with("q");
+}
+
+#[test]
+fn bad_deadline_saves_nothing() {
+    const RESULT: &str = "Kết quả tốt.";
+    const DIRECTIVE: &str = "Báo cáo kết quả thực hiện trước kỳ họp cuối năm.";
+    let dir = temp_dir();
+    let mut tui = Tui::demo(120, 36, &dir);
+    tui.filter_trang_dinh();
+    assert_eq!(count(&open_db(&dir), "inspection"), DEMO_INSPECTIONS);
+    tui.new_inspection();
+
+    tui.send(RESULT);
+    tui.send(CTRL_N);
+    tui.wait_for("Mục 2/2 · Chỉ đạo");
+    tui.send(DIRECTIVE);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send("31/02/2023");
+    tui.wait_for("Hạn xử lý: 31/02/2023");
+    tui.send(CTRL_S);
+    tui.wait_for("không tồn tại");
+
+    {
+        let db = open_db(&dir);
+        assert_eq!(
+            count(&db, "inspection"),
+            DEMO_INSPECTIONS,
+            "a rejected save must add no inspection"
+        );
+        assert_eq!(
+            db.query_row(
+                "SELECT count(*) FROM conclusion_item WHERE text = ?1",
+                [DIRECTIVE],
+                |r| r.get::<_, i64>(0)
+            )
+            .unwrap(),
+            0,
+            "a rejected save must add no item"
+        );
+    }
+    // Nothing typed is lost: both items and the bad deadline are still there.
+    if tui.screen().contains("Đã lưu") {
+        tui.fail("a rejected save must not say it saved");
+    }
+    if !tui.editor_text().contains(DIRECTIVE) {
+        tui.fail("the directive's text should still be in the editor");
+    }
+    if !tui.box_text("Kết luận (2)").contains(RESULT) {
+        tui.fail("item 1 should still be listed");
+    }
+    if !tui.screen().contains("Hạn xử lý: 31/02/2023") {
+        tui.fail("the bad deadline should still be there to fix");
+    }
+    if !tui.screen().contains("[chưa lưu]") {
+        tui.fail("the title should still say the record is not saved");
+    }
+
+    // Leave without saving.
+    tui.send(ESC);
+    tui.wait_for(UNSAVED_DIALOG);
+    tui.send("b");
+    tui.wait_gone(FORM_TITLE);
+    tui.wait_for("Đơn vị (1)");
+    tui.quit_with("q");
+    drop(tui);
+    let db = open_db(&dir);
+    assert_eq!(count(&db, "inspection"), DEMO_INSPECTIONS);
+    assert_eq!(count(&db, "draft"), 0, "discarding removes the draft");
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_mid_sentence_and_restore() {
+    const CHUNKS: [&str; 4] = [
+        "Đề nghị huyện khẩn trương rà soát, ",
+        "hoàn thiện hồ sơ giải phóng mặt bằng ",
+        "các dự án trọng điểm, bảo đảm tiến độ ",
+        "giải ngân vốn đầu tư công năm 2022",
+    ];
+    const MORE: &str = " trước ngày";
+    let before_pause = CHUNKS.concat();
+    let typed = format!("{before_pause}{MORE}");
+
+    let dir = temp_dir();
+    let mut tui = Tui::demo(120, 36, &dir);
+    tui.filter_trang_dinh();
+    tui.new_inspection();
+    for (i, chunk) in CHUNKS.iter().enumerate() {
+        if i > 0 {
+            thread::sleep(Duration::from_millis(400));
+        }
+        tui.send(chunk);
+    }
+    tui.wait_editor(&before_pause);
+    // Typing stopped: the draft is due at most about a second later, with no key
+    // pressed to prompt it. Look while tct still runs (WAL lets a reader in).
+    thread::sleep(Duration::from_millis(1500));
+    {
+        let db = open_db(&dir);
+        let texts = draft(&db).as_ref().map(draft_texts);
+        if texts.as_deref() != Some(std::slice::from_ref(&before_pause)) {
+            tui.fail(&format!(
+                "1.5 s after typing stopped the draft should hold exactly what was typed\n  \
+                 draft: {texts:?}\n  typed: {before_pause:?}"
+            ));
+        }
+    }
+    // A few more keys, and the power goes off before the next write is due.
+    tui.send(MORE);
+    tui.kill_hard();
+    drop(tui);
+
+    let draft_text = {
+        let db = open_db(&dir);
+        let draft = draft(&db).expect("the draft row survives the kill");
+        let texts = draft_texts(&draft);
+        assert_eq!(
+            texts.len(),
+            1,
+            "the draft holds the one item typed: {texts:?}"
+        );
+        let text = texts[0].clone();
+        assert!(
+            text.starts_with(&before_pause) && typed.starts_with(&text),
+            "the draft should hold everything typed before the pause\n  draft: {text:?}\n  typed: {typed:?}"
+        );
+        assert_eq!(
+            count(&db, "inspection"),
+            DEMO_INSPECTIONS,
+            "nothing was saved"
+        );
+        text
+    };
+
+    // The next start offers the draft back; Enter restores it.
+    let mut tui = Tui::demo(120, 36, &dir);
+    tui.wait_for(DRAFT_DIALOG);
+    tui.wait_for("Có biên bản đang soạn dở: Tràng Định (");
+    tui.send(ENTER);
+    tui.wait_for(FORM_TITLE);
+    tui.wait_gone(DRAFT_DIALOG);
+    tui.wait_editor(&before_pause);
+    tui.wait_for("[chưa lưu]");
+
+    tui.send(CTRL_S);
+    tui.wait_for("Đã lưu biên bản");
+    tui.leave_saved_form();
+    tui.quit_with("q");
+    drop(tui);
+
+    let db = open_db(&dir);
+    assert_eq!(count(&db, "draft"), 0, "saving removes the draft");
+    assert_eq!(count(&db, "inspection"), DEMO_INSPECTIONS + 1);
+    let id = newest_trang_dinh_inspection(&db, "2022-09-23").expect("the restored inspection");
+    let items = items_of(&db, id);
+    let texts: Vec<&str> = items.iter().map(|i| i.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [draft_text.trim_end()],
+        "the saved inspection holds the restored text"
+    );
+    assert_eq!(items[0].0, "result");
+}
+
+#[test]
+fn unsaved_form_asks_before_quitting() {
+    const TEXT: &str = "Công tác cải cách hành chính có chuyển biến rõ nét.";
+    let dir = temp_dir();
+    let mut tui = Tui::demo(120, 36, &dir);
+    tui.filter_trang_dinh();
+    tui.new_inspection();
+    tui.send(TEXT);
+    tui.wait_editor(TEXT);
+
+    // Esc asks; Esc again keeps editing, with the text intact.
+    tui.send(ESC);
+    tui.wait_for(UNSAVED_DIALOG);
+    tui.send(ESC);
+    tui.wait_gone(UNSAVED_DIALOG);
+    if !tui.screen().contains(FORM_TITLE) || !tui.editor_text().contains(TEXT) {
+        tui.fail("keep editing should leave the form open with its text");
+    }
+
+    // Ctrl-C asks too; discarding then quits, as Ctrl-C asked.
+    tui.send(CTRL_C);
+    tui.wait_for(UNSAVED_DIALOG);
+    tui.quit_with("b");
+    drop(tui);
+
+    let db = open_db(&dir);
+    assert_eq!(
+        count(&db, "inspection"),
+        DEMO_INSPECTIONS,
+        "discarding adds no inspection"
+    );
+    assert_eq!(count(&db, "draft"), 0, "discarding removes the draft");
+}
