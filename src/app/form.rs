@@ -259,43 +259,8 @@ impl Form {
     }
 
     pub fn from_inspection(ins: &Inspection, store: &Store, ctx: &Ctx) -> Form {
-        let h = &ins.header;
-        let mut items: Vec<ItemData> = ins
-            .items
-            .iter()
-            .map(|i| ItemData {
-                id: Some(i.id),
-                kind: i.kind,
-                text: i.text.clone(),
-                unit: match (i.unit_id, &i.unit_name) {
-                    (Some(u), Some(n)) if u != h.unit_id => n.clone(),
-                    _ => String::new(),
-                },
-                deadline: i.deadline.map(fmt_date).unwrap_or_default(),
-                has_task: i.task_id.is_some(),
-            })
-            .collect();
-        if items.is_empty() {
-            items.push(ItemData::default());
-        }
-        let data = FormData {
-            inspection_id: Some(h.id),
-            unit_id: h.unit_id,
-            unit_name: h.unit_name.clone(),
-            held_on: h.held_on.map(fmt_date).unwrap_or_default(),
-            place: h.place.clone(),
-            chair_name: h.chair_name.clone(),
-            chair_title: h.chair_title.clone(),
-            members: h.members.clone(),
-            attendees: h.attendees.clone(),
-            report: h.report.clone(),
-            items,
-            removed: Vec::new(),
-            current: 0,
-            field: Field::ItemText,
-        };
-        let mut form = Form::from_data(data, store, ctx);
-        form.saved_at = Some(h.saved_at.clone());
+        let mut form = Form::from_data(Form::from_inspection_data(ins), store, ctx);
+        form.saved_at = Some(ins.header.saved_at.clone());
         form
     }
 
@@ -587,8 +552,7 @@ impl Form {
         let mut fresh = Form::from_inspection_data(ins);
         fresh.current = keep.0.min(fresh.items.len() - 1);
         fresh.field = keep.1;
-        // Keep exactly what was typed in deadline fields ("cuối quý" stays readable as
-        // its date after saving).
+        // Deadlines typed as shortcuts ("cuối quý") now read as the dates they became.
         self.data = fresh;
         self.editor = new_editor(
             self.data.text(self.data.field),
@@ -600,8 +564,8 @@ impl Form {
         self.undo = None;
     }
 
+    /// The form's data for a saved inspection: what was typed, as it was saved.
     fn from_inspection_data(ins: &Inspection) -> FormData {
-        // Reuses the mapping without touching the store.
         let h = &ins.header;
         let mut items: Vec<ItemData> = ins
             .items

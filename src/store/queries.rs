@@ -327,18 +327,28 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
-            .map(|(id, name, kind, code)| {
-                Ok(UnitRow {
-                    id,
-                    name,
-                    kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
-                    code,
-                    card: self.scorecard(ctx, id)?,
-                    last_inspection: self.last_inspection_date(ctx, id)?,
-                    directives: self.directive_counts(ctx, id)?,
-                })
-            })
+            .map(|(id, name, kind, code)| self.unit_figures(ctx, id, name, &kind, code))
             .collect()
+    }
+
+    /// A unit's row with its figures as of the date: scorecard, last visit, directives.
+    fn unit_figures(
+        &self,
+        ctx: &Ctx,
+        id: i64,
+        name: String,
+        kind: &str,
+        code: Option<String>,
+    ) -> rusqlite::Result<UnitRow> {
+        Ok(UnitRow {
+            id,
+            name,
+            kind: UnitKind::from_code(kind).unwrap_or(UnitKind::Xa),
+            code,
+            card: self.scorecard(ctx, id)?,
+            last_inspection: self.last_inspection_date(ctx, id)?,
+            directives: self.directive_counts(ctx, id)?,
+        })
     }
 
     /// One unit with its scorecard, whatever its period of validity.
@@ -357,15 +367,7 @@ impl Store {
         let Some((name, kind, code)) = head else {
             return Ok(None);
         };
-        Ok(Some(UnitRow {
-            id,
-            name,
-            kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
-            code,
-            card: self.scorecard(ctx, id)?,
-            last_inspection: self.last_inspection_date(ctx, id)?,
-            directives: self.directive_counts(ctx, id)?,
-        }))
+        self.unit_figures(ctx, id, name, &kind, code).map(Some)
     }
 
     /// Names only (no scorecards), in Vietnamese order.

@@ -84,8 +84,9 @@ fn draw_title(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// A header slot: "label: value", with the editor in place when it is focused.
-fn slot(frame: &mut Frame, app: &App, form: &Form, field: Field, area: Rect) {
+/// Draws "label: " (highlighted when the field has the cursor); returns whether it
+/// has, and the area left for the value.
+fn label(frame: &mut Frame, app: &App, form: &Form, field: Field, area: Rect) -> (bool, Rect) {
     let label = format!("{}: ", field.label());
     let lw = (label.width() as u16).min(area.width);
     let focused = form.data.field == field;
@@ -95,11 +96,19 @@ fn slot(frame: &mut Frame, app: &App, form: &Form, field: Field, area: Rect) {
         app.theme.header()
     };
     frame.render_widget(Paragraph::new(Span::styled(label, style)), area);
-    let value = Rect {
-        x: area.x + lw,
-        width: area.width - lw,
-        ..area
-    };
+    (
+        focused,
+        Rect {
+            x: area.x + lw,
+            width: area.width - lw,
+            ..area
+        },
+    )
+}
+
+/// A header slot: "label: value", with the editor in place when it is focused.
+fn slot(frame: &mut Frame, app: &App, form: &Form, field: Field, area: Rect) {
+    let (focused, value) = label(frame, app, form, field, area);
     if focused && field.single_line() {
         frame.render_widget(&form.editor, value);
         return;
@@ -309,20 +318,7 @@ fn line_field(frame: &mut Frame, app: &App, form: &Form, field: Field, area: Rec
     if area.height == 0 {
         return;
     }
-    let label = format!("{}: ", field.label());
-    let lw = (label.width() as u16).min(area.width);
-    let focused = form.data.field == field;
-    let style = if focused {
-        app.theme.hint_key()
-    } else {
-        app.theme.header()
-    };
-    frame.render_widget(Paragraph::new(Span::styled(label, style)), area);
-    let value = Rect {
-        x: area.x + lw,
-        width: area.width - lw,
-        ..area
-    };
+    let (focused, value) = label(frame, app, form, field, area);
     let text = form.data.text(field);
     if focused {
         frame.render_widget(&form.editor, value);
