@@ -74,6 +74,19 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write a deterministic synthetic province into a new database (benchmarks)
+    Generate {
+        #[arg(long, default_value_t = 1000)]
+        units: usize,
+        #[arg(long, default_value_t = 100_000)]
+        tasks: usize,
+        #[arg(long, default_value_t = 10)]
+        targets_per_unit: usize,
+        #[arg(long, default_value_t = 3)]
+        years: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// A consistent copy of the database, safe while tct is open on it
     Backup { file: PathBuf },
     /// Settings kept in the database: issuing_body, place, number_symbol, signer_title,

@@ -241,6 +241,7 @@ catalog! {
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
+    ErrNotEmpty => "cơ sở dữ liệu đã có dữ liệu, không sinh đè", "database is not empty; nothing generated";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
     ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
     ColMet => "Đạt", "Met";
@@ -250,6 +251,45 @@ catalog! {
     ColLate => "Trễ", "Late";
     ColOverdue => "Q.hạn", "Over";
     OpenedReadOnly => "cơ sở dữ liệu chỉ đọc: chỉ xem, không ghi", "database is read-only: viewing only";
+    // The notice of conclusions (src/notice/). Its text is always written in Vietnamese,
+    // as Decree 30/2020/NĐ-CP requires of an administrative document; the English
+    // column is a gloss. `{x}` marks are filled in by the notice.
+    NoticeNationalName => "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM";
+    NoticeMotto => "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness";
+    NoticeDefaultBody => "ỦY BAN NHÂN DÂN TỈNH", "PROVINCIAL PEOPLE'S COMMITTEE";
+    NoticeDefaultSymbol => "TB-UBND", "TB-UBND";
+    NoticeNumber => "Số:", "No.:";
+    NoticeDate => "ngày {d} tháng {m} năm {y}", "{d}/{m}/{y}";
+    NoticeTitle => "THÔNG BÁO", "NOTICE";
+    NoticeSummary => "Kết luận của Tổ công tác của Chủ tịch UBND tỉnh tại buổi kiểm tra việc thực hiện nhiệm vụ tại {unit}", "Conclusions of the Provincial Chairman's Working Group at its inspection of how {unit} carries out its tasks";
+    NoticeOpening => "Ngày {date}, Tổ công tác của Chủ tịch UBND tỉnh{chaired} đã kiểm tra việc thực hiện nhiệm vụ, kết luận, chỉ đạo của UBND tỉnh, Chủ tịch, các Phó Chủ tịch UBND tỉnh năm {year} tại {unit}.", "On {date}, the Provincial Chairman's Working Group{chaired} inspected how {unit} carries out the tasks, conclusions and directions of the Provincial People's Committee and its leaders in {year}.";
+    NoticeChairedBy => " do đồng chí {chair} chủ trì", " chaired by {chair}";
+    NoticeMembers => "Tham dự có các đồng chí thành viên Tổ công tác: {list}.", "Attending: the members of the Working Group, {list}.";
+    NoticeAttendees => "Về phía {unit} có các đồng chí: {list}.", "For {unit}: {list}.";
+    NoticeConcludes => "Sau khi nghe báo cáo của {body} và ý kiến của các thành viên dự buổi kiểm tra, {who} kết luận như sau:", "Having heard the report of {body} and the views of those attending, {who} concluded as follows:";
+    NoticeComrade => "đồng chí", "comrade";
+    NoticeTeamLeader => "Tổ trưởng Tổ công tác", "the head of the Working Group";
+    NoticeUbnd => "UBND", "People's Committee of";
+    NoticeSecResultsAndShortcomings => "KẾT QUẢ ĐẠT ĐƯỢC VÀ TỒN TẠI, HẠN CHẾ", "RESULTS AND SHORTCOMINGS";
+    NoticeSecResults => "KẾT QUẢ ĐẠT ĐƯỢC", "RESULTS";
+    NoticeSecShortcomings => "TỒN TẠI, HẠN CHẾ", "SHORTCOMINGS";
+    NoticeSubResults => "Kết quả đạt được", "Results";
+    NoticeSubShortcomings => "Tồn tại, hạn chế", "Shortcomings";
+    NoticeSecDirectives => "NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "KEY TASKS AHEAD";
+    NoticeSecProposals => "KIẾN NGHỊ", "PROPOSALS";
+    NoticeDeadline => "Thời hạn", "Deadline";
+    NoticeClosing => "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.", "The Office of the Provincial People's Committee gives notice of the above for the agencies and units to carry out./.";
+    NoticeRecipients => "Nơi nhận:", "Recipients:";
+    NoticeArchive => "Lưu: VT.", "File: Clerical.";
+    NoticeDefaultRecipients => "Chủ tịch, các Phó Chủ tịch UBND tỉnh (b/c)\nCác thành viên Tổ công tác", "The Chairman and Vice Chairmen of the Provincial People's Committee (to report)\nThe members of the Working Group";
+    NoticeFilePrefix => "thong-bao", "thong-bao";
+    KExportNotice => "xuất thông báo (.docx)", "export notice (.docx)";
+    NoticeSaveFirst => "Lưu biên bản trước (Ctrl-S) rồi mới xuất thông báo", "Save the record first (Ctrl-S), then export the notice";
+    NoticeWritten => "Đã ghi thông báo kết luận", "Notice of conclusions written";
+    NoticeNotWritten => "Chưa ghi được thông báo", "Notice not written";
+    ErrLatestNeedsUnit => "latest cần --unit TÊN_ĐƠN_VỊ", "latest needs --unit NAME";
+    ErrUnitNoInspection => "đơn vị chưa có lần kiểm tra nào", "the unit has no inspection yet";
+    ErrInspectionId => "mã lần kiểm tra phải là số hoặc latest", "the inspection id must be a number or latest";
 }
 
 #[cfg(test)]

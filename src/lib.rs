@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod keymap;

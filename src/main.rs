@@ -40,6 +40,26 @@ fn run(cli: Cli) -> color_eyre::Result<()> {
     set_lang(cli::language(&cli)?);
     let today = cli::as_of_arg(&cli)?;
     let path = cli::db_path(&cli)?;
+    if let Some(Command::Generate {
+        units,
+        tasks,
+        targets_per_unit,
+        years,
+        seed,
+    }) = cli.command
+    {
+        // A fixed date unless told, so the same seed gives the same database.
+        let as_of = today.unwrap_or(chrono::NaiveDate::from_ymd_opt(2026, 9, 30).expect("valid"));
+        let spec = tct::generate::Spec {
+            units,
+            tasks,
+            targets_per_unit,
+            years,
+            seed,
+            as_of,
+        };
+        return tct::generate::run_cli(&path, &spec);
+    }
     let store = cli::open_store(&cli, &path)?;
     let as_of = today
         .or_else(|| store.default_as_of())
@@ -98,6 +118,7 @@ fn run(cli: Cli) -> color_eyre::Result<()> {
             println!("{}", file.display());
             Ok(())
         }
+        Some(Command::Generate { .. }) => unreachable!("handled before the store opens"),
         Some(Command::Config { key, value }) => {
             tct::cli::config(&store, key.as_deref(), value.as_deref())
         }

@@ -170,32 +170,26 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
             let scope = unit
                 .as_ref()
                 .map_or(TaskScope::AllUnits, |(id, _)| TaskScope::Unit(*id));
-            let mut rows = Vec::new();
-            let mut offset = 0;
-            loop {
-                let page = store.tasks_page(ctx, scope, TaskMode::Overdue, "", offset, PAGE)?;
-                for r in &page {
-                    let days = match r.status {
-                        TaskStatus::Overdue { days } => days,
-                        _ => 0,
-                    };
-                    rows.push(vec![
-                        Cell::Int(days),
-                        Cell::text(&r.unit_name),
-                        Cell::Date(r.deadline),
-                        Cell::text(r.doc_number.clone().unwrap_or_default()),
-                        Cell::text(&r.title),
-                        Cell::Date(r.assigned_on),
-                    ]);
-                    json.push(serde_json::json!({
-                        "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
-                        "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
-                    }));
-                }
-                if page.len() < PAGE {
-                    break;
-                }
-                offset += PAGE;
+            // One query for the whole list: the report needs every row anyway.
+            let all = store.tasks_page(ctx, scope, TaskMode::Overdue, "", 0, i64::MAX as usize)?;
+            let mut rows = Vec::with_capacity(all.len());
+            for r in &all {
+                let days = match r.status {
+                    TaskStatus::Overdue { days } => days,
+                    _ => 0,
+                };
+                rows.push(vec![
+                    Cell::Int(days),
+                    Cell::text(&r.unit_name),
+                    Cell::Date(r.deadline),
+                    Cell::text(r.doc_number.clone().unwrap_or_default()),
+                    Cell::text(&r.title),
+                    Cell::Date(r.assigned_on),
+                ]);
+                json.push(serde_json::json!({
+                    "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
+                    "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
+                }));
             }
             let head = [
                 T::ColDays,

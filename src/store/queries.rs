@@ -233,6 +233,28 @@ fn task_where(ctx: &Ctx, scope: TaskScope, mode: TaskMode, filter: &str) -> Wher
     w
 }
 
+/// The two halves of "overdue as of the date": still open, or finished only after
+/// it. Each is one index range, so the province-wide view never scans every task.
+/// Returns `SELECT`-less arms ("{columns} {from} WHERE …") sharing numbered arguments.
+fn overdue_arms(
+    ctx: &Ctx,
+    scope: TaskScope,
+    filter: &str,
+    columns: &str,
+    from: &str,
+) -> ([String; 2], Vec<Value>) {
+    let mut w = task_where(ctx, scope, TaskMode::All, filter);
+    let d = w.arg(text(ctx.d()));
+    let common = w.sql.clone();
+    (
+        [
+            format!("{columns} {from}{common} AND t.completed_on IS NULL AND t.deadline < {d}"),
+            format!("{columns} {from}{common} AND t.completed_on > {d} AND t.deadline < {d}"),
+        ],
+        w.args,
+    )
+}
+
 fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
     let dates = TaskDates {
         assigned_on: opt_date(r.get(5)?),
@@ -495,8 +517,19 @@ impl Store {
         mode: TaskMode,
         filter: &str,
     ) -> rusqlite::Result<usize> {
-        let w = task_where(ctx, scope, mode, filter);
-        let sql = format!("SELECT count(*) FROM task t{}", w.sql);
+        let sql;
+        let w;
+        if mode == TaskMode::Overdue {
+            let (arms, args) = overdue_arms(ctx, scope, filter, "count(*)", "FROM task t");
+            sql = format!("SELECT (SELECT {}) + (SELECT {})", arms[0], arms[1]);
+            w = Where {
+                sql: String::new(),
+                args,
+            };
+        } else {
+            w = task_where(ctx, scope, mode, filter);
+            sql = format!("SELECT count(*) FROM task t{}", w.sql);
+        }
         self.conn()
             .prepare_cached(&sql)?
             .query_row(params_from_iter(&w.args), |r| {
@@ -515,16 +548,35 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> rusqlite::Result<Vec<TaskRow>> {
-        let mut w = task_where(ctx, scope, mode, filter);
-        let d = w.arg(text(ctx.d()));
+        let (sql, mut w) = if mode == TaskMode::Overdue {
+            // Two index ranges merged in deadline order: open tasks (partial index
+            // task_open) and tasks finished after the as-of date (task_completed).
+            // Columns 7, 4, 1 are deadline, unit and id.
+            let (arms, args) = overdue_arms(ctx, scope, filter, TASK_SELECT, TASK_FROM);
+            (
+                format!(
+                    "SELECT {} UNION ALL SELECT {} ORDER BY 7, 4, 1",
+                    arms[0], arms[1]
+                ),
+                Where {
+                    sql: String::new(),
+                    args,
+                },
+            )
+        } else {
+            let mut w = task_where(ctx, scope, mode, filter);
+            let d = w.arg(text(ctx.d()));
+            let sql = format!(
+                "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY \
+                 CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
+                 t.deadline, t.completed_on DESC, t.id",
+                w.sql
+            );
+            (sql, w)
+        };
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
-        let sql = format!(
-            "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY \
-             CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
-             t.deadline, t.completed_on DESC, t.id LIMIT {lim} OFFSET {off}",
-            w.sql
-        );
+        let sql = format!("{sql} LIMIT {lim} OFFSET {off}");
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&w.args), |r| task_row(r, ctx))?;
         rows.collect()
