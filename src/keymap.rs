@@ -42,6 +42,7 @@ pub enum Command {
     PrevItem,
     NextItem,
     Complete,
+    ExportNotice,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -158,6 +159,7 @@ pub static BINDINGS: &[Binding] = &[
     b(E, &[ctrl('d')], C::DeleteItem, T::KDeleteItem, true),
     b(E, &[ctrl('z')], C::UndoDelete, T::KUndoDelete, false),
     b(E, &[ctrl(' '), ctrl('l')], C::Complete, T::KComplete, false),
+    b(E, &[ctrl('e')], C::ExportNotice, T::KExportNotice, true),
     b(E, &[k(KeyCode::F(1))], C::Help, T::KHelp, false),
     b(E, &[k(KeyCode::Esc)], C::Leave, T::KLeave, true),
     b(E, &[ctrl('c')], C::Quit, T::KQuit, false),

@@ -265,7 +265,8 @@ impl App {
             | Command::MoveItemDown
             | Command::PrevItem
             | Command::NextItem
-            | Command::Complete => {}
+            | Command::Complete
+            | Command::ExportNotice => {}
             Command::CycleTaskMode => {
                 self.task_mode = self.task_mode.next();
                 self.tasks.reset();
@@ -496,6 +497,21 @@ impl App {
                         body.to_string(),
                     ));
                 }
+            }
+            Command::ExportNotice => {
+                // The notice is of what was saved: unsaved or never-saved text waits.
+                form.commit();
+                let saved = form.data.inspection_id.filter(|_| !form.dirty);
+                self.message = Some(match saved {
+                    None => t(T::NoticeSaveFirst).to_string(),
+                    Some(id) => {
+                        let dir = crate::notice::db_dir(&self.store);
+                        match crate::notice::write_docx_for(&self.store, &self.ctx, id, &dir) {
+                            Ok(p) => format!("{}: {}", t(T::NoticeWritten), p.display()),
+                            Err(e) => format!("{}: {e}", t(T::NoticeNotWritten)),
+                        }
+                    }
+                });
             }
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => return false,

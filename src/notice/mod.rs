@@ -1,19 +1,181 @@
 //! The notice of conclusions (Thông báo kết luận) of an inspection, in the layout of
-//! Decree 30/2020/NĐ-CP. Being written: see issue #4.
+//! Decree 30/2020/NĐ-CP: `model` builds its parts from a saved inspection and the
+//! settings, `docx` and `markdown` write them.
 
+pub mod docx;
+pub mod markdown;
+pub mod model;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{NoticeFormat, UserError};
-use crate::store::{Ctx, Store};
+use color_eyre::Result;
 
-/// `tct export inspection ID|latest [--unit NAME] --format docx|md -o FILE`.
+use crate::cli::{NoticeFormat, UserError};
+use crate::domain::text::fold;
+use crate::i18n::{T, t};
+use crate::store::{Ctx, Inspection, Store};
+pub use model::{Notice, Settings, UnitInfo, build};
+
+/// The settings a notice uses, from the database's `setting` table.
+pub fn settings(store: &Store) -> rusqlite::Result<Settings> {
+    let mut values = HashMap::new();
+    for key in crate::cli::SETTING_KEYS {
+        if let Some(v) = store.setting(key)? {
+            values.insert(*key, v);
+        }
+    }
+    Ok(Settings::from_lookup(|k| values.get(k).cloned()))
+}
+
+/// The date a notice bears: the inspection's (the as-of date if it has none), so the
+/// same inspection always gives the same notice; the clerk changes it by hand when the
+/// notice is issued later.
+pub fn issued_on(ins: &Inspection, ctx: &Ctx) -> chrono::NaiveDate {
+    ins.header.held_on.unwrap_or(ctx.as_of)
+}
+
+/// The notice of a saved inspection, or `None` when there is no such inspection.
+pub fn notice_of(store: &Store, ctx: &Ctx, inspection_id: i64) -> Result<Option<Notice>> {
+    let Some(ins) = store.inspection(ctx, inspection_id)? else {
+        return Ok(None);
+    };
+    Ok(Some(notice_for_inspection(store, ctx, &ins)?))
+}
+
+fn notice_for_inspection(store: &Store, ctx: &Ctx, ins: &Inspection) -> Result<Notice> {
+    let mut units: HashMap<i64, UnitInfo> = HashMap::new();
+    let ids = std::iter::once(ins.header.unit_id).chain(ins.items.iter().filter_map(|i| i.unit_id));
+    for id in ids {
+        if units.contains_key(&id) {
+            continue;
+        }
+        if let Some(row) = store.unit_row(ctx, id)? {
+            units.insert(
+                id,
+                UnitInfo {
+                    name: row.name,
+                    kind: row.kind,
+                },
+            );
+        }
+    }
+    Ok(build(ins, &units, &settings(store)?, issued_on(ins, ctx)))
+}
+
+/// `thong-bao-12-trang-dinh-20220923.docx`: the id, the unit without diacritics, the
+/// inspection's date.
+pub fn file_name(ins: &Inspection, ctx: &Ctx, ext: &str) -> String {
+    let unit: String = fold(&ins.header.unit_name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let date = ins.header.held_on.unwrap_or(ctx.as_of).format("%Y%m%d");
+    format!(
+        "{}-{}-{unit}-{date}.{ext}",
+        t(T::NoticeFilePrefix),
+        ins.header.id
+    )
+}
+
+/// The notice's bytes in a format.
+pub fn render(n: &Notice, format: NoticeFormat) -> Result<Vec<u8>> {
+    match format {
+        NoticeFormat::Docx => docx::to_bytes(n),
+        NoticeFormat::Md => Ok(markdown::render(n).into_bytes()),
+    }
+}
+
+/// Writes whole or not at all: to a temporary file beside the target, then renamed.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(UserError(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(UserError(format!("{}: {e}", path.display())).into());
+    }
+    Ok(())
+}
+
+/// The directory of the database file, where the TUI writes notices (the current
+/// directory for a database in memory).
+pub fn db_dir(store: &Store) -> PathBuf {
+    match store.path().parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The TUI's Ctrl-E: writes the DOCX notice of a saved inspection into `dir` under
+/// its usual name and returns the file's path.
+pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) -> Result<PathBuf> {
+    let Some(ins) = store.inspection(ctx, inspection_id)? else {
+        return Err(UserError(format!("{} #{inspection_id}", t(T::ErrNoInspection))).into());
+    };
+    let notice = notice_for_inspection(store, ctx, &ins)?;
+    let path = dir.join(file_name(&ins, ctx, "docx"));
+    write_file(&path, &docx::to_bytes(&notice)?)?;
+    Ok(path)
+}
+
+/// `tct export inspection ID|latest [--unit NAME] --format docx|md -o FILE`. `FILE`
+/// may be a directory: the notice gets its usual name there.
 pub fn export_cli(
-    _store: &Store,
-    _ctx: &Ctx,
-    _id: &str,
-    _unit: Option<&str>,
-    _format: NoticeFormat,
-    _output: &Path,
-) -> color_eyre::Result<PathBuf> {
-    Err(UserError("export: not available yet".into()).into())
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    unit: Option<&str>,
+    format: NoticeFormat,
+    output: &Path,
+) -> Result<PathBuf> {
+    let unit = unit
+        .map(|u| crate::report::resolve_unit(store, ctx, u))
+        .transpose()?;
+    let id = if id.trim().eq_ignore_ascii_case("latest") {
+        let Some((unit_id, name)) = &unit else {
+            return Err(UserError(t(T::ErrLatestNeedsUnit).into()).into());
+        };
+        match store.inspection_ids(Some(*unit_id))?.first() {
+            Some(id) => *id,
+            None => {
+                return Err(UserError(format!("{}: «{name}»", t(T::ErrUnitNoInspection))).into());
+            }
+        }
+    } else {
+        id.trim()
+            .trim_start_matches('#')
+            .parse::<i64>()
+            .map_err(|_| UserError(format!("{}: «{id}»", t(T::ErrInspectionId))))?
+    };
+    let ins = match store.inspection(ctx, id)? {
+        Some(ins) if unit.as_ref().is_none_or(|(u, _)| *u == ins.header.unit_id) => ins,
+        _ => return Err(UserError(format!("{} #{id}", t(T::ErrNoInspection))).into()),
+    };
+    let notice = notice_for_inspection(store, ctx, &ins)?;
+    let path = if output.is_dir() {
+        let ext = match format {
+            NoticeFormat::Docx => "docx",
+            NoticeFormat::Md => "md",
+        };
+        output.join(file_name(&ins, ctx, ext))
+    } else {
+        output.to_path_buf()
+    };
+    write_file(&path, &render(&notice, format)?)?;
+    Ok(path)
 }

@@ -1,0 +1,298 @@
+//! The notice as a Word document (DOCX) in the layout of Decree 30/2020/NĐ-CP,
+//! Appendix I: A4, margins 20/20/30/15 mm, Times New Roman, body 14 pt justified; the
+//! issuing body beside Quốc hiệu and Tiêu ngữ, the recipients beside the signer, each
+//! pair in a borderless two-column table.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+use super::model::Notice;
+
+pub const FONT: &str = "Times New Roman";
+/// A4 in twentieths of a point.
+pub const PAGE_WIDTH: u32 = 11906;
+pub const PAGE_HEIGHT: u32 = 16838;
+pub const MARGIN_TOP: i32 = mm(20);
+pub const MARGIN_BOTTOM: i32 = mm(20);
+pub const MARGIN_LEFT: i32 = mm(30);
+pub const MARGIN_RIGHT: i32 = mm(15);
+/// The width between the margins.
+const TEXT_WIDTH: usize = PAGE_WIDTH as usize - (MARGIN_LEFT + MARGIN_RIGHT) as usize;
+
+/// Millimetres in twips (1 mm = 56.7 twips), rounded.
+const fn mm(v: i32) -> i32 {
+    (v * 567 + 5) / 10
+}
+
+/// Font sizes in half-points.
+const BODY: usize = 28; // 14 pt
+const HEAD: usize = 26; // 13 pt: issuing body, number, Tiêu ngữ
+const NATIONAL: usize = 24; // 12 pt: Quốc hiệu, in capitals
+const RECIPIENTS_LABEL: usize = 24; // 12 pt
+const RECIPIENTS: usize = 22; // 11 pt
+/// Indent of a body paragraph's first line: 1 cm.
+const FIRST_LINE: i32 = 567;
+/// 6 pt after a body paragraph.
+const AFTER: u32 = 120;
+
+/// The upper table's columns: issuing body | Quốc hiệu, in twips.
+const TOP_LEFT: usize = 3686;
+const TOP_RIGHT: usize = TEXT_WIDTH - TOP_LEFT;
+/// The lower table's: recipients | signer.
+const BOTTOM_LEFT: usize = 4536;
+const BOTTOM_RIGHT: usize = TEXT_WIDTH - BOTTOM_LEFT;
+
+#[derive(Clone, Copy, Default)]
+struct Look {
+    size: usize,
+    bold: bool,
+    italic: bool,
+}
+
+const fn look(size: usize, bold: bool, italic: bool) -> Look {
+    Look { size, bold, italic }
+}
+
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .east_asia(FONT)
+        .cs(FONT)
+}
+
+fn run(text: &str, l: Look) -> Run {
+    let mut r = Run::new().add_text(text).fonts(fonts()).size(l.size);
+    if l.bold {
+        r = r.bold();
+    }
+    if l.italic {
+        r = r.italic();
+    }
+    r
+}
+
+fn spacing(before: u32, after: u32) -> LineSpacing {
+    LineSpacing::new()
+        .before(before)
+        .after(after)
+        .line(240)
+        .line_rule(LineSpacingType::Auto)
+}
+
+/// A line of text, aligned, with no indent.
+fn line(text: &str, l: Look, align: AlignmentType, before: u32, after: u32) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, l))
+        .align(align)
+        .size(l.size)
+        .fonts(fonts())
+        .line_spacing(spacing(before, after))
+}
+
+/// A centred line of text.
+fn centred(text: &str, l: Look) -> Paragraph {
+    line(text, l, AlignmentType::Center, 0, 0)
+}
+
+/// A paragraph of the body: justified, first line indented 1 cm, 6 pt after.
+fn body(text: &str, l: Look) -> Paragraph {
+    line(text, l, AlignmentType::Both, 0, AFTER).indent(
+        None,
+        Some(SpecialIndentType::FirstLine(FIRST_LINE)),
+        None,
+        None,
+    )
+}
+
+/// A short horizontal rule of `width` twips, centred in a space `within` wide: an
+/// empty paragraph 4 pt high with a bottom border, indented on both sides, so the
+/// line clears the marks below the letters above it.
+fn rule(width: usize, within: usize) -> Paragraph {
+    let side = (within.saturating_sub(width) / 2) as i32;
+    let mut p = Paragraph::new()
+        .align(AlignmentType::Center)
+        .size(2)
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(80)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .indent(Some(side), None, Some(side), None);
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .size(6)
+                .space(0)
+                .color("000000"),
+        ),
+    );
+    p
+}
+
+fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
+    paragraphs
+        .into_iter()
+        .fold(TableCell::new(), TableCell::add_paragraph)
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Top)
+}
+
+fn two_columns(widths: [usize; 2], rows: Vec<TableRow>) -> Table {
+    Table::without_borders(rows)
+        .set_grid(widths.to_vec())
+        .width(widths[0] + widths[1], WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 57, 0, 57))
+}
+
+/// Rough width of a line in twips at a size in half-points (Times New Roman, bold
+/// capitals widest), for the length of the rule under Tiêu ngữ.
+fn text_width(text: &str, size: usize) -> usize {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.25,
+            '-' => 0.33,
+            c if c.is_uppercase() => 0.72,
+            _ => 0.5,
+        })
+        .sum();
+    (em * size as f64 * 10.0) as usize
+}
+
+fn document(n: &Notice) -> Docx {
+    let mut docx = Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN_TOP)
+                .bottom(MARGIN_BOTTOM)
+                .left(MARGIN_LEFT)
+                .right(MARGIN_RIGHT)
+                .header(567)
+                .footer(567),
+        )
+        .default_fonts(fonts())
+        .default_size(BODY);
+
+    // Issuing body | Quốc hiệu and Tiêu ngữ; number | place and date.
+    let last = n.issuing_body.len().saturating_sub(1);
+    let mut left: Vec<Paragraph> = n
+        .issuing_body
+        .iter()
+        .enumerate()
+        .map(|(i, l)| centred(l, look(HEAD, i == last, false)))
+        .collect();
+    left.push(rule(TOP_LEFT / 3, TOP_LEFT - 114));
+    let right = vec![
+        centred(&n.national_name, look(NATIONAL, true, false)),
+        centred(&n.motto, look(HEAD, true, false)),
+        rule(text_width(&n.motto, HEAD), TOP_RIGHT - 114),
+    ];
+    let number = line(
+        &n.number,
+        look(HEAD, false, false),
+        AlignmentType::Center,
+        120,
+        0,
+    );
+    let date = line(
+        &n.place_date,
+        look(BODY, false, true),
+        AlignmentType::Center,
+        120,
+        0,
+    );
+    docx = docx.add_table(two_columns(
+        [TOP_LEFT, TOP_RIGHT],
+        vec![
+            TableRow::new(vec![cell(TOP_LEFT, left), cell(TOP_RIGHT, right)]),
+            TableRow::new(vec![
+                cell(TOP_LEFT, vec![number]),
+                cell(TOP_RIGHT, vec![date]),
+            ]),
+        ],
+    ));
+
+    // THÔNG BÁO and what it is about.
+    let strong = look(BODY, true, false);
+    docx = docx
+        .add_paragraph(line(&n.title, strong, AlignmentType::Center, 360, 0))
+        .add_paragraph(centred(&n.summary, strong))
+        .add_paragraph(rule(1701, TEXT_WIDTH))
+        .add_paragraph(line(
+            "",
+            look(BODY, false, false),
+            AlignmentType::Left,
+            0,
+            0,
+        ));
+
+    // Body.
+    let plain = look(BODY, false, false);
+    for p in &n.opening {
+        docx = docx.add_paragraph(body(p, plain));
+    }
+    for s in &n.sections {
+        docx = docx.add_paragraph(body(&s.heading, strong).keep_next(true));
+        for g in &s.groups {
+            if let Some(h) = &g.heading {
+                docx = docx.add_paragraph(body(h, strong).keep_next(true));
+            }
+            for p in &g.paragraphs {
+                docx = docx.add_paragraph(body(p, plain));
+            }
+        }
+    }
+    docx = docx.add_paragraph(body(&n.closing, plain));
+
+    // Recipients | signer.
+    let mut left = vec![line(
+        &n.recipients_label,
+        look(RECIPIENTS_LABEL, true, true),
+        AlignmentType::Left,
+        120,
+        0,
+    )];
+    left.extend(
+        n.recipients
+            .iter()
+            .map(|r| line(r, look(RECIPIENTS, false, false), AlignmentType::Left, 0, 0)),
+    );
+    let mut right: Vec<Paragraph> = n
+        .signer_title
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            line(
+                t,
+                strong,
+                AlignmentType::Center,
+                if i == 0 { 120 } else { 0 },
+                0,
+            )
+        })
+        .collect();
+    // Room for the signature and the seal.
+    right.extend((0..4).map(|_| centred("", plain)));
+    right.push(centred(&n.signer_name, strong));
+    docx.add_table(two_columns(
+        [BOTTOM_LEFT, BOTTOM_RIGHT],
+        vec![TableRow::new(vec![cell(BOTTOM_LEFT, left), cell(BOTTOM_RIGHT, right)]).cant_split()],
+    ))
+}
+
+/// The notice as the bytes of a .docx file.
+pub fn to_bytes(n: &Notice) -> color_eyre::Result<Vec<u8>> {
+    let mut out = Cursor::new(Vec::new());
+    document(n).pack(&mut out)?;
+    Ok(out.into_inner())
+}

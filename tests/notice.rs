@@ -1,0 +1,532 @@
+//! The notice of conclusions (Thông báo kết luận): its parts from the demo's inspection
+//! of Tràng Định, the DOCX file (page, margins, font, texts), a render by LibreOffice
+//! when it is installed, and `tct export inspection` from the command line.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use tct::cli::NoticeFormat;
+use tct::domain::inspection::ItemKind;
+use tct::notice::{self, Notice};
+use tct::store::{Ctx, InspectionInput, ItemInput, Store};
+
+fn trang_dinh(store: &Store, ctx: &Ctx) -> i64 {
+    let (unit, _) = tct::report::resolve_unit(store, ctx, "trang dinh").unwrap();
+    store.inspection_ids(Some(unit)).unwrap()[0]
+}
+
+fn demo_notice() -> (tempfile::TempDir, Store, Ctx, i64, Notice) {
+    let (dir, store) = common::demo_store();
+    let ctx = common::ctx("23/09/2022");
+    let id = trang_dinh(&store, &ctx);
+    let n = notice::notice_of(&store, &ctx, id)
+        .unwrap()
+        .expect("the inspection");
+    (dir, store, ctx, id, n)
+}
+
+/// Each needle is found after the one before it.
+fn in_order(haystack: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        match haystack[from..].find(n) {
+            Some(i) => from += i + n.len(),
+            None => panic!("«{n}» not found after byte {from} in:\n{haystack}"),
+        }
+    }
+}
+
+fn document_xml(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn parts_come_in_the_decrees_order() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let all = n.texts().join("\n");
+    in_order(
+        &all,
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số:      /TB-UBND",
+            "Lạng Sơn, ngày 23 tháng 9 năm 2022",
+            "THÔNG BÁO",
+            "Kết luận của Tổ công tác của Chủ tịch UBND tỉnh tại buổi kiểm tra việc thực hiện nhiệm vụ tại huyện Tràng Định",
+            "Ngày 23/9/2022, Tổ công tác của Chủ tịch UBND tỉnh do đồng chí Phạm Hùng Trường, Chánh Văn phòng UBND tỉnh",
+            "Tham dự có",
+            "Lăng Văn Khánh, Chủ tịch UBND huyện Tràng Định",
+            "kết luận như sau:",
+            "I. KẾT QUẢ ĐẠT ĐƯỢC VÀ TỒN TẠI, HẠN CHẾ",
+            "1. Kết quả đạt được",
+            "đạt được kết quả tích cực.",
+            "2. Tồn tại, hạn chế",
+            "Còn 08/14 chỉ tiêu",
+            "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+            "1. UBND huyện Tràng Định:",
+            "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công (Thời hạn: 31/12/2022).",
+            "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+            "Nơi nhận:",
+            "- UBND huyện Tràng Định;",
+            "- Lưu: VT.",
+            "Phạm Hùng Trường",
+        ],
+    );
+    assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]);
+    assert_eq!(n.title, "THÔNG BÁO");
+    // No proposals at Tràng Định: no third section.
+    assert_eq!(n.sections.len(), 2);
+}
+
+#[test]
+fn the_date_line_follows_the_leading_zero_rule() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    assert_eq!(n.place_date, "Lạng Sơn, ngày 23 tháng 9 năm 2022");
+    let d = common::date;
+    assert_eq!(
+        notice::model::date_words(d("05/02/2022")),
+        "ngày 05 tháng 02 năm 2022"
+    );
+    assert_eq!(
+        notice::model::date_words(d("09/03/2023")),
+        "ngày 09 tháng 3 năm 2023"
+    );
+    assert_eq!(
+        notice::model::date_words(d("10/01/2024")),
+        "ngày 10 tháng 01 năm 2024"
+    );
+}
+
+#[test]
+fn directives_are_grouped_by_unit_with_deadlines() {
+    let (_dir, store, ctx, _id, n) = demo_notice();
+    let directives = &n.sections[1];
+    assert_eq!(directives.groups.len(), 1);
+    let g = &directives.groups[0];
+    assert_eq!(g.heading.as_deref(), Some("1. UBND huyện Tràng Định:"));
+    assert_eq!(g.paragraphs.len(), 10);
+    assert!(g.paragraphs.iter().all(|p| p.starts_with("- ")));
+    assert_eq!(
+        g.paragraphs
+            .iter()
+            .filter(|p| p.contains("(Thời hạn: 31/12/2022)"))
+            .count(),
+        4
+    );
+    assert!(g.paragraphs.contains(
+        &"- Quan tâm rà soát, tăng cường đầu tư trang thiết bị cho bộ phận một cửa các cấp (Thời hạn: 31/10/2022).".to_string()
+    ));
+
+    // Cao Lộc's directives go to the district and to a department; its proposal-free
+    // notice still lists both units, the district first, and sends it to both.
+    let (unit, _) = tct::report::resolve_unit(&store, &ctx, "cao loc").unwrap();
+    let id = store.inspection_ids(Some(unit)).unwrap()[0];
+    let n = notice::notice_of(&store, &ctx, id).unwrap().unwrap();
+    let heads: Vec<&str> = n.sections[1]
+        .groups
+        .iter()
+        .filter_map(|g| g.heading.as_deref())
+        .collect();
+    assert_eq!(
+        heads,
+        ["1. UBND huyện Cao Lộc:", "2. Sở Kế hoạch và Đầu tư:"]
+    );
+    assert_eq!(n.sections[1].groups[0].paragraphs.len(), 4);
+    assert_eq!(n.place_date, "Lạng Sơn, ngày 15 tháng 3 năm 2022");
+    assert!(
+        n.recipients
+            .contains(&"- Sở Kế hoạch và Đầu tư;".to_string())
+    );
+
+    // Bình Gia's has a proposal: a third section.
+    let (unit, _) = tct::report::resolve_unit(&store, &ctx, "binh gia").unwrap();
+    let id = store.inspection_ids(Some(unit)).unwrap()[0];
+    let n = notice::notice_of(&store, &ctx, id).unwrap().unwrap();
+    assert_eq!(n.sections[2].heading, "III. KIẾN NGHỊ");
+    assert!(n.sections[2].groups[0].paragraphs[0].starts_with("- UBND huyện Bình Gia kiến nghị"));
+}
+
+#[test]
+fn settings_change_the_number_and_the_signer() {
+    let (_dir, store, ctx, id, _) = demo_notice();
+    store.set_setting("number_symbol", "125/TB-UBND").unwrap();
+    store
+        .set_setting("signer_title", "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG")
+        .unwrap();
+    store
+        .set_setting("signer_name", "Phạm Hùng Trường")
+        .unwrap();
+    store
+        .set_setting(
+            "recipients",
+            "Chủ tịch, các PCT UBND tỉnh;\nC, PCVP UBND tỉnh;",
+        )
+        .unwrap();
+    let n = notice::notice_of(&store, &ctx, id).unwrap().unwrap();
+    assert_eq!(n.number, "Số: 125/TB-UBND");
+    assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
+    assert_eq!(
+        n.recipients,
+        [
+            "- Chủ tịch, các PCT UBND tỉnh;",
+            "- C, PCVP UBND tỉnh;",
+            "- UBND huyện Tràng Định;",
+            "- Lưu: VT."
+        ]
+    );
+}
+
+#[test]
+fn docx_is_a4_times_new_roman_with_the_texts() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let bytes = notice::render(&n, NoticeFormat::Docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip file");
+    let xml = document_xml(&bytes);
+    for text in [
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lạng Sơn, ngày 23 tháng 9 năm 2022",
+        "THÔNG BÁO",
+        "tại huyện Tràng Định",
+        "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+        "1. UBND huyện Tràng Định:",
+        "- Tăng cường công tác thu ngân sách (Thời hạn: 31/12/2022).",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "Phạm Hùng Trường",
+    ] {
+        assert!(xml.contains(text), "«{text}» not in document.xml");
+    }
+    in_order(
+        &xml,
+        &["THÔNG BÁO", "I. KẾT QUẢ", "II. NHIỆM VỤ", "Nơi nhận:"],
+    );
+    // A4, margins 20/20/30/15 mm.
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
+    for margin in [
+        r#"w:top="1134""#,
+        r#"w:bottom="1134""#,
+        r#"w:left="1701""#,
+        r#"w:right="851""#,
+    ] {
+        assert!(xml.contains(margin), "{margin}");
+    }
+    // Times New Roman in every script slot; body 14 pt, justified, first line 1 cm.
+    for slot in ["ascii", "hAnsi", "eastAsia", "cs"] {
+        assert!(
+            xml.contains(&format!(r#"w:{slot}="Times New Roman""#)),
+            "{slot}"
+        );
+    }
+    assert!(xml.contains(r#"<w:sz w:val="28" />"#), "14 pt");
+    assert!(xml.contains(r#"<w:jc w:val="both" />"#), "justified");
+    assert!(xml.contains(r#"w:firstLine="567""#), "first-line indent");
+    // Header and signature are borderless two-column tables.
+    assert_eq!(xml.matches("<w:tbl>").count(), 2);
+}
+
+#[test]
+fn saved_text_reaches_the_docx_intact_and_safe() {
+    let (_dir, mut store) = common::demo_store();
+    let ctx = common::ctx("23/09/2022");
+    let (unit, _) = tct::report::resolve_unit(&store, &ctx, "van lang").unwrap();
+    let input = InspectionInput {
+        unit_id: unit,
+        held_on: common::date("05/02/2022"),
+        chair_name: "Phạm Hùng Trường".into(),
+        chair_title: "Chánh Văn phòng UBND tỉnh".into(),
+        items: vec![
+            ItemInput {
+                kind: ItemKind::Result,
+                // Decomposed (NFD) text, a bell, an escape sequence, and markup.
+                text: "Va\u{306}n La\u{303}ng <đạt> & \u{7}\u{1b}[31mtốt\nDòng hai".into(),
+                ..Default::default()
+            },
+            ItemInput {
+                kind: ItemKind::Directive,
+                text: "Rà soát hồ sơ".into(),
+                deadline: Some(common::date("28/02/2022")),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    };
+    let id = store
+        .save_inspection(&input, "2022-02-05 10:00:00")
+        .unwrap();
+    let n = notice::notice_of(&store, &ctx, id).unwrap().unwrap();
+    assert_eq!(n.place_date, "Lạng Sơn, ngày 05 tháng 02 năm 2022");
+    assert_eq!(
+        n.sections[0].groups[0].paragraphs,
+        ["Văn Lãng <đạt> & [31mtốt", "Dòng hai"]
+    );
+    assert_eq!(
+        n.sections[1].groups[0].paragraphs,
+        ["- Rà soát hồ sơ (Thời hạn: 28/02/2022)"]
+    );
+    let xml = document_xml(&notice::render(&n, NoticeFormat::Docx).unwrap());
+    assert!(
+        xml.contains("Văn Lãng &lt;đạt&gt; &amp; [31mtốt"),
+        "escaped, NFC"
+    );
+    assert!(!xml.contains('\u{7}') && !xml.contains('\u{1b}'));
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// LibreOffice opens the file and renders it to PDF; the PDF's text holds the notice.
+/// Skipped when LibreOffice is not installed.
+#[test]
+fn libreoffice_renders_the_docx() {
+    let Some(office) = ["libreoffice", "soffice"].into_iter().find(|p| on_path(p)) else {
+        println!("skipped: libreoffice not installed");
+        return;
+    };
+    let (dir, store, ctx, id, _) = demo_notice();
+    let docx = notice::write_docx_for(&store, &ctx, id, dir.path()).unwrap();
+    // Its own profile, so a running LibreOffice or a shared one cannot interfere.
+    let profile = dir.path().join("lo-profile");
+    let o = Command::new(office)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("libreoffice runs");
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        pdf.is_file(),
+        "no PDF: {}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    if !on_path("pdftotext") {
+        println!("pdftotext not installed: PDF made, text not checked");
+        return;
+    }
+    let o = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "THÔNG BÁO",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Tràng Định",
+        "Đẩy nhanh tiến độ giải ngân vốn đầu tư công",
+        "Phạm Hùng Trường",
+    ] {
+        assert!(
+            one_line.contains(needle),
+            "«{needle}» not in the PDF:\n{text}"
+        );
+    }
+    let info = Command::new("pdfinfo").arg(&pdf).output();
+    if let Ok(info) = info {
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("A4") || !info.contains("Page size"), "{info}");
+    }
+}
+
+fn tct(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tct"))
+        .args(args)
+        .env_remove("TCT_DB")
+        .env_remove("TCT_LANG")
+        .output()
+        .expect("tct runs")
+}
+
+fn db(dir: &Path) -> String {
+    dir.join("demo.db").to_str().unwrap().to_string()
+}
+
+#[test]
+fn cli_writes_the_notice_of_the_latest_inspection() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tb.docx");
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &db(dir.path()),
+        "export",
+        "inspection",
+        "latest",
+        "--unit",
+        "trang dinh",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        out.to_str().unwrap()
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(!bytes.is_empty());
+    assert!(document_xml(&bytes).contains("THÔNG BÁO"));
+
+    let md = dir.path().join("tb.md");
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &db(dir.path()),
+        "export",
+        "inspection",
+        "latest",
+        "--unit",
+        "trang dinh",
+        "--format",
+        "md",
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("THÔNG BÁO"));
+    assert!(text.contains("Lạng Sơn, ngày 23 tháng 9 năm 2022"));
+    in_order(
+        &text,
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "# THÔNG BÁO",
+            "## I. KẾT QUẢ",
+            "## II. NHIỆM VỤ",
+            "### 1. UBND huyện Tràng Định:",
+            "Nơi nhận:",
+            "Phạm Hùng Trường",
+        ],
+    );
+
+    // A directory as the output: the notice gets its usual name there.
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &db(dir.path()),
+        "export",
+        "inspection",
+        "latest",
+        "--unit",
+        "trang dinh",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let path = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    assert!(path.ends_with("-trang-dinh-20220923.docx"), "{path}");
+    assert!(Path::new(&path).is_file());
+}
+
+/// Mistakes get one line on stderr and exit status 2, and no file.
+#[test]
+fn cli_mistakes_are_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.docx");
+    let out = out.to_str().unwrap();
+    let db = db(dir.path());
+    let cases: [(&[&str], &str); 4] = [
+        (&["latest"], "--unit"),
+        (&["999"], "#999"),
+        (&["abc"], "«abc»"),
+        (&["latest", "--unit", "khong co"], "khong co"),
+    ];
+    for (args, needle) in cases {
+        let mut all = vec!["--demo", "--db", &db, "export", "inspection"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", out]);
+        let o = tct(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(!Path::new(out).exists());
+    }
+    let missing = dir.path().join("no-such-dir").join("tb.docx");
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &db,
+        "export",
+        "inspection",
+        "latest",
+        "--unit",
+        "trang dinh",
+        "-o",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("no-such-dir"), "{err}");
+}
+
+/// In the inspection form, Ctrl-E writes the DOCX notice of the saved inspection
+/// beside the database and says where; unsaved or never-saved text must be saved first.
+#[test]
+fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
+    use common::{ctrl, key, type_text};
+    use ratatui::crossterm::event::KeyCode;
+
+    let (dir, mut app) = common::demo_app(120, 40);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Enter);
+    let id = app
+        .form
+        .as_ref()
+        .expect("the demo's inspection opens")
+        .data
+        .inspection_id;
+    let id = id.expect("a saved inspection");
+    ctrl(&mut app, 'e');
+    let name = format!("thong-bao-{id}-trang-dinh-20220923.docx");
+    let path = dir.path().join(&name);
+    assert!(path.is_file(), "{:?}", app.message);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains(&name), "{message}");
+    assert!(document_xml(&std::fs::read(&path).unwrap()).contains("THÔNG BÁO"));
+    std::fs::remove_file(&path).unwrap();
+
+    // An edit not yet saved: nothing is written until Ctrl-S.
+    type_text(&mut app, " Thêm.");
+    ctrl(&mut app, 'e');
+    assert!(!path.exists());
+    assert_eq!(
+        app.message.as_deref(),
+        Some(tct::i18n::t(tct::i18n::T::NoticeSaveFirst))
+    );
+    ctrl(&mut app, 's');
+    ctrl(&mut app, 'e');
+    assert!(path.is_file(), "{:?}", app.message);
+
+    // A new inspection never saved.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.form.is_none());
+    key(&mut app, KeyCode::Char('n'));
+    assert!(app.form.is_some());
+    ctrl(&mut app, 'e');
+    assert_eq!(
+        app.message.as_deref(),
+        Some(tct::i18n::t(tct::i18n::T::NoticeSaveFirst))
+    );
+}
