@@ -290,6 +290,56 @@ catalog! {
     ErrLatestNeedsUnit => "latest cần --unit TÊN_ĐƠN_VỊ", "latest needs --unit NAME";
     ErrUnitNoInspection => "đơn vị chưa có lần kiểm tra nào", "the unit has no inspection yet";
     ErrInspectionId => "mã lần kiểm tra phải là số hoặc latest", "the inspection id must be a number or latest";
+    // Import (tct import).
+    ImpCannotRead => "không đọc được tệp", "cannot read the file";
+    ImpSheetNotCsv => "--sheet chỉ dùng cho tệp XLSX", "--sheet is for XLSX files only";
+    ImpBadEncoding => "tệp có ký tự không đúng bảng mã", "the file has characters invalid in its encoding";
+    ImpCsvError => "lỗi CSV ở dòng", "CSV error at line";
+    ImpNoSheets => "tệp không có trang tính nào", "the workbook has no sheets";
+    ImpNoSuchSheet => "không có trang tính", "no such sheet";
+    ImpSheets => "các trang", "sheets";
+    ImpNoHeader => "không thấy dòng tiêu đề cột (như «Tên nhiệm vụ», «Đơn vị chủ trì», «Hạn xử lý»)", "no header row found (such as «Tên nhiệm vụ», «Đơn vị chủ trì», «Hạn xử lý» or title, unit, deadline)";
+    ImpUnknownKind => "không nhận ra tệp chứa gì từ tiêu đề cột; dùng --kind units|targets|tasks", "cannot tell what the file holds from its headers; use --kind units|targets|tasks";
+    ImpMissingColumn => "thiếu cột bắt buộc", "missing required column";
+    ImpProblemsNothingImported => "lỗi, chưa nhập gì:", "problem(s), nothing imported:";
+    ImpRow => "dòng", "row";
+    ImpColumn => "cột", "column";
+    ImpAnd => "và", "and";
+    ImpMoreProblems => "lỗi khác", "more problems";
+    ImpMoreChanges => "thay đổi khác", "more changes";
+    ImpAmbiguousUnit => "nhiều đơn vị trùng tên, ghi rõ loại (như «thành phố Lạng Sơn»)", "several units have this name; add the kind (such as «thành phố Lạng Sơn»)";
+    ImpBadNumber => "không phải số", "not a number";
+    ImpBadPlan => "kế hoạch phải là một số hoặc một khoảng như «8–9»", "the plan must be a number or a range such as «8–9»";
+    ImpNoPlan => "chưa ghi kế hoạch", "no plan given";
+    ImpBadYear => "năm không hợp lệ", "invalid year";
+    ImpNoYear => "chưa ghi năm", "no year given";
+    ImpBadDirection => "chiều phải là «cao hơn tốt hơn» hoặc «thấp hơn tốt hơn»", "direction must be «higher» or «lower» (is better)";
+    ImpHigher => "cao hơn tốt hơn", "higher is better";
+    ImpLower => "thấp hơn tốt hơn", "lower is better";
+    ImpBadKind => "loại đơn vị không rõ (tỉnh, huyện, thành phố, thị xã, xã, phường, thị trấn, sở/ban/ngành)", "unknown unit kind (province, district, city, town, commune, ward, township, department)";
+    ImpNoKind => "chưa ghi loại đơn vị", "no unit kind given";
+    ImpBadId => "id phải là số nguyên", "id must be a whole number";
+    ImpNoSuchTask => "không có nhiệm vụ với id", "no task has the id";
+    ImpEmptyTitle => "tên nhiệm vụ để trống", "the task title is empty";
+    ImpEmptyUnit => "chưa ghi đơn vị", "no unit given";
+    ImpEmptyName => "tên để trống", "the name is empty";
+    ImpDeadlineBeforeAssigned => "hạn xử lý trước ngày giao", "deadline before the assignment date";
+    ImpValidToBeforeFrom => "hiệu lực đến trước hiệu lực từ", "valid to is before valid from";
+    ImpDuplicateRow => "trùng với dòng", "same as row";
+    ImpCodeTaken => "mã đã dùng cho đơn vị khác", "the code belongs to another unit";
+    ImpSelfParent => "đơn vị không thể là cấp trên của chính nó", "a unit cannot be its own parent";
+    ImpExtension => "gia hạn", "extension";
+    ImpExtensionReason => "theo tệp nhập", "from the imported file";
+    ImpDataRows => "dòng dữ liệu", "data rows";
+    ImpNew => "mới", "new";
+    ImpUpdated => "cập nhật", "updated";
+    ImpUnchanged => "không đổi", "unchanged";
+    ImpReadings => "Số liệu thực hiện", "Readings";
+    ImpBackedUp => "Đã sao lưu cơ sở dữ liệu trước khi nhập", "Database backed up before the import";
+    ImpDryRun => "Chạy thử (--dry-run): chưa thay đổi gì trong cơ sở dữ liệu.", "Dry run (--dry-run): nothing was changed in the database.";
+    ImpNothingChanged => "Không có gì thay đổi.", "Nothing to change.";
+    ImpDone => "Đã nhập, trong một giao dịch.", "Imported, in one transaction.";
+    ImpNoUnitsYet => "Cơ sở dữ liệu chưa có đơn vị nào: nhập danh sách đơn vị trước, ví dụ tct import assets/mau-don-vi.csv", "The database has no units yet: import a list of units first, e.g. tct import assets/mau-don-vi.csv";
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod backup;
 mod demo;
+mod import;
 mod inspections;
 mod queries;
 mod schema;
@@ -20,6 +21,7 @@ use crate::i18n::{T, t};
 
 pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
+pub use import::*;
 pub use inspections::*;
 pub use queries::*;
 pub use schema::{APPLICATION_ID, latest_version};

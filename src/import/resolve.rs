@@ -1,0 +1,216 @@
+//! Units named in a file, found among the units already in the database. Nothing is
+//! created: an unknown name is an error that lists the closest names.
+//!
+//! A name is tried as written ("Sở Tài chính"), then without "UBND" and a kind word in
+//! front or in brackets behind ("UBND thành phố Lạng Sơn", "Lạng Sơn (thành phố)"),
+//! then as part of a name, like `tct report --unit`. Among several units of the same
+//! name, the one valid on the row's date wins (the district Tràng Định before
+//! 1/7/2025, the commune after).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::text::fold;
+use crate::domain::unit::UnitKind;
+use crate::i18n::{T, t};
+use crate::store::{Store, UnitLookup, UnitRec};
+
+/// Folded, punctuation as spaces, spaces collapsed: the form names are compared in.
+pub fn norm(s: &str) -> String {
+    let folded: String = fold(s)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A unit kind written in words: "huyện", "Thành phố", "TP", "sở, ban, ngành",
+/// "commune", or the stored code.
+pub fn parse_kind(s: &str) -> Option<UnitKind> {
+    Some(match norm(s).as_str() {
+        "tinh" | "province" => UnitKind::Tinh,
+        "huyen" | "district" => UnitKind::Huyen,
+        "thanh pho" | "tp" | "city" => UnitKind::ThanhPho,
+        "thi xa" | "tx" | "town" => UnitKind::ThiXa,
+        "xa" | "commune" => UnitKind::Xa,
+        "phuong" | "ward" => UnitKind::Phuong,
+        "thi tran" | "tt" | "township" => UnitKind::ThiTran,
+        "so" | "so ban nganh" | "so nganh" | "ban" | "nganh" | "ban nganh" | "department" => {
+            UnitKind::So
+        }
+        _ => return None,
+    })
+}
+
+/// Kind words written before a name, longest first.
+const PREFIXES: &[(&str, UnitKind)] = &[
+    ("thanh pho", UnitKind::ThanhPho),
+    ("thi tran", UnitKind::ThiTran),
+    ("thi xa", UnitKind::ThiXa),
+    ("phuong", UnitKind::Phuong),
+    ("huyen", UnitKind::Huyen),
+    ("tinh", UnitKind::Tinh),
+    ("tp", UnitKind::ThanhPho),
+    ("tx", UnitKind::ThiXa),
+    ("xa", UnitKind::Xa),
+];
+
+pub enum Resolved {
+    Found(i64),
+    /// Several units fit: their names with kinds.
+    Ambiguous(Vec<String>),
+    NotFound,
+}
+
+pub struct UnitIndex {
+    pub units: Vec<UnitRec>,
+    by_norm: HashMap<String, Vec<usize>>,
+    /// Candidates for each name as written, so each distinct name is worked out once.
+    cache: HashMap<String, Vec<usize>>,
+    /// Closest names for an unknown name, asked of the store once per name.
+    closest: HashMap<String, Vec<String>>,
+}
+
+impl UnitIndex {
+    pub fn new(units: Vec<UnitRec>) -> Self {
+        let mut by_norm: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            by_norm.entry(norm(&u.name)).or_default().push(i);
+        }
+        UnitIndex {
+            units,
+            by_norm,
+            cache: HashMap::new(),
+            closest: HashMap::new(),
+        }
+    }
+
+    pub fn name_with_kind(&self, i: usize) -> String {
+        let u = &self.units[i];
+        format!("{} ({})", u.name, crate::ui::kind_word(u.kind))
+    }
+
+    fn named(&self, key: &str, kind: Option<UnitKind>) -> Vec<usize> {
+        self.by_norm
+            .get(key)
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|i| kind.is_none_or(|k| self.units[*i].kind == k))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn candidates(&mut self, name: &str) -> &[usize] {
+        if !self.cache.contains_key(name) {
+            let found = self.work_out(name);
+            self.cache.insert(name.to_string(), found);
+        }
+        &self.cache[name]
+    }
+
+    fn work_out(&self, name: &str) -> Vec<usize> {
+        let key = norm(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let exact = self.named(&key, None);
+        if !exact.is_empty() {
+            return exact;
+        }
+        // "Lạng Sơn (thành phố)", as tct itself suggests names.
+        if let Some((base, rest)) = name.trim().rsplit_once('(')
+            && let Some(kind) = parse_kind(rest.trim_end_matches(')'))
+        {
+            let found = self.named(&norm(base), Some(kind));
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        // "UBND huyện Tràng Định", "Thành phố Lạng Sơn".
+        let bare = ["uy ban nhan dan ", "ubnd "]
+            .iter()
+            .find_map(|p| key.strip_prefix(p))
+            .unwrap_or(&key);
+        if bare != key {
+            let found = self.named(bare, None);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        for (prefix, kind) in PREFIXES {
+            if let Some(rest) = bare.strip_prefix(prefix).and_then(|r| r.strip_prefix(' ')) {
+                let found = self.named(rest, Some(*kind));
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        // Part of a name, as `--unit` finds it; short fragments are not trusted.
+        if bare.chars().count() >= 4 {
+            let mut found: Vec<usize> = self
+                .by_norm
+                .iter()
+                .filter(|(k, _)| k.contains(bare))
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect();
+            found.sort_unstable();
+            return found;
+        }
+        Vec::new()
+    }
+
+    /// The unit a name means on a date.
+    pub fn resolve(&mut self, name: &str, on: NaiveDate) -> Resolved {
+        self.candidates(name);
+        let cands = &self.cache[name];
+        let units = &self.units;
+        let is_valid = |i: &usize| {
+            let u = &units[*i];
+            u.valid_from.is_none_or(|f| f <= on) && u.valid_to.is_none_or(|t| t >= on)
+        };
+        if let [one] = cands.as_slice() {
+            return Resolved::Found(units[*one].id);
+        }
+        let valid: Vec<usize> = cands.iter().copied().filter(is_valid).collect();
+        match (valid.as_slice(), cands.as_slice()) {
+            ([one], _) => Resolved::Found(units[*one].id),
+            (_, []) => Resolved::NotFound,
+            (v, c) => {
+                let list = if v.is_empty() { c } else { v };
+                Resolved::Ambiguous(list.iter().map(|i| self.name_with_kind(*i)).collect())
+            }
+        }
+    }
+
+    /// The unit a name means on a date, or the reason (with the closest names) why
+    /// none does.
+    pub fn find(&mut self, store: &Store, name: &str, on: NaiveDate) -> Result<i64, String> {
+        match self.resolve(name, on) {
+            Resolved::Found(id) => Ok(id),
+            Resolved::Ambiguous(names) => Err(format!(
+                "«{name}»: {} ({})",
+                t(T::ImpAmbiguousUnit),
+                names.join(", ")
+            )),
+            Resolved::NotFound => {
+                if !self.closest.contains_key(name) {
+                    let closest = match store.find_unit(name, on) {
+                        Ok(UnitLookup::NotFound(c)) => c,
+                        Ok(UnitLookup::Found(_, n)) => vec![n],
+                        Err(_) => Vec::new(),
+                    };
+                    self.closest.insert(name.to_string(), closest);
+                }
+                let closest = &self.closest[name];
+                let mut msg = format!("{} «{name}»", t(T::ErrUnknownUnit));
+                if !closest.is_empty() {
+                    msg.push_str(&format!("; {}: {}", t(T::ErrClosest), closest.join(", ")));
+                }
+                Err(msg)
+            }
+        }
+    }
+}

@@ -1,0 +1,550 @@
+//! Cells to values, and rows to records of each kind, with every problem of every row
+//! collected (row, column, reason) rather than stopping at the first.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::format::{parse_date, parse_number};
+use crate::domain::target::{Direction, Plan};
+use crate::domain::text::nfc;
+use crate::domain::unit::UnitKind;
+use crate::i18n::{T, t};
+use crate::store::Store;
+
+use super::columns::{Columns, Field};
+use super::read::{Cell, Row, excel_serial_date};
+use super::resolve::{UnitIndex, norm, parse_kind};
+
+/// One thing wrong with one cell (or row) of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub row: usize,
+    /// Position of the column, for ordering; `usize::MAX` for the row as a whole.
+    pub col: usize,
+    pub header: String,
+    pub reason: String,
+}
+
+/// The day task-tracking exports write for "no deadline" (and other empty dates).
+pub fn no_date_marker() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
+}
+
+/// Text of a cell: NFC, trimmed; numbers without a needless ".0".
+pub fn text(c: &Cell) -> Option<String> {
+    match c {
+        Cell::Empty => None,
+        Cell::Text(s) => {
+            let s = s.trim();
+            if s.is_empty() {
+                None
+            } else if s.is_ascii()
+                || unicode_normalization::is_nfc_quick(s.chars())
+                    == unicode_normalization::IsNormalized::Yes
+            {
+                Some(s.to_string())
+            } else {
+                Some(nfc(s))
+            }
+        }
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{n:.0}")),
+        Cell::Number(n) => Some(n.to_string()),
+        Cell::Date(d) => Some(crate::domain::format::fmt_date(*d)),
+    }
+}
+
+/// A date: a date cell, an Excel serial number, `dd/mm/yyyy` or `yyyy-mm-dd` (a time
+/// after it is ignored). 01/01/1970 and empty mean none.
+pub fn date(c: &Cell) -> Result<Option<NaiveDate>, String> {
+    let d = match c {
+        Cell::Empty => return Ok(None),
+        Cell::Date(d) => *d,
+        Cell::Number(n) => excel_serial_date(*n)
+            .ok_or_else(|| format!("{}: «{}» (dd/mm/yyyy)", t(T::ErrDate), n))?,
+        Cell::Text(s) => {
+            let s = s.trim();
+            // A time after the date ("23/09/2022 08:30", "2022-09-23T08:30:00") is
+            // dropped; anything else is part of what must be a date.
+            let date_part = match s.split_once(|c: char| c.is_whitespace() || c == 'T') {
+                Some((d, time)) if time.contains(':') => d,
+                _ => s,
+            };
+            parse_date(date_part).map_err(|e| e.0)?
+        }
+    };
+    Ok((d != no_date_marker()).then_some(d))
+}
+
+/// A number written either way (`1.234,5`, `1,234.5`), a `%` after it allowed.
+pub fn number(c: &Cell) -> Result<Option<f64>, String> {
+    match c {
+        Cell::Empty => Ok(None),
+        Cell::Number(n) => Ok(Some(*n)),
+        Cell::Date(d) => Err(format!(
+            "{}: «{}»",
+            t(T::ImpBadNumber),
+            crate::domain::format::fmt_date(*d)
+        )),
+        Cell::Text(s) => {
+            let bare = s.trim().trim_end_matches('%').trim();
+            parse_number(bare)
+                .map(Some)
+                .ok_or_else(|| format!("{}: «{}»", t(T::ImpBadNumber), s.trim()))
+        }
+    }
+}
+
+/// A plan: one number, or a range "8-9", "8–9", "8 ÷ 9", "8 đến 9".
+pub fn plan(c: &Cell) -> Result<Option<Plan>, String> {
+    let bad = |s: &str| format!("{}: «{s}»", t(T::ImpBadPlan));
+    let s = match c {
+        Cell::Text(s) => s.trim(),
+        other => return number(other).map(|n| n.map(Plan::Value)),
+    };
+    let bare = s.trim_end_matches('%').trim();
+    if let Some(n) = parse_number(bare) {
+        return Ok(Some(Plan::Value(n)));
+    }
+    let split = ['–', '—', '÷', '~']
+        .iter()
+        .find_map(|sep| bare.split_once(*sep))
+        .or_else(|| bare.split_once(" đến "))
+        .or_else(|| bare.split_once(" den "))
+        .or_else(|| {
+            // A hyphen between numbers, not the sign of the first.
+            let at = bare
+                .char_indices()
+                .skip(1)
+                .find(|(i, ch)| {
+                    *ch == '-'
+                        && bare[..*i]
+                            .trim_end()
+                            .ends_with(|p: char| p.is_ascii_digit())
+                })
+                .map(|(i, _)| i)?;
+            Some((&bare[..at], &bare[at + 1..]))
+        });
+    let (a, b) = split.ok_or_else(|| bad(s))?;
+    let num = |x: &str| parse_number(x.trim().trim_end_matches('%').trim());
+    match (num(a), num(b)) {
+        (Some(a), Some(b)) => Ok(Some(Plan::Range(a.min(b), a.max(b)))),
+        _ => Err(bad(s)),
+    }
+}
+
+/// Which way is better: "cao hơn tốt hơn", "thấp hơn tốt hơn", higher, lower…
+pub fn direction(c: &Cell) -> Result<Option<Direction>, String> {
+    let Some(s) = text(c) else { return Ok(None) };
+    let key = norm(&s);
+    let has = |w: &str| key.split(' ').any(|k| k == w);
+    if has("thap") || has("giam") || has("lower") || s.contains('↓') {
+        Ok(Some(Direction::Lower))
+    } else if has("cao") || has("tang") || has("higher") || s.contains('↑') {
+        Ok(Some(Direction::Higher))
+    } else {
+        Err(format!("{}: «{s}»", t(T::ImpBadDirection)))
+    }
+}
+
+/// A year: 2022, "2022", or "năm 2022".
+pub fn year(c: &Cell) -> Result<Option<i32>, String> {
+    let bad = |s: String| format!("{}: «{s}»", t(T::ImpBadYear));
+    let y = match c {
+        Cell::Empty => return Ok(None),
+        Cell::Number(n) if n.fract() == 0.0 => *n as i64,
+        Cell::Date(d) => d.year() as i64,
+        other => {
+            let s = text(other).unwrap_or_default();
+            let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+            if digits.len() != 4 || norm(&s).replace("nam", "").trim() != digits {
+                return Err(bad(s));
+            }
+            digits.parse().map_err(|_| bad(s.clone()))?
+        }
+    };
+    if (1900..=2200).contains(&y) {
+        Ok(Some(y as i32))
+    } else {
+        Err(bad(y.to_string()))
+    }
+}
+
+/// What the rows of a file say, with the problems found on the way.
+pub struct Parsed<R> {
+    pub records: Vec<R>,
+    pub problems: Vec<Problem>,
+    /// Rows with data (blank rows are skipped).
+    pub rows: usize,
+}
+
+/// Reads the cells of one row, noting each problem.
+struct Cells<'a> {
+    cols: &'a Columns,
+    row: &'a Row,
+    problems: &'a mut Vec<Problem>,
+    ok: bool,
+}
+
+impl Cells<'_> {
+    fn fail(&mut self, f: Field, reason: String) {
+        self.ok = false;
+        self.problems.push(Problem {
+            row: self.row.number,
+            col: self.cols.col(f).unwrap_or(usize::MAX),
+            header: self.cols.header(f),
+            reason,
+        });
+    }
+
+    fn cell(&self, f: Field) -> &Cell {
+        self.cols.cell(self.row, f)
+    }
+
+    fn text(&self, f: Field) -> Option<String> {
+        text(self.cell(f))
+    }
+
+    fn get<V>(&mut self, f: Field, parse: fn(&Cell) -> Result<Option<V>, String>) -> Option<V> {
+        match parse(self.cell(f)) {
+            Ok(v) => v,
+            Err(e) => {
+                self.fail(f, e);
+                None
+            }
+        }
+    }
+
+    /// A cell that must not be empty.
+    fn required(&mut self, f: Field, missing: T) -> Option<String> {
+        let v = self.text(f);
+        if v.is_none() {
+            self.fail(f, t(missing).to_string());
+        }
+        v
+    }
+
+    fn unit(
+        &mut self,
+        f: Field,
+        name: &str,
+        on: NaiveDate,
+        ix: &mut UnitIndex,
+        store: &Store,
+    ) -> Option<i64> {
+        match ix.find(store, name, on) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                self.fail(f, e);
+                None
+            }
+        }
+    }
+}
+
+fn data_rows<'a>(rows: &'a [Row], cols: &Columns) -> impl Iterator<Item = &'a Row> {
+    rows[cols.first_data.min(rows.len())..]
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+}
+
+/// A task as a row gives it.
+#[derive(Debug, Clone)]
+pub struct TaskRow {
+    pub row: usize,
+    pub id: Option<i64>,
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+    pub assigned_on: Option<NaiveDate>,
+    pub leader: Option<String>,
+    pub unit_id: i64,
+    pub cooperating: Option<String>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub origin: Option<String>,
+}
+
+pub fn tasks(
+    rows: &[Row],
+    cols: &Columns,
+    ix: &mut UnitIndex,
+    store: &Store,
+    as_of: NaiveDate,
+) -> Parsed<TaskRow> {
+    let mut out = Parsed {
+        records: Vec::new(),
+        problems: Vec::new(),
+        rows: 0,
+    };
+    for row in data_rows(rows, cols) {
+        out.rows += 1;
+        let mut c = Cells {
+            cols,
+            row,
+            problems: &mut out.problems,
+            ok: true,
+        };
+        let id = match c.text(Field::TaskId) {
+            None => None,
+            Some(s) => match s.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    c.fail(Field::TaskId, format!("{}: «{s}»", t(T::ImpBadId)));
+                    None
+                }
+            },
+        };
+        let title = c.required(Field::Title, T::ImpEmptyTitle);
+        let doc_date = c.get(Field::DocDate, date);
+        let assigned = c.get(Field::AssignedOn, date);
+        // One date column fills both: exports give either the document's date or the
+        // day the task was assigned, and they are the same day.
+        let (doc_date, assigned_on) = match (cols.has(Field::DocDate), cols.has(Field::AssignedOn))
+        {
+            (true, false) => (doc_date, doc_date),
+            (false, true) => (assigned, assigned),
+            _ => (doc_date, assigned),
+        };
+        let deadline = c.get(Field::Deadline, date);
+        let completed_on = c.get(Field::CompletedOn, date);
+        if let (Some(a), Some(d)) = (assigned_on, deadline)
+            && d < a
+        {
+            c.fail(
+                Field::Deadline,
+                format!(
+                    "{} ({} < {})",
+                    t(T::ImpDeadlineBeforeAssigned),
+                    crate::domain::format::fmt_date(d),
+                    crate::domain::format::fmt_date(a)
+                ),
+            );
+        }
+        let unit_on = assigned_on.or(deadline).unwrap_or(as_of);
+        let unit_id = c
+            .required(Field::LeadUnit, T::ImpEmptyUnit)
+            .and_then(|name| c.unit(Field::LeadUnit, &name, unit_on, ix, store));
+        let rec = TaskRow {
+            row: row.number,
+            id,
+            title: title.unwrap_or_default(),
+            doc_number: c.text(Field::DocNumber),
+            doc_date,
+            assigned_on,
+            leader: c.text(Field::Leader),
+            unit_id: unit_id.unwrap_or(0),
+            cooperating: c.text(Field::Cooperating),
+            deadline,
+            completed_on,
+            origin: c.text(Field::Origin),
+        };
+        if c.ok {
+            out.records.push(rec);
+        }
+    }
+    out
+}
+
+/// A target as a row gives it.
+#[derive(Debug, Clone)]
+pub struct TargetRow {
+    pub row: usize,
+    pub unit_id: i64,
+    pub year: i32,
+    pub name: String,
+    pub measure: Option<String>,
+    pub plan: Plan,
+    pub direction: Direction,
+    pub actual: Option<f64>,
+    pub actual_on: Option<NaiveDate>,
+}
+
+pub fn targets(
+    rows: &[Row],
+    cols: &Columns,
+    ix: &mut UnitIndex,
+    store: &Store,
+) -> Parsed<TargetRow> {
+    let mut out = Parsed {
+        records: Vec::new(),
+        problems: Vec::new(),
+        rows: 0,
+    };
+    for row in data_rows(rows, cols) {
+        out.rows += 1;
+        let mut c = Cells {
+            cols,
+            row,
+            problems: &mut out.problems,
+            ok: true,
+        };
+        let year = c.get(Field::Year, year);
+        if year.is_none() && c.ok {
+            c.fail(Field::Year, t(T::ImpNoYear).to_string());
+        }
+        let name = c.required(Field::TargetName, T::ImpEmptyName);
+        let plan = c.get(Field::Plan, plan);
+        if plan.is_none() && c.ok {
+            c.fail(Field::Plan, t(T::ImpNoPlan).to_string());
+        }
+        let direction = c
+            .get(Field::Direction, direction)
+            .unwrap_or(Direction::Higher);
+        let actual = c.get(Field::Actual, number);
+        let actual_on = c.get(Field::ActualOn, date);
+        // A year's plan belongs to the unit that existed when the year began.
+        let unit_on = NaiveDate::from_ymd_opt(year.unwrap_or(2000), 1, 1).unwrap_or_default();
+        let unit_id = c
+            .required(Field::TargetUnit, T::ImpEmptyUnit)
+            .and_then(|n| c.unit(Field::TargetUnit, &n, unit_on, ix, store));
+        if c.ok
+            && let (Some(unit_id), Some(year), Some(name), Some(plan)) = (unit_id, year, name, plan)
+        {
+            out.records.push(TargetRow {
+                row: row.number,
+                unit_id,
+                year,
+                name,
+                measure: c.text(Field::Measure),
+                plan,
+                direction,
+                actual,
+                actual_on,
+            });
+        }
+    }
+    out
+}
+
+/// A unit as a row gives it; its parent is still a name.
+#[derive(Debug, Clone)]
+pub struct UnitRow {
+    pub row: usize,
+    pub name: String,
+    pub kind: UnitKind,
+    pub code: Option<String>,
+    pub parent: Option<String>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
+    let mut out = Parsed {
+        records: Vec::new(),
+        problems: Vec::new(),
+        rows: 0,
+    };
+    for row in data_rows(rows, cols) {
+        out.rows += 1;
+        let mut c = Cells {
+            cols,
+            row,
+            problems: &mut out.problems,
+            ok: true,
+        };
+        let name = c.required(Field::UnitName, T::ImpEmptyName);
+        let kind = match c.text(Field::UnitKind) {
+            None => {
+                c.fail(Field::UnitKind, t(T::ImpNoKind).to_string());
+                None
+            }
+            Some(s) => {
+                let k = parse_kind(&s);
+                if k.is_none() {
+                    c.fail(Field::UnitKind, format!("{}: «{s}»", t(T::ImpBadKind)));
+                }
+                k
+            }
+        };
+        let valid_from = c.get(Field::ValidFrom, date);
+        let valid_to = c.get(Field::ValidTo, date);
+        if let (Some(f), Some(to)) = (valid_from, valid_to)
+            && to < f
+        {
+            c.fail(Field::ValidTo, t(T::ImpValidToBeforeFrom).to_string());
+        }
+        if c.ok
+            && let (Some(name), Some(kind)) = (name, kind)
+        {
+            out.records.push(UnitRow {
+                row: row.number,
+                name,
+                kind,
+                code: c.text(Field::Code),
+                parent: c.text(Field::Parent),
+                valid_from,
+                valid_to,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn txt(s: &str) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_every_form() {
+        assert_eq!(date(&txt("23/09/2022")), Ok(Some(d(2022, 9, 23))));
+        assert_eq!(date(&txt("2022-09-23")), Ok(Some(d(2022, 9, 23))));
+        assert_eq!(date(&txt("23/09/2022 08:30")), Ok(Some(d(2022, 9, 23))));
+        assert_eq!(date(&txt("2022-09-23T08:30:00")), Ok(Some(d(2022, 9, 23))));
+        assert_eq!(date(&Cell::Number(44827.0)), Ok(Some(d(2022, 9, 23))));
+        assert_eq!(date(&txt("01/01/1970")), Ok(None));
+        assert_eq!(date(&Cell::Empty), Ok(None));
+        assert!(
+            date(&txt("31/02/2022"))
+                .unwrap_err()
+                .contains("không tồn tại")
+        );
+    }
+
+    #[test]
+    fn plans_and_ranges() {
+        assert_eq!(plan(&txt("112,5")), Ok(Some(Plan::Value(112.5))));
+        assert_eq!(plan(&txt("8-9")), Ok(Some(Plan::Range(8.0, 9.0))));
+        assert_eq!(plan(&txt("8–9%")), Ok(Some(Plan::Range(8.0, 9.0))));
+        assert_eq!(plan(&txt("8,5 ÷ 9")), Ok(Some(Plan::Range(8.5, 9.0))));
+        assert_eq!(plan(&txt("-5")), Ok(Some(Plan::Value(-5.0))));
+        assert_eq!(
+            plan(&Cell::Number(200000.0)),
+            Ok(Some(Plan::Value(200000.0)))
+        );
+        assert!(plan(&txt("nhiều")).is_err());
+    }
+
+    #[test]
+    fn directions_years_and_kinds() {
+        assert_eq!(
+            direction(&txt("Thấp hơn tốt hơn")),
+            Ok(Some(Direction::Lower))
+        );
+        assert_eq!(
+            direction(&txt("cao hơn tốt hơn")),
+            Ok(Some(Direction::Higher))
+        );
+        assert_eq!(direction(&txt("lower")), Ok(Some(Direction::Lower)));
+        assert!(direction(&txt("ngang")).is_err());
+        assert_eq!(year(&Cell::Number(2022.0)), Ok(Some(2022)));
+        assert_eq!(year(&txt("Năm 2022")), Ok(Some(2022)));
+        assert!(year(&txt("22")).is_err());
+        assert_eq!(parse_kind("Sở, ban, ngành"), Some(UnitKind::So));
+        assert_eq!(parse_kind("THÀNH PHỐ"), Some(UnitKind::ThanhPho));
+        assert_eq!(parse_kind("thi_tran"), Some(UnitKind::ThiTran));
+    }
+
+    #[test]
+    fn numbers_in_text_cells() {
+        assert_eq!(text(&Cell::Number(180.0)).as_deref(), Some("180"));
+        assert_eq!(number(&txt("1.234,5")), Ok(Some(1234.5)));
+        assert_eq!(number(&txt("12,5%")), Ok(Some(12.5)));
+    }
+}

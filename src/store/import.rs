@@ -1,0 +1,359 @@
+//! The SQL side of `tct import`. What is already in the database is read once, whole,
+//! and matched in memory (hash maps, no per-row scans); inserts reuse `write.rs`, and
+//! the updates here run inside the import's one transaction.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{NewTarget, NewTask, NewUnit, Store};
+use crate::domain::format::{from_iso, iso};
+use crate::domain::target::{Direction, Plan};
+use crate::domain::text::{fold, nfc, sort_key};
+use crate::domain::unit::UnitKind;
+
+/// `YYYY-MM-DD` read without chrono's format parser: the import reads every date of
+/// every task, and this is the one place it shows.
+fn date_of(s: Option<String>) -> Option<NaiveDate> {
+    let s = s?;
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+    } else {
+        from_iso(&s)
+    }
+}
+
+/// `YYYY-MM-DD`, as the database stores dates, without chrono's formatter.
+fn iso_of(d: Option<NaiveDate>) -> Option<String> {
+    use chrono::Datelike;
+    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+}
+
+/// A unit as the import matches and compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRec {
+    pub id: i64,
+    pub name: String,
+    pub name_key: String,
+    pub kind: UnitKind,
+    pub code: Option<String>,
+    pub parent_id: Option<i64>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// A target as the import matches and compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRec {
+    pub id: i64,
+    pub unit_id: i64,
+    pub year: i32,
+    pub position: i64,
+    pub name: String,
+    pub name_key: String,
+    pub measure: String,
+    pub plan: Plan,
+    pub direction: Direction,
+}
+
+/// A task as the import matches and compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskRec {
+    pub id: i64,
+    pub title: String,
+    pub title_key: String,
+    pub doc_number: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+    pub leader: Option<String>,
+    pub unit_id: i64,
+    pub cooperating: Option<String>,
+    pub assigned_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub origin: Option<String>,
+    /// Made from a directive of an inspection: never matched by document and title.
+    pub from_inspection: bool,
+    /// Number of deadline extensions recorded.
+    pub extensions: i64,
+}
+
+impl Store {
+    /// Every unit, whatever its period of validity.
+    pub fn import_units(&self) -> rusqlite::Result<Vec<UnitRec>> {
+        self.conn()
+            .prepare(
+                "SELECT id, name, name_key, kind, code, parent_id, valid_from, valid_to
+                 FROM unit ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let kind: String = r.get(3)?;
+                Ok(UnitRec {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    name_key: r.get(2)?,
+                    kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
+                    code: r.get(4)?,
+                    parent_id: r.get(5)?,
+                    valid_from: date_of(r.get(6)?),
+                    valid_to: date_of(r.get(7)?),
+                })
+            })?
+            .collect()
+    }
+
+    /// Every target of every year.
+    pub fn import_targets(&self) -> rusqlite::Result<Vec<TargetRec>> {
+        self.conn()
+            .prepare(
+                "SELECT id, unit_id, year, position, name, name_key, measure, plan_low,
+                        plan_high, direction
+                 FROM target ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let high: Option<f64> = r.get(8)?;
+                let dir: String = r.get(9)?;
+                Ok(TargetRec {
+                    id: r.get(0)?,
+                    unit_id: r.get(1)?,
+                    year: r.get(2)?,
+                    position: r.get(3)?,
+                    name: r.get(4)?,
+                    name_key: r.get(5)?,
+                    measure: r.get(6)?,
+                    plan: match high {
+                        Some(h) => Plan::Range(r.get(7)?, h),
+                        None => Plan::Value(r.get(7)?),
+                    },
+                    direction: Direction::from_code(&dir).unwrap_or(Direction::Higher),
+                })
+            })?
+            .collect()
+    }
+
+    /// Every task, with the number of its extensions (one pass over each table).
+    pub fn import_tasks(&self) -> rusqlite::Result<Vec<TaskRec>> {
+        let mut ext = std::collections::HashMap::<i64, i64>::new();
+        {
+            let mut stmt = self
+                .conn()
+                .prepare("SELECT task_id, count(*) FROM extension GROUP BY task_id")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (id, n) = row?;
+                ext.insert(id, n);
+            }
+        }
+        self.conn()
+            .prepare(
+                "SELECT id, title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
+                        assigned_on, deadline, completed_on, origin, inspection_id IS NOT NULL
+                 FROM task ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let id: i64 = r.get(0)?;
+                Ok(TaskRec {
+                    id,
+                    title: r.get(1)?,
+                    title_key: r.get(2)?,
+                    doc_number: r.get(3)?,
+                    doc_date: date_of(r.get(4)?),
+                    leader: r.get(5)?,
+                    unit_id: r.get(6)?,
+                    cooperating: r.get(7)?,
+                    assigned_on: date_of(r.get(8)?),
+                    deadline: date_of(r.get(9)?),
+                    completed_on: date_of(r.get(10)?),
+                    origin: r.get(11)?,
+                    from_inspection: r.get(12)?,
+                    extensions: ext.get(&id).copied().unwrap_or(0),
+                })
+            })?
+            .collect()
+    }
+
+    /// The reading of a target on exactly that date.
+    pub fn reading_on(&self, target_id: i64, on: NaiveDate) -> rusqlite::Result<Option<f64>> {
+        self.conn()
+            .prepare_cached("SELECT value FROM reading WHERE target_id = ?1 AND on_date = ?2")?
+            .query_row(params![target_id, iso(on)], |r| r.get(0))
+            .optional()
+    }
+
+    /// The latest reading of a target on or before a date.
+    pub fn latest_reading(
+        &self,
+        target_id: i64,
+        on_or_before: NaiveDate,
+    ) -> rusqlite::Result<Option<(NaiveDate, f64)>> {
+        let row: Option<(String, f64)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT on_date, value FROM reading WHERE target_id = ?1 AND on_date <= ?2
+                 ORDER BY on_date DESC LIMIT 1",
+            )?
+            .query_row(params![target_id, iso(on_or_before)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(row.and_then(|(d, v)| date_of(Some(d)).map(|d| (d, v))))
+    }
+}
+
+/// Inserts a task whose text is already NFC and trimmed, with its folded title: the
+/// import's fast path for many rows (`insert_task` normalises each field itself).
+pub fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> rusqlite::Result<i64> {
+    c.prepare_cached(
+        "INSERT INTO task(title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
+                          assigned_on, deadline, original_deadline, completed_on, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        t.title,
+        title_key,
+        t.doc_number,
+        iso_of(t.doc_date),
+        t.leader,
+        t.unit_id,
+        t.cooperating,
+        iso_of(t.assigned_on),
+        iso_of(t.deadline),
+        iso_of(t.completed_on),
+        t.origin,
+    ])?;
+    Ok(c.last_insert_rowid())
+}
+
+fn opt_text(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(nfc)
+}
+
+/// Rewrites a unit; `parent_id` too.
+pub fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> rusqlite::Result<()> {
+    let name = nfc(u.name.trim());
+    c.prepare_cached(
+        "UPDATE unit SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, code = ?6,
+                         parent_id = ?7, valid_from = ?8, valid_to = ?9
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        name,
+        fold(&name),
+        sort_key(&name),
+        u.kind.code(),
+        opt_text(&u.code),
+        u.parent_id,
+        iso_of(u.valid_from),
+        iso_of(u.valid_to),
+    ])?;
+    Ok(())
+}
+
+pub fn set_unit_parent(c: &Connection, id: i64, parent_id: Option<i64>) -> rusqlite::Result<()> {
+    c.prepare_cached("UPDATE unit SET parent_id = ?2 WHERE id = ?1")?
+        .execute(params![id, parent_id])?;
+    Ok(())
+}
+
+/// Rewrites a target's name, measure, plan and direction (its unit, year and position
+/// stay).
+pub fn update_target(c: &Connection, id: i64, t: &NewTarget) -> rusqlite::Result<()> {
+    let name = nfc(t.name.trim());
+    let (low, high) = match t.plan {
+        Plan::Value(v) => (v, None),
+        Plan::Range(a, b) => (a.min(b), Some(a.max(b))),
+    };
+    c.prepare_cached(
+        "UPDATE target SET name = ?2, name_key = ?3, measure = ?4, plan_low = ?5,
+                           plan_high = ?6, direction = ?7
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        name,
+        fold(&name),
+        nfc(t.measure.trim()),
+        low,
+        high,
+        t.direction.code(),
+    ])?;
+    Ok(())
+}
+
+/// How an import changes a task's deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineChange {
+    /// The deadline stays.
+    Keep,
+    /// A later deadline than the one in force: recorded as an extension (gia hạn), so
+    /// the original deadline and the history stay.
+    Extend { old: NaiveDate, new: NaiveDate },
+    /// Any other change corrects the record; the original deadline follows when the
+    /// task has no extensions.
+    Set {
+        new: Option<NaiveDate>,
+        with_original: bool,
+    },
+}
+
+/// Rewrites a task's fields and, in the same statement, its deadline, so the
+/// constraint "deadline not before assignment" holds at every step.
+pub fn update_task(
+    c: &Connection,
+    id: i64,
+    t: &NewTask,
+    deadline: DeadlineChange,
+    extension_reason: &str,
+) -> rusqlite::Result<()> {
+    let title = nfc(t.title.trim());
+    let (set_deadline, new_deadline, set_original) = match deadline {
+        DeadlineChange::Keep => (false, None, false),
+        DeadlineChange::Extend { new, .. } => (true, Some(new), false),
+        DeadlineChange::Set { new, with_original } => (true, new, with_original),
+    };
+    c.prepare_cached(
+        "UPDATE task SET title = ?2, title_key = ?3, doc_number = ?4, doc_date = ?5,
+                         leader = ?6, unit_id = ?7, cooperating = ?8, assigned_on = ?9,
+                         completed_on = ?10, origin = ?11,
+                         deadline = CASE WHEN ?12 THEN ?13 ELSE deadline END,
+                         original_deadline = CASE WHEN ?14 THEN ?13 ELSE original_deadline END
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        title,
+        fold(&title),
+        opt_text(&t.doc_number),
+        iso_of(t.doc_date),
+        opt_text(&t.leader),
+        t.unit_id,
+        opt_text(&t.cooperating),
+        iso_of(t.assigned_on),
+        iso_of(t.completed_on),
+        opt_text(&t.origin),
+        set_deadline,
+        iso_of(new_deadline),
+        set_original,
+    ])?;
+    if let DeadlineChange::Extend { old, new } = deadline {
+        c.prepare_cached(
+            "INSERT INTO extension(task_id, granted_on, old_deadline, new_deadline, reason)
+             VALUES (?1, NULL, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            id,
+            iso(old),
+            iso(new),
+            nfc(extension_reason.trim())
+        ])?;
+    }
+    Ok(())
+}
