@@ -11,6 +11,40 @@ pub struct ListState {
     pub offset: usize,
     /// The filter typed with `/`, matched without diacritics.
     pub filter: String,
+    /// Absolute index of the first row currently fetched.
+    pub loaded_at: usize,
+}
+
+/// The rows for the window `offset .. offset + height` (clipped to `total`), reusing
+/// the rows already fetched for the window at `old_offset` and fetching only the
+/// rest: scrolling by one row asks for one row.
+pub fn shift_window<R, E>(
+    old: Vec<R>,
+    old_offset: usize,
+    offset: usize,
+    height: usize,
+    total: usize,
+    mut fetch: impl FnMut(usize, usize) -> Result<Vec<R>, E>,
+) -> Result<Vec<R>, E> {
+    let end = (offset + height).min(total);
+    let (have_start, have_end) = (old_offset, old_offset + old.len());
+    if end <= offset {
+        return Ok(Vec::new());
+    }
+    if old.is_empty() || have_end <= offset || have_start >= end {
+        return fetch(offset, end - offset);
+    }
+    let mut rows = Vec::with_capacity(end - offset);
+    if offset < have_start {
+        rows.extend(fetch(offset, have_start - offset)?);
+    }
+    let keep_from = offset.max(have_start) - have_start;
+    let keep_to = end.min(have_end) - have_start;
+    rows.extend(old.into_iter().skip(keep_from).take(keep_to - keep_from));
+    if end > have_end {
+        rows.extend(fetch(have_end, end - have_end)?);
+    }
+    Ok(rows)
 }
 
 impl ListState {
@@ -51,6 +85,45 @@ impl ListState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A "database" of row numbers that records what was asked of it.
+    fn fetcher(
+        asked: &mut Vec<(usize, usize)>,
+    ) -> impl FnMut(usize, usize) -> Result<Vec<usize>, ()> + '_ {
+        move |off, n| {
+            asked.push((off, n));
+            Ok((off..off + n).collect())
+        }
+    }
+
+    #[test]
+    fn scrolling_one_row_fetches_one_row() {
+        let mut asked = Vec::new();
+        let rows = shift_window((10..20).collect(), 10, 11, 10, 100, fetcher(&mut asked)).unwrap();
+        assert_eq!(rows, (11..21).collect::<Vec<_>>());
+        assert_eq!(asked, [(20, 1)]);
+        let mut asked = Vec::new();
+        let rows = shift_window((10..20).collect(), 10, 8, 10, 100, fetcher(&mut asked)).unwrap();
+        assert_eq!(rows, (8..18).collect::<Vec<_>>());
+        assert_eq!(asked, [(8, 2)]);
+    }
+
+    #[test]
+    fn far_jumps_and_short_lists_fetch_what_they_need() {
+        let mut asked = Vec::new();
+        let rows = shift_window((0..10).collect(), 0, 50, 10, 55, fetcher(&mut asked)).unwrap();
+        assert_eq!((rows.len(), asked), (5, vec![(50, 5)]));
+        let mut asked = Vec::new();
+        let rows = shift_window(Vec::new(), 0, 0, 10, 3, fetcher(&mut asked)).unwrap();
+        assert_eq!((rows, asked), (vec![0, 1, 2], vec![(0, 3)]));
+        let mut asked = Vec::new();
+        let rows = shift_window((0..10).collect(), 0, 0, 12, 100, fetcher(&mut asked)).unwrap();
+        assert_eq!(
+            (rows.len(), asked),
+            (12, vec![(10, 2)]),
+            "a taller window fetches the rows below"
+        );
+    }
 
     fn list(total: usize) -> ListState {
         ListState {

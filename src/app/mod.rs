@@ -6,7 +6,7 @@ mod list;
 
 pub use dialog::{Answer, Choice, Dialog, DialogKind};
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
-pub use list::ListState;
+pub use list::{ListState, shift_window};
 
 use std::time::Instant;
 
@@ -748,9 +748,22 @@ impl App {
                 self.units.total = self.store.count_units(&self.ctx, &self.units.filter)?;
                 self.units.select(self.units.selected, h);
             }
-            self.unit_rows =
-                self.store
-                    .units_page(&self.ctx, &self.units.filter, self.units.offset, h)?;
+            // After a count the figures may have changed: fetch the whole window.
+            let old = if count {
+                Vec::new()
+            } else {
+                std::mem::take(&mut self.unit_rows)
+            };
+            let (store, ctx, filter) = (&self.store, &self.ctx, &self.units.filter);
+            self.unit_rows = shift_window(
+                old,
+                self.units.loaded_at,
+                self.units.offset,
+                h,
+                self.units.total,
+                |off, n| store.units_page(ctx, filter, off, n),
+            )?;
+            self.units.loaded_at = self.units.offset;
             Ok(())
         })();
         if let Err(e) = result {

@@ -125,6 +125,11 @@ pub const MIGRATIONS: &[&str] = &[
         saved_at  TEXT NOT NULL
     );
     "#,
+    // 3: the province-wide overdue view counts open tasks from the index alone.
+    r#"
+    DROP INDEX task_open;
+    CREATE INDEX task_open ON task(deadline, unit_id, assigned_on) WHERE completed_on IS NULL;
+    "#,
 ];
 
 pub fn latest_version() -> i64 {
