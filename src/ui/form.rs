@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
             .map_or(0, |(_, d)| (d.len() as u16 + 2).min(left.height / 2));
         let [items, prev] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(prev_h)]).areas(left);
-        draw_items(frame, app, form, items);
+        draw_items(frame, app, form, items, false);
         if prev_h > 0 {
             draw_previous(frame, app, form, prev);
         }
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
         let items_h = (form.data.items.len() as u16 + 2).clamp(3, (body.height / 3).max(3));
         let [items, editor] =
             Layout::vertical([Constraint::Length(items_h), Constraint::Min(0)]).areas(body);
-        draw_items(frame, app, form, items);
+        draw_items(frame, app, form, items, true);
         draw_editor(frame, app, form, editor);
     }
     super::chrome::status(frame, app, status);
@@ -155,9 +155,11 @@ fn draw_header(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     slot(frame, app, form, Field::Report, rows[3]);
 }
 
-fn draw_items(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
+/// With `brief`, last time's directives (which have no panel of their own on a
+/// narrow screen) are summed up in the title: how many, and how many are overdue.
+fn draw_items(frame: &mut Frame, app: &App, form: &Form, area: Rect, brief: bool) {
     let n = form.data.items.len();
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border(matches!(
             form.data.field,
@@ -167,6 +169,28 @@ fn draw_items(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
             format!(" {} ({n}) ", t(T::Items)),
             app.theme.title(),
         ));
+    if let (true, Some((on, directives))) = (brief, &form.previous) {
+        let overdue = directives
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.task_status,
+                    Some(crate::domain::task::TaskStatus::Overdue { .. })
+                )
+            })
+            .count();
+        block = block.title(Span::styled(
+            format!(
+                " {} {}: {} {}, {overdue} {} ",
+                t(T::PreviousDirectives),
+                fmt_date(*on),
+                directives.len(),
+                t(T::KindDirectiveShort).to_lowercase(),
+                t(T::StOverdue)
+            ),
+            app.theme.dim(),
+        ));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let h = inner.height as usize;
