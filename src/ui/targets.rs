@@ -61,7 +61,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         head.push(t(T::ColMeasure).into());
         widths.push(Constraint::Length(12));
     }
-    head.push(t(T::ColProgress).into());
+    // A narrow column holds only the percentage: say so rather than cut the word.
+    head.push(if bar_w > 5 {
+        t(T::ColProgress).into()
+    } else {
+        "%".into()
+    });
     widths.push(Constraint::Length(bar_w as u16));
 
     let first = app.targets.offset;
