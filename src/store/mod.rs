@@ -3,6 +3,7 @@
 
 mod backup;
 mod demo;
+mod figures;
 mod import;
 mod inspections;
 mod queries;
@@ -138,6 +139,10 @@ impl Store {
     fn prepare(&mut self) -> Result<(), OpenError> {
         let c = &self.conn;
         c.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Every pane question is a prepared statement kept for reuse; the default
+        // cache of 16 is smaller than the set a screen asks, and re-preparing costs
+        // more than running.
+        c.set_prepared_statement_cache_capacity(128);
         // A file that is not a database shows itself at the first read.
         let tables: i64 = c
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
@@ -249,6 +254,24 @@ impl Store {
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(s == "ok")
+    }
+
+    /// Runs several questions in one read transaction: one consistent snapshot, and
+    /// one WAL lock round instead of one per statement. Nests inside a write.
+    pub(crate) fn reading<R>(
+        &self,
+        f: impl FnOnce() -> rusqlite::Result<R>,
+    ) -> rusqlite::Result<R> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn.execute_batch("BEGIN")?;
+        let out = f();
+        // A read transaction has nothing to keep: end it whatever happened.
+        let end = self.conn.execute_batch("COMMIT");
+        let out = out?;
+        end?;
+        Ok(out)
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
+use super::figures::UnitHead;
 use super::{Store, opt_date};
 use crate::domain::format::iso;
 use crate::domain::scorecard::{Scorecard, TargetCounts, TaskCounts};
@@ -22,11 +23,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    fn d(&self) -> String {
+    pub(crate) fn d(&self) -> String {
         iso(self.as_of)
     }
 
-    fn soon_limit(&self) -> String {
+    pub(crate) fn soon_limit(&self) -> String {
         iso(self.as_of + Duration::days(self.soon_days))
     }
 }
@@ -337,40 +338,17 @@ impl Store {
             w.sql
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt
+        let heads = stmt
             .query_map(params_from_iter(&w.args), |r| {
-                let kind: String = r.get(2)?;
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    kind,
-                    r.get::<_, Option<String>>(3)?,
-                ))
+                Ok(UnitHead {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    code: r.get(3)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(id, name, kind, code)| self.unit_figures(ctx, id, name, &kind, code))
-            .collect()
-    }
-
-    /// A unit's row with its figures as of the date: scorecard, last visit, directives.
-    fn unit_figures(
-        &self,
-        ctx: &Ctx,
-        id: i64,
-        name: String,
-        kind: &str,
-        code: Option<String>,
-    ) -> rusqlite::Result<UnitRow> {
-        Ok(UnitRow {
-            id,
-            name,
-            kind: UnitKind::from_code(kind).unwrap_or(UnitKind::Xa),
-            code,
-            card: self.scorecard(ctx, id)?,
-            last_inspection: self.last_inspection_date(ctx, id)?,
-            directives: self.directive_counts(ctx, id)?,
-        })
+        self.with_figures(ctx, heads)
     }
 
     /// One unit with its scorecard, whatever its period of validity.
@@ -379,17 +357,15 @@ impl Store {
             .conn()
             .prepare_cached("SELECT name, kind, code FROM unit WHERE id = ?1")?
             .query_row([id], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
+                Ok(UnitHead {
+                    id,
+                    name: r.get(0)?,
+                    kind: r.get(1)?,
+                    code: r.get(2)?,
+                })
             })
             .optional()?;
-        let Some((name, kind, code)) = head else {
-            return Ok(None);
-        };
-        self.unit_figures(ctx, id, name, &kind, code).map(Some)
+        Ok(self.with_figures(ctx, head.into_iter().collect())?.pop())
     }
 
     /// Names only (no scorecards), in Vietnamese order.
@@ -421,31 +397,12 @@ impl Store {
         })
     }
 
-    /// A unit's tasks counted by status in SQL, over the `task_unit` index. Mirrors
-    /// `domain::task::status`; a test holds the two to the same answers.
+    /// A unit's tasks counted by status (see `task_counts_of`).
     pub fn task_counts(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<TaskCounts> {
-        self.conn()
-            .prepare_cached(
-                "SELECT
-                   count(*) FILTER (WHERE c IS NOT NULL AND (deadline IS NULL OR c <= deadline)),
-                   count(*) FILTER (WHERE c IS NOT NULL AND c > deadline),
-                   count(*) FILTER (WHERE c IS NULL AND deadline < ?2),
-                   count(*) FILTER (WHERE c IS NULL AND deadline >= ?2 AND deadline <= ?3),
-                   count(*) FILTER (WHERE c IS NULL AND deadline > ?3),
-                   count(*) FILTER (WHERE c IS NULL AND deadline IS NULL)
-                 FROM (SELECT deadline, CASE WHEN completed_on <= ?2 THEN completed_on END AS c
-                       FROM task WHERE unit_id = ?1 AND (assigned_on IS NULL OR assigned_on <= ?2))",
-            )?
-            .query_row(params![unit_id, ctx.d(), ctx.soon_limit()], |r| {
-                Ok(TaskCounts {
-                    done_on_time: r.get(0)?,
-                    done_late: r.get(1)?,
-                    overdue: r.get(2)?,
-                    due_soon: r.get(3)?,
-                    in_time: r.get(4)?,
-                    no_deadline: r.get(5)?,
-                })
-            })
+        Ok(self
+            .task_counts_of(ctx, &[unit_id])?
+            .remove(&unit_id)
+            .unwrap_or_default())
     }
 
     /// A unit's targets for the as-of year. A unit has tens of targets, not thousands,
