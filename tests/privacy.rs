@@ -1,0 +1,113 @@
+//! A laptop that can be lost: tct's files are its owner's only, and tct never opens a
+//! network connection.
+
+use std::process::Command;
+
+fn tct() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tct"));
+    c.env_remove("TCT_DB").env_remove("TCT_LANG");
+    c
+}
+
+#[cfg(unix)]
+#[test]
+fn database_and_backup_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tct.db");
+    let bak = dir.path().join("sao-luu.db");
+    assert!(
+        tct()
+            .args(["--demo", "--db", db.to_str().unwrap(), "report", "units"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    assert!(
+        tct()
+            .args([
+                "--db",
+                db.to_str().unwrap(),
+                "backup",
+                bak.to_str().unwrap()
+            ])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    for f in [&db, &bak] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} is {mode:o}", f.display());
+    }
+}
+
+/// Every command that touches data, traced: no socket is ever opened. Skips when
+/// strace is not installed (CI installs it).
+#[test]
+fn no_network_connection_ever() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipped: strace not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tct.db");
+    let db = db.to_str().unwrap();
+    let out = dir.path().join("tb.docx");
+    let xlsx = dir.path().join("q.xlsx");
+    let runs: [&[&str]; 4] = [
+        &["--demo", "--db", db, "report", "units"],
+        &[
+            "--db",
+            db,
+            "report",
+            "overdue",
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+        &[
+            "--db",
+            db,
+            "export",
+            "inspection",
+            "latest",
+            "--unit",
+            "trang dinh",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &[
+            "--db",
+            db,
+            "import",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-nhiem-vu.csv"),
+            "--dry-run",
+        ],
+    ];
+    for args in runs {
+        let log = dir.path().join("trace.log");
+        let status = Command::new("strace")
+            .args([
+                "-f",
+                "-e",
+                "trace=socket,connect",
+                "-o",
+                log.to_str().unwrap(),
+            ])
+            .arg(env!("CARGO_BIN_EXE_tct"))
+            .args(args)
+            .env_remove("TCT_DB")
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success(), "{args:?}");
+        let trace = std::fs::read_to_string(&log).unwrap();
+        assert!(
+            !trace.contains("socket(") && !trace.contains("connect("),
+            "{args:?} opened a socket:\n{trace}"
+        );
+    }
+}
