@@ -177,12 +177,13 @@ pub struct Form {
     pub undo: Option<(usize, ItemData, bool)>,
 }
 
+/// An editor holding `text`. Stored text may hold control characters (an import, an
+/// old file); the editor draws what it holds, so they are left out here.
 fn new_editor(text: &str, single_line: bool) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(String::from).collect()
-    };
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(crate::domain::text::printable)
+        .collect();
     let mut ta = TextArea::new(lines);
     ta.set_cursor_line_style(ratatui::style::Style::new());
     if !single_line {

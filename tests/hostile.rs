@@ -1,0 +1,114 @@
+//! Hostile and broken input, as a table: each case is what is typed into which field,
+//! and either the message that must come back (nothing saved) or that it is saved and
+//! drawn safely. Adding a case is one line.
+
+mod common;
+
+use common::{ctrl, demo_app, key, render, type_text};
+use ratatui::crossterm::event::KeyCode;
+use tct::app::{Action, App, Field};
+
+/// Starts a form for Tràng Định with one directive whose fields are set as given.
+fn form_with(
+    text: &str,
+    unit: &str,
+    deadline: &str,
+    held_on: Option<&str>,
+) -> (tempfile::TempDir, App) {
+    let (d, mut app) = demo_app(100, 30);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    let f = app.form.as_mut().unwrap();
+    f.data.items[0].kind = tct::domain::inspection::ItemKind::Directive;
+    f.data.items[0].text = text.into();
+    f.data.items[0].unit = unit.into();
+    f.data.items[0].deadline = deadline.into();
+    if let Some(h) = held_on {
+        f.data.held_on = h.into();
+    }
+    f.data.field = Field::Place;
+    f.edited();
+    (d, app)
+}
+
+fn inspections(app: &App) -> usize {
+    app.store.inspection_ids(None).unwrap().len()
+}
+
+#[test]
+fn refused_input_says_why_and_saves_nothing() {
+    let long_name = "Xã ".repeat(5000);
+    let cases: &[(&str, &str, &str, Option<&str>, &str)] = &[
+        // (text, unit, deadline, date of the inspection, expected message)
+        ("Chỉ đạo.", "", "31/02/2023", None, "không tồn tại"),
+        ("Chỉ đạo.", "", "29/02/2023", None, "không tồn tại"),
+        ("Chỉ đạo.", "", "01/01/2022", None, "trước ngày kiểm tra"),
+        ("Chỉ đạo.", "", "+99999", None, "không hợp lệ"),
+        ("Chỉ đạo.", "", "sớm nhất có thể", None, "không hợp lệ"),
+        ("Chỉ đạo.", "", "01/01/99999", None, "không hợp lệ"),
+        ("Chỉ đạo.", "", "", Some("31/02/2022"), "không tồn tại"),
+        ("Chỉ đạo.", "", "", Some(""), "không hợp lệ"),
+        ("Chỉ đạo.", "", "", Some("01/01/1800"), "1900"),
+        ("Chỉ đạo.", "Sở Không Tồn Tại", "", None, "không có đơn vị"),
+        ("Chỉ đạo.", &long_name, "", None, "không có đơn vị"),
+        ("Chỉ đạo.", "\u{1b}]0;x\u{7}", "", None, "không có đơn vị"),
+    ];
+    for (text, unit, deadline, held_on, expected) in cases {
+        let (_d, mut app) = form_with(text, unit, deadline, *held_on);
+        let before = inspections(&app);
+        ctrl(&mut app, 's');
+        let msg = app.message.clone().unwrap_or_default();
+        assert!(
+            msg.contains(expected),
+            "{deadline:?}/{held_on:?}/{}: got {msg:?}",
+            unit.len()
+        );
+        assert_eq!(inspections(&app), before, "nothing saved for {deadline:?}");
+        let screen = render(&app);
+        assert!(
+            !screen.contains('\u{1b}') && !screen.contains('\u{7}'),
+            "controls drawn"
+        );
+    }
+}
+
+#[test]
+fn odd_but_valid_text_is_saved_as_typed_and_drawn_safely() {
+    let cases: &[&str] = &[
+        "Xoá màn hình \u{1b}[2J và đổi tiêu đề \u{1b}]0;pwned\u{7} giữa câu.",
+        "Chữ viết ngược \u{202E}đảo chiều\u{202C} và cách\u{200B}không\u{200D}rộng.",
+        "Biểu tượng 👩‍👩‍👧‍👦 🇻🇳 và chữ Hán 漢字 rộng hai cột.",
+        &"Rất dài. ".repeat(1200),
+        "Dòng một\nDòng hai\n\nDòng bốn",
+    ];
+    for text in cases {
+        let (_d, mut app) = form_with(text, "", "", None);
+        let before = inspections(&app);
+        ctrl(&mut app, 's');
+        assert_eq!(inspections(&app), before + 1, "{:?}", app.message);
+        let id = app.form.as_ref().unwrap().data.inspection_id.unwrap();
+        let saved = app.store.inspection(&app.ctx, id).unwrap().unwrap();
+        let expected: String = tct::domain::text::nfc(text.trim());
+        assert_eq!(
+            saved.items[0].text, expected,
+            "saved exactly as typed (NFC)"
+        );
+        // Back to the item's text: now the editor itself holds it.
+        for _ in 0..4 {
+            common::key_mod(
+                &mut app,
+                KeyCode::BackTab,
+                ratatui::crossterm::event::KeyModifiers::SHIFT,
+            );
+        }
+        assert_eq!(app.form.as_ref().unwrap().data.field, Field::ItemText);
+        for (w, h) in [(100, 30), (40, 10), (20, 5)] {
+            app.update(Action::Resize(w, h));
+            let screen = render(&app);
+            for bad in ['\u{1b}', '\u{7}', '\u{202E}'] {
+                assert!(!screen.contains(bad), "{bad:?} drawn at {w}x{h}");
+            }
+        }
+    }
+}
