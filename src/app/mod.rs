@@ -267,6 +267,9 @@ impl App {
             | Command::NextItem
             | Command::Complete
             | Command::ExportNotice => {}
+            // The province-wide view is of overdue tasks only: listing every open task
+            // of every unit would sort them all, and is not what it is for.
+            Command::CycleTaskMode if self.all_units => {}
             Command::CycleTaskMode => {
                 self.task_mode = self.task_mode.next();
                 self.tasks.reset();

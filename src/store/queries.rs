@@ -256,6 +256,70 @@ fn overdue_arms(
     )
 }
 
+/// The SQL that counts a task list, and its arguments.
+fn count_tasks_query(
+    ctx: &Ctx,
+    scope: TaskScope,
+    mode: TaskMode,
+    filter: &str,
+) -> (String, Vec<Value>) {
+    let sql;
+    let w;
+    if mode == TaskMode::Overdue {
+        let (arms, args) = overdue_arms(ctx, scope, filter, "count(*)", "FROM task t");
+        sql = format!("SELECT (SELECT {}) + (SELECT {})", arms[0], arms[1]);
+        w = Where {
+            sql: String::new(),
+            args,
+        };
+    } else {
+        w = task_where(ctx, scope, mode, filter);
+        sql = format!("SELECT count(*) FROM task t{}", w.sql);
+    }
+    (sql, w.args)
+}
+
+/// The SQL of one page of tasks and its arguments (also for `Store::pane_plans`).
+fn tasks_page_query(
+    ctx: &Ctx,
+    scope: TaskScope,
+    mode: TaskMode,
+    filter: &str,
+    offset: usize,
+    limit: usize,
+) -> (String, Vec<Value>) {
+    let (sql, mut w) = if mode == TaskMode::Overdue {
+        // Two index ranges merged in deadline order: open tasks (partial index
+        // task_open) and tasks finished after the as-of date (task_completed).
+        // Columns 7, 4, 1 are deadline, unit and id.
+        let (arms, args) = overdue_arms(ctx, scope, filter, TASK_SELECT, TASK_FROM);
+        (
+            format!(
+                "SELECT {} UNION ALL SELECT {} ORDER BY 7, 4, 1",
+                arms[0], arms[1]
+            ),
+            Where {
+                sql: String::new(),
+                args,
+            },
+        )
+    } else {
+        let mut w = task_where(ctx, scope, mode, filter);
+        let d = w.arg(text(ctx.d()));
+        let sql = format!(
+            "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY \
+             CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
+             t.deadline, t.completed_on DESC, t.id",
+            w.sql
+        );
+        (sql, w)
+    };
+    let lim = w.arg(Value::Integer(limit as i64));
+    let off = w.arg(Value::Integer(offset as i64));
+    let sql = format!("{sql} LIMIT {lim} OFFSET {off}");
+    (sql, w.args)
+}
+
 fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
     let dates = TaskDates {
         assigned_on: opt_date(r.get(5)?),
@@ -474,19 +538,11 @@ impl Store {
         mode: TaskMode,
         filter: &str,
     ) -> rusqlite::Result<usize> {
-        let sql;
-        let w;
-        if mode == TaskMode::Overdue {
-            let (arms, args) = overdue_arms(ctx, scope, filter, "count(*)", "FROM task t");
-            sql = format!("SELECT (SELECT {}) + (SELECT {})", arms[0], arms[1]);
-            w = Where {
-                sql: String::new(),
-                args,
-            };
-        } else {
-            w = task_where(ctx, scope, mode, filter);
-            sql = format!("SELECT count(*) FROM task t{}", w.sql);
-        }
+        let (sql, args) = count_tasks_query(ctx, scope, mode, filter);
+        let w = Where {
+            sql: String::new(),
+            args,
+        };
         self.conn()
             .prepare_cached(&sql)?
             .query_row(params_from_iter(&w.args), |r| {
@@ -505,35 +561,11 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> rusqlite::Result<Vec<TaskRow>> {
-        let (sql, mut w) = if mode == TaskMode::Overdue {
-            // Two index ranges merged in deadline order: open tasks (partial index
-            // task_open) and tasks finished after the as-of date (task_completed).
-            // Columns 7, 4, 1 are deadline, unit and id.
-            let (arms, args) = overdue_arms(ctx, scope, filter, TASK_SELECT, TASK_FROM);
-            (
-                format!(
-                    "SELECT {} UNION ALL SELECT {} ORDER BY 7, 4, 1",
-                    arms[0], arms[1]
-                ),
-                Where {
-                    sql: String::new(),
-                    args,
-                },
-            )
-        } else {
-            let mut w = task_where(ctx, scope, mode, filter);
-            let d = w.arg(text(ctx.d()));
-            let sql = format!(
-                "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY \
-                 CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
-                 t.deadline, t.completed_on DESC, t.id",
-                w.sql
-            );
-            (sql, w)
+        let (sql, args) = tasks_page_query(ctx, scope, mode, filter, offset, limit);
+        let w = Where {
+            sql: String::new(),
+            args,
         };
-        let lim = w.arg(Value::Integer(limit as i64));
-        let off = w.arg(Value::Integer(offset as i64));
-        let sql = format!("{sql} LIMIT {lim} OFFSET {off}");
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&w.args), |r| task_row(r, ctx))?;
         rows.collect()
@@ -627,6 +659,47 @@ impl Store {
         Ok(UnitLookup::NotFound(
             scored.into_iter().take(3).map(|(_, n)| n).collect(),
         ))
+    }
+}
+
+impl Store {
+    /// `EXPLAIN QUERY PLAN` of every question a pane asks about tasks, for one unit
+    /// and for the province: (question, plan). Tests hold them to their indexes.
+    pub fn pane_plans(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<Vec<(String, String)>> {
+        let mut qs: Vec<(String, (String, Vec<Value>))> = Vec::new();
+        for mode in [TaskMode::Overdue, TaskMode::Open, TaskMode::All] {
+            for filter in ["", "giai ngan"] {
+                let scope = TaskScope::Unit(unit_id);
+                qs.push((
+                    format!("page {mode:?} {filter:?}"),
+                    tasks_page_query(ctx, scope, mode, filter, 40, 40),
+                ));
+                qs.push((
+                    format!("count {mode:?} {filter:?}"),
+                    count_tasks_query(ctx, scope, mode, filter),
+                ));
+            }
+        }
+        let all = TaskScope::AllUnits;
+        qs.push((
+            "province page".into(),
+            tasks_page_query(ctx, all, TaskMode::Overdue, "", 400, 40),
+        ));
+        qs.push((
+            "province count".into(),
+            count_tasks_query(ctx, all, TaskMode::Overdue, ""),
+        ));
+        let mut out = Vec::new();
+        for (name, (sql, args)) in qs {
+            let plan = self
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?
+                .query_map(params_from_iter(&args), |r| r.get::<_, String>(3))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .join(" | ");
+            out.push((name, plan));
+        }
+        Ok(out)
     }
 }
 
