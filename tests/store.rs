@@ -9,7 +9,7 @@ use tct::domain::task::{TaskDates, TaskStatus, status};
 use tct::domain::text::fold;
 use tct::domain::unit::UnitKind;
 use tct::store::{
-    APPLICATION_ID, NewTask, NewUnit, OpenError, Store, TaskMode, TaskScope, UnitLookup, explain,
+    APPLICATION_ID, NewTask, NewUnit, OpenError, Store, TaskMode, TaskScope, UnitLookup,
     insert_task, insert_unit, latest_version,
 };
 

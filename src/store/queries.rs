@@ -702,10 +702,3 @@ impl Store {
         Ok(out)
     }
 }
-
-/// For tests and benchmarks: the raw connection, to run `EXPLAIN QUERY PLAN`.
-pub fn explain(c: &Connection, sql: &str) -> rusqlite::Result<Vec<String>> {
-    c.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?
-        .query_map([], |r| r.get::<_, String>(3))?
-        .collect()
-}
