@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
 use super::figures::UnitHead;
