@@ -17,7 +17,7 @@ impl Store {
         let mut target = Connection::open(dest)?;
         {
             let backup = Backup::new(self.conn(), &mut target)?;
-            backup.run_to_completion(256, Duration::from_millis(20), None)?;
+            backup.run_to_completion(1024, Duration::from_millis(1), None)?;
         }
         // A backup is a file to carry away: one file, no WAL beside it.
         target.pragma_update(None, "journal_mode", "delete")?;
