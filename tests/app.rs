@@ -226,7 +226,12 @@ fn random_keys_pastes_and_resizes_never_panic() {
         KeyCode::Left,
         KeyCode::Right,
     ];
-    for i in 0..1500 {
+    // 1,500 events in cargo test; TCT_FUZZ_EVENTS=1000000 for the long run.
+    let events: usize = std::env::var("TCT_FUZZ_EVENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1500);
+    for i in 0..events {
         match rng.next() % 20 {
             0 => {
                 let (w, h) = ((rng.next() % 200) as u16, (rng.next() % 60) as u16);
