@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use color_eyre::Result;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::cli::UserError;
 use crate::domain::format::iso;
@@ -205,12 +205,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
     }
     let mut rng = fastrand::Rng::with_seed(spec.seed);
     let bar = if progress {
-        let b = ProgressBar::new((spec.units + spec.tasks) as u64);
-        b.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} ~{eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        b
+        crate::progress::bar((spec.units + spec.tasks) as u64)
     } else {
         ProgressBar::hidden()
     };

@@ -275,14 +275,20 @@ pub fn run(
         .connection()
         .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
     let reason = format!("{} {file_name}", t(T::ImpExtensionReason));
+    // A bar on a terminal while the rows are written; silent when piped.
+    let progress = match &prepared {
+        Prepared::Tasks(p) if p.len() > 10_000 => crate::progress::bar(p.len() as u64),
+        _ => indicatif::ProgressBar::hidden(),
+    };
     let applied = store.write(|c| match &prepared {
-        Prepared::Tasks(p) => plan::apply_tasks(c, p, &reason),
+        Prepared::Tasks(p) => plan::apply_tasks(c, p, &reason, &progress),
         Prepared::Targets(p) => plan::apply_targets(c, p),
         Prepared::Units(p) => plan::apply_units(c, p),
     });
     store
         .connection()
         .pragma_update(None, "cache_size", cache)?;
+    progress.finish_and_clear();
     applied?;
     Ok(summary)
 }

@@ -384,8 +384,16 @@ pub fn tasks(
     plans
 }
 
-pub fn apply_tasks(c: &Connection, plans: &[TaskPlan], reason: &str) -> rusqlite::Result<()> {
-    for p in plans {
+pub fn apply_tasks(
+    c: &Connection,
+    plans: &[TaskPlan],
+    reason: &str,
+    progress: &indicatif::ProgressBar,
+) -> rusqlite::Result<()> {
+    for (n, p) in plans.iter().enumerate() {
+        if n % 1024 == 0 {
+            progress.set_position(n as u64);
+        }
         match &p.action {
             Action::New => {
                 insert_imported_task(c, &p.task, &p.title_key)?;
