@@ -5,20 +5,14 @@
 //!
 //! Every wait is bounded; a child that outlives its test is killed when the harness drops.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
+use std::thread;
+use std::time::Duration;
+
+use common::pty::{Tui, db_path, temp_dir};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use tempfile::TempDir;
-
-/// The longest any single wait may take before the test fails.
-const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The demo database holds this many inspections before anyone types.
 const DEMO_INSPECTIONS: i64 = 3;
@@ -36,197 +30,10 @@ const FORM_TITLE: &str = "Biên bản kiểm tra · Tràng Định";
 const UNSAVED_DIALOG: &str = "Biên bản chưa lưu";
 const DRAFT_DIALOG: &str = "Bản nháp chưa lưu";
 
-fn nz(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).expect("terminal size must be non-zero")
-}
-
-/// `tct` running in a pseudo-terminal, with its screen mirrored by a vt100 parser.
-struct Tui {
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Set by the reader thread when the terminal reports end of output.
-    reader_done: Arc<AtomicBool>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    exited: bool,
-    // Kept open for the life of the child: dropping the master hangs up its terminal.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
 impl Tui {
-    /// Start `tct --demo --db DB` in a `cols`×`rows` terminal, in the temp dir.
-    fn demo(cols: u16, rows: u16, dir: &TempDir) -> Tui {
-        let db = db_path(dir);
-        let db = db.to_str().expect("utf-8 temp path");
-        Tui::spawn(cols, rows, dir.path(), &["--demo", "--db", db])
-    }
-
-    fn spawn(cols: u16, rows: u16, cwd: &Path, args: &[&str]) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tct"));
-        cmd.args(args);
-        cmd.cwd(cwd);
-        cmd.env("TERM", "xterm-256color");
-        // Keep the run independent of the caller's settings.
-        for var in ["TCT_DB", "TCT_LANG", "NO_COLOR", "RUST_BACKTRACE"] {
-            cmd.env_remove(var);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn tct");
-        // Our copy of the slave must close, or the reader never sees end of output.
-        drop(pair.slave);
-
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let reader_done = Arc::new(AtomicBool::new(false));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        {
-            let parser = Arc::clone(&parser);
-            let reader_done = Arc::clone(&reader_done);
-            thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                // Ends on EOF, or EIO once the child and every copy of the slave are gone.
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    parser.lock().unwrap().process(&buf[..n]);
-                }
-                reader_done.store(true, Ordering::SeqCst);
-            });
-        }
-        let writer = pair.master.take_writer().expect("pty writer");
-        Tui {
-            parser,
-            reader_done,
-            writer,
-            child,
-            exited: false,
-            _master: pair.master,
-        }
-    }
-
-    /// The screen as text, one line per row.
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// The screen as a grid of cells, one string per cell (" " for a blank one).
-    fn grid(&self) -> Vec<Vec<String>> {
-        let parser = self.parser.lock().unwrap();
-        let screen = parser.screen();
-        let (rows, cols) = screen.size();
-        (0..rows.get())
-            .map(|r| {
-                (0..cols.get())
-                    .filter_map(|c| screen.cell(r, c))
-                    .filter(|cell| !cell.is_wide_continuation())
-                    .map(|cell| match cell.contents() {
-                        "" => " ".to_string(),
-                        s => s.to_string(),
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// The inside of the box whose top border starts with `┌ TITLE`, one string per
-    /// row (right-trimmed), or None when no such box is on screen.
-    fn box_lines(&self, title: &str) -> Option<Vec<String>> {
-        let grid = self.grid();
-        let head: Vec<String> = format!(" {title}").chars().map(String::from).collect();
-        for (r, row) in grid.iter().enumerate() {
-            for (left, cell) in row.iter().enumerate() {
-                if cell != "┌" || row.get(left + 1..left + 1 + head.len()) != Some(&head[..]) {
-                    continue;
-                }
-                let right = left + row[left..].iter().position(|c| c == "┐")?;
-                let bottom = r + grid[r..].iter().position(|row| row[left] == "└")?;
-                return Some(
-                    grid[r + 1..bottom]
-                        .iter()
-                        .map(|row| row[left + 1..right].concat().trim_end().to_string())
-                        .collect(),
-                );
-            }
-        }
-        None
-    }
-
-    /// The text inside a box, its rows trimmed and joined with single spaces, so that
-    /// a sentence wrapped over several rows reads whole again.
-    fn box_text(&self, title: &str) -> String {
-        self.box_lines(title)
-            .unwrap_or_default()
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
     /// The item editor on the right of the form (its title is "Mục N/M · …").
     fn editor_text(&self) -> String {
         self.box_text("Mục ")
-    }
-
-    fn send(&mut self, bytes: impl AsRef<[u8]>) {
-        if let Err(e) = self
-            .writer
-            .write_all(bytes.as_ref())
-            .and_then(|()| self.writer.flush())
-        {
-            self.fail(&format!("write to the pty: {e}"));
-        }
-    }
-
-    /// Fail the test, showing what was on the screen.
-    fn fail(&mut self, why: &str) -> ! {
-        let screen = self.screen();
-        self.kill();
-        panic!("{why}\n----- screen -----\n{screen}\n------------------");
-    }
-
-    /// Poll until `cond` holds for this terminal, or fail after `TIMEOUT`.
-    fn wait_until(&mut self, what: &str, cond: impl Fn(&Tui) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if cond(self) {
-                return;
-            }
-            if Instant::now() >= deadline {
-                self.fail(&format!("timed out after {TIMEOUT:?} waiting for {what}"));
-            }
-            if !self.exited && matches!(self.child.try_wait(), Ok(Some(_))) {
-                // Let the last output arrive, then look once more before giving up.
-                self.exited = true;
-                self.wait_reader(Duration::from_secs(2));
-                if cond(self) {
-                    return;
-                }
-                self.fail(&format!("tct exited while waiting for {what}"));
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Wait until the screen contains `text` (on one row).
-    fn wait_for(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?} on screen"), |t| {
-            t.screen().contains(text)
-        });
-    }
-
-    /// Wait until the screen no longer contains `text`.
-    fn wait_gone(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?} to leave the screen"), |t| {
-            !t.screen().contains(text)
-        });
     }
 
     /// Wait until the item editor shows `text` (wrapped rows joined).
@@ -263,87 +70,6 @@ impl Tui {
         }
         self.wait_for("┌ Đơn vị (");
     }
-
-    /// Wait for tct to exit and for its last output to reach the parser. On timeout the
-    /// child is killed and the test fails.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            match self.child.try_wait() {
-                Ok(Some(status)) => {
-                    self.exited = true;
-                    self.wait_reader(Duration::from_secs(2));
-                    return status;
-                }
-                Ok(None) => {}
-                Err(e) => self.fail(&format!("waiting for tct: {e}")),
-            }
-            if Instant::now() >= deadline {
-                self.fail(&format!("tct did not exit within {TIMEOUT:?}"));
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Send `keys` and assert that tct exits cleanly.
-    fn quit_with(&mut self, keys: &str) {
-        self.send(keys);
-        let status = self.wait_exit();
-        if !status.success() {
-            self.fail(&format!("tct exited with {status}"));
-        }
-    }
-
-    /// Wait (bounded) for the reader thread to drain the terminal after the child exits.
-    fn wait_reader(&self, timeout: Duration) {
-        let deadline = Instant::now() + timeout;
-        while !self.reader_done.load(Ordering::SeqCst) && Instant::now() < deadline {
-            thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// SIGKILL, as a crash or a power cut would: tct gets no chance to tidy up.
-    #[cfg(unix)]
-    fn kill_hard(&mut self) {
-        let pid = self.child.process_id().expect("tct's process id");
-        let out = std::process::Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .output()
-            .expect("run kill");
-        assert!(out.status.success(), "kill -KILL {pid} failed: {out:?}");
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                self.exited = true;
-                return;
-            }
-            assert!(Instant::now() < deadline, "tct outlived SIGKILL");
-            thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn kill(&mut self) {
-        if !self.exited {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-            self.exited = true;
-        }
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        // Runs before the writer drops, so its EOF byte never reaches a live app.
-        self.kill();
-    }
-}
-
-fn db_path(dir: &TempDir) -> PathBuf {
-    dir.path().join("tct.db")
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("create a temp dir")
 }
 
 /// The database opened read-only, as a second program would (WAL lets it read while
@@ -429,7 +155,7 @@ fn save_and_reopen_byte_for_byte() {
     let assessment = format!("{ASSESSMENT}\n{ASSESSMENT_2}");
 
     let dir = temp_dir();
-    let mut tui = Tui::demo(120, 36, &dir);
+    let mut tui = Tui::demo(120, 36, &dir, &[]);
     tui.filter_trang_dinh();
     tui.new_inspection();
 
@@ -556,7 +282,7 @@ fn bad_deadline_saves_nothing() {
     const RESULT: &str = "Kết quả tốt.";
     const DIRECTIVE: &str = "Báo cáo kết quả thực hiện trước kỳ họp cuối năm.";
     let dir = temp_dir();
-    let mut tui = Tui::demo(120, 36, &dir);
+    let mut tui = Tui::demo(120, 36, &dir, &[]);
     tui.filter_trang_dinh();
     assert_eq!(count(&open_db(&dir), "inspection"), DEMO_INSPECTIONS);
     tui.new_inspection();
@@ -634,7 +360,7 @@ fn kill_mid_sentence_and_restore() {
     let typed = format!("{before_pause}{MORE}");
 
     let dir = temp_dir();
-    let mut tui = Tui::demo(120, 36, &dir);
+    let mut tui = Tui::demo(120, 36, &dir, &[]);
     tui.filter_trang_dinh();
     tui.new_inspection();
     for (i, chunk) in CHUNKS.iter().enumerate() {
@@ -685,7 +411,7 @@ fn kill_mid_sentence_and_restore() {
     };
 
     // The next start offers the draft back; Enter restores it.
-    let mut tui = Tui::demo(120, 36, &dir);
+    let mut tui = Tui::demo(120, 36, &dir, &[]);
     tui.wait_for(DRAFT_DIALOG);
     tui.wait_for("Có biên bản đang soạn dở: Tràng Định (");
     tui.send(ENTER);
@@ -718,7 +444,7 @@ fn kill_mid_sentence_and_restore() {
 fn unsaved_form_asks_before_quitting() {
     const TEXT: &str = "Công tác cải cách hành chính có chuyển biến rõ nét.";
     let dir = temp_dir();
-    let mut tui = Tui::demo(120, 36, &dir);
+    let mut tui = Tui::demo(120, 36, &dir, &[]);
     tui.filter_trang_dinh();
     tui.new_inspection();
     tui.send(TEXT);

@@ -1,6 +1,8 @@
 //! Shared by the integration tests: a demo database in a temporary directory.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use chrono::NaiveDate;
 use tct::app::{Action, App};
 use tct::domain::task::DEFAULT_SOON_DAYS;
