@@ -5,7 +5,7 @@ use clap::Parser;
 use tct::app::App;
 use tct::cli::{self, Cli, Command, ExportWhat, UserError};
 use tct::domain::task::DEFAULT_SOON_DAYS;
-use tct::i18n::set_lang;
+use tct::i18n::{T, set_lang, t};
 use tct::store::{Ctx, OpenError};
 use tct::theme::Theme;
 
@@ -26,6 +26,8 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             } else if let Some(u) = e.downcast_ref::<UserError>() {
                 eprintln!("tct: {u}");
+            } else if damaged(&e) {
+                eprintln!("tct: {}", t(T::ErrDamaged));
             } else if let Some(o) = e.downcast_ref::<OpenError>() {
                 eprintln!("tct: {o}");
             } else {
@@ -34,6 +36,19 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The file is damaged (truncated, overwritten): a secretary needs to hear that and
+/// what to do, not SQLite's words.
+fn damaged(e: &color_eyre::Report) -> bool {
+    let code = e
+        .downcast_ref::<rusqlite::Error>()
+        .or_else(|| match e.downcast_ref::<OpenError>() {
+            Some(OpenError::Sqlite(s)) => Some(s),
+            _ => None,
+        })
+        .and_then(rusqlite::Error::sqlite_error_code);
+    matches!(code, Some(rusqlite::ErrorCode::DatabaseCorrupt))
 }
 
 fn run(cli: Cli) -> color_eyre::Result<()> {

@@ -355,3 +355,36 @@ fn conclusions_report_prints_the_articles_inspection() {
         "conclusions",
     );
 }
+
+#[test]
+fn a_damaged_database_is_named_in_one_line_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = demo_db(dir.path());
+    assert!(
+        tct(&["--demo", "--db", &good, "report", "units"])
+            .status
+            .success()
+    );
+    let bytes = std::fs::read(&good).unwrap();
+    let truncated = dir.path().join("cut.db");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    let garbled = dir.path().join("garbled.db");
+    let mut g = bytes.clone();
+    for b in g.iter_mut().skip(8192).take(32768) {
+        *b = 0x5A;
+    }
+    std::fs::write(&garbled, &g).unwrap();
+    for file in [&truncated, &garbled] {
+        let before = std::fs::read(file).unwrap();
+        fails_with(
+            &tct(&["--db", file.to_str().unwrap(), "report", "units"]),
+            "bị hỏng",
+        );
+        assert_eq!(
+            std::fs::read(file).unwrap(),
+            before,
+            "{} was changed",
+            file.display()
+        );
+    }
+}
