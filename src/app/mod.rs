@@ -728,7 +728,11 @@ impl App {
     }
 
     fn fail(&mut self, e: rusqlite::Error) {
-        self.message = Some(format!("{e}"));
+        // A damaged file is said in plain words, as on the command line.
+        self.message = Some(match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => t(T::ErrDamaged).to_string(),
+            _ => format!("{e}"),
+        });
     }
 
     /// After a resize or focus change: keep each selection visible in its new window.
