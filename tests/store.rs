@@ -24,8 +24,10 @@ fn unit_id(store: &Store, name: &str) -> i64 {
 fn trang_dinh_matches_the_article() {
     let (_d, store) = demo_store();
     let card = store
-        .scorecard(&ctx("23/09/2022"), unit_id(&store, "trang dinh"))
-        .unwrap();
+        .unit_row(&ctx("23/09/2022"), unit_id(&store, "trang dinh"))
+        .unwrap()
+        .unwrap()
+        .card;
     assert_eq!(
         (
             card.targets.met,

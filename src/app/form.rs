@@ -437,7 +437,7 @@ impl Form {
             // Names that begin with what was typed come before names that merely
             // contain its words: "so tai" is Sở Tài chính, not Sở Giao thông vận tải.
             let mut names: Vec<String> = store
-                .unit_names_like(ctx, line, 50)
+                .unit_names_page(ctx, line, 50)
                 .ok()?
                 .into_iter()
                 .map(|(_, n)| n)

@@ -83,11 +83,14 @@ pub struct App {
     /// A message for the status bar (errors, notices); cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
+    /// The database is the demo: read once, drawn in every frame's title.
+    pub demo: bool,
     selected_unit: Option<i64>,
 }
 
 impl App {
     pub fn new(store: Store, ctx: Ctx, theme: Theme, size: (u16, u16)) -> App {
+        let demo = store.is_demo();
         let mut app = App {
             store,
             ctx,
@@ -108,6 +111,7 @@ impl App {
             dialog: None,
             message: None,
             quit: false,
+            demo,
             selected_unit: None,
         };
         app.reload_units(true);

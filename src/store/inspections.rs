@@ -417,38 +417,6 @@ impl Store {
         Ok(out)
     }
 
-    pub fn last_inspection_date(
-        &self,
-        ctx: &Ctx,
-        unit_id: i64,
-    ) -> rusqlite::Result<Option<NaiveDate>> {
-        let d: Option<String> = self
-            .conn()
-            .prepare_cached(
-                "SELECT max(held_on) FROM inspection WHERE unit_id = ?1 AND held_on <= ?2",
-            )?
-            .query_row(params![unit_id, iso(ctx.as_of)], |r| r.get(0))?;
-        Ok(d.as_deref().and_then(crate::domain::format::from_iso))
-    }
-
-    /// How the directives given to a unit at its inspections stand as of the date.
-    pub fn directive_counts(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<DirectiveCounts> {
-        self.conn()
-            .prepare_cached(
-                "SELECT count(*) FILTER (WHERE c IS NOT NULL),
-                        count(*) FILTER (WHERE c IS NULL AND (deadline IS NULL OR deadline >= ?2)),
-                        count(*) FILTER (WHERE c IS NULL AND deadline < ?2)
-                 FROM (SELECT t.deadline, CASE WHEN t.completed_on <= ?2 THEN t.completed_on END AS c
-                       FROM inspection i
-                       JOIN conclusion_item ci ON ci.inspection_id = i.id
-                       JOIN task t ON t.id = ci.task_id
-                       WHERE i.unit_id = ?1 AND i.held_on <= ?2)",
-            )?
-            .query_row(params![unit_id, iso(ctx.as_of)], |r| {
-                Ok(DirectiveCounts { done: r.get(0)?, open: r.get(1)?, overdue: r.get(2)? })
-            })
-    }
-
     /// Keeps the form being typed; replaces the previous draft.
     pub fn save_draft(&self, body: &str, saved_at: &str) -> rusqlite::Result<()> {
         self.conn()
@@ -472,16 +440,5 @@ impl Store {
     pub fn delete_draft(&self) -> rusqlite::Result<()> {
         self.conn().execute("DELETE FROM draft", [])?;
         Ok(())
-    }
-
-    /// Units valid on the date whose name contains the typed words, for completion:
-    /// names only, no scorecards.
-    pub fn unit_names_like(
-        &self,
-        ctx: &Ctx,
-        typed: &str,
-        limit: usize,
-    ) -> rusqlite::Result<Vec<(i64, String)>> {
-        self.unit_names_page(ctx, typed, limit)
     }
 }

@@ -248,14 +248,6 @@ impl Store {
         Ok(n == 0)
     }
 
-    /// `PRAGMA integrity_check` says "ok".
-    pub fn integrity_ok(&self) -> rusqlite::Result<bool> {
-        let s: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        Ok(s == "ok")
-    }
-
     /// Runs several questions in one read transaction: one consistent snapshot, and
     /// one WAL lock round instead of one per statement. Nests inside a write.
     pub(crate) fn reading<R>(

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::figures::UnitHead;
 use super::{Store, opt_date};
 use crate::domain::format::iso;
-use crate::domain::scorecard::{Scorecard, TargetCounts, TaskCounts};
+use crate::domain::scorecard::{Scorecard, TaskCounts};
 use crate::domain::target::{Direction, Plan, Progress, assess};
 use crate::domain::task::{TaskDates, TaskStatus, status};
 use crate::domain::text::fold;
@@ -433,7 +433,7 @@ impl Store {
     }
 
     /// Names only (no scorecards), in Vietnamese order.
-    pub(crate) fn unit_names_page(
+    pub fn unit_names_page(
         &self,
         ctx: &Ctx,
         filter: &str,
@@ -448,17 +448,6 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&w.args), |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect()
-    }
-
-    pub fn scorecard(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<Scorecard> {
-        let mut targets = TargetCounts::default();
-        for t in self.targets_of(ctx, unit_id, "")? {
-            targets.add(t.progress.class);
-        }
-        Ok(Scorecard {
-            targets,
-            tasks: self.task_counts(ctx, unit_id)?,
-        })
     }
 
     /// A unit's tasks counted by status (see `task_counts_of`).

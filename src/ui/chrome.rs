@@ -19,7 +19,7 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect) {
         format!(" tct · {}", t(T::AppTitle)),
         app.theme.title(),
     )];
-    if app.store.is_demo() {
+    if app.demo {
         spans.push(Span::styled(
             format!("  [{}]", t(T::Demo)),
             app.theme.warn(),

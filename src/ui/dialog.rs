@@ -11,7 +11,10 @@ use crate::keymap::key_label;
 
 pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
     let inner = popup(frame, app, format!(" {} ", t(d.title)), 60, 30);
-    let mut lines = vec![Line::from(super::printable_owned(&d.body)), Line::default()];
+    let mut lines = vec![
+        Line::from(crate::domain::text::printable(&d.body)),
+        Line::default(),
+    ];
     for c in d.choices {
         let keys = c.keys.iter().map(key_label).collect::<Vec<_>>().join("/");
         lines.push(Line::from(vec![

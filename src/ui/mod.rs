@@ -74,10 +74,6 @@ fn draw_dashboard(frame: &mut Frame, app: &App, areas: &crate::layout::Areas) {
     chrome::status(frame, app, areas.status);
 }
 
-pub(crate) fn printable_owned(s: &str) -> String {
-    printable(s)
-}
-
 fn draw_too_small(frame: &mut Frame, area: Rect) {
     let msg = format!("{} ({}×{})", t(T::TooSmall), area.width, area.height);
     frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
