@@ -205,8 +205,23 @@ pub fn key_label(k: &Key) -> String {
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
+    // A space reads as nothing: name it.
+    let base = if base == " " {
+        "Space".to_string()
+    } else {
+        base
+    };
+    let upper = |b: String| {
+        if b.chars().count() == 1 {
+            b.to_uppercase()
+        } else {
+            b
+        }
+    };
     if k.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{}", base.to_uppercase())
+        format!("Ctrl-{}", upper(base))
+    } else if k.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
     } else {
         base
     }
@@ -268,6 +283,9 @@ mod tests {
     #[test]
     fn labels_read_well() {
         assert_eq!(key_label(&ctrl('c')), "Ctrl-C");
+        assert_eq!(key_label(&ctrl(' ')), "Ctrl-Space");
+        assert_eq!(key_label(&alt(KeyCode::Up)), "Alt-↑");
+        assert_eq!(key_label(&ctrl_k(KeyCode::Down)), "Ctrl-↓");
         assert_eq!(keys_label(&BINDINGS[0]), "↑/k");
     }
 }
