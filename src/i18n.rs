@@ -206,6 +206,8 @@ catalog! {
     ColDirectives => "Chỉ đạo", "Directs";
     SavedMsg => "Đã lưu biên bản", "Inspection saved";
     NotSaved => "Chưa lưu được", "Not saved";
+    FileRestored => "tệp dữ liệu đã bị xoá khi tct đang mở; tct đã ghi lại đủ dữ liệu vào", "the database file was deleted while tct had it open; tct wrote all its data back to";
+    FileMoved => "tệp dữ liệu đã bị thay bằng tệp khác khi tct đang mở; tct không ghi đè tệp đó mà ghi tiếp vào", "the database file was replaced by another while tct had it open; tct leaves that file alone and goes on writing to";
     ReadOnlyNoEdit => "cơ sở dữ liệu chỉ đọc: không ghi được", "database is read-only: cannot write";
     FromInspection => "Kết luận kiểm tra", "Inspection conclusion";
     // Dialogs.

@@ -89,3 +89,126 @@ fn another_tct_writing_the_same_file_is_waited_for_then_named_not_a_crash() {
         .unwrap();
     assert_eq!(n, 4);
 }
+
+/// Tràng Định's new inspection form, with one sentence typed.
+fn typing(app: &mut tct::app::App, sentence: &str) {
+    type_text(app, "/trang dinh");
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Char('n'));
+    type_text(app, sentence);
+}
+
+fn inspections_in(path: &std::path::Path) -> i64 {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    c.query_row("SELECT count(*) FROM inspection", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The saved inspection's items, read from the file at `path` by another connection.
+fn item_texts(path: &std::path::Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.prepare(
+        "SELECT text FROM conclusion_item
+         WHERE inspection_id = (SELECT max(id) FROM inspection) ORDER BY position",
+    )
+    .unwrap()
+    .query_map([], |r| r.get(0))
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_deleted_while_open_is_written_back_and_the_save_lands() {
+    // Deleting the file alone, or with its WAL and shared-memory files beside it.
+    for with_wal in [false, true] {
+        let (dir, mut app) = demo_app(100, 30);
+        let db = dir.path().join("demo.db");
+        let sentence = "Kết luận ghi khi tệp đã bị xoá.";
+        typing(&mut app, sentence);
+        let before = app.store.inspection_ids(None).unwrap().len() as i64;
+        std::fs::remove_file(&db).unwrap();
+        if with_wal {
+            for s in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{s}", db.display()));
+            }
+        }
+        ctrl(&mut app, 's');
+        let msg = app.message.clone().unwrap_or_default();
+        assert!(msg.starts_with("Đã lưu"), "{msg}");
+        assert!(
+            msg.contains("đã bị xoá") && msg.contains(&db.display().to_string()),
+            "the message says what happened and where the data is: {msg}"
+        );
+        assert!(db.exists(), "the file is back at its path");
+        assert_eq!(app.store.path(), db);
+        // Everything saved before and the new record, in the file a new tct opens.
+        assert_eq!(inspections_in(&db), before + 1);
+        assert_eq!(item_texts(&db), [sentence]);
+        let units: i64 = rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))
+            .unwrap();
+        assert!(units > 10, "the demo's units came back too: {units}");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the written-back file is the owner's only");
+        // Later writes go to the same file, with nothing more to say.
+        type_text(&mut app, " Thêm.");
+        ctrl(&mut app, 's');
+        let msg = app.message.clone().unwrap_or_default();
+        assert!(!msg.contains("xoá"), "{msg}");
+        assert_eq!(
+            item_texts(&db),
+            [format!("{sentence} Thêm.")],
+            "the edit reached the file at the path"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("restore"))
+            .collect();
+        assert!(left.is_empty(), "no temporary file left: {left:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_replaced_while_open_is_left_alone_and_tct_goes_on_beside_it() {
+    let (dir, mut app) = demo_app(100, 30);
+    let db = dir.path().join("demo.db");
+    typing(&mut app, "Kết luận ghi khi tệp đã bị thay.");
+    let before = app.store.inspection_ids(None).unwrap().len() as i64;
+    // Another file moved onto the path, as `mv other.db demo.db` would.
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("CREATE TABLE note(x); INSERT INTO note VALUES ('not tct');")
+            .unwrap();
+    }
+    std::fs::rename(&other, &db).unwrap();
+    let replacement = std::fs::read(&db).unwrap();
+    // The draft is written on the next field change; then the save.
+    ctrl(&mut app, 's');
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("Đã lưu"), "{msg}");
+    assert!(msg.contains("thay bằng tệp khác"), "{msg}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        replacement,
+        "the file that took the path is not written over"
+    );
+    let moved = app.store.path().to_path_buf();
+    assert_ne!(moved, db);
+    assert_eq!(moved.parent(), db.parent(), "the new file sits beside it");
+    assert!(
+        msg.contains(&moved.display().to_string()),
+        "the message names the new file: {msg}"
+    );
+    assert_eq!(inspections_in(&moved), before + 1);
+}

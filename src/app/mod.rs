@@ -22,8 +22,8 @@ use crate::i18n::{T, lang, t};
 use crate::keymap::{self, Command, Mode};
 use crate::layout::{self, Areas, Pane};
 use crate::store::{
-    Ctx, InspectionSummary, Store, TargetDetail, TargetRow, TaskDetail, TaskFate, TaskMode,
-    TaskRow, TaskScope, UnitRow,
+    Ctx, FileEvent, InspectionSummary, Store, TargetDetail, TargetRow, TaskDetail, TaskFate,
+    TaskMode, TaskRow, TaskScope, UnitRow,
 };
 use crate::theme::Theme;
 
@@ -224,6 +224,22 @@ impl App {
                 self.rescroll_all();
             }
         }
+        self.say_file_event();
+    }
+
+    /// The database file was deleted or replaced under a write: say where the data is.
+    fn say_file_event(&mut self) {
+        let Some(event) = self.store.take_file_event() else {
+            return;
+        };
+        let said = match event {
+            FileEvent::Restored(p) => format!("{}: {}", t(T::FileRestored), p.display()),
+            FileEvent::Moved(p) => format!("{}: {}", t(T::FileMoved), p.display()),
+        };
+        self.message = Some(match self.message.take() {
+            Some(m) => format!("{m} · {said}"),
+            None => said,
+        });
     }
 
     fn command(&mut self, c: Command) {

@@ -418,14 +418,15 @@ impl Store {
     }
 
     /// Keeps the form being typed; replaces the previous draft.
-    pub fn save_draft(&self, body: &str, saved_at: &str) -> rusqlite::Result<()> {
-        self.conn()
-            .prepare_cached(
+    pub fn save_draft(&mut self, body: &str, saved_at: &str) -> rusqlite::Result<()> {
+        self.write(|c| {
+            c.prepare_cached(
                 "INSERT INTO draft(id, body, saved_at) VALUES (1, ?1, ?2)
                  ON CONFLICT(id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
             )?
             .execute(params![body, saved_at])?;
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The draft left by a form that was not saved: its body and when it was written.
@@ -437,8 +438,7 @@ impl Store {
             .optional()
     }
 
-    pub fn delete_draft(&self) -> rusqlite::Result<()> {
-        self.conn().execute("DELETE FROM draft", [])?;
-        Ok(())
+    pub fn delete_draft(&mut self) -> rusqlite::Result<()> {
+        self.write(|c| c.execute("DELETE FROM draft", []).map(drop))
     }
 }

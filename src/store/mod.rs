@@ -4,6 +4,7 @@
 mod backup;
 mod demo;
 mod figures;
+mod file_guard;
 mod import;
 mod inspections;
 mod queries;
@@ -22,6 +23,7 @@ use crate::i18n::{T, t};
 
 pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
+pub use file_guard::FileEvent;
 pub use import::*;
 pub use inspections::*;
 pub use queries::*;
@@ -77,6 +79,9 @@ pub struct Store {
     conn: Connection,
     read_only: bool,
     path: PathBuf,
+    /// The file as opened, to notice it deleted or replaced before a write.
+    file_id: Option<file_guard::FileId>,
+    file_event: Option<FileEvent>,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -119,8 +124,11 @@ impl Store {
             conn,
             read_only,
             path: path.to_path_buf(),
+            file_id: None,
+            file_event: None,
         };
         store.prepare()?;
+        store.file_id = file_guard::file_id(path);
         Ok(store)
     }
 
@@ -131,6 +139,8 @@ impl Store {
             conn,
             read_only: false,
             path: PathBuf::from(":memory:"),
+            file_id: None,
+            file_event: None,
         };
         store.prepare()?;
         Ok(store)

@@ -1,0 +1,133 @@
+//! The database file deleted or replaced while tct has it open. In WAL mode SQLite
+//! goes on writing to the open file without a word, so a deleted file would swallow
+//! every later save, and a replaced one would be written over. Before each write the
+//! store looks at the path: if its file is gone, everything is written back to the
+//! path from the open connection; if another file took its place, that file is left
+//! alone and tct goes on in a new file beside it. Either way the write goes ahead and
+//! the app says what happened.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::Store;
+
+/// Which file a path names: device and inode on Unix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileId(u64, u64);
+
+#[cfg(unix)]
+pub(crate) fn file_id(path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| FileId(m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+pub(crate) fn file_id(_path: &Path) -> Option<FileId> {
+    None
+}
+
+/// What the store did about its file, for the app to say once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileEvent {
+    /// The file was deleted; all the data was written back to the same path.
+    Restored(PathBuf),
+    /// Another file took the path; tct goes on in this new file instead.
+    Moved(PathBuf),
+}
+
+impl Store {
+    /// Makes sure the next write reaches a file at a path the user can find.
+    pub(crate) fn guard_file(&mut self) -> rusqlite::Result<()> {
+        let Some(opened) = self.file_id.filter(|_| !self.read_only) else {
+            return Ok(());
+        };
+        match file_id(&self.path) {
+            Some(now) if now == opened => Ok(()),
+            None if !self.path.exists() => {
+                let path = self.path.clone();
+                self.rewrite_to(&path)?;
+                self.file_event = Some(FileEvent::Restored(path));
+                Ok(())
+            }
+            _ => {
+                let dest = beside(&self.path);
+                self.rewrite_to(&dest)?;
+                self.file_event = Some(FileEvent::Moved(dest));
+                Ok(())
+            }
+        }
+    }
+
+    /// The event of the last write, once.
+    pub fn take_file_event(&mut self) -> Option<FileEvent> {
+        self.file_event.take()
+    }
+
+    /// Copies the open database to `dest` and continues there. Until the copy is
+    /// complete nothing changes, so a failure leaves the store as it was.
+    fn rewrite_to(&mut self, dest: &Path) -> rusqlite::Result<()> {
+        let tmp = dest.with_file_name(format!(
+            ".{}.tct-restore",
+            dest.file_name().unwrap_or_default().to_string_lossy()
+        ));
+        let _ = std::fs::remove_file(&tmp);
+        if let Err(e) = self.backup_to(&tmp) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        // Close the old file first: its WAL and shared-memory files are found by name
+        // and must not be taken for the new file's.
+        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        drop(old);
+        if dest == self.path {
+            // Left behind by the deleted file, whose last connection just closed.
+            for suffix in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
+            }
+        }
+        let at = match std::fs::rename(&tmp, dest) {
+            Ok(()) => dest.to_path_buf(),
+            // The copy is whole: keep working in it rather than lose it.
+            Err(_) => tmp,
+        };
+        self.conn = Connection::open_with_flags(
+            &at,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        self.path = at;
+        self.file_id = file_id(&self.path);
+        self.prepare().map_err(|e| match e {
+            super::OpenError::Sqlite(e) => e,
+            other => rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                Some(other.to_string()),
+            ),
+        })
+    }
+}
+
+/// `tct.db` → `tct-20261126-031500.db` beside it: a new name that keeps the extension.
+fn beside(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let mut n = 0;
+    loop {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let p = path.with_file_name(format!("{stem}-{stamp}{suffix}{ext}"));
+        if !p.exists() {
+            return p;
+        }
+        n += 1;
+    }
+}
