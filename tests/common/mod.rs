@@ -1,6 +1,7 @@
 //! Shared by the integration tests: a demo database in a temporary directory.
 #![allow(dead_code)]
 
+pub mod inspection;
 pub mod pty;
 
 use chrono::NaiveDate;

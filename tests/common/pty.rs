@@ -335,11 +335,11 @@ impl Tui {
     #[cfg(unix)]
     pub fn kill_hard(&mut self) {
         let pid = self.child.process_id().expect("tct's process id");
-        let out = std::process::Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .output()
-            .expect("run kill");
-        assert!(out.status.success(), "kill -KILL {pid} failed: {out:?}");
+        // Sent directly, not through a `kill` process: it lands within microseconds of
+        // the call, so a test can aim it at a moment.
+        // SAFETY: kill(2) with a pid this test spawned and has not yet reaped.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+        assert_eq!(sent, 0, "kill -KILL {pid} failed");
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Ok(Some(_)) = self.child.try_wait() {
