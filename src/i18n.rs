@@ -158,6 +158,17 @@ catalog! {
     KAllOverdue => "quá hạn toàn tỉnh", "overdue, all units";
     KFilterApply => "giữ bộ lọc", "keep filter";
     KFilterCancel => "bỏ lọc", "clear filter";
+    KMarkDone => "nhiệm vụ: ghi ngày hoàn thành", "task: record completion";
+    KPromptApply => "ghi", "record";
+    KPromptCancel => "thôi", "cancel";
+    DoneTitle => "Hoàn thành nhiệm vụ", "Task completion";
+    DoneLabel => "Ngày hoàn thành (dd/mm/yyyy):", "Completed on (dd/mm/yyyy):";
+    DoneEmptyHint => "Để trống: chưa hoàn thành.", "Empty: not completed.";
+    DoneSaved => "Đã ghi hoàn thành ngày", "Recorded as completed on";
+    DoneCleared => "Đã ghi là chưa hoàn thành", "Recorded as not completed";
+    DoneNoTask => "chọn một nhiệm vụ trong khung Nhiệm vụ trước", "select a task in the Tasks pane first";
+    ErrDoneBeforeAssigned => "ngày hoàn thành trước ngày giao", "completion date before the date assigned";
+    ErrDoneAfterToday => "ngày hoàn thành sau ngày xem", "completion date after the as-of date";
     KScrollUp => "cuộn lên", "scroll up";
     KScrollDown => "cuộn xuống", "scroll down";
     KOpenOrClose => "mở / đóng", "open / close";

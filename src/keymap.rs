@@ -43,6 +43,9 @@ pub enum Command {
     NextItem,
     Complete,
     ExportNotice,
+    MarkDone,
+    PromptApply,
+    PromptCancel,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -54,6 +57,8 @@ pub enum Mode {
     Form,
     /// A question; its own choices are its keys (see `app::dialog`).
     Dialog,
+    /// A one-line question over the dashboard: a task's completion date.
+    Prompt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +122,7 @@ const fn b(mode: Mode, keys: &'static [Key], command: Command, help: T, hint: bo
 }
 
 use Command as C;
-use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O};
+use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
 
 /// One line a binding, so the table reads as the keymap it is.
 #[rustfmt::skip]
@@ -136,12 +141,16 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[c('i')], C::History, T::KHistory, true),
     b(D, &[c('m')], C::CycleTaskMode, T::KTaskMode, true),
     b(D, &[c('o')], C::AllOverdue, T::KAllOverdue, true),
+    b(D, &[c('d')], C::MarkDone, T::KMarkDone, false),
     b(D, &[k(KeyCode::Esc)], C::Back, T::KBack, false),
     b(D, &[c('?')], C::Help, T::KHelp, true),
     b(D, &[c('q'), ctrl('c')], C::Quit, T::KQuit, true),
     b(F, &[k(KeyCode::Enter), k(KeyCode::Down), k(KeyCode::Tab)], C::FilterApply, T::KFilterApply, true),
     b(F, &[k(KeyCode::Esc)], C::FilterCancel, T::KFilterCancel, true),
     b(F, &[ctrl('c')], C::Quit, T::KQuit, false),
+    b(P, &[k(KeyCode::Enter)], C::PromptApply, T::KPromptApply, true),
+    b(P, &[k(KeyCode::Esc)], C::PromptCancel, T::KPromptCancel, true),
+    b(P, &[ctrl('c')], C::Quit, T::KQuit, false),
     b(O, &[k(KeyCode::Esc), c('q'), c('?')], C::Close, T::KClose, true),
     b(O, &[k(KeyCode::Enter)], C::Open, T::KOpenOrClose, true),
     b(O, &[k(KeyCode::Up), c('k')], C::Up, T::KScrollUp, true),

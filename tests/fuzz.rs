@@ -53,7 +53,7 @@ fn keys() -> Vec<(KeyCode, KeyModifiers)> {
     .into_iter()
     .map(|k| (k, NONE))
     .collect();
-    for c in "/mo?jkniqbxglđệ漢+3 1/2".chars() {
+    for c in "/mo?jkdniqbxglđệ漢+3 1/2".chars() {
         v.push((KeyCode::Char(c), NONE));
     }
     for c in "snztlcwu ".chars() {

@@ -1,10 +1,12 @@
 //! The state of the screen and `update`. It asks the store and never draws.
 
 mod dialog;
+mod done;
 mod form;
 mod list;
 
 pub use dialog::{Answer, Choice, Dialog, DialogKind};
+pub use done::DonePrompt;
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use list::{ListState, shift_window};
 
@@ -80,6 +82,8 @@ pub struct App {
     pub form: Option<Form>,
     /// A question that takes every key until it is answered.
     pub dialog: Option<Dialog>,
+    /// A task's completion date being typed.
+    pub done: Option<DonePrompt>,
     /// A message for the status bar (errors, notices); cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
@@ -109,6 +113,7 @@ impl App {
             overlay: None,
             form: None,
             dialog: None,
+            done: None,
             message: None,
             quit: false,
             demo,
@@ -140,6 +145,8 @@ impl App {
             Mode::Overlay
         } else if self.form.is_some() {
             Mode::Form
+        } else if self.done.is_some() {
+            Mode::Prompt
         } else if self.filter_input.is_some() {
             Mode::Filter
         } else {
@@ -171,7 +178,7 @@ impl App {
         {
             // Enter in a one-line field moves on, as in any form.
             self.update(Action::Command(Command::NextField));
-        } else if matches!(mode, Mode::Filter | Mode::Form) {
+        } else if matches!(mode, Mode::Filter | Mode::Form | Mode::Prompt) {
             self.update(Action::Edit(Input::from(ev)));
         }
     }
@@ -185,6 +192,10 @@ impl App {
                     if form.editor.input(input) {
                         form.edited();
                         self.write_draft(false);
+                    }
+                } else if let Some(p) = self.done.as_mut() {
+                    if p.input.input(input) {
+                        p.error = None;
                     }
                 } else if let Some(ta) = self.filter_input.as_mut()
                     && ta.input(input)
@@ -212,7 +223,10 @@ impl App {
                 }
             }
             Action::Paste(text) => {
-                if let Some(ta) = self.filter_input.as_mut() {
+                if let Some(p) = self.done.as_mut() {
+                    p.input
+                        .insert_str(printable(&nfc(text.lines().next().unwrap_or(""))));
+                } else if let Some(ta) = self.filter_input.as_mut() {
                     // A filter is one line: the first line of what was pasted.
                     let line = printable(&nfc(text.lines().next().unwrap_or("")));
                     ta.insert_str(line);
@@ -271,6 +285,9 @@ impl App {
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Close => self.overlay = None,
             Command::NewInspection => self.new_inspection(),
+            Command::MarkDone => self.start_done(),
+            Command::PromptApply => self.apply_done(),
+            Command::PromptCancel => self.done = None,
             Command::History => self.open_history(),
             // Form commands outside a form do nothing.
             Command::Save

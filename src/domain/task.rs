@@ -37,6 +37,28 @@ pub enum TaskStatus {
     NoDeadline,
 }
 
+/// Why a completion date cannot be recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionError {
+    /// Before the task was assigned.
+    BeforeAssigned(NaiveDate),
+    /// After the day being looked at: nothing is done in the future.
+    AfterToday(NaiveDate),
+}
+
+/// A completion date is possible between the day the task was given and today.
+pub fn check_completion(
+    assigned_on: Option<NaiveDate>,
+    done: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), CompletionError> {
+    match assigned_on {
+        Some(a) if done < a => Err(CompletionError::BeforeAssigned(a)),
+        _ if done > today => Err(CompletionError::AfterToday(today)),
+        _ => Ok(()),
+    }
+}
+
 /// The status as of `as_of`, or `None` when the task had not been assigned yet.
 /// A task completed after `as_of` was still open on that day.
 pub fn status(t: &TaskDates, as_of: NaiveDate, soon_days: i64) -> Option<TaskStatus> {
@@ -80,6 +102,22 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%d/%m/%Y").unwrap()
+    }
+
+    #[test]
+    fn a_completion_date_lies_between_assignment_and_today() {
+        let (given, today) = (Some(d("01/03/2022")), d("23/09/2022"));
+        assert_eq!(check_completion(given, d("01/03/2022"), today), Ok(()));
+        assert_eq!(check_completion(given, today, today), Ok(()));
+        assert_eq!(check_completion(None, d("01/01/1990"), today), Ok(()));
+        assert_eq!(
+            check_completion(given, d("28/02/2022"), today),
+            Err(CompletionError::BeforeAssigned(d("01/03/2022")))
+        );
+        assert_eq!(
+            check_completion(given, d("24/09/2022"), today),
+            Err(CompletionError::AfterToday(today))
+        );
     }
 
     fn st(deadline: Option<&str>, done: Option<&str>, as_of: &str) -> Option<TaskStatus> {

@@ -149,6 +149,18 @@ pub fn insert_task(c: &Connection, t: &NewTask) -> rusqlite::Result<i64> {
     Ok(c.last_insert_rowid())
 }
 
+impl Store {
+    /// Records a task as completed on a date, or as not completed (`None`).
+    /// Returns false when there is no such task.
+    pub fn set_completed(&mut self, task_id: i64, on: Option<NaiveDate>) -> rusqlite::Result<bool> {
+        self.write(|c| {
+            c.prepare_cached("UPDATE task SET completed_on = ?2 WHERE id = ?1")?
+                .execute(params![task_id, opt_iso(on)])
+                .map(|n| n == 1)
+        })
+    }
+}
+
 /// Moves a task's deadline (gia hạn), keeping the history.
 pub fn extend_deadline(
     c: &Connection,

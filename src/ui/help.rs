@@ -23,6 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let mut sections = vec![
         (Mode::Dashboard, T::Units),
         (Mode::Filter, T::Filter),
+        (Mode::Prompt, T::DoneTitle),
         (Mode::Overlay, T::Detail),
         (Mode::Form, T::FormTitle),
     ];

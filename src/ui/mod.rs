@@ -4,6 +4,7 @@
 mod chrome;
 mod detail;
 mod dialog;
+mod done;
 mod form;
 mod help;
 mod history;
@@ -50,6 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             selected,
         }) => history::draw(frame, app, unit_name, rows, *selected),
         None => {}
+    }
+    if let Some(p) = &app.done {
+        done::draw(frame, app, p);
     }
     if let Some(d) = &app.dialog {
         dialog::draw(frame, app, d);

@@ -1,0 +1,97 @@
+//! Recording that a task was completed, as the unit reports it in the meeting: `d` on
+//! a task asks for the date (today's by default), Enter records it in one
+//! transaction. An empty date records the task as not completed.
+
+use chrono::NaiveDate;
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::App;
+use crate::domain::format::{fmt_date, parse_date};
+use crate::domain::task::{CompletionError, check_completion};
+use crate::i18n::{T, t};
+use crate::layout::Pane;
+
+/// The question being asked, over the dashboard.
+pub struct DonePrompt {
+    pub task_id: i64,
+    pub title: String,
+    pub assigned_on: Option<NaiveDate>,
+    pub input: TextArea<'static>,
+    /// Why the last Enter was refused; the typed date stays.
+    pub error: Option<String>,
+}
+
+impl App {
+    /// `d`: asks for the selected task's completion date.
+    pub(super) fn start_done(&mut self) {
+        if self.store.read_only() {
+            self.message = Some(t(T::ReadOnlyNoEdit).to_string());
+            return;
+        }
+        let task = (self.focus == Pane::Tasks)
+            .then(|| self.task_rows.get(self.tasks.in_window()))
+            .flatten();
+        let Some(task) = task else {
+            self.message = Some(t(T::DoneNoTask).to_string());
+            return;
+        };
+        let date = task.completed_on.unwrap_or(self.ctx.as_of);
+        let mut input = TextArea::new(vec![fmt_date(date)]);
+        input.move_cursor(CursorMove::End);
+        self.done = Some(DonePrompt {
+            task_id: task.id,
+            title: task.title.clone(),
+            assigned_on: task.assigned_on,
+            input,
+            error: None,
+        });
+    }
+
+    /// Enter: records the date typed, or says why not and keeps the prompt open.
+    pub(super) fn apply_done(&mut self) {
+        let Some(p) = self.done.as_mut() else {
+            return;
+        };
+        let typed = p.input.lines().concat();
+        let date = if typed.trim().is_empty() {
+            None
+        } else {
+            match parse_date(&typed) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    p.error = Some(e.0);
+                    return;
+                }
+            }
+        };
+        if let Some(d) = date
+            && let Err(e) = check_completion(p.assigned_on, d, self.ctx.as_of)
+        {
+            p.error = Some(match e {
+                CompletionError::BeforeAssigned(a) => {
+                    format!("{} ({})", t(T::ErrDoneBeforeAssigned), fmt_date(a))
+                }
+                CompletionError::AfterToday(today) => {
+                    format!("{} ({})", t(T::ErrDoneAfterToday), fmt_date(today))
+                }
+            });
+            return;
+        }
+        let id = p.task_id;
+        match self.store.set_completed(id, date) {
+            Ok(_) => {
+                self.done = None;
+                self.message = Some(match date {
+                    Some(d) => format!("{} {}", t(T::DoneSaved), fmt_date(d)),
+                    None => t(T::DoneCleared).to_string(),
+                });
+                self.data_changed();
+            }
+            Err(e) => {
+                if let Some(p) = self.done.as_mut() {
+                    p.error = Some(format!("{}: {e}", t(T::NotSaved)));
+                }
+            }
+        }
+    }
+}
