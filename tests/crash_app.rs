@@ -1,8 +1,9 @@
-//! Killing the app itself with SIGKILL while the secretary types and saves, in a real
-//! pseudo-terminal, again and again on one database. After every kill: the file is
-//! intact; every save the screen confirmed is there; a record is all there or not at
-//! all, with its directive's task; and what was being typed is in the draft, at most
-//! about 2 s short. A short run in `cargo test`; TCT_CRASH_RUNS=200 for the long one.
+//! Killing the app itself with SIGKILL while the secretary types, saves a record or
+//! records a task done, in a real pseudo-terminal, again and again on one database.
+//! After every kill: the file is intact; every write the screen confirmed is there; a
+//! record is all there or not at all, with its directive's task; a completion is the
+//! old one or the new one; and what was being typed is in the draft, at most about
+//! 2 s short. A short run in `cargo test`; TCT_CRASH_RUNS=200 for the long one.
 
 #![cfg(unix)]
 
@@ -95,13 +96,66 @@ fn start(dir: &tempfile::TempDir) -> Tui {
         tui.send("b");
         tui.wait_gone(DRAFT_DIALOG);
     }
-    tui.filter_trang_dinh();
-    tui.new_inspection();
     tui
+}
+
+/// The task of Cao Lộc whose completion the runs toggle, found by its title.
+const TASK: (&str, &str) = ("Rà soát hộ nghèo, hộ cận nghèo", "ra soat ho ngheo");
+
+fn completion(db: &Connection) -> Option<String> {
+    db.query_row(
+        "SELECT t.completed_on FROM task t JOIN unit u ON u.id = t.unit_id
+         WHERE u.name = 'Cao Lộc' AND t.title LIKE ?1 || '%'",
+        [TASK.0],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// Records the task done today, or not done when it was done, killing tct within
+/// 2 ms of Enter. Returns the completion before, the one asked for, and whether the
+/// screen said it was recorded.
+fn complete_and_kill(
+    tui: &mut Tui,
+    rng: &mut Lcg,
+    before: Option<String>,
+) -> (Option<String>, bool) {
+    tui.send("/cao loc\r");
+    tui.wait_for("Lọc: cao loc");
+    tui.send("\t\t/");
+    tui.send(TASK.1);
+    tui.send("\r");
+    tui.wait_for(&format!("Lọc: {}", TASK.1));
+    tui.send("d");
+    tui.wait_for("Ngày hoàn thành (dd/mm/yyyy):");
+    let wanted = match before {
+        Some(_) => {
+            tui.send("\x7f".repeat(10));
+            // Aim the kill at Enter alone, not at a queue of backspaces: wait until
+            // the row under the label is drawn empty.
+            tui.wait_until("the date cleared", |t| {
+                let lines = t.box_lines("Hoàn thành nhiệm vụ").unwrap_or_default();
+                lines
+                    .iter()
+                    .position(|l| l.contains("(dd/mm/yyyy):"))
+                    .and_then(|i| lines.get(i + 1))
+                    .is_some_and(|l| l.trim().is_empty())
+            });
+            None
+        }
+        None => Some("2022-09-23".to_string()),
+    };
+    tui.send("\r");
+    thread::sleep(Duration::from_micros(rng.below(2_000)));
+    tui.kill_hard();
+    tui.wait_reader(Duration::from_secs(5));
+    (wanted, tui.flat_screen().contains("Đã ghi "))
 }
 
 /// Types a whole record and saves it, killing tct at a random moment around the save.
 fn save_and_kill(tui: &mut Tui, rng: &mut Lcg, run: u64) -> bool {
+    tui.filter_trang_dinh();
+    tui.new_inspection();
     let (result, directive) = texts(run);
     tui.send(&result);
     tui.wait_editor(&result);
@@ -126,6 +180,8 @@ fn save_and_kill(tui: &mut Tui, rng: &mut Lcg, run: u64) -> bool {
 /// Types steadily and is killed mid-sentence; returns what was sent and how much of
 /// it was sent 2 s before the kill.
 fn type_and_kill(tui: &mut Tui, rng: &mut Lcg, run: u64) -> (String, usize) {
+    tui.filter_trang_dinh();
+    tui.new_inspection();
     let text: Vec<char> = format!("Lần {run}: {}", texts(run).1.repeat(8))
         .chars()
         .collect();
@@ -159,10 +215,30 @@ fn the_app_killed_while_typing_or_saving_loses_nothing_it_confirmed() {
     let mut rng = Lcg(7);
     let mut confirmed: Vec<String> = Vec::new();
     let (mut saves, mut typing, mut mid_save) = (0, 0, 0);
+    let (mut completions, mut recorded) = (0, 0);
     for run in 0..runs() {
         let mut tui = start(&dir);
         let (result, directive) = texts(run);
-        if rng.below(2) == 0 {
+        let kind = rng.below(3);
+        if kind == 2 {
+            completions += 1;
+            let before = completion(&open_db(&dir));
+            let (wanted, shown) = complete_and_kill(&mut tui, &mut rng, before.clone());
+            drop(tui);
+            let db = open_db(&dir);
+            check_intact(&db);
+            let after = completion(&db);
+            assert!(
+                after == before || after == wanted,
+                "run {run}: completion {after:?}, was {before:?}, asked {wanted:?}"
+            );
+            if shown {
+                assert_eq!(after, wanted, "run {run}: the screen said it was recorded");
+            }
+            if after != before {
+                recorded += 1;
+            }
+        } else if kind == 0 {
             saves += 1;
             let shown = save_and_kill(&mut tui, &mut rng, run);
             drop(tui);
@@ -238,6 +314,7 @@ fn the_app_killed_while_typing_or_saving_loses_nothing_it_confirmed() {
             DEMO_INSPECTIONS + confirmed.len() as i64
         );
     }
+    eprintln!("{completions} killed around a task completion ({recorded} recorded)");
     eprintln!(
         "{} runs: {saves} killed around a save ({} saved, {mid_save} of them killed before the \
          screen said so, {} not saved), {typing} killed mid-sentence",
