@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::domain::text::printable;
 use crate::i18n::{T, t};
-use crate::keymap::{bindings, keys_label};
+use crate::keymap::{Command, bindings, keys_label};
 use crate::layout::Pane;
 
 pub fn title(frame: &mut Frame, app: &App, area: Rect) {
@@ -78,7 +78,11 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
     let room = (area.width as usize).saturating_sub(left.content.width() + 1);
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
-    for b in bindings(app.mode()).filter(|b| b.hint) {
+    // The focused pane's own key comes first: `d` is only for a task.
+    let pane_key = bindings(app.mode()).filter(|b| {
+        b.command == Command::MarkDone && app.focus == Pane::Tasks && !app.task_rows.is_empty()
+    });
+    for b in pane_key.chain(bindings(app.mode()).filter(|b| b.hint)) {
         let key = keys_label(b);
         let text = format!(" {}", t(b.help));
         let w = key.width() + text.width() + 2;
