@@ -17,8 +17,8 @@ use crate::domain::target::{Direction, Plan};
 use crate::domain::unit::UnitKind;
 use crate::i18n::{T, t};
 use crate::store::{
-    InspectionInput, ItemInput, NewTarget, NewTask, NewUnit, Store, insert_target, insert_task,
-    insert_unit, set_reading,
+    InspectionInput, ItemInput, NewTarget, NewTask, NewUnit, Store, bulk_tasks, insert_target,
+    insert_task, insert_unit, set_reading,
 };
 
 pub struct Spec {
@@ -297,54 +297,59 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
         acc += w / total.max(f64::MIN_POSITIVE);
         cumulative.push(acc);
     }
+    // The units' tallies are counted once at the end, not kept row by row.
     store.write(|c| {
-        for n in 0..spec.tasks {
-            let r = rng.f64();
-            let slot = cumulative.partition_point(|x| *x < r).min(order.len() - 1);
-            let unit_id = unit_ids[order[slot]];
-            let assigned = as_of - Duration::days(rng.i64(0..span_days));
-            let deadline = (rng.u8(..20) != 0).then(|| assigned + Duration::days(rng.i64(7..121)));
-            let completed = match deadline {
-                Some(dl) if dl < as_of => match rng.u8(..100) {
-                    0..=69 => Some(dl - Duration::days(rng.i64(0..7))),
-                    70..=84 => Some(dl + Duration::days(rng.i64(1..61))),
-                    _ => None,
-                },
-                Some(dl) => (rng.u8(..100) < 35)
-                    .then(|| (assigned + Duration::days(rng.i64(1..30))).min(dl)),
-                None => (rng.u8(..2) == 0).then(|| assigned + Duration::days(rng.i64(5..90))),
+        bulk_tasks(c, spec.tasks, |c| {
+            for n in 0..spec.tasks {
+                let r = rng.f64();
+                let slot = cumulative.partition_point(|x| *x < r).min(order.len() - 1);
+                let unit_id = unit_ids[order[slot]];
+                let assigned = as_of - Duration::days(rng.i64(0..span_days));
+                let deadline =
+                    (rng.u8(..20) != 0).then(|| assigned + Duration::days(rng.i64(7..121)));
+                let completed = match deadline {
+                    Some(dl) if dl < as_of => match rng.u8(..100) {
+                        0..=69 => Some(dl - Duration::days(rng.i64(0..7))),
+                        70..=84 => Some(dl + Duration::days(rng.i64(1..61))),
+                        _ => None,
+                    },
+                    Some(dl) => (rng.u8(..100) < 35)
+                        .then(|| (assigned + Duration::days(rng.i64(1..30))).min(dl)),
+                    None => (rng.u8(..2) == 0).then(|| assigned + Duration::days(rng.i64(5..90))),
+                }
+                .filter(|d| *d <= as_of && *d >= assigned);
+                insert_task(
+                    c,
+                    &NewTask {
+                        title: format!("{} {}", pick(&mut rng, VERBS), pick(&mut rng, OBJECTS)),
+                        doc_number: Some(format!(
+                            "{}/UBND-{}",
+                            n + 1,
+                            pick(&mut rng, &["KT", "NC", "KGVX", "TH", "XD", "NN"])
+                        )),
+                        doc_date: Some(assigned),
+                        leader: Some(
+                            pick(&mut rng, &["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"])
+                                .into(),
+                        ),
+                        unit_id,
+                        cooperating: None,
+                        assigned_on: Some(assigned),
+                        deadline,
+                        completed_on: completed,
+                        origin: Some("VNPT-iOffice".into()),
+                    },
+                )?;
+                if n % 1024 == 0 {
+                    bar.inc(1024.min((spec.tasks - n) as u64));
+                }
             }
-            .filter(|d| *d <= as_of && *d >= assigned);
-            insert_task(
-                c,
-                &NewTask {
-                    title: format!("{} {}", pick(&mut rng, VERBS), pick(&mut rng, OBJECTS)),
-                    doc_number: Some(format!(
-                        "{}/UBND-{}",
-                        n + 1,
-                        pick(&mut rng, &["KT", "NC", "KGVX", "TH", "XD", "NN"])
-                    )),
-                    doc_date: Some(assigned),
-                    leader: Some(
-                        pick(&mut rng, &["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"]).into(),
-                    ),
-                    unit_id,
-                    cooperating: None,
-                    assigned_on: Some(assigned),
-                    deadline,
-                    completed_on: completed,
-                    origin: Some("VNPT-iOffice".into()),
-                },
+            c.execute(
+                "INSERT OR REPLACE INTO setting(key, value) VALUES ('as_of', ?1)",
+                [iso(as_of)],
             )?;
-            if n % 1024 == 0 {
-                bar.inc(1024.min((spec.tasks - n) as u64));
-            }
-        }
-        c.execute(
-            "INSERT OR REPLACE INTO setting(key, value) VALUES ('as_of', ?1)",
-            [iso(as_of)],
-        )?;
-        Ok(())
+            Ok(())
+        })
     })?;
 
     // A visit to one unit in twenty, with a conclusion whose directives become tasks.

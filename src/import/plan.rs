@@ -21,7 +21,7 @@ use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{fold, nfc};
 use crate::i18n::{T, t};
 use crate::store::{
-    DeadlineChange, NewTarget, NewTask, NewUnit, Store, TargetRec, TaskRec, UnitRec,
+    DeadlineChange, NewTarget, NewTask, NewUnit, Store, TargetRec, TaskRec, UnitRec, bulk_tasks,
     insert_imported_task, insert_target, insert_unit, set_reading, set_unit_parent, update_target,
     update_task, update_unit,
 };
@@ -390,19 +390,26 @@ pub fn apply_tasks(
     reason: &str,
     progress: &indicatif::ProgressBar,
 ) -> rusqlite::Result<()> {
-    for (n, p) in plans.iter().enumerate() {
-        if n % 1024 == 0 {
-            progress.set_position(n as u64);
-        }
-        match &p.action {
-            Action::New => {
-                insert_imported_task(c, &p.task, &p.title_key)?;
+    let changed = plans
+        .iter()
+        .filter(|p| !matches!(p.action, Action::Unchanged(_)))
+        .count();
+    // Many rows: the units' tallies are recounted once after, not row by row.
+    bulk_tasks(c, changed, |c| {
+        for (n, p) in plans.iter().enumerate() {
+            if n % 1024 == 0 {
+                progress.set_position(n as u64);
             }
-            Action::Update(id, _) => update_task(c, *id, &p.task, p.deadline, reason)?,
-            Action::Unchanged(_) => {}
+            match &p.action {
+                Action::New => {
+                    insert_imported_task(c, &p.task, &p.title_key)?;
+                }
+                Action::Update(id, _) => update_task(c, *id, &p.task, p.deadline, reason)?,
+                Action::Unchanged(_) => {}
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 pub fn describe_task(p: &TaskPlan, ix: &UnitIndex) -> String {

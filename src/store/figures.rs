@@ -90,9 +90,29 @@ impl Store {
         Ok(out)
     }
 
+    /// Tasks by status: from the units' tallies where they hold as of the date
+    /// (`tally.rs`), counted task by task for the others.
+    pub(crate) fn task_counts_of(
+        &self,
+        ctx: &Ctx,
+        ids: &[i64],
+    ) -> rusqlite::Result<HashMap<i64, TaskCounts>> {
+        let tallies = self.tallies_of(&id_list(ids))?;
+        let mut out = self.counts_from_tallies(ctx, &tallies)?;
+        let rest: Vec<i64> = ids
+            .iter()
+            .copied()
+            .filter(|id| !out.contains_key(id) && tallies.contains_key(id))
+            .collect();
+        if !rest.is_empty() {
+            out.extend(self.task_counts_exact(ctx, &rest)?);
+        }
+        Ok(out)
+    }
+
     /// Tasks by status, counted in SQL over the `task_unit` index. Mirrors
     /// `domain::task::status`; a test holds the two to the same answers.
-    pub(crate) fn task_counts_of(
+    pub(crate) fn task_counts_exact(
         &self,
         ctx: &Ctx,
         ids: &[i64],

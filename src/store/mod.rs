@@ -9,6 +9,7 @@ mod import;
 mod inspections;
 mod queries;
 mod schema;
+mod tally;
 mod write;
 
 use std::fmt;
@@ -28,6 +29,7 @@ pub use import::*;
 pub use inspections::*;
 pub use queries::*;
 pub use schema::{APPLICATION_ID, latest_version};
+pub use tally::bulk_tasks;
 pub use write::*;
 
 /// Why a database could not be opened; each says what a user can do about it.

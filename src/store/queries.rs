@@ -320,7 +320,7 @@ fn tasks_page_query(
     (sql, w.args)
 }
 
-fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
+pub(crate) fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
     let dates = TaskDates {
         assigned_on: opt_date(r.get(5)?),
         deadline: opt_date(r.get(6)?),
@@ -341,9 +341,9 @@ fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
     })
 }
 
-const TASK_SELECT: &str = "t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, \
+pub(crate) const TASK_SELECT: &str = "t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, \
      t.deadline, t.completed_on, i.held_on";
-const TASK_FROM: &str = "FROM task t JOIN unit u ON u.id = t.unit_id \
+pub(crate) const TASK_FROM: &str = "FROM task t JOIN unit u ON u.id = t.unit_id \
      LEFT JOIN inspection i ON i.id = t.inspection_id";
 
 fn plan_of(low: f64, high: Option<f64>) -> Plan {
@@ -527,6 +527,21 @@ impl Store {
         mode: TaskMode,
         filter: &str,
     ) -> rusqlite::Result<usize> {
+        if fold(filter).split_whitespace().next().is_none() {
+            // Without a filter the length is a sum of the scorecard's counts, which a
+            // unit's tally (or the province's) gives without walking its tasks.
+            let counts = match scope {
+                TaskScope::Unit(id) => Some(self.task_counts(ctx, id)?),
+                TaskScope::AllUnits => self.province_counts_from_tally(ctx)?,
+            };
+            if let Some(c) = counts {
+                return Ok(match mode {
+                    TaskMode::All => c.total(),
+                    TaskMode::Open => c.total() - c.done_on_time - c.done_late,
+                    TaskMode::Overdue => c.overdue,
+                } as usize);
+            }
+        }
         let (sql, args) = count_tasks_query(ctx, scope, mode, filter);
         let w = Where {
             sql: String::new(),
@@ -550,6 +565,12 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> rusqlite::Result<Vec<TaskRow>> {
+        if let TaskScope::Unit(id) = scope
+            && fold(filter).split_whitespace().next().is_none()
+            && let Some(rows) = self.unit_page_from_tally(ctx, id, mode, offset, limit)?
+        {
+            return Ok(rows);
+        }
         let (sql, args) = tasks_page_query(ctx, scope, mode, filter, offset, limit);
         let w = Where {
             sql: String::new(),
@@ -677,6 +698,29 @@ impl Store {
         qs.push((
             "province count".into(),
             count_tasks_query(ctx, all, TaskMode::Overdue, ""),
+        ));
+        // The questions answered with the tallies' help (`tally.rs`).
+        let unit = Value::Integer(unit_id);
+        for (k, clause) in super::tally::GROUP_WHERE.iter().enumerate() {
+            qs.push((
+                format!("tally page group {k}"),
+                (
+                    super::tally::group_page_sql(clause),
+                    vec![unit.clone(), Value::Integer(40), Value::Integer(40)],
+                ),
+            ));
+        }
+        let (d, soon) = (text(ctx.d()), text(ctx.soon_limit()));
+        qs.push((
+            "tally unit figures".into(),
+            (
+                super::tally::open_ahead_by_unit_sql(&unit_id.to_string()),
+                vec![d.clone(), soon.clone()],
+            ),
+        ));
+        qs.push((
+            "tally province figures".into(),
+            (super::tally::OPEN_AHEAD_SQL.to_string(), vec![d, soon]),
         ));
         let mut out = Vec::new();
         for (name, (sql, args)) in qs {

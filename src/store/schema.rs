@@ -130,6 +130,94 @@ pub const MIGRATIONS: &[&str] = &[
     DROP INDEX task_open;
     CREATE INDEX task_open ON task(deadline, unit_id, assigned_on) WHERE completed_on IS NULL;
     "#,
+    // 4: each unit's tasks summed up, kept by triggers in the transaction that writes
+    // the task, so a scorecard or a list's length need not count a unit's tasks one by
+    // one. The two dates only ever grow: an upper bound of any completion and
+    // assignment, which tells when the sums are the figures as of a date.
+    r#"
+    CREATE TABLE unit_tally (
+        unit_id          INTEGER PRIMARY KEY,
+        tasks            INTEGER NOT NULL DEFAULT 0,
+        done_on_time     INTEGER NOT NULL DEFAULT 0,   -- completed, by the deadline or none
+        done_late        INTEGER NOT NULL DEFAULT 0,   -- completed after the deadline
+        open_no_deadline INTEGER NOT NULL DEFAULT 0,
+        last_completed   TEXT,                         -- no task completed after this
+        last_assigned    TEXT                          -- no task assigned after this
+    );
+    INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
+                           last_completed, last_assigned)
+    SELECT unit_id, count(*),
+           sum(completed_on IS NOT NULL AND (deadline IS NULL OR completed_on <= deadline)),
+           sum(coalesce(completed_on > deadline, 0)),
+           sum(completed_on IS NULL AND deadline IS NULL),
+           max(completed_on), max(assigned_on)
+    FROM task GROUP BY unit_id;
+
+    -- The province's open tasks counted from the index alone: SQLite reads a column
+    -- the partial index's condition names from the table unless the index holds it.
+    DROP INDEX task_open;
+    CREATE INDEX task_open ON task(deadline, unit_id, assigned_on, completed_on)
+        WHERE completed_on IS NULL;
+
+    CREATE TRIGGER task_tally_insert AFTER INSERT ON task BEGIN
+        INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
+                               last_completed, last_assigned)
+        VALUES (new.unit_id, 1,
+                new.completed_on IS NOT NULL AND (new.deadline IS NULL OR new.completed_on <= new.deadline),
+                coalesce(new.completed_on > new.deadline, 0),
+                new.completed_on IS NULL AND new.deadline IS NULL,
+                new.completed_on, new.assigned_on)
+        ON CONFLICT(unit_id) DO UPDATE SET
+            tasks = tasks + 1,
+            done_on_time = done_on_time + excluded.done_on_time,
+            done_late = done_late + excluded.done_late,
+            open_no_deadline = open_no_deadline + excluded.open_no_deadline,
+            last_completed = CASE WHEN last_completed IS NULL OR excluded.last_completed > last_completed
+                                  THEN excluded.last_completed ELSE last_completed END,
+            last_assigned = CASE WHEN last_assigned IS NULL OR excluded.last_assigned > last_assigned
+                                 THEN excluded.last_assigned ELSE last_assigned END;
+    END;
+
+    CREATE TRIGGER task_tally_delete AFTER DELETE ON task BEGIN
+        UPDATE unit_tally SET
+            tasks = tasks - 1,
+            done_on_time = done_on_time
+                - (old.completed_on IS NOT NULL AND (old.deadline IS NULL OR old.completed_on <= old.deadline)),
+            done_late = done_late - coalesce(old.completed_on > old.deadline, 0),
+            open_no_deadline = open_no_deadline - (old.completed_on IS NULL AND old.deadline IS NULL)
+        WHERE unit_id = old.unit_id;
+    END;
+
+    -- Out with the old row, in with the new; only when a counted field changed.
+    CREATE TRIGGER task_tally_update AFTER UPDATE OF unit_id, assigned_on, deadline, completed_on ON task
+    WHEN old.unit_id IS NOT new.unit_id OR old.assigned_on IS NOT new.assigned_on
+      OR old.deadline IS NOT new.deadline OR old.completed_on IS NOT new.completed_on
+    BEGIN
+        UPDATE unit_tally SET
+            tasks = tasks - 1,
+            done_on_time = done_on_time
+                - (old.completed_on IS NOT NULL AND (old.deadline IS NULL OR old.completed_on <= old.deadline)),
+            done_late = done_late - coalesce(old.completed_on > old.deadline, 0),
+            open_no_deadline = open_no_deadline - (old.completed_on IS NULL AND old.deadline IS NULL)
+        WHERE unit_id = old.unit_id;
+        INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
+                               last_completed, last_assigned)
+        VALUES (new.unit_id, 1,
+                new.completed_on IS NOT NULL AND (new.deadline IS NULL OR new.completed_on <= new.deadline),
+                coalesce(new.completed_on > new.deadline, 0),
+                new.completed_on IS NULL AND new.deadline IS NULL,
+                new.completed_on, new.assigned_on)
+        ON CONFLICT(unit_id) DO UPDATE SET
+            tasks = tasks + 1,
+            done_on_time = done_on_time + excluded.done_on_time,
+            done_late = done_late + excluded.done_late,
+            open_no_deadline = open_no_deadline + excluded.open_no_deadline,
+            last_completed = CASE WHEN last_completed IS NULL OR excluded.last_completed > last_completed
+                                  THEN excluded.last_completed ELSE last_completed END,
+            last_assigned = CASE WHEN last_assigned IS NULL OR excluded.last_assigned > last_assigned
+                                 THEN excluded.last_assigned ELSE last_assigned END;
+    END;
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

@@ -1,0 +1,508 @@
+//! The units' tallies (`unit_tally`, kept by triggers) against the tasks themselves:
+//! after a random run of every kind of write, the tally equals a recount, and every
+//! figure and page read with its help equals the domain rule applied task by task, as
+//! of dates before, at and after the writes.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::date;
+use tct::cli::ImportKind;
+use tct::domain::inspection::ItemKind;
+use tct::domain::scorecard::TaskCounts;
+use tct::domain::task::{TaskDates, TaskStatus, status};
+use tct::domain::unit::UnitKind;
+use tct::import::Options;
+use tct::store::{
+    Ctx, DeadlineChange, InspectionInput, ItemInput, NewTask, NewUnit, Store, TaskFate, TaskMode,
+    TaskScope, extend_deadline, insert_task, insert_unit, update_task,
+};
+
+const UNITS: [&str; 4] = ["Hòa Bình", "Tân Lập", "Đông Sơn", "Yên Phúc"];
+
+fn base() -> NaiveDate {
+    date("15/06/2024")
+}
+
+fn ctx_on(d: NaiveDate) -> Ctx {
+    Ctx {
+        as_of: d,
+        soon_days: 3,
+    }
+}
+
+fn new_store() -> (Store, Vec<i64>) {
+    let mut store = Store::open_in_memory().unwrap();
+    let ids = store
+        .write(|c| {
+            UNITS
+                .iter()
+                .map(|n| {
+                    insert_unit(
+                        c,
+                        &NewUnit {
+                            name: n.to_string(),
+                            kind: UnitKind::Xa,
+                            code: None,
+                            parent_id: None,
+                            valid_from: None,
+                            valid_to: None,
+                        },
+                    )
+                })
+                .collect()
+        })
+        .unwrap();
+    (store, ids)
+}
+
+/// Dates around the base day, some after it: completions and assignments "in the
+/// future" are what make a tally stop holding.
+fn some_date(rng: &mut fastrand::Rng) -> NaiveDate {
+    base() + Duration::days(rng.i64(-300..40))
+}
+
+fn random_task(rng: &mut fastrand::Rng, units: &[i64]) -> NewTask {
+    let assigned = some_date(rng);
+    let deadline = (rng.u8(..5) != 0).then(|| assigned + Duration::days(rng.i64(0..90)));
+    let completed = (rng.u8(..3) != 0).then(|| assigned + Duration::days(rng.i64(0..120)));
+    NewTask {
+        title: format!("Nhiệm vụ {}", rng.u32(..1_000_000)),
+        doc_number: Some(format!("{}/UBND", rng.u32(..1_000_000))),
+        unit_id: units[rng.usize(..units.len())],
+        assigned_on: Some(assigned).filter(|_| rng.u8(..10) != 0),
+        deadline,
+        completed_on: completed,
+        ..Default::default()
+    }
+}
+
+fn dmy(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default()
+}
+
+/// A CSV of tasks in the office's layout, imported whole.
+fn import(store: &mut Store, rng: &mut fastrand::Rng, rows: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nhiem-vu.csv");
+    let mut csv = String::from(
+        "Số/ký hiệu văn bản;Ngày giao;Lãnh đạo chỉ đạo;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Ngày hoàn thành\n",
+    );
+    for _ in 0..rows {
+        let assigned = some_date(rng);
+        let deadline = (rng.u8(..5) != 0).then(|| assigned + Duration::days(rng.i64(0..90)));
+        let completed = (rng.u8(..3) != 0).then(|| assigned + Duration::days(rng.i64(0..120)));
+        csv.push_str(&format!(
+            "{}/NK;{};Chủ tịch UBND tỉnh;Nhập nhiệm vụ {};{};{};{}\n",
+            rng.u32(..1_000_000_000),
+            dmy(Some(assigned)),
+            rng.u32(..1_000_000_000),
+            UNITS[rng.usize(..UNITS.len())],
+            deadline.map_or("01/01/1970".into(), |d| dmy(Some(d))),
+            dmy(completed),
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let opts = Options {
+        kind: Some(ImportKind::Tasks),
+        sheet: None,
+        dry_run: false,
+    };
+    tct::import::run(store, &ctx_on(base()), &path, &opts).unwrap();
+}
+
+fn task_ids(store: &Store) -> Vec<i64> {
+    store.import_tasks().unwrap().iter().map(|t| t.id).collect()
+}
+
+/// One random write of any kind the app, the import or an inspection makes.
+fn random_write(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
+    let ids = task_ids(store);
+    let pick = |rng: &mut fastrand::Rng| ids[rng.usize(..ids.len())];
+    match rng.u8(..8) {
+        _ if ids.is_empty() => {
+            let t = random_task(rng, units);
+            store.write(|c| insert_task(c, &t)).unwrap();
+        }
+        0 => {
+            let n = rng.usize(1..6);
+            let tasks: Vec<NewTask> = (0..n).map(|_| random_task(rng, units)).collect();
+            store
+                .write(|c| tasks.iter().try_for_each(|t| insert_task(c, t).map(drop)))
+                .unwrap();
+        }
+        // Completed, reopened (completion cleared) or moved to another unit.
+        1..=3 => {
+            let id = pick(rng);
+            let rec = store
+                .import_tasks()
+                .unwrap()
+                .into_iter()
+                .find(|t| t.id == id)
+                .unwrap();
+            let mut t = NewTask {
+                title: rec.title,
+                doc_number: rec.doc_number,
+                unit_id: rec.unit_id,
+                assigned_on: rec.assigned_on,
+                deadline: rec.deadline,
+                completed_on: rec.completed_on,
+                ..Default::default()
+            };
+            match rng.u8(..3) {
+                0 => t.completed_on = Some(some_date(rng)),
+                1 => t.completed_on = None,
+                _ => t.unit_id = units[rng.usize(..units.len())],
+            }
+            store
+                .write(|c| update_task(c, id, &t, DeadlineChange::Keep, ""))
+                .unwrap();
+        }
+        4 => {
+            let id = pick(rng);
+            let rec = store
+                .import_tasks()
+                .unwrap()
+                .into_iter()
+                .find(|t| t.id == id)
+                .unwrap();
+            let from = rec.deadline.or(rec.assigned_on).unwrap_or(base());
+            let new = from + Duration::days(rng.i64(1..60));
+            store
+                .write(|c| extend_deadline(c, id, Some(base()), new, "gia hạn"))
+                .unwrap();
+        }
+        5 => {
+            let id = pick(rng);
+            store
+                .connection()
+                .execute("DELETE FROM task WHERE id = ?1", [id])
+                .unwrap();
+        }
+        6 => {
+            let rows = rng.usize(1..30);
+            import(store, rng, rows);
+        }
+        _ => inspect(store, rng, units),
+    }
+}
+
+/// An inspection whose directives become tasks; saved again with a directive moved
+/// to another unit and deadline, and with one deleted together with its task.
+fn inspect(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
+    let unit = units[rng.usize(..units.len())];
+    let held_on = some_date(rng);
+    let directive = |rng: &mut fastrand::Rng| ItemInput {
+        id: None,
+        kind: ItemKind::Directive,
+        text: format!("Chỉ đạo {}", rng.u32(..1000)),
+        unit_id: None,
+        deadline: Some(held_on + Duration::days(rng.i64(1..60))),
+    };
+    let mut input = InspectionInput {
+        unit_id: unit,
+        held_on,
+        place: "Trụ sở".into(),
+        chair_name: "Tổ trưởng".into(),
+        items: vec![directive(rng), directive(rng), directive(rng)],
+        ..Default::default()
+    };
+    let id = store
+        .save_inspection(&input, "2024-06-15 17:00:00")
+        .unwrap();
+    let saved = store.inspection(&ctx_on(base()), id).unwrap().unwrap();
+    input.id = Some(id);
+    input.items = saved
+        .items
+        .iter()
+        .skip(1)
+        .map(|i| ItemInput {
+            id: Some(i.id),
+            kind: i.kind,
+            text: i.text.clone(),
+            unit_id: i.unit_id,
+            deadline: i.deadline,
+        })
+        .collect();
+    input.items[0].unit_id = Some(units[rng.usize(..units.len())]);
+    input.items[0].deadline = Some(held_on + Duration::days(rng.i64(60..120)));
+    input.removed = vec![(saved.items[0].id, TaskFate::Delete)];
+    store
+        .save_inspection(&input, "2024-06-15 17:05:00")
+        .unwrap();
+}
+
+/// Every task of a unit as the rule sees it, in the list's order: open with a
+/// deadline, open without, done; by deadline, latest completion, id. Read whole from
+/// the table, with no page, count or tally involved.
+fn by_rule(store: &Store, c: &Ctx, unit: i64) -> Vec<(i64, TaskStatus)> {
+    let mut rows: Vec<_> = store
+        .import_tasks()
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.unit_id == unit)
+        .filter_map(|t| {
+            let dates = TaskDates {
+                assigned_on: t.assigned_on,
+                deadline: t.deadline,
+                completed_on: t.completed_on,
+            };
+            status(&dates, c.as_of, c.soon_days).map(|s| (t, s))
+        })
+        .collect();
+    let key = |(t, s): &(tct::store::TaskRec, TaskStatus)| {
+        let group = match s {
+            s if s.is_done() => 2,
+            TaskStatus::NoDeadline => 1,
+            _ => 0,
+        };
+        (group, t.deadline, std::cmp::Reverse(t.completed_on), t.id)
+    };
+    rows.sort_by_key(key);
+    rows.into_iter().map(|(t, s)| (t.id, s)).collect()
+}
+
+/// Figures, lengths and pages of every unit and of the province, as of `day`, equal
+/// the rule's.
+fn check_against_rule(store: &Store, units: &[i64], day: NaiveDate) {
+    let c = ctx_on(day);
+    let mut province_overdue = 0;
+    for &u in units {
+        let rule = by_rule(store, &c, u);
+        let mut counts = TaskCounts::default();
+        rule.iter().for_each(|(_, s)| counts.add(*s));
+        assert_eq!(
+            store.task_counts(&c, u).unwrap(),
+            counts,
+            "unit {u} on {day}"
+        );
+        province_overdue += counts.overdue as usize;
+        for mode in [TaskMode::All, TaskMode::Open, TaskMode::Overdue] {
+            let keep = |s: &TaskStatus| match mode {
+                TaskMode::All => true,
+                TaskMode::Open => !s.is_done(),
+                TaskMode::Overdue => matches!(s, TaskStatus::Overdue { .. }),
+            };
+            let mut want: Vec<(i64, TaskStatus)> =
+                rule.iter().filter(|(_, s)| keep(s)).copied().collect();
+            if mode == TaskMode::Overdue {
+                // The overdue list is by days overdue, then id (as the province's).
+                want.sort_by_key(|(id, s)| match s {
+                    TaskStatus::Overdue { days } => (-days, *id),
+                    _ => unreachable!(),
+                });
+            }
+            let want: Vec<i64> = want.into_iter().map(|r| r.0).collect();
+            let scope = TaskScope::Unit(u);
+            assert_eq!(
+                store.count_tasks(&c, scope, mode, "").unwrap(),
+                want.len(),
+                "{mode:?} of unit {u} on {day}"
+            );
+            // Pages of 7 from every offset, one window of the rule's order.
+            let mut paged = Vec::new();
+            for off in (0..want.len() + 7).step_by(7) {
+                let page = store.tasks_page(&c, scope, mode, "", off, 7).unwrap();
+                assert!(page.len() <= 7);
+                paged.extend(page.into_iter().map(|r| r.id));
+            }
+            assert_eq!(paged, want, "{mode:?} pages of unit {u} on {day}");
+        }
+    }
+    assert_eq!(
+        store
+            .count_tasks(&c, TaskScope::AllUnits, TaskMode::Overdue, "")
+            .unwrap(),
+        province_overdue,
+        "province on {day}"
+    );
+}
+
+fn days_to_check() -> [NaiveDate; 5] {
+    let at = |d: i64| base() + Duration::days(d);
+    // Long before, amid the writes, the base day, after the last one, far after.
+    [at(-400), at(-100), at(0), at(170), at(3000)]
+}
+
+#[test]
+fn random_writes_keep_the_tally_equal_to_a_recount() {
+    for seed in 1..=3 {
+        let (mut store, units) = new_store();
+        let mut rng = fastrand::Rng::with_seed(seed);
+        for step in 0..120 {
+            random_write(&mut store, &mut rng, &units);
+            assert_eq!(
+                store.tally_drift().unwrap(),
+                Vec::<i64>::new(),
+                "seed {seed}, step {step}"
+            );
+            if step % 40 == 39 {
+                for day in days_to_check() {
+                    check_against_rule(&store, &units, day);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_large_import_recounts_the_tally_and_keeps_its_triggers() {
+    let (mut store, units) = new_store();
+    let mut rng = fastrand::Rng::with_seed(7);
+    // Enough rows against the tasks already there for the recount path.
+    import(&mut store, &mut rng, 1500);
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    for day in days_to_check() {
+        check_against_rule(&store, &units, day);
+    }
+    // The triggers are back: later single writes keep the tally too.
+    for _ in 0..30 {
+        random_write(&mut store, &mut rng, &units);
+    }
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    let triggers: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'task'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 3);
+}
+
+#[test]
+fn a_failed_bulk_write_leaves_tally_and_triggers_as_they_were() {
+    let (mut store, units) = new_store();
+    let t = random_task(&mut fastrand::Rng::with_seed(3), &units);
+    let err = store.write(|c| {
+        tct::store::bulk_tasks(c, 5000, |c| {
+            for _ in 0..5000 {
+                insert_task(c, &t)?;
+            }
+            Err::<(), _>(rusqlite::Error::InvalidQuery)
+        })
+    });
+    assert!(err.is_err());
+    store.write(|c| insert_task(c, &t)).unwrap();
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    assert_eq!(store.import_tasks().unwrap().len(), 1);
+}
+
+#[test]
+fn the_tally_is_read_only_as_of_dates_after_every_write() {
+    let (mut store, units) = new_store();
+    let u = units[0];
+    store
+        .write(|c| {
+            for (assigned, deadline, done) in [
+                ("01/03/2024", "01/04/2024", Some("20/03/2024")),
+                ("01/03/2024", "01/04/2024", Some("10/05/2024")),
+                ("01/03/2024", "01/05/2024", None),
+            ] {
+                insert_task(
+                    c,
+                    &NewTask {
+                        title: "Nhiệm vụ".into(),
+                        unit_id: u,
+                        assigned_on: Some(date(assigned)),
+                        deadline: Some(date(deadline)),
+                        completed_on: done.map(date),
+                        ..Default::default()
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    // A wrong tally shows as of a date after the last completion (it is read there)
+    // and not before it (the tasks are counted); the drift check names the unit.
+    store
+        .connection()
+        .execute(
+            "UPDATE unit_tally SET done_late = done_late + 5 WHERE unit_id = ?1",
+            [u],
+        )
+        .unwrap();
+    let after = ctx_on(date("01/06/2024"));
+    let before = ctx_on(date("01/05/2024"));
+    assert_eq!(store.task_counts(&after, u).unwrap().done_late, 6);
+    assert_eq!(store.task_counts(&before, u).unwrap().done_late, 0);
+    assert_eq!(store.tally_drift().unwrap(), vec![u]);
+}
+
+#[test]
+fn the_migration_fills_the_tally_of_an_existing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cu.db");
+    let units = {
+        let mut store = Store::open(&path).unwrap();
+        let mut rng = fastrand::Rng::with_seed(11);
+        let units = store
+            .write(|c| {
+                let ids: Vec<i64> = UNITS
+                    .iter()
+                    .map(|n| {
+                        insert_unit(
+                            c,
+                            &NewUnit {
+                                name: n.to_string(),
+                                kind: UnitKind::Xa,
+                                code: None,
+                                parent_id: None,
+                                valid_from: None,
+                                valid_to: None,
+                            },
+                        )
+                    })
+                    .collect::<rusqlite::Result<_>>()?;
+                for _ in 0..300 {
+                    insert_task(c, &random_task(&mut rng, &ids))?;
+                }
+                Ok(ids)
+            })
+            .unwrap();
+        // Back to the schema before the tally: version 3 had none of it.
+        store
+            .connection()
+            .execute_batch(
+                "DROP TRIGGER task_tally_insert; DROP TRIGGER task_tally_delete;
+                 DROP TRIGGER task_tally_update; DROP TABLE unit_tally;
+                 PRAGMA user_version = 3;",
+            )
+            .unwrap();
+        units
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        tct::store::latest_version()
+    );
+    let tallied: i64 = store
+        .connection()
+        .query_row("SELECT sum(tasks) FROM unit_tally", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tallied, 300);
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    for day in days_to_check() {
+        check_against_rule(&store, &units, day);
+    }
+}
+
+#[test]
+fn generate_leaves_the_tally_right() {
+    let mut store = Store::open_in_memory().unwrap();
+    let spec = tct::generate::Spec {
+        units: 24,
+        tasks: 4000,
+        targets_per_unit: 1,
+        years: 1,
+        seed: 5,
+        as_of: base(),
+    };
+    tct::generate::generate(&mut store, &spec, false).unwrap();
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    let units: Vec<i64> = store.import_units().unwrap().iter().map(|u| u.id).collect();
+    check_against_rule(&store, &units, base());
+}
