@@ -62,6 +62,7 @@ fn an_overdue_task_recorded_done_today_counts_as_done_late() {
         app.message.as_deref(),
         Some("Đã ghi hoàn thành ngày 23/09/2022")
     );
+    assert!(app.message_ok, "good news is not drawn as an error");
     // The scorecard follows at once: one fewer overdue, one more done late.
     let now = app.selected_unit().unwrap().card.tasks;
     assert_eq!(now.overdue, card.overdue - 1);

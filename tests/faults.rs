@@ -21,6 +21,7 @@ fn a_full_disk_keeps_the_text_and_says_so() {
     ctrl(&mut app, 's');
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.starts_with("Chưa lưu được"), "{msg}");
+    assert!(!app.message_ok, "a failure is drawn as one");
     let f = app.form.as_mut().expect("the form stays open");
     f.commit();
     assert!(f.dirty);

@@ -81,7 +81,7 @@ impl App {
         match self.store.set_completed(id, date) {
             Ok(_) => {
                 self.done = None;
-                self.message = Some(match date {
+                self.tell(match date {
                     Some(d) => format!("{} {}", t(T::DoneSaved), fmt_date(d)),
                     None => t(T::DoneCleared).to_string(),
                 });

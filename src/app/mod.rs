@@ -86,6 +86,8 @@ pub struct App {
     pub done: Option<DonePrompt>,
     /// A message for the status bar (errors, notices); cleared by the next key.
     pub message: Option<String>,
+    /// The message is good news (saved, written), not a problem.
+    pub message_ok: bool,
     pub quit: bool,
     /// The database is the demo: read once, drawn in every frame's title.
     pub demo: bool,
@@ -115,6 +117,7 @@ impl App {
             dialog: None,
             done: None,
             message: None,
+            message_ok: false,
             quit: false,
             demo,
             selected_unit: None,
@@ -163,6 +166,7 @@ impl App {
         if mode == Mode::Dialog {
             if let Some(a) = self.dialog.as_ref().and_then(|d| d.answer_for(&ev)) {
                 self.message = None;
+                self.message_ok = false;
                 self.answer(a);
             }
             return;
@@ -185,6 +189,7 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        self.message_ok = false;
         match action {
             Action::Command(c) => self.command(c),
             Action::Edit(input) => {
@@ -254,6 +259,8 @@ impl App {
             Some(m) => format!("{m} · {said}"),
             None => said,
         });
+        // Saved, but the user must know where: said as a warning.
+        self.message_ok = false;
     }
 
     fn command(&mut self, c: Command) {
@@ -542,16 +549,18 @@ impl App {
                 // The notice is of what was saved: unsaved or never-saved text waits.
                 form.commit();
                 let saved = form.data.inspection_id.filter(|_| !form.dirty);
-                self.message = Some(match saved {
-                    None => t(T::NoticeSaveFirst).to_string(),
+                match saved {
+                    None => self.message = Some(t(T::NoticeSaveFirst).to_string()),
                     Some(id) => {
                         let dir = crate::notice::db_dir(&self.store);
                         match crate::notice::write_docx_for(&self.store, &self.ctx, id, &dir) {
-                            Ok(p) => format!("{}: {}", t(T::NoticeWritten), p.display()),
-                            Err(e) => format!("{}: {e}", t(T::NoticeNotWritten)),
+                            Ok(p) => self.tell(format!("{}: {}", t(T::NoticeWritten), p.display())),
+                            Err(e) => {
+                                self.message = Some(format!("{}: {e}", t(T::NoticeNotWritten)))
+                            }
                         }
                     }
-                });
+                }
             }
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => return false,
@@ -694,7 +703,7 @@ impl App {
                 if let Some(form) = self.form.as_mut() {
                     form.saved(&ins, stamp);
                 }
-                self.message = Some(format!("{} {}", t(T::SavedMsg), now.format("%H:%M:%S")));
+                self.tell(format!("{} {}", t(T::SavedMsg), now.format("%H:%M:%S")));
                 self.data_changed();
                 true
             }
@@ -762,6 +771,12 @@ impl App {
         self.reload_units(true);
         self.reload_targets();
         self.reload_tasks(true);
+    }
+
+    /// Good news for the status bar.
+    fn tell(&mut self, text: String) {
+        self.message = Some(text);
+        self.message_ok = true;
     }
 
     fn fail(&mut self, e: rusqlite::Error) {

@@ -69,6 +69,7 @@ pub fn tabs(frame: &mut Frame, app: &App, area: Rect) {
 
 pub fn status(frame: &mut Frame, app: &App, area: Rect) {
     let left = match &app.message {
+        Some(m) if app.message_ok => Span::styled(format!(" {} ", printable(m)), app.theme.good()),
         Some(m) => Span::styled(format!(" {} ", printable(m)), app.theme.bad()),
         None => Span::styled(
             format!(" {} {} ", t(T::AsOf), fmt_date(app.ctx.as_of)),
