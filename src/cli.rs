@@ -76,23 +76,33 @@ pub enum Command {
     },
     /// Write a deterministic synthetic province into a new database (benchmarks)
     Generate {
+        /// Number of units
         #[arg(long, default_value_t = 1000)]
         units: usize,
+        /// Number of tasks
         #[arg(long, default_value_t = 100_000)]
         tasks: usize,
+        /// Targets per unit
         #[arg(long, default_value_t = 10)]
         targets_per_unit: usize,
+        /// Years of history
         #[arg(long, default_value_t = 3)]
         years: u32,
+        /// Seed: the same seed, the same data
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
     /// A consistent copy of the database, safe while tct is open on it
-    Backup { file: PathBuf },
+    Backup {
+        /// The backup file
+        file: PathBuf,
+    },
     /// Settings kept in the database: issuing_body, place, number_symbol, signer_title,
     /// signer_name, recipients. No KEY lists them; KEY VALUE sets one.
     Config {
+        /// A setting's name
         key: Option<String>,
+        /// Its new value
         value: Option<String>,
     },
 }

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_help;
 pub mod domain;
 pub mod generate;
 pub mod i18n;

@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use chrono::Local;
-use clap::Parser;
+use clap::FromArgMatches;
 use tct::app::App;
 use tct::cli::{self, Cli, Command, ExportWhat, UserError};
 use tct::domain::task::DEFAULT_SOON_DAYS;
@@ -10,7 +10,11 @@ use tct::store::{Ctx, OpenError};
 use tct::theme::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let words: Vec<String> = args.iter().map(|a| a.to_string_lossy().into()).collect();
+    let matches =
+        tct::cli_help::command(tct::cli_help::lang_from_args(&words)).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Err(e) = color_eyre::install() {
         eprintln!("tct: {e}");
     }

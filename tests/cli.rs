@@ -388,3 +388,45 @@ fn a_damaged_database_is_named_in_one_line_and_left_alone() {
         );
     }
 }
+
+#[test]
+fn help_is_in_vietnamese_unless_english_is_asked_for() {
+    let vi = tct(&["--help"]);
+    assert!(vi.status.success());
+    let text = stdout(&vi);
+    for words in [
+        "Cách dùng: tct",
+        "Tuỳ chọn:",
+        "Lệnh:",
+        "In trợ giúp",
+        "Ngày xem, DD/MM/YYYY",
+    ] {
+        assert!(text.contains(words), "«{words}» in:\n{text}");
+    }
+    assert!(
+        !text.contains("Usage:") && !text.contains("Print help"),
+        "{text}"
+    );
+    // A subcommand's help too, values named in the line rather than by clap in English.
+    let report = stdout(&tct(&["report", "--help"]));
+    assert!(report.contains("Chỉ đơn vị này"), "{report}");
+    assert!(!report.contains("possible values"), "{report}");
+
+    for en in [
+        tct(&["--lang", "en", "--help"]),
+        Command::new(env!("CARGO_BIN_EXE_tct"))
+            .arg("--help")
+            .env_remove("TCT_DB")
+            .env("TCT_LANG", "en")
+            .output()
+            .unwrap(),
+    ] {
+        let text = stdout(&en);
+        assert!(
+            text.contains("Usage: tct") && text.contains("Print help"),
+            "{text}"
+        );
+        assert!(text.contains("As-of date"), "{text}");
+        assert!(!text.contains("Cách dùng"), "{text}");
+    }
+}

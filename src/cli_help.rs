@@ -1,0 +1,270 @@
+//! `tct --help` in the user's language. The derive's doc comments are the English
+//! text; for Vietnamese each argument and subcommand gets its help from the table
+//! below, and clap's own words (Usage, Options, Commands, -h, -V) are replaced too.
+//! The language must be known before parsing, so it is read from the raw arguments.
+
+use clap::{Arg, ArgAction, Command, CommandFactory};
+
+use crate::cli::Cli;
+use crate::i18n::Lang;
+
+/// `(path, help)`: the path is the subcommands and the argument id, dot-separated;
+/// a path without an argument is the subcommand's own about.
+const VI: &[(&str, &str)] = &[
+    (
+        "db",
+        "Tệp cơ sở dữ liệu [mặc định: $TCT_DB, nếu không thì tct.db trong thư mục dữ liệu]",
+    ),
+    (
+        "today",
+        "Ngày xem, DD/MM/YYYY hoặc YYYY-MM-DD [mặc định: hôm nay; 23/09/2022 với dữ liệu mẫu]",
+    ),
+    (
+        "lang",
+        "Ngôn ngữ: vi hoặc en [mặc định: $TCT_LANG, nếu không thì vi]",
+    ),
+    (
+        "demo",
+        "Mở cơ sở dữ liệu mẫu (Lạng Sơn, 2022), tạo từ dữ liệu đi kèm",
+    ),
+    (
+        "reset_demo",
+        "Xoá cơ sở dữ liệu mẫu và tạo lại từ dữ liệu đi kèm",
+    ),
+    (
+        "report",
+        "In các số liệu như trên màn hình, để dùng trong tập lệnh",
+    ),
+    (
+        "report.what",
+        "Báo cáo gì: units (đơn vị), targets (chỉ tiêu), overdue (quá hạn), conclusions (kết luận)",
+    ),
+    ("report.unit", "Chỉ đơn vị này (gõ có hoặc không dấu)"),
+    ("report.inspection", "Chỉ lần kiểm tra này (kết luận)"),
+    (
+        "report.format",
+        "table, csv, xlsx hoặc json; md hoặc json cho kết luận [mặc định: table, md]",
+    ),
+    (
+        "report.output",
+        "Ghi ra tệp này thay vì màn hình (bắt buộc với xlsx)",
+    ),
+    ("export", "Xuất thông báo kết luận kiểm tra"),
+    (
+        "export.inspection",
+        "Một lần kiểm tra: số của nó, hoặc `latest --unit TÊN`",
+    ),
+    (
+        "export.inspection.id",
+        "Số của lần kiểm tra (xem `tct report conclusions`), hoặc `latest`",
+    ),
+    ("export.inspection.unit", "Đơn vị (với `latest`)"),
+    ("export.inspection.format", "docx hoặc md [mặc định: docx]"),
+    ("export.inspection.output", "Tệp ghi ra"),
+    (
+        "import",
+        "Nhập đơn vị, chỉ tiêu hoặc nhiệm vụ từ tệp CSV hoặc XLSX (nhập hết hoặc không nhập gì)",
+    ),
+    ("import.file", "Tệp CSV, XLSX hoặc ODS"),
+    (
+        "import.kind",
+        "Tệp chứa gì: units, targets hoặc tasks [mặc định: đoán theo các cột]",
+    ),
+    (
+        "import.sheet",
+        "Trang tính của tệp XLSX [mặc định: trang đầu]",
+    ),
+    (
+        "import.dry_run",
+        "Chỉ cho xem sẽ thay đổi gì, không thay đổi gì",
+    ),
+    (
+        "generate",
+        "Ghi một tỉnh giả lập (tất định) vào cơ sở dữ liệu mới, để đo tốc độ",
+    ),
+    ("generate.units", "Số đơn vị [mặc định: 1000]"),
+    ("generate.tasks", "Số nhiệm vụ [mặc định: 100000]"),
+    (
+        "generate.targets_per_unit",
+        "Số chỉ tiêu mỗi đơn vị [mặc định: 10]",
+    ),
+    ("generate.years", "Số năm [mặc định: 3]"),
+    (
+        "generate.seed",
+        "Hạt giống: cùng hạt giống, cùng dữ liệu [mặc định: 1]",
+    ),
+    (
+        "backup",
+        "Sao lưu nhất quán cơ sở dữ liệu, an toàn cả khi tct đang mở",
+    ),
+    ("backup.file", "Tệp sao lưu"),
+    (
+        "config",
+        "Thiết lập lưu trong cơ sở dữ liệu: issuing_body, place, number_symbol, signer_title, signer_name, recipients. Không có KEY: liệt kê; KEY VALUE: đặt giá trị",
+    ),
+    ("config.key", "Tên thiết lập"),
+    ("config.value", "Giá trị mới"),
+];
+
+/// The language asked for on the command line or in `$TCT_LANG`, before parsing.
+pub fn lang_from_args(args: &[String]) -> Lang {
+    let mut raw = None;
+    for (i, a) in args.iter().enumerate() {
+        if let Some(v) = a.strip_prefix("--lang=") {
+            raw = Some(v.to_string());
+        } else if a == "--lang" {
+            raw = args.get(i + 1).cloned();
+        }
+    }
+    raw.or_else(|| std::env::var("TCT_LANG").ok())
+        .and_then(|s| Lang::parse(&s))
+        .unwrap_or(Lang::Vi)
+}
+
+/// The command line's definition with its help in `lang`.
+pub fn command(lang: Lang) -> Command {
+    let (help, version, template, options, args, commands) = match lang {
+        Lang::Vi => (
+            "In trợ giúp",
+            "In phiên bản",
+            "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+            "Tuỳ chọn",
+            "Tham số",
+            "Lệnh",
+        ),
+        Lang::En => (
+            "Print help",
+            "Print version",
+            "{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
+            "Options",
+            "Arguments",
+            "Commands",
+        ),
+    };
+    let own_words = |c: Command| {
+        c.disable_help_flag(true)
+            .disable_help_subcommand(true)
+            .help_template(template)
+            .subcommand_help_heading(commands)
+    };
+    let mut cmd = own_words(Cli::command())
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .global(true)
+                .help(help),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(version),
+        );
+    cmd = walk(cmd, "", lang, &|c| own_words(c), options, args);
+    cmd
+}
+
+/// Sets headings (and, for Vietnamese, the help) on a command's arguments and on
+/// its subcommands, depth first.
+fn walk(
+    mut cmd: Command,
+    prefix: &str,
+    lang: Lang,
+    own_words: &dyn Fn(Command) -> Command,
+    options: &'static str,
+    args: &'static str,
+) -> Command {
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let path = format!("{prefix}{id}");
+        let vi = VI.iter().find(|(p, _)| *p == path).map(|(_, h)| *h);
+        cmd = cmd.mut_arg(&id, |a| {
+            let a = a.help_heading(if positional { args } else { options });
+            match (lang, vi) {
+                // clap's "possible values" and "default" are English words: the
+                // Vietnamese lines name the values and defaults themselves.
+                (Lang::Vi, Some(h)) if a.get_action().takes_values() => a
+                    .help(h)
+                    .hide_possible_values(true)
+                    .hide_default_value(true),
+                (Lang::Vi, Some(h)) => a.help(h),
+                _ => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let path = format!("{prefix}{name}");
+        let about = VI.iter().find(|(p, _)| *p == path).map(|(_, h)| *h);
+        let sub_prefix = format!("{path}.");
+        cmd = cmd.mut_subcommand(&name, |s| {
+            let s = match (lang, about) {
+                (Lang::Vi, Some(h)) => s.about(h),
+                _ => s,
+            };
+            walk(own_words(s), &sub_prefix, lang, own_words, options, args)
+        });
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_vietnamese_line_names_a_real_argument_or_subcommand() {
+        fn paths(cmd: &Command, prefix: &str, out: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                out.push(format!("{prefix}{}", a.get_id()));
+            }
+            for s in cmd.get_subcommands() {
+                let p = format!("{prefix}{}", s.get_name());
+                out.push(p.clone());
+                paths(s, &format!("{p}."), out);
+            }
+        }
+        let mut known = Vec::new();
+        paths(&Cli::command(), "", &mut known);
+        for (p, _) in VI {
+            assert!(
+                known.iter().any(|k| k == p),
+                "{p} is not in the command line"
+            );
+        }
+        // And every argument a user can ask about has its Vietnamese line.
+        for k in &known {
+            assert!(VI.iter().any(|(p, _)| p == k), "{k} has no Vietnamese help");
+        }
+    }
+
+    #[test]
+    fn both_languages_build_a_valid_command_line() {
+        // clap checks its definition only when it is built: do it here, not in a
+        // user's hands.
+        for lang in [Lang::Vi, Lang::En] {
+            command(lang).debug_assert();
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(lang_from_args(&args(&["tct", "--lang", "en"])), Lang::En);
+        assert_eq!(
+            lang_from_args(&args(&["tct", "--lang=en", "report"])),
+            Lang::En
+        );
+        assert_eq!(lang_from_args(&args(&["tct", "--lang", "vi"])), Lang::Vi);
+    }
+}
