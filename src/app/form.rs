@@ -175,6 +175,10 @@ pub struct Form {
     pub people: Vec<String>,
     /// The last deleted item, its position, and its entry in `removed` if any.
     pub undo: Option<(usize, ItemData, bool)>,
+    /// What Ctrl-Space would complete the line to, worked out once per change of
+    /// the line (not per frame: for a unit it asks the database).
+    pub suggested: Option<String>,
+    suggested_for: Option<(Field, String)>,
 }
 
 /// An editor holding `text`. Stored text may hold control characters (an import, an
@@ -207,6 +211,8 @@ impl Form {
             previous: None,
             people: store.people().unwrap_or_default(),
             undo: None,
+            suggested: None,
+            suggested_for: None,
         };
         form.load_previous(store, ctx);
         form
@@ -420,7 +426,22 @@ impl Form {
     }
 
     /// The name completion offers for the line under the cursor, if any.
-    pub fn suggestion(&self, store: &Store, ctx: &Ctx) -> Option<String> {
+    /// Brings `suggested` up to date with the line under the cursor.
+    pub fn refresh_suggestion(&mut self, store: &Store, ctx: &Ctx) {
+        let line = self
+            .editor
+            .lines()
+            .get(self.editor.cursor().0)
+            .cloned()
+            .unwrap_or_default();
+        let key = (self.data.field, line);
+        if self.suggested_for.as_ref() != Some(&key) {
+            self.suggested = self.suggestion(store, ctx);
+            self.suggested_for = Some(key);
+        }
+    }
+
+    fn suggestion(&self, store: &Store, ctx: &Ctx) -> Option<String> {
         let field = self.data.field;
         let (row, _) = (self.editor.cursor().0, ());
         let line = self.editor.lines().get(row)?.trim();

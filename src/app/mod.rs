@@ -168,6 +168,7 @@ impl App {
                 self.message = None;
                 self.message_ok = false;
                 self.answer(a);
+                self.refresh_suggestion();
             }
             return;
         }
@@ -244,6 +245,13 @@ impl App {
             }
         }
         self.say_file_event();
+        self.refresh_suggestion();
+    }
+
+    fn refresh_suggestion(&mut self) {
+        if let Some(form) = self.form.as_mut() {
+            form.refresh_suggestion(&self.store, &self.ctx);
+        }
     }
 
     /// The database file was deleted or replaced under a write: say where the data is.
@@ -524,7 +532,7 @@ impl App {
                 form.undo_delete();
             }
             Command::Complete => {
-                if let Some(s) = form.suggestion(&self.store, &self.ctx) {
+                if let Some(s) = form.suggested.clone() {
                     form.complete(&s);
                 }
             }

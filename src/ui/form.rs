@@ -13,7 +13,6 @@ use crate::domain::format::fmt_date;
 use crate::domain::inspection::ItemKind;
 use crate::domain::text::printable;
 use crate::i18n::{T, t};
-use crate::store::Store;
 
 pub fn kind_short(k: ItemKind) -> &'static str {
     t(match k {
@@ -253,11 +252,11 @@ fn draw_previous(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn suggestion_title(app: &App, form: &Form, store: &Store) -> Option<Line<'static>> {
-    let s = form.suggestion(store, &app.ctx)?;
+fn suggestion_title(app: &App, form: &Form) -> Option<Line<'static>> {
+    let s = form.suggested.as_ref()?;
     Some(Line::from(vec![
         Span::styled(format!(" {}: ", t(T::Suggestion)), app.theme.header()),
-        Span::raw(printable(&s)),
+        Span::raw(printable(s)),
         Span::styled(" (Ctrl-Space) ", app.theme.hint_key()),
     ]))
 }
@@ -288,7 +287,7 @@ fn draw_editor(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
         .borders(Borders::ALL)
         .border_style(app.theme.border(true))
         .title(Span::styled(title, app.theme.title()));
-    if let Some(s) = suggestion_title(app, form, &app.store) {
+    if let Some(s) = suggestion_title(app, form) {
         block = block.title_bottom(s);
     }
     let inner = block.inner(area);
