@@ -4,26 +4,12 @@
 
 mod common;
 
+use common::Lcg;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn runs() -> usize {
-    std::env::var("TCT_CRASH_RUNS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(6)
-}
-
-/// A deterministic generator, so a failing run can be replayed.
-struct Lcg(u64);
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n.max(1)
-    }
+fn runs() -> u64 {
+    common::env_count("TCT_CRASH_RUNS", 6)
 }
 
 fn tasks(db: &std::path::Path) -> i64 {

@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::Lcg;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -17,22 +18,7 @@ use common::pty::{Tui, temp_dir};
 use rusqlite::{Connection, OptionalExtension};
 
 fn runs() -> u64 {
-    std::env::var("TCT_CRASH_RUNS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(4)
-}
-
-/// A deterministic generator, so a failing run can be replayed.
-struct Lcg(u64);
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n.max(1)
-    }
+    common::env_count("TCT_CRASH_RUNS", 4)
 }
 
 const SAVED: &str = "Đã lưu biên bản";

@@ -6,25 +6,10 @@
 
 mod common;
 
-use common::{demo_app, render};
+use common::{Lcg, demo_app, render};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tct::app::{Action, App};
 use tct::keymap::Mode;
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -101,10 +86,7 @@ fn random_keys_pastes_and_resizes_never_panic_or_trap() {
     let (_d, mut app) = demo_app(80, 24);
     let mut rng = Lcg(2022);
     let keys = keys();
-    let events: usize = std::env::var("TCT_FUZZ_EVENTS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1500);
+    let events = common::env_count("TCT_FUZZ_EVENTS", 1500) as usize;
     let mut forms = 0;
     for i in 0..events {
         match rng.below(40) {

@@ -77,3 +77,29 @@ pub fn key_mod(
 ) {
     app.on_key(ratatui::crossterm::event::KeyEvent::new(code, mods));
 }
+
+/// A small deterministic generator, so a failing random run can be replayed from its
+/// seed.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+/// A count from the environment (a long run), or the short default of `cargo test`.
+pub fn env_count(var: &str, default: u64) -> u64 {
+    std::env::var(var)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
