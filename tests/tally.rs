@@ -31,28 +31,29 @@ fn ctx_on(d: NaiveDate) -> Ctx {
     }
 }
 
+/// The test's units, written in `c`; their ids.
+fn add_units(c: &rusqlite::Connection) -> rusqlite::Result<Vec<i64>> {
+    UNITS
+        .iter()
+        .map(|n| {
+            insert_unit(
+                c,
+                &NewUnit {
+                    name: n.to_string(),
+                    kind: UnitKind::Xa,
+                    code: None,
+                    parent_id: None,
+                    valid_from: None,
+                    valid_to: None,
+                },
+            )
+        })
+        .collect()
+}
+
 fn new_store() -> (Store, Vec<i64>) {
     let mut store = Store::open_in_memory().unwrap();
-    let ids = store
-        .write(|c| {
-            UNITS
-                .iter()
-                .map(|n| {
-                    insert_unit(
-                        c,
-                        &NewUnit {
-                            name: n.to_string(),
-                            kind: UnitKind::Xa,
-                            code: None,
-                            parent_id: None,
-                            valid_from: None,
-                            valid_to: None,
-                        },
-                    )
-                })
-                .collect()
-        })
-        .unwrap();
+    let ids = store.write(add_units).unwrap();
     (store, ids)
 }
 
@@ -441,22 +442,7 @@ fn the_migration_fills_the_tally_of_an_existing_database() {
         let mut rng = fastrand::Rng::with_seed(11);
         let units = store
             .write(|c| {
-                let ids: Vec<i64> = UNITS
-                    .iter()
-                    .map(|n| {
-                        insert_unit(
-                            c,
-                            &NewUnit {
-                                name: n.to_string(),
-                                kind: UnitKind::Xa,
-                                code: None,
-                                parent_id: None,
-                                valid_from: None,
-                                valid_to: None,
-                            },
-                        )
-                    })
-                    .collect::<rusqlite::Result<_>>()?;
+                let ids = add_units(c)?;
                 for _ in 0..300 {
                     insert_task(c, &random_task(&mut rng, &ids))?;
                 }
