@@ -9,6 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tct::app::{Action, App};
 use tct::domain::task::DEFAULT_SOON_DAYS;
+use tct::layout::Pane;
 use tct::store::{Ctx, Store};
 use tct::theme::Theme;
 
@@ -70,9 +71,9 @@ fn main() {
         return;
     }
     println!(
-        "| tasks | first frame | unit ↓ | task ↓ | unit switch | filter char | overdue view | editor char |"
+        "| tasks | first frame | unit ↓ | task ↓ | unit switch | filter char | overdue view | editor char | End/Home, busiest unit (its tasks) |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for db in dbs {
         // The size label is read before the clock starts: counting a million rows is
         // no part of opening the dashboard.
@@ -134,18 +135,56 @@ fn main() {
             app.store.draft().expect("reads").is_none(),
             "the bench left a draft behind"
         );
+        // The busiest unit's task list, jumped end to end: a page far from the top.
+        let busiest: String = app
+            .store
+            .connection()
+            .query_row(
+                "SELECT u.name FROM task t JOIN unit u ON u.id = t.unit_id
+                 GROUP BY t.unit_id ORDER BY count(*) DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        while app.focus != Pane::Units {
+            key(&mut app, KeyCode::BackTab);
+        }
+        key(&mut app, KeyCode::Char('/'));
+        for c in busiest.chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Tab);
+        key(&mut app, KeyCode::Tab);
+        let ends: Vec<Duration> = (0..20)
+            .map(|i| {
+                let t = Instant::now();
+                key(
+                    &mut app,
+                    if i % 2 == 0 {
+                        KeyCode::End
+                    } else {
+                        KeyCode::Home
+                    },
+                );
+                draw(&mut term, &app);
+                t.elapsed()
+            })
+            .collect();
+        let deep = app.tasks.total;
         let f = |v: Vec<Duration>| {
             let (m, p) = stats(v);
             format!("{m:.2} / {p:.2}")
         };
         println!(
-            "| {tasks} | {first:.1} | {} | {} | {} | {} | {} | {} |",
+            "| {tasks} | {first:.1} | {} | {} | {} | {} | {} | {} | {} ({deep}) |",
             f(unit_down),
             f(task_down),
             f(switch),
             f(filter),
             f(overdue),
             f(editor),
+            f(ends),
         );
         eprintln!(
             "peak RSS after visiting every pane ({tasks} tasks): {} KB",
