@@ -61,12 +61,9 @@ fn number(x: f64) -> Cell {
 /// Runs a report to standard output, or to a file with `-o` (xlsx needs one).
 pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Result<()> {
     match output {
-        Some(path) => {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
-            run(store, ctx, q, &mut file, true)?;
-            file.flush()?;
-            Ok(())
-        }
+        // Whole or not at all, owner-only: an error (an unknown unit, a full disk)
+        // leaves an existing file as it was.
+        Some(path) => crate::outfile::write_with(path, |file| run(store, ctx, q, file, true)),
         None if q.format == Some(Format::Xlsx) => {
             Err(UserError(t(T::ErrXlsxNeedsFile).into()).into())
         }
