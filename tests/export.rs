@@ -1,9 +1,12 @@
 //! Exported files — reports with `-o`, notices of conclusions — hold the same records
 //! as the database: they are written whole or not at all, owner-only, with no
-//! temporary file left behind.
+//! temporary file left behind; a large export shows a progress bar on a terminal and
+//! nothing when standard error is piped.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::Duration;
 
 fn tct(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tct"))
@@ -233,4 +236,126 @@ fn a_read_only_directory_keeps_its_file() {
     }
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o700)).unwrap();
     assert_eq!(names(&out), ["thong-bao.docx"]);
+}
+
+/// A database whose overdue report is large enough for a progress bar: a small
+/// generated province plus 12,000 overdue tasks written straight in SQL (fast even in
+/// a debug build).
+fn large_db(dir: &Path) -> PathBuf {
+    let db = dir.join("lon.db");
+    let o = tct(&[
+        "generate",
+        "--db",
+        s(&db),
+        "--units",
+        "10",
+        "--tasks",
+        "500",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let con = rusqlite::Connection::open(&db).unwrap();
+    con.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)
+         INSERT INTO task (title, title_key, unit_id, assigned_on, deadline, original_deadline)
+         SELECT 'Nhiệm vụ thử ' || i, 'nhiem vu thu ' || i,
+                (SELECT unit_id FROM task ORDER BY id LIMIT 1),
+                '2025-08-01', date('2026-09-01', '-' || (i % 300) || ' days'),
+                date('2026-09-01', '-' || (i % 300) || ' days')
+         FROM n;",
+    )
+    .unwrap();
+    db
+}
+
+#[test]
+fn no_progress_on_a_piped_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = large_db(dir.path());
+    for format in ["csv", "json", "xlsx"] {
+        let file = dir.path().join(format!("qua-han.{format}"));
+        let o = tct(&[
+            "--db",
+            s(&db),
+            "report",
+            "overdue",
+            "--format",
+            format,
+            "-o",
+            s(&file),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(o.stderr.is_empty(), "stderr: {}", stderr(&o));
+        assert!(o.stdout.is_empty());
+        if format == "csv" {
+            let rows = std::fs::read_to_string(&file).unwrap().lines().count();
+            assert!(rows > 12_000, "{rows} lines");
+        }
+    }
+}
+
+/// On a terminal the same export draws a bar with the row count, the rate and the time
+/// left, and clears it when done.
+#[cfg(unix)]
+#[test]
+fn a_large_export_shows_progress_on_a_terminal() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let dir = tempfile::tempdir().unwrap();
+    let db = large_db(dir.path());
+    let file = dir.path().join("qua-han.csv");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tct"));
+    cmd.args([
+        "--db",
+        s(&db),
+        "report",
+        "overdue",
+        "--format",
+        "csv",
+        "-o",
+        s(&file),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        let _ = tx.send(all);
+    });
+    let mut status = None;
+    for _ in 0..200 {
+        if let Some(s) = child.try_wait().unwrap() {
+            status = Some(s);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let Some(status) = status else {
+        let _ = child.kill();
+        panic!("tct did not finish within 10 s");
+    };
+    drop(pair.master);
+    let seen = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(status.success(), "{seen}");
+    let total = std::fs::read_to_string(&file).unwrap().lines().count() - 1;
+    assert!(
+        seen.contains(&format!("/{total}")) && seen.contains("/s"),
+        "a bar with {total} rows and a rate: {seen:?}"
+    );
 }
