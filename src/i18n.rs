@@ -246,6 +246,7 @@ catalog! {
     ErrNotSqlite => "tệp không phải cơ sở dữ liệu SQLite", "file is not a SQLite database";
     ErrNewer => "cơ sở dữ liệu do phiên bản tct mới hơn tạo (lược đồ", "database was made by a newer tct (schema";
     ErrNoDir => "thư mục không tồn tại", "directory does not exist";
+    ErrWriteFile => "không ghi được tệp", "could not write the file";
     ErrDate => "ngày không hợp lệ", "invalid date";
     ErrDateMissing => "ngày không tồn tại", "date does not exist";
     ErrYearRange => "năm ngoài khoảng 1900–2200", "year outside 1900–2200";

@@ -14,6 +14,7 @@ pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod notice;
+pub mod outfile;
 pub mod progress;
 pub mod report;
 pub mod report_conclusions;

@@ -1,4 +1,4 @@
-//! Progress of long work (generate, import) on a terminal: a bar with rate and time
+//! Progress of long work (generate, import, large exports) on a terminal: a bar with rate and time
 //! left on standard error; nothing at all when standard error is not a terminal.
 
 use std::io::IsTerminal;
@@ -15,4 +15,17 @@ pub fn bar(len: u64) -> ProgressBar {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     b
+}
+
+/// Rows from which work is long enough to deserve a bar (about a tenth of a second
+/// and more in a release build); below it a bar would only flash.
+pub const LARGE: u64 = 10_000;
+
+/// A bar for `len` rows when that is large, on a terminal; hidden otherwise.
+pub fn bar_if_large(len: u64) -> ProgressBar {
+    if len < LARGE {
+        ProgressBar::hidden()
+    } else {
+        bar(len)
+    }
 }

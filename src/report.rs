@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use color_eyre::Result;
+use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::cli::{Format, ReportKind, UserError};
@@ -11,7 +12,7 @@ use crate::domain::scorecard::{TargetCounts, TaskCounts};
 use crate::domain::task::TaskStatus;
 use crate::domain::text::printable;
 use crate::i18n::{T, lang, t};
-use crate::sheet::{Cell, Sheet, write_csv, write_table, write_xlsx};
+use crate::sheet::{Cell, CsvOut, Sheet, XlsxOut, write_table};
 use crate::store::{Ctx, Store, TaskMode, TaskScope, UnitLookup, UnitRow};
 use crate::ui::{class_word, kind_word, num, plan_text};
 
@@ -61,12 +62,9 @@ fn number(x: f64) -> Cell {
 /// Runs a report to standard output, or to a file with `-o` (xlsx needs one).
 pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Result<()> {
     match output {
-        Some(path) => {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
-            run(store, ctx, q, &mut file, true)?;
-            file.flush()?;
-            Ok(())
-        }
+        // Whole or not at all, owner-only: an error (an unknown unit, a full disk)
+        // leaves an existing file as it was.
+        Some(path) => crate::outfile::write_with(path, |file| run(store, ctx, q, file, true)),
         None if q.format == Some(Format::Xlsx) => {
             Err(UserError(t(T::ErrXlsxNeedsFile).into()).into())
         }
@@ -77,7 +75,109 @@ pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Res
     }
 }
 
-/// `to_file`: the output is a file (CSV gets a byte-order mark for Excel).
+/// Where a report's rows go as they are made: CSV and JSON are written row by row,
+/// an XLSX sheet is filled row by row, and only an aligned table (which needs every
+/// row's width) is held whole. One lives per report, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Rows<'w> {
+    Table {
+        out: &'w mut dyn Write,
+        sheet: Sheet,
+        sentences: Vec<String>,
+    },
+    Csv(CsvOut<'w>),
+    Xlsx(&'w mut dyn Write, XlsxOut),
+    Json(&'w mut dyn Write, usize),
+}
+
+impl<'w> Rows<'w> {
+    fn open(
+        format: Format,
+        out: &'w mut dyn Write,
+        name: &str,
+        head: &[T],
+        to_file: bool,
+    ) -> Result<Rows<'w>> {
+        let head: Vec<String> = head.iter().map(|k| t(*k).to_string()).collect();
+        Ok(match format {
+            Format::Json => {
+                out.write_all(b"[")?;
+                Rows::Json(out, 0)
+            }
+            Format::Xlsx => Rows::Xlsx(out, XlsxOut::new(name, &head)?),
+            Format::Csv => {
+                let terminal = !to_file && std::io::stdout().is_terminal();
+                Rows::Csv(CsvOut::new(out, &head, to_file, terminal)?)
+            }
+            Format::Table | Format::Md => Rows::Table {
+                out,
+                sheet: Sheet {
+                    name: name.into(),
+                    head,
+                    rows: Vec::new(),
+                },
+                sentences: Vec::new(),
+            },
+        })
+    }
+
+    /// One row; `json` is only made when the report is JSON.
+    fn push(
+        &mut self,
+        cells: Vec<Cell>,
+        json: impl FnOnce() -> serde_json::Result<serde_json::Value>,
+    ) -> Result<()> {
+        match self {
+            Rows::Table { sheet, .. } => sheet.rows.push(cells),
+            Rows::Csv(w) => w.row(&cells)?,
+            Rows::Xlsx(_, x) => x.row(&cells)?,
+            Rows::Json(out, n) => {
+                // The same bytes as the whole array pretty-printed at once.
+                let item = serde_json::to_string_pretty(&json()?)?;
+                out.write_all(if *n == 0 { b"\n" } else { b",\n" })?;
+                for (i, line) in item.lines().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    write!(out, "  {line}")?;
+                }
+                *n += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// A sentence printed under the table (the scorecard of one unit).
+    fn sentence(&mut self, s: String) {
+        if let Rows::Table { sentences, .. } = self {
+            sentences.push(s);
+        }
+    }
+
+    fn finish(self) -> Result<()> {
+        match self {
+            Rows::Table {
+                out,
+                sheet,
+                sentences,
+            } => {
+                write_table(out, &sheet)?;
+                for s in sentences {
+                    writeln!(out, "\n{}", printable(&s))?;
+                }
+            }
+            Rows::Csv(w) => w.finish()?,
+            Rows::Xlsx(out, x) => x.finish(out)?,
+            Rows::Json(out, n) => {
+                out.write_all(if n == 0 { b"]\n" } else { b"\n]\n" })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `to_file`: the output is a file (CSV gets a byte-order mark for Excel; a large
+/// report shows a progress bar on a terminal's standard error).
 pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bool) -> Result<()> {
     let unit = q.unit.map(|u| resolve_unit(store, ctx, u)).transpose()?;
     if q.what == ReportKind::Conclusions {
@@ -95,29 +195,32 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
     if format == Format::Md {
         return Err(UserError(t(T::ErrMdOnlyConclusions).into()).into());
     }
-    let mut json: Vec<serde_json::Value> = Vec::new();
-    let mut sentences: Vec<String> = Vec::new();
-    let sheet = match q.what {
+    match q.what {
         ReportKind::Units => {
+            // A province has hundreds or thousands of units, not millions: they come
+            // in pages and are kept for the list.
             let units = match &unit {
                 Some((id, _)) => store.unit_row(ctx, *id)?.into_iter().collect(),
                 None => all_units(store, ctx)?,
             };
+            let mut rows = Rows::open(format, out, t(T::Units), &UNIT_HEAD, to_file)?;
             for u in &units {
                 let phrase = u.card.phrase(lang());
                 if unit.is_some() {
-                    sentences.push(format!("{}: {phrase}", u.name));
+                    rows.sentence(format!("{}: {phrase}", u.name));
                 }
-                json.push(serde_json::to_value(UnitJson {
-                    name: &u.name,
-                    kind: u.kind.code(),
-                    code: u.code.as_deref(),
-                    targets: u.card.targets,
-                    tasks: u.card.tasks,
-                    scorecard: phrase,
-                })?);
+                rows.push(unit_cells(u), || {
+                    serde_json::to_value(UnitJson {
+                        name: &u.name,
+                        kind: u.kind.code(),
+                        code: u.code.as_deref(),
+                        targets: u.card.targets,
+                        tasks: u.card.tasks,
+                        scorecard: phrase,
+                    })
+                })?;
             }
-            units_sheet(&units)
+            rows.finish()
         }
         ReportKind::Targets => {
             let units: Vec<(i64, String)> = match &unit {
@@ -127,10 +230,21 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
                     .map(|u| (u.id, u.name))
                     .collect(),
             };
-            let mut rows = Vec::new();
+            let head = [
+                T::ColUnit,
+                T::ColName,
+                T::ColPlan,
+                T::ColActual,
+                T::ColMeasure,
+                T::ColProgressPct,
+                T::ColStatus,
+                T::ColReadingDate,
+            ];
+            let mut rows = Rows::open(format, out, t(T::Targets), &head, to_file)?;
+            // One unit's targets at a time (tens each).
             for (id, name) in units {
                 for r in store.targets_of(ctx, id, "")? {
-                    rows.push(vec![
+                    let cells = vec![
                         Cell::text(&name),
                         Cell::text(&r.name),
                         Cell::text(plan_text(r.plan)),
@@ -142,55 +256,22 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
                             .unwrap_or(Cell::text("")),
                         Cell::text(class_word(r.progress.class)),
                         Cell::Date(r.actual_on),
-                    ]);
-                    json.push(serde_json::json!({
-                        "unit": name, "name": r.name, "plan": r.plan, "direction": r.direction,
-                        "measure": r.measure, "actual": r.actual, "actual_on": r.actual_on,
-                        "progress": r.progress.ratio, "class": r.progress.class,
-                    }));
+                    ];
+                    rows.push(cells, || {
+                        Ok(serde_json::json!({
+                            "unit": name, "name": r.name, "plan": r.plan, "direction": r.direction,
+                            "measure": r.measure, "actual": r.actual, "actual_on": r.actual_on,
+                            "progress": r.progress.ratio, "class": r.progress.class,
+                        }))
+                    })?;
                 }
             }
-            let head = [
-                T::ColUnit,
-                T::ColName,
-                T::ColPlan,
-                T::ColActual,
-                T::ColMeasure,
-                T::ColProgressPct,
-                T::ColStatus,
-                T::ColReadingDate,
-            ];
-            Sheet {
-                name: t(T::Targets).into(),
-                head: head.map(|k| t(k).to_string()).into(),
-                rows,
-            }
+            rows.finish()
         }
         ReportKind::Overdue => {
             let scope = unit
                 .as_ref()
                 .map_or(TaskScope::AllUnits, |(id, _)| TaskScope::Unit(*id));
-            // One query for the whole list: the report needs every row anyway.
-            let all = store.tasks_page(ctx, scope, TaskMode::Overdue, "", 0, i64::MAX as usize)?;
-            let mut rows = Vec::with_capacity(all.len());
-            for r in &all {
-                let days = match r.status {
-                    TaskStatus::Overdue { days } => days,
-                    _ => 0,
-                };
-                rows.push(vec![
-                    Cell::Int(days),
-                    Cell::text(&r.unit_name),
-                    Cell::Date(r.deadline),
-                    Cell::text(r.doc_number.clone().unwrap_or_default()),
-                    Cell::text(&r.title),
-                    Cell::Date(r.assigned_on),
-                ]);
-                json.push(serde_json::json!({
-                    "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
-                    "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
-                }));
-            }
             let head = [
                 T::ColDays,
                 T::ColUnit,
@@ -199,72 +280,71 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
                 T::ColTitle,
                 T::AssignedOn,
             ];
-            Sheet {
-                name: t(T::StOverdue).into(),
-                head: head.map(|k| t(k).to_string()).into(),
-                rows,
-            }
+            let bar = if to_file {
+                let n = store.count_tasks(ctx, scope, TaskMode::Overdue, "")?;
+                crate::progress::bar_if_large(n as u64)
+            } else {
+                ProgressBar::hidden()
+            };
+            let mut rows = Rows::open(format, out, t(T::StOverdue), &head, to_file)?;
+            // One query, its rows written as SQLite steps through them.
+            store.for_each_task(ctx, scope, TaskMode::Overdue, |r| -> Result<()> {
+                let days = match r.status {
+                    TaskStatus::Overdue { days } => days,
+                    _ => 0,
+                };
+                let cells = vec![
+                    Cell::Int(days),
+                    Cell::text(&r.unit_name),
+                    Cell::Date(r.deadline),
+                    Cell::text(r.doc_number.clone().unwrap_or_default()),
+                    Cell::text(&r.title),
+                    Cell::Date(r.assigned_on),
+                ];
+                rows.push(cells, || {
+                    Ok(serde_json::json!({
+                        "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
+                        "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
+                    }))
+                })?;
+                bar.inc(1);
+                Ok(())
+            })?;
+            let done = rows.finish();
+            bar.finish_and_clear();
+            done
         }
         ReportKind::Conclusions => unreachable!("handled above"),
-    };
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json)?;
-            writeln!(out)?;
-        }
-        Format::Xlsx => write_xlsx(out, &sheet)?,
-        Format::Csv => write_csv(
-            out,
-            &sheet,
-            to_file,
-            !to_file && std::io::stdout().is_terminal(),
-        )?,
-        Format::Table | Format::Md => {
-            write_table(out, &sheet)?;
-            for s in sentences {
-                writeln!(out, "\n{}", printable(&s))?;
-            }
-        }
     }
-    Ok(())
 }
 
-fn units_sheet(units: &[UnitRow]) -> Sheet {
-    let head = [
-        T::ColUnit,
-        T::ColKind,
-        T::ClassMet,
-        T::ClassAbove70,
-        T::ClassBelow70,
-        T::ClassNoData,
-        T::StDoneOnTime,
-        T::StDoneLate,
-        T::StOverdue,
-        T::StDueSoon,
-    ];
-    let rows = units
-        .iter()
-        .map(|u| {
-            let (c, n, due) = (&u.card, u.card.targets.total(), u.card.tasks.due());
-            vec![
-                Cell::text(&u.name),
-                Cell::text(kind_word(u.kind)),
-                frac(c.targets.met, n),
-                frac(c.targets.above70, n),
-                frac(c.targets.below70, n),
-                frac(c.targets.no_data, n),
-                frac(c.tasks.done_on_time, due),
-                Cell::Int(c.tasks.done_late.into()),
-                Cell::Int(c.tasks.overdue.into()),
-                Cell::Int(c.tasks.due_soon.into()),
-            ]
-        })
-        .collect();
-    Sheet {
-        name: t(T::Units).into(),
-        head: head.map(|k| t(k).to_string()).into(),
-        rows,
-    }
+const UNIT_HEAD: [T; 10] = [
+    T::ColUnit,
+    T::ColKind,
+    T::ClassMet,
+    T::ClassAbove70,
+    T::ClassBelow70,
+    T::ClassNoData,
+    T::StDoneOnTime,
+    T::StDoneLate,
+    T::StOverdue,
+    T::StDueSoon,
+];
+
+fn unit_cells(u: &UnitRow) -> Vec<Cell> {
+    let (c, n, due) = (&u.card, u.card.targets.total(), u.card.tasks.due());
+    vec![
+        Cell::text(&u.name),
+        Cell::text(kind_word(u.kind)),
+        frac(c.targets.met, n),
+        frac(c.targets.above70, n),
+        frac(c.targets.below70, n),
+        frac(c.targets.no_data, n),
+        frac(c.tasks.done_on_time, due),
+        Cell::Int(c.tasks.done_late.into()),
+        Cell::Int(c.tasks.overdue.into()),
+        Cell::Int(c.tasks.due_soon.into()),
+    ]
 }
 
 fn all_units(store: &Store, ctx: &Ctx) -> Result<Vec<UnitRow>> {
@@ -275,6 +355,35 @@ fn all_units(store: &Store, ctx: &Ctx) -> Result<Vec<UnitRow>> {
         all.extend(page);
         if done {
             return Ok(all);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// JSON written row by row reads byte for byte as the whole array pretty-printed.
+    #[test]
+    fn streamed_json_is_the_pretty_array() {
+        let values = [
+            serde_json::json!({"unit": "Tràng Định", "days": 12, "nested": {"a": [1, 2]}}),
+            serde_json::json!({"title": "dòng\nhai", "doc": null}),
+        ];
+        for n in 0..=values.len() {
+            let mut streamed = Vec::new();
+            let mut rows =
+                Rows::open(Format::Json, &mut streamed, "x", &[T::ColUnit], true).unwrap();
+            for v in &values[..n] {
+                rows.push(vec![], || Ok(v.clone())).unwrap();
+            }
+            rows.finish().unwrap();
+            let mut whole = serde_json::to_vec_pretty(&values[..n]).unwrap();
+            whole.push(b'\n');
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
         }
     }
 }

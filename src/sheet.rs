@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format as XFormat, Workbook};
+use rust_xlsxwriter::{Format as XFormat, Workbook, Worksheet};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::format::fmt_date;
@@ -89,12 +89,36 @@ pub fn write_csv(
     bom: bool,
     terminal: bool,
 ) -> std::io::Result<()> {
-    if bom {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(&sheet.head)?;
+    let mut w = CsvOut::new(out, &sheet.head, bom, terminal)?;
     for row in &sheet.rows {
+        w.row(row)?;
+    }
+    w.finish()
+}
+
+/// CSV written row by row as the rows come, so a large report is never held whole.
+pub struct CsvOut<'w> {
+    w: csv::Writer<&'w mut dyn Write>,
+    terminal: bool,
+}
+
+impl<'w> CsvOut<'w> {
+    /// Starts the file: the byte-order mark when `bom`, then the header.
+    pub fn new(
+        out: &'w mut dyn Write,
+        head: &[String],
+        bom: bool,
+        terminal: bool,
+    ) -> std::io::Result<Self> {
+        if bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(head)?;
+        Ok(CsvOut { w, terminal })
+    }
+
+    pub fn row(&mut self, row: &[Cell]) -> std::io::Result<()> {
         let rec: Vec<String> = row
             .iter()
             .map(|c| {
@@ -102,28 +126,53 @@ pub fn write_csv(
                     Cell::Text(s) => neutralise(s),
                     other => other.display(),
                 };
-                if terminal { printable(&s) } else { s }
+                if self.terminal { printable(&s) } else { s }
             })
             .collect();
-        w.write_record(&rec)?;
+        self.w.write_record(&rec)?;
+        Ok(())
     }
-    w.flush()?;
-    Ok(())
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
 }
 
 /// An XLSX workbook with one sheet: numbers as numbers, dates as dates (dd/mm/yyyy),
 /// text as text.
 pub fn write_xlsx(out: &mut dyn Write, sheet: &Sheet) -> color_eyre::Result<()> {
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name(sheet_name(&sheet.name))?;
-    let bold = XFormat::new().set_bold();
-    let date = XFormat::new().set_num_format("dd/mm/yyyy");
-    for (c, h) in sheet.head.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold)?;
+    let mut x = XlsxOut::new(&sheet.name, &sheet.head)?;
+    for row in &sheet.rows {
+        x.row(row)?;
     }
-    for (r, row) in sheet.rows.iter().enumerate() {
-        let r = r as u32 + 1;
+    x.finish(out)
+}
+
+/// An XLSX sheet filled row by row; the workbook is assembled (in memory, as the
+/// format is a zip of whole parts) when it is finished.
+pub struct XlsxOut {
+    ws: Worksheet,
+    next: u32,
+    date: XFormat,
+}
+
+impl XlsxOut {
+    pub fn new(name: &str, head: &[String]) -> color_eyre::Result<Self> {
+        let mut ws = Worksheet::new();
+        ws.set_name(sheet_name(name))?;
+        let bold = XFormat::new().set_bold();
+        for (c, h) in head.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        Ok(XlsxOut {
+            ws,
+            next: 1,
+            date: XFormat::new().set_num_format("dd/mm/yyyy"),
+        })
+    }
+
+    pub fn row(&mut self, row: &[Cell]) -> color_eyre::Result<()> {
+        let (ws, r) = (&mut self.ws, self.next);
         for (c, cell) in row.iter().enumerate() {
             let c = c as u16;
             match cell {
@@ -137,16 +186,23 @@ pub fn write_xlsx(out: &mut dyn Write, sheet: &Sheet) -> color_eyre::Result<()> 
                     ws.write_number(r, c, *x)?;
                 }
                 Cell::Date(Some(d)) => {
-                    ws.write_datetime_with_format(r, c, d, &date)?;
+                    ws.write_datetime_with_format(r, c, d, &self.date)?;
                 }
                 Cell::Date(None) => {}
             }
         }
+        self.next += 1;
+        Ok(())
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofit();
-    out.write_all(&book.save_to_buffer()?)?;
-    Ok(())
+
+    pub fn finish(mut self, out: &mut dyn Write) -> color_eyre::Result<()> {
+        self.ws.set_freeze_panes(1, 0)?;
+        self.ws.autofit();
+        let mut book = Workbook::new();
+        book.push_worksheet(self.ws);
+        out.write_all(&book.save_to_buffer()?)?;
+        Ok(())
+    }
 }
 
 /// Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`.

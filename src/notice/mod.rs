@@ -90,35 +90,10 @@ pub fn render(n: &Notice, format: NoticeFormat) -> Result<Vec<u8>> {
     }
 }
 
-/// Writes whole or not at all: to a temporary file beside the target, then renamed.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(UserError(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(UserError(format!("{}: {e}", path.display())).into());
-    }
-    Ok(())
-}
-
 /// The directory of the database file, where the TUI writes notices (the current
 /// directory for a database in memory).
 pub fn db_dir(store: &Store) -> PathBuf {
-    match store.path().parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
+    crate::outfile::parent_dir(store.path())
 }
 
 /// The TUI's Ctrl-E: writes the DOCX notice of a saved inspection into `dir` under
@@ -129,7 +104,7 @@ pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) 
     };
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = dir.join(file_name(&ins, ctx, "docx"));
-    write_file(&path, &docx::to_bytes(&notice)?)?;
+    crate::outfile::write_bytes(&path, &docx::to_bytes(&notice)?)?;
     Ok(path)
 }
 
@@ -176,6 +151,6 @@ pub fn export_cli(
     } else {
         output.to_path_buf()
     };
-    write_file(&path, &render(&notice, format)?)?;
+    crate::outfile::write_bytes(&path, &render(&notice, format)?)?;
     Ok(path)
 }

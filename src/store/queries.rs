@@ -581,6 +581,25 @@ impl Store {
         rows.collect()
     }
 
+    /// Every task of a scope and mode in the order of `tasks_page`, handed to `f` one
+    /// at a time as SQLite steps through them: a report of a million rows never holds
+    /// them all.
+    pub fn for_each_task<E: From<rusqlite::Error>>(
+        &self,
+        ctx: &Ctx,
+        scope: TaskScope,
+        mode: TaskMode,
+        mut f: impl FnMut(TaskRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (sql, args) = tasks_page_query(ctx, scope, mode, "", 0, i64::MAX as usize);
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(&args))?;
+        while let Some(r) = rows.next()? {
+            f(task_row(r, ctx)?)?;
+        }
+        Ok(())
+    }
+
     pub fn task_detail(&self, ctx: &Ctx, task_id: i64) -> rusqlite::Result<Option<TaskDetail>> {
         let c = self.conn();
         let sql = format!(

@@ -1,0 +1,129 @@
+//! Files tct writes for people to carry away — reports (`-o`), notices of conclusions
+//! (`tct export`, the form's Ctrl-E) — hold the same records as the database, so they
+//! are written whole or not at all, and readable by their owner only.
+//!
+//! The content goes to a temporary file in the target's directory (created 0600 on
+//! Unix), is flushed to disk, and only then renamed over the target. A crash, a full
+//! disk or any error on the way leaves no half-written file under the final name, an
+//! existing file as it was, and no temporary file behind.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use color_eyre::Result;
+
+use crate::cli::UserError;
+use crate::i18n::{T, t};
+
+/// Writes `path` with what `fill` puts into the writer it is given. Errors of `fill`
+/// that are not about writing (an unknown unit, a database error) come back as they
+/// are; the target is untouched either way.
+pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = parent_dir(path);
+    if !dir.is_dir() {
+        return Err(UserError(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // tempfile creates the file with mode 0600 and removes it when dropped unsaved.
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| failed(path, &e))?;
+    let mut out = BufWriter::new(tmp);
+    if let Err(e) = fill(&mut out) {
+        return Err(match e.downcast_ref::<std::io::Error>() {
+            Some(io) => failed(path, io),
+            None => e,
+        });
+    }
+    let tmp = out.into_inner().map_err(|e| failed(path, e.error()))?;
+    tmp.as_file().sync_all().map_err(|e| failed(path, &e))?;
+    tmp.persist(path).map_err(|e| failed(path, &e.error))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Writes `bytes` to `path`, whole or not at all.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// The directory a file is written in (the current one for a bare name).
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn failed(path: &Path, e: &std::io::Error) -> color_eyre::Report {
+    UserError(format!("{} {}: {e}", t(T::ErrWriteFile), path.display())).into()
+}
+
+/// Makes the rename itself durable (Unix); a failure here changes nothing already
+/// written, so it is not reported.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn writes_whole_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.csv");
+        write_bytes(&p, b"one").unwrap();
+        write_bytes(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        assert_eq!(names(dir.path()), ["a.csv"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{mode:o}");
+        }
+    }
+
+    #[test]
+    fn an_error_half_way_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        std::fs::write(&p, b"old").unwrap();
+        let r = write_with(&p, |w| {
+            w.write_all(b"half of the new")?;
+            Err(UserError("stopped".into()).into())
+        });
+        let e = r.unwrap_err();
+        assert_eq!(e.downcast_ref::<UserError>().unwrap().0, "stopped");
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["a.json"]);
+    }
+
+    #[test]
+    fn a_missing_directory_is_one_plain_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("no/such/dir/a.csv");
+        let e = write_bytes(&p, b"x").unwrap_err();
+        assert!(e.downcast_ref::<UserError>().is_some(), "{e:?}");
+    }
+}

@@ -1,0 +1,361 @@
+//! Exported files — reports with `-o`, notices of conclusions — hold the same records
+//! as the database: they are written whole or not at all, owner-only, with no
+//! temporary file left behind; a large export shows a progress bar on a terminal and
+//! nothing when standard error is piped.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+fn tct(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tct"))
+        .args(args)
+        .env_remove("TCT_DB")
+        .env_remove("TCT_LANG")
+        .output()
+        .expect("tct runs")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The demo database in `dir`.
+fn demo(dir: &Path) -> PathBuf {
+    let db = dir.join("demo.db");
+    let o = tct(&["--demo", "--db", s(&db), "report", "units"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    db
+}
+
+/// The names in a directory, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Status 2 and one line on standard error.
+fn fails_in_one_line(o: &Output) {
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
+    let err = stderr(o);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+}
+
+/// Every export command of the demo, writing into `out`.
+fn exports(db: &Path, out: &Path) -> Vec<(Vec<String>, PathBuf)> {
+    let mut runs = Vec::new();
+    for (what, format) in [
+        ("overdue", "csv"),
+        ("overdue", "xlsx"),
+        ("overdue", "json"),
+        ("units", "csv"),
+        ("targets", "json"),
+        ("conclusions", "md"),
+    ] {
+        let file = out.join(format!("{what}.{format}"));
+        let args = [
+            "--db",
+            s(db),
+            "report",
+            what,
+            "--format",
+            format,
+            "-o",
+            s(&file),
+        ];
+        runs.push((args.map(String::from).to_vec(), file));
+    }
+    for format in ["docx", "md"] {
+        let file = out.join(format!("thong-bao.{format}"));
+        let args = [
+            "--db",
+            s(db),
+            "export",
+            "inspection",
+            "latest",
+            "--unit",
+            "trang dinh",
+            "--format",
+            format,
+            "-o",
+            s(&file),
+        ];
+        runs.push((args.map(String::from).to_vec(), file));
+    }
+    runs
+}
+
+fn run(args: &[String]) -> Output {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    tct(&args)
+}
+
+#[test]
+fn every_export_is_whole_owner_only_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let runs = exports(&db, &out);
+    // Twice: a new file, then one replaced.
+    for _ in 0..2 {
+        for (args, file) in &runs {
+            let o = run(args);
+            assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+            assert!(std::fs::metadata(file).unwrap().len() > 0, "{args:?}");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(file).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o600, "{} is {mode:o}", file.display());
+            }
+        }
+    }
+    let mut expected: Vec<String> = runs
+        .iter()
+        .map(|(_, f)| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    expected.sort();
+    assert_eq!(names(&out), expected, "only the exported files");
+}
+
+#[test]
+fn a_failed_export_leaves_the_old_file_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let old = b"\xef\xbb\xbfold;file;\xff kept as it was\n";
+    let target = out.join("qua-han.csv");
+    std::fs::write(&target, old).unwrap();
+    let check = |o: &Output| {
+        fails_in_one_line(o);
+        assert_eq!(std::fs::read(&target).unwrap(), old);
+        assert_eq!(names(&out), ["qua-han.csv"], "no temporary file left");
+    };
+    // A mistake found after the file was named: an unknown unit.
+    check(&tct(&[
+        "--db",
+        s(&db),
+        "report",
+        "overdue",
+        "--unit",
+        "khong co don vi nay",
+        "--format",
+        "csv",
+        "-o",
+        s(&target),
+    ]));
+    // A notice of an inspection that does not exist, over the same file.
+    check(&tct(&[
+        "--db",
+        s(&db),
+        "export",
+        "inspection",
+        "999",
+        "-o",
+        s(&target),
+    ]));
+    // The final rename fails: the target's name is taken by a directory.
+    let taken = out.join("taken.csv");
+    std::fs::create_dir(&taken).unwrap();
+    std::fs::write(taken.join("inside"), b"x").unwrap();
+    let o = tct(&[
+        "--db",
+        s(&db),
+        "report",
+        "overdue",
+        "--format",
+        "csv",
+        "-o",
+        s(&taken),
+    ]);
+    fails_in_one_line(&o);
+    assert_eq!(names(&taken), ["inside"]);
+    std::fs::remove_dir_all(&taken).unwrap();
+    assert_eq!(names(&out), ["qua-han.csv"], "no temporary file left");
+    // A directory that does not exist.
+    let o = tct(&[
+        "--db",
+        s(&db),
+        "report",
+        "overdue",
+        "--format",
+        "xlsx",
+        "-o",
+        s(&out.join("khong/co/thu-muc.xlsx")),
+    ]);
+    fails_in_one_line(&o);
+    assert!(stderr(&o).contains("khong/co"), "{}", stderr(&o));
+}
+
+/// A directory without write permission: the export fails in one line, the file in it
+/// stays. (Skipped as root, who may write anywhere.)
+#[cfg(unix)]
+#[test]
+fn a_read_only_directory_keeps_its_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("ro");
+    std::fs::create_dir(&out).unwrap();
+    let target = out.join("thong-bao.docx");
+    std::fs::write(&target, b"old notice").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o500)).unwrap();
+    if std::fs::File::create(out.join("probe")).is_ok() {
+        eprintln!("skipped: running as a user who can write into read-only directories");
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o700)).unwrap();
+        return;
+    }
+    for args in [
+        vec!["report", "units", "--format", "json", "-o", s(&target)],
+        vec![
+            "export",
+            "inspection",
+            "latest",
+            "--unit",
+            "trang dinh",
+            "-o",
+            s(&target),
+        ],
+    ] {
+        let mut all = vec!["--db", s(&db)];
+        all.extend(args);
+        let o = tct(&all);
+        fails_in_one_line(&o);
+        assert_eq!(std::fs::read(&target).unwrap(), b"old notice");
+    }
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(names(&out), ["thong-bao.docx"]);
+}
+
+/// A database whose overdue report is large enough for a progress bar: a small
+/// generated province plus 12,000 overdue tasks written straight in SQL (fast even in
+/// a debug build).
+fn large_db(dir: &Path) -> PathBuf {
+    let db = dir.join("lon.db");
+    let o = tct(&[
+        "generate",
+        "--db",
+        s(&db),
+        "--units",
+        "10",
+        "--tasks",
+        "500",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let con = rusqlite::Connection::open(&db).unwrap();
+    con.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)
+         INSERT INTO task (title, title_key, unit_id, assigned_on, deadline, original_deadline)
+         SELECT 'Nhiệm vụ thử ' || i, 'nhiem vu thu ' || i,
+                (SELECT unit_id FROM task ORDER BY id LIMIT 1),
+                '2025-08-01', date('2026-09-01', '-' || (i % 300) || ' days'),
+                date('2026-09-01', '-' || (i % 300) || ' days')
+         FROM n;",
+    )
+    .unwrap();
+    db
+}
+
+#[test]
+fn no_progress_on_a_piped_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = large_db(dir.path());
+    for format in ["csv", "json", "xlsx"] {
+        let file = dir.path().join(format!("qua-han.{format}"));
+        let o = tct(&[
+            "--db",
+            s(&db),
+            "report",
+            "overdue",
+            "--format",
+            format,
+            "-o",
+            s(&file),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(o.stderr.is_empty(), "stderr: {}", stderr(&o));
+        assert!(o.stdout.is_empty());
+        if format == "csv" {
+            let rows = std::fs::read_to_string(&file).unwrap().lines().count();
+            assert!(rows > 12_000, "{rows} lines");
+        }
+    }
+}
+
+/// On a terminal the same export draws a bar with the row count, the rate and the time
+/// left, and clears it when done.
+#[cfg(unix)]
+#[test]
+fn a_large_export_shows_progress_on_a_terminal() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let dir = tempfile::tempdir().unwrap();
+    let db = large_db(dir.path());
+    let file = dir.path().join("qua-han.csv");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tct"));
+    cmd.args([
+        "--db",
+        s(&db),
+        "report",
+        "overdue",
+        "--format",
+        "csv",
+        "-o",
+        s(&file),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        let _ = tx.send(all);
+    });
+    let mut status = None;
+    for _ in 0..200 {
+        if let Some(s) = child.try_wait().unwrap() {
+            status = Some(s);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let Some(status) = status else {
+        let _ = child.kill();
+        panic!("tct did not finish within 10 s");
+    };
+    drop(pair.master);
+    let seen = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(status.success(), "{seen}");
+    let total = std::fs::read_to_string(&file).unwrap().lines().count() - 1;
+    assert!(
+        seen.contains(&format!("/{total}")) && seen.contains("/s"),
+        "a bar with {total} rows and a rate: {seen:?}"
+    );
+}
