@@ -234,6 +234,60 @@ fn pages_are_windows_of_one_ordering() {
     assert_eq!(paged, whole.iter().map(|r| r.id).collect::<Vec<_>>());
 }
 
+/// Pages of every list a pane shows, laid end to end, are the list as one query
+/// returns it: for a unit and the province, each mode, with and without a filter, on
+/// the demo's date (unit tallies hold) and on earlier ones (they do not).
+#[test]
+fn pages_of_every_list_are_windows_of_the_whole() {
+    let (_d, store) = demo_store();
+    let cao_loc = unit_id(&store, "Cao Lộc");
+    for day in ["23/09/2022", "30/06/2022", "01/03/2022"] {
+        let c = ctx(day);
+        for scope in [TaskScope::Unit(cao_loc), TaskScope::AllUnits] {
+            for mode in [TaskMode::Overdue, TaskMode::Open, TaskMode::All] {
+                if scope == TaskScope::AllUnits && mode != TaskMode::Overdue {
+                    continue;
+                }
+                for filter in ["", "giai ngan"] {
+                    let whole: Vec<i64> = if filter.is_empty() {
+                        let mut v = Vec::new();
+                        store
+                            .for_each_task(&c, scope, mode, |r| {
+                                v.push(r.id);
+                                Ok::<_, rusqlite::Error>(())
+                            })
+                            .unwrap();
+                        v
+                    } else {
+                        store
+                            .tasks_page(&c, scope, mode, filter, 0, 100_000)
+                            .unwrap()
+                            .into_iter()
+                            .map(|r| r.id)
+                            .collect()
+                    };
+                    let n = store.count_tasks(&c, scope, mode, filter).unwrap();
+                    assert_eq!(n, whole.len(), "{day} {scope:?} {mode:?} {filter:?}");
+                    for size in [1, 4, 9] {
+                        let mut paged = Vec::new();
+                        for off in (0..whole.len() + size).step_by(size) {
+                            let page = store
+                                .tasks_page(&c, scope, mode, filter, off, size)
+                                .unwrap();
+                            assert!(page.len() <= size);
+                            paged.extend(page.into_iter().map(|r| r.id));
+                        }
+                        assert_eq!(
+                            paged, whole,
+                            "{day} {scope:?} {mode:?} {filter:?} pages of {size}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn filters_ignore_diacritics_and_case() {
     let (_d, store) = demo_store();

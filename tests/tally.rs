@@ -455,6 +455,7 @@ fn the_migration_fills_the_tally_of_an_existing_database() {
             .execute_batch(
                 "DROP TRIGGER task_tally_insert; DROP TRIGGER task_tally_delete;
                  DROP TRIGGER task_tally_update; DROP TABLE unit_tally;
+                 DROP INDEX task_unit_done; DROP INDEX task_unit_open;
                  PRAGMA user_version = 3;",
             )
             .unwrap();

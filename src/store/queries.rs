@@ -280,6 +280,8 @@ fn count_tasks_query(
 }
 
 /// The SQL of one page of tasks and its arguments (also for `Store::pane_plans`).
+/// A page a pane shows is read in two steps (`deferred_page`); a whole list for an
+/// export is one walk.
 fn tasks_page_query(
     ctx: &Ctx,
     scope: TaskScope,
@@ -288,36 +290,73 @@ fn tasks_page_query(
     offset: usize,
     limit: usize,
 ) -> (String, Vec<Value>) {
+    let paged = limit <= PAGE_MAX;
     let (sql, mut w) = if mode == TaskMode::Overdue {
         // Two index ranges merged in deadline order: open tasks (partial index
         // task_open) and tasks finished after the as-of date (task_completed).
-        // Columns 7, 4, 1 are deadline, unit and id.
         let (arms, args) = overdue_arms(ctx, scope, filter, TASK_SELECT, TASK_FROM);
-        (
-            format!(
-                "SELECT {} UNION ALL SELECT {} ORDER BY 7, 4, 1",
+        let w = Where {
+            sql: String::new(),
+            args,
+        };
+        if paged {
+            let (ids, _) = overdue_arms(
+                ctx,
+                scope,
+                filter,
+                "t.id, t.deadline, t.unit_id",
+                "FROM task t",
+            );
+            let sql = format!(
+                "SELECT {TASK_SELECT} {TASK_FROM} WHERE t.id IN (SELECT id FROM \
+                 (SELECT {} UNION ALL SELECT {} ORDER BY 2, 3, 1 LIMIT ?L OFFSET ?O)) \
+                 ORDER BY t.deadline, t.unit_id, t.id",
+                ids[0], ids[1]
+            );
+            (sql, w)
+        } else {
+            // Columns 7, 4, 1 are deadline, unit and id.
+            let sql = format!(
+                "SELECT {} UNION ALL SELECT {} ORDER BY 7, 4, 1 LIMIT ?L OFFSET ?O",
                 arms[0], arms[1]
-            ),
-            Where {
-                sql: String::new(),
-                args,
-            },
-        )
+            );
+            (sql, w)
+        }
     } else {
         let mut w = task_where(ctx, scope, mode, filter);
         let d = w.arg(text(ctx.d()));
-        let sql = format!(
-            "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY \
-             CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
-             t.deadline, t.completed_on DESC, t.id",
-            w.sql
+        let order = format!(
+            "CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
+             t.deadline, t.completed_on DESC, t.id"
         );
+        let sql = if paged {
+            deferred_page(&format!("FROM task t{}", w.sql), &order, "?L", "?O")
+        } else {
+            format!(
+                "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY {order} LIMIT ?L OFFSET ?O",
+                w.sql
+            )
+        };
         (sql, w)
     };
     let lim = w.arg(Value::Integer(limit as i64));
     let off = w.arg(Value::Integer(offset as i64));
-    let sql = format!("{sql} LIMIT {lim} OFFSET {off}");
+    let sql = sql.replace("?L", &lim).replace("?O", &off);
     (sql, w.args)
+}
+
+/// The most rows a pane asks for at once; more is a whole list for an export.
+const PAGE_MAX: usize = 1000;
+
+/// One page read in two steps: the ids in order, from an index alone where one
+/// covers the question, then only those rows with their unit and inspection. Skipped
+/// rows are never read nor joined, so a page far down a long list costs about what
+/// the first one does. `from` is `FROM task t WHERE …`; `order` is over `t`.
+pub(crate) fn deferred_page(from: &str, order: &str, limit: &str, offset: &str) -> String {
+    format!(
+        "SELECT {TASK_SELECT} {TASK_FROM} WHERE t.id IN \
+         (SELECT t.id {from} ORDER BY {order} LIMIT {limit} OFFSET {offset}) ORDER BY {order}"
+    )
 }
 
 pub(crate) fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
@@ -720,11 +759,11 @@ impl Store {
         ));
         // The questions answered with the tallies' help (`tally.rs`).
         let unit = Value::Integer(unit_id);
-        for (k, clause) in super::tally::GROUP_WHERE.iter().enumerate() {
+        for (k, group) in super::tally::GROUP_WHERE.iter().enumerate() {
             qs.push((
                 format!("tally page group {k}"),
                 (
-                    super::tally::group_page_sql(clause),
+                    super::tally::group_page_sql(*group),
                     vec![unit.clone(), Value::Integer(40), Value::Integer(40)],
                 ),
             ));
