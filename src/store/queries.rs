@@ -281,14 +281,15 @@ fn count_tasks_query(
 
 /// The SQL of one page of tasks and its arguments (also for `Store::pane_plans`).
 /// A page a pane shows is read in two steps (`deferred_page`); a whole list for an
-/// export is one walk.
+/// export is one walk. `finished_later`: some task was finished after the as-of
+/// date, so an overdue list must look among finished tasks too.
 fn tasks_page_query(
     ctx: &Ctx,
     scope: TaskScope,
     mode: TaskMode,
     filter: &str,
-    offset: usize,
-    limit: usize,
+    (offset, limit): (usize, usize),
+    finished_later: bool,
 ) -> (String, Vec<Value>) {
     let paged = limit <= PAGE_MAX;
     let (sql, mut w) = if mode == TaskMode::Overdue {
@@ -300,22 +301,31 @@ fn tasks_page_query(
             args,
         };
         if paged {
-            let (ids, _) = overdue_arms(
-                ctx,
-                scope,
-                filter,
-                "t.id, t.deadline, t.unit_id",
-                "FROM task t",
-            );
+            let columns = "t.id, t.deadline, t.unit_id";
+            let (ids, _) = overdue_arms(ctx, scope, filter, columns, "FROM task t");
+            // Nothing finished after the date (the usual case, looking at today): the
+            // open arm alone, one walk of task_open in its own order.
+            let inner = if finished_later {
+                format!(
+                    "SELECT id FROM (SELECT {} UNION ALL SELECT {} ORDER BY 2, 3, 1 \
+                     LIMIT ?L OFFSET ?O)",
+                    ids[0], ids[1]
+                )
+            } else {
+                let (open, _) = overdue_arms(ctx, scope, filter, "t.id", "FROM task t");
+                format!(
+                    "SELECT {} ORDER BY t.deadline, t.unit_id, t.id LIMIT ?L OFFSET ?O",
+                    open[0]
+                )
+            };
             let sql = format!(
-                "SELECT {TASK_SELECT} {TASK_FROM} WHERE t.id IN (SELECT id FROM \
-                 (SELECT {} UNION ALL SELECT {} ORDER BY 2, 3, 1 LIMIT ?L OFFSET ?O)) \
-                 ORDER BY t.deadline, t.unit_id, t.id",
-                ids[0], ids[1]
+                "SELECT {TASK_SELECT} {TASK_FROM} WHERE t.id IN ({inner}) \
+                 ORDER BY t.deadline, t.unit_id, t.id"
             );
             (sql, w)
         } else {
-            // Columns 7, 4, 1 are deadline, unit and id.
+            // Columns 7, 4, 1 are deadline, unit and id: the order of the index
+            // task_open.
             let sql = format!(
                 "SELECT {} UNION ALL SELECT {} ORDER BY 7, 4, 1 LIMIT ?L OFFSET ?O",
                 arms[0], arms[1]
@@ -593,6 +603,13 @@ impl Store {
             })
     }
 
+    /// Whether any task was finished after the as-of date (one probe of an index).
+    fn finished_after(&self, ctx: &Ctx) -> rusqlite::Result<bool> {
+        self.conn()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM task WHERE completed_on > ?1)")?
+            .query_row([ctx.d()], |r| r.get(0))
+    }
+
     /// One page of tasks: open ones by deadline (so the most overdue come first, then
     /// due soon, then in time), then those without deadline, then finished ones.
     pub fn tasks_page(
@@ -610,7 +627,8 @@ impl Store {
         {
             return Ok(rows);
         }
-        let (sql, args) = tasks_page_query(ctx, scope, mode, filter, offset, limit);
+        let later = mode == TaskMode::Overdue && self.finished_after(ctx)?;
+        let (sql, args) = tasks_page_query(ctx, scope, mode, filter, (offset, limit), later);
         let w = Where {
             sql: String::new(),
             args,
@@ -630,7 +648,7 @@ impl Store {
         mode: TaskMode,
         mut f: impl FnMut(TaskRow) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (sql, args) = tasks_page_query(ctx, scope, mode, "", 0, i64::MAX as usize);
+        let (sql, args) = tasks_page_query(ctx, scope, mode, "", (0, i64::MAX as usize), true);
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(&args))?;
         while let Some(r) = rows.next()? {
@@ -740,7 +758,7 @@ impl Store {
                 let scope = TaskScope::Unit(unit_id);
                 qs.push((
                     format!("page {mode:?} {filter:?}"),
-                    tasks_page_query(ctx, scope, mode, filter, 40, 40),
+                    tasks_page_query(ctx, scope, mode, filter, (40, 40), true),
                 ));
                 qs.push((
                     format!("count {mode:?} {filter:?}"),
@@ -751,7 +769,11 @@ impl Store {
         let all = TaskScope::AllUnits;
         qs.push((
             "province page".into(),
-            tasks_page_query(ctx, all, TaskMode::Overdue, "", 400, 40),
+            tasks_page_query(ctx, all, TaskMode::Overdue, "", (400, 40), true),
+        ));
+        qs.push((
+            "province page, nothing finished later".into(),
+            tasks_page_query(ctx, all, TaskMode::Overdue, "", (400, 40), false),
         ));
         qs.push((
             "province count".into(),

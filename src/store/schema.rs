@@ -218,9 +218,13 @@ pub const MIGRATIONS: &[&str] = &[
                                  THEN excluded.last_assigned ELSE last_assigned END;
     END;
     "#,
-    // 5: a unit's open and finished tasks each in the order its list shows them, so a
-    // page far down a long list is found by walking an index of that group alone.
+    // 5: every list in the order it is shown, so a page far down a long list is found
+    // by walking one index: the province's open tasks (unique with the id, so SQLite
+    // knows the order is total), and a unit's open and finished tasks.
     r#"
+    DROP INDEX task_open;
+    CREATE UNIQUE INDEX task_open ON task(deadline, unit_id, id, assigned_on, completed_on)
+        WHERE completed_on IS NULL;
     CREATE INDEX task_unit_open ON task(unit_id, deadline) WHERE completed_on IS NULL;
     CREATE INDEX task_unit_done ON task(unit_id, deadline, completed_on DESC)
         WHERE completed_on IS NOT NULL;
