@@ -351,8 +351,30 @@ fn random_writes_keep_the_tally_equal_to_a_recount() {
 fn a_large_import_recounts_the_tally_and_keeps_its_triggers() {
     let (mut store, units) = new_store();
     let mut rng = fastrand::Rng::with_seed(7);
-    // Enough rows against the tasks already there for the recount path.
+    let schema = |store: &Store| -> Vec<(String, String)> {
+        store
+            .connection()
+            .prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'task' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = schema(&store);
+    // Enough rows against the tasks already there for the recount path, which lifts
+    // the triggers and the indexes and puts them back.
     import(&mut store, &mut rng, 1500);
+    assert_eq!(
+        schema(&store),
+        before,
+        "every index and trigger is back as it was"
+    );
     assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
     for day in days_to_check() {
         check_against_rule(&store, &units, day);

@@ -6,7 +6,11 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Text as it is stored: NFC, so precomposed and decomposed input compare equal.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    // Most text arrives NFC already: a quick check spares the rebuild.
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
 }
 
 /// Search key: no tone or vowel marks, `đ` as `d`, lower case.

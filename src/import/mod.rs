@@ -125,6 +125,8 @@ pub fn run(
         backup: None,
     };
     let mut lines: Vec<String> = Vec::new();
+    // Changes counted but not described, beyond those shown.
+    let mut hidden = 0usize;
     let row_word = t(T::ImpRow);
     let line = |sign: char, row: usize, what: String, changes: &[plan::Change]| {
         let mut s = format!("{sign} {row_word} {row}: {what}");
@@ -154,12 +156,15 @@ pub fn run(
             );
             for p in &plans {
                 summary.counts.add(&p.action);
+                // Only the lines shown are written out: a large import has 100,000.
+                let shown = lines.len() < SHOWN_CHANGES;
                 match &p.action {
+                    Action::Unchanged(_) => {}
+                    _ if !shown => hidden += 1,
                     Action::New => lines.push(line('+', p.row, plan::describe_task(p, &ix), &[])),
                     Action::Update(_, ch) => {
                         lines.push(line('~', p.row, plan::describe_task(p, &ix), ch))
                     }
-                    Action::Unchanged(_) => {}
                 }
             }
             Prepared::Tasks(plans)
@@ -244,7 +249,7 @@ pub fn run(
         }
         return Err(UserError(report).into());
     }
-    let total = lines.len();
+    let total = lines.len() + hidden;
     lines.truncate(SHOWN_CHANGES);
     if total > SHOWN_CHANGES {
         lines.push(format!(
