@@ -46,6 +46,25 @@ fn keys(
         .collect()
 }
 
+/// End and Home in turn, each followed by a full frame: the far end of a list.
+fn jumps(term: &mut Terminal<TestBackend>, app: &mut App) -> Vec<Duration> {
+    (0..20)
+        .map(|i| {
+            let t = Instant::now();
+            key(
+                app,
+                if i % 2 == 0 {
+                    KeyCode::End
+                } else {
+                    KeyCode::Home
+                },
+            );
+            draw(term, app);
+            t.elapsed()
+        })
+        .collect()
+}
+
 fn key(app: &mut App, code: KeyCode) {
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
@@ -160,39 +179,11 @@ fn main() {
         while app.task_mode != TaskMode::All {
             key(&mut app, KeyCode::Char('m'));
         }
-        let ends: Vec<Duration> = (0..20)
-            .map(|i| {
-                let t = Instant::now();
-                key(
-                    &mut app,
-                    if i % 2 == 0 {
-                        KeyCode::End
-                    } else {
-                        KeyCode::Home
-                    },
-                );
-                draw(&mut term, &app);
-                t.elapsed()
-            })
-            .collect();
+        let ends = jumps(&mut term, &mut app);
         let deep = app.tasks.total;
         // The province's overdue tasks, jumped end to end.
         key(&mut app, KeyCode::Char('o'));
-        let overdue_ends: Vec<Duration> = (0..20)
-            .map(|i| {
-                let t = Instant::now();
-                key(
-                    &mut app,
-                    if i % 2 == 0 {
-                        KeyCode::End
-                    } else {
-                        KeyCode::Home
-                    },
-                );
-                draw(&mut term, &app);
-                t.elapsed()
-            })
-            .collect();
+        let overdue_ends = jumps(&mut term, &mut app);
         let overdue_total = app.tasks.total;
         key(&mut app, KeyCode::Char('o'));
         eprintln!(

@@ -1,17 +1,12 @@
 //! The `tct` binary from the command line: reports, and one-line errors that leave
 //! files as they were.
 
+mod common;
+
+use common::tct;
+
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn tct(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tct"))
-        .args(args)
-        .env_remove("TCT_DB")
-        .env_remove("TCT_LANG")
-        .output()
-        .expect("tct runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -3,19 +3,14 @@
 //! temporary file left behind; a large export shows a progress bar on a terminal and
 //! nothing when standard error is piped.
 
+mod common;
+
+use common::tct;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
-
-fn tct(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tct"))
-        .args(args)
-        .env_remove("TCT_DB")
-        .env_remove("TCT_LANG")
-        .output()
-        .expect("tct runs")
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

@@ -4,9 +4,11 @@
 
 mod common;
 
+use common::tct;
+
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use tct::cli::NoticeFormat;
 use tct::domain::inspection::ItemKind;
@@ -345,15 +347,6 @@ fn libreoffice_renders_the_docx() {
         let info = String::from_utf8_lossy(&info.stdout);
         assert!(info.contains("A4") || !info.contains("Page size"), "{info}");
     }
-}
-
-fn tct(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tct"))
-        .args(args)
-        .env_remove("TCT_DB")
-        .env_remove("TCT_LANG")
-        .output()
-        .expect("tct runs")
 }
 
 fn db(dir: &Path) -> String {

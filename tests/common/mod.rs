@@ -103,3 +103,13 @@ pub fn env_count(var: &str, default: u64) -> u64 {
         .and_then(|s| s.parse().ok())
         .unwrap_or(default)
 }
+
+/// The `tct` binary run to its end, independent of the caller's settings.
+pub fn tct(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tct"))
+        .args(args)
+        .env_remove("TCT_DB")
+        .env_remove("TCT_LANG")
+        .output()
+        .expect("tct runs")
+}
