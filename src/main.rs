@@ -133,7 +133,18 @@ fn run(cli: Cli) -> color_eyre::Result<()> {
             tct::import::run_cli(&mut store, &ctx, &file, &opts, &mut stdout.lock())
         }
         Some(Command::Backup { file }) => {
-            store.backup_to(&file)?;
+            // One line a secretary can act on: where, and why not.
+            let dir = tct::outfile::parent_dir(&file);
+            if !dir.is_dir() {
+                return Err(UserError(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
+            }
+            store.backup_to(&file).map_err(|e| {
+                let why = match &e {
+                    rusqlite::Error::SqliteFailure(_, Some(m)) => m.clone(),
+                    other => other.to_string(),
+                };
+                UserError(format!("{}: {why}", t(T::ErrWriteFile)))
+            })?;
             println!("{}", file.display());
             Ok(())
         }

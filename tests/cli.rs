@@ -425,3 +425,51 @@ fn help_is_in_vietnamese_unless_english_is_asked_for() {
         assert!(!text.contains("Cách dùng"), "{text}");
     }
 }
+
+#[test]
+fn a_backup_is_whole_under_its_name_or_not_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    assert!(
+        tct(&["--demo", "--db", &db, "report", "units"])
+            .status
+            .success()
+    );
+    // No such directory: one line, exit 2, nothing written.
+    let missing = dir.path().join("no/such/dir/b.db");
+    let o = tct(&["--db", &db, "backup", missing.to_str().unwrap()]);
+    fails_with(&o, "thư mục không tồn tại");
+    assert!(!dir.path().join("no").exists());
+    // Over an existing file: replaced whole by a database, owner-only, and no
+    // temporary file left beside it.
+    let dest = dir.path().join("b.db");
+    std::fs::write(&dest, "an old note").unwrap();
+    let o = tct(&["--db", &db, "backup", dest.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c = rusqlite::Connection::open(&dest).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let units: i64 = c
+        .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))
+        .unwrap();
+    assert!(units > 10, "the copy holds the demo: {units}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("demo.db"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["b.db"],
+        "only the backup is left beside the database"
+    );
+}

@@ -11,17 +11,37 @@ use super::Store;
 
 impl Store {
     /// Copies the whole database to `dest` (replaced if it exists), page by page,
-    /// stepping aside when a writer holds the file. The copy is readable by its owner
-    /// only.
+    /// stepping aside when a writer holds the file. The copy is made in a temporary
+    /// file beside `dest` (owner-only) and renamed over it when complete, so a crash
+    /// never leaves half a backup under the name.
     pub fn backup_to(&self, dest: &Path) -> rusqlite::Result<()> {
-        let mut target = Connection::open(dest)?;
+        let dir = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = dest.file_name().unwrap_or_default().to_string_lossy();
+        // tempfile makes it 0600 and removes it unless it is kept.
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| io_failure(dest, &e))?
+            .into_temp_path();
         {
-            let backup = Backup::new(self.conn(), &mut target)?;
-            backup.run_to_completion(1024, Duration::from_millis(1), None)?;
+            let mut target = Connection::open(&tmp)?;
+            {
+                let backup = Backup::new(self.conn(), &mut target)?;
+                backup.run_to_completion(1024, Duration::from_millis(1), None)?;
+            }
+            // A backup is a file to carry away: one file, no WAL beside it. The
+            // last commit has synced it to disk.
+            target.pragma_update(None, "journal_mode", "delete")?;
         }
-        // A backup is a file to carry away: one file, no WAL beside it.
-        target.pragma_update(None, "journal_mode", "delete")?;
-        drop(target);
+        tmp.persist(dest).map_err(|e| io_failure(dest, &e.error))?;
+        #[cfg(unix)]
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
         owner_only(dest);
         Ok(())
     }
@@ -36,4 +56,12 @@ pub fn owner_only(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// A file error on the way to a backup, in SQLite's terms ("unable to open").
+fn io_failure(dest: &Path, e: &std::io::Error) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+        Some(format!("{}: {}", dest.display(), e.kind())),
+    )
 }
