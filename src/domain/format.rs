@@ -51,12 +51,23 @@ pub fn fmt_date(d: NaiveDate) -> String {
 
 /// ISO form used in the database, where text order is date order.
 pub fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    // Without chrono's formatter: every row a pane or an import reads or writes has
+    // dates, and this is where their cost shows.
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-/// Reads the database's ISO form.
+/// Reads the database's ISO form, `YYYY-MM-DD` (by hand for the same reason).
 pub fn from_iso(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 /// A number with `.` between thousands and `,` before decimals, at most `decimals`
@@ -171,6 +182,17 @@ mod tests {
     fn formats_dates_day_first() {
         assert_eq!(fmt_date(d(2022, 9, 3)), "03/09/2022");
         assert_eq!(from_iso(&iso(d(2022, 9, 3))), Some(d(2022, 9, 3)));
+        assert_eq!(iso(d(987, 1, 2)), "0987-01-02");
+        for bad in [
+            "2022-9-3",
+            "2022-02-30",
+            "abcd-ef-gh",
+            "2022/09/03",
+            "",
+            "2022-09-031",
+        ] {
+            assert_eq!(from_iso(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -5,34 +5,12 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{NewTarget, NewTask, NewUnit, Store};
-use crate::domain::format::{from_iso, iso};
+use super::write::opt_nfc;
+use super::{NewTarget, NewTask, NewUnit, Store, opt_date, opt_iso};
+use crate::domain::format::iso;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{fold, nfc, sort_key};
 use crate::domain::unit::UnitKind;
-
-/// `YYYY-MM-DD` read without chrono's format parser: the import reads every date of
-/// every task, and this is the one place it shows.
-fn date_of(s: Option<String>) -> Option<NaiveDate> {
-    let s = s?;
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
-    } else {
-        from_iso(&s)
-    }
-}
-
-/// `YYYY-MM-DD`, as the database stores dates, without chrono's formatter.
-fn iso_of(d: Option<NaiveDate>) -> Option<String> {
-    use chrono::Datelike;
-    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
-}
 
 /// A unit as the import matches and compares it.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,8 +77,8 @@ impl Store {
                     kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Xa),
                     code: r.get(4)?,
                     parent_id: r.get(5)?,
-                    valid_from: date_of(r.get(6)?),
-                    valid_to: date_of(r.get(7)?),
+                    valid_from: opt_date(r.get(6)?),
+                    valid_to: opt_date(r.get(7)?),
                 })
             })?
             .collect()
@@ -161,13 +139,13 @@ impl Store {
                     title: r.get(1)?,
                     title_key: r.get(2)?,
                     doc_number: r.get(3)?,
-                    doc_date: date_of(r.get(4)?),
+                    doc_date: opt_date(r.get(4)?),
                     leader: r.get(5)?,
                     unit_id: r.get(6)?,
                     cooperating: r.get(7)?,
-                    assigned_on: date_of(r.get(8)?),
-                    deadline: date_of(r.get(9)?),
-                    completed_on: date_of(r.get(10)?),
+                    assigned_on: opt_date(r.get(8)?),
+                    deadline: opt_date(r.get(9)?),
+                    completed_on: opt_date(r.get(10)?),
                     origin: r.get(11)?,
                     from_inspection: r.get(12)?,
                     extensions: ext.get(&id).copied().unwrap_or(0),
@@ -200,7 +178,7 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?;
-        Ok(row.and_then(|(d, v)| date_of(Some(d)).map(|d| (d, v))))
+        Ok(row.and_then(|(d, v)| opt_date(Some(d)).map(|d| (d, v))))
     }
 }
 
@@ -216,23 +194,16 @@ pub fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> rus
         t.title,
         title_key,
         t.doc_number,
-        iso_of(t.doc_date),
+        opt_iso(t.doc_date),
         t.leader,
         t.unit_id,
         t.cooperating,
-        iso_of(t.assigned_on),
-        iso_of(t.deadline),
-        iso_of(t.completed_on),
+        opt_iso(t.assigned_on),
+        opt_iso(t.deadline),
+        opt_iso(t.completed_on),
         t.origin,
     ])?;
     Ok(c.last_insert_rowid())
-}
-
-fn opt_text(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(nfc)
 }
 
 /// Rewrites a unit; `parent_id` too.
@@ -249,10 +220,10 @@ pub fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> rusqlite::Result<()>
         fold(&name),
         sort_key(&name),
         u.kind.code(),
-        opt_text(&u.code),
+        opt_nfc(&u.code),
         u.parent_id,
-        iso_of(u.valid_from),
-        iso_of(u.valid_to),
+        opt_iso(u.valid_from),
+        opt_iso(u.valid_to),
     ])?;
     Ok(())
 }
@@ -331,16 +302,16 @@ pub fn update_task(
         id,
         title,
         fold(&title),
-        opt_text(&t.doc_number),
-        iso_of(t.doc_date),
-        opt_text(&t.leader),
+        opt_nfc(&t.doc_number),
+        opt_iso(t.doc_date),
+        opt_nfc(&t.leader),
         t.unit_id,
-        opt_text(&t.cooperating),
-        iso_of(t.assigned_on),
-        iso_of(t.completed_on),
-        opt_text(&t.origin),
+        opt_nfc(&t.cooperating),
+        opt_iso(t.assigned_on),
+        opt_iso(t.completed_on),
+        opt_nfc(&t.origin),
         set_deadline,
-        iso_of(new_deadline),
+        opt_iso(new_deadline),
         set_original,
     ])?;
     if let DeadlineChange::Extend { old, new } = deadline {

@@ -45,7 +45,8 @@ pub struct NewTask {
     pub origin: Option<String>,
 }
 
-fn opt_nfc(s: &Option<String>) -> Option<String> {
+/// Optional text trimmed and NFC, `None` when empty.
+pub(crate) fn opt_nfc(s: &Option<String>) -> Option<String> {
     s.as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -127,26 +128,15 @@ pub fn set_reading(
 }
 
 pub fn insert_task(c: &Connection, t: &NewTask) -> rusqlite::Result<i64> {
-    let title = nfc(t.title.trim());
-    c.prepare_cached(
-        "INSERT INTO task(title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
-                          assigned_on, deadline, original_deadline, completed_on, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        title,
-        fold(&title),
-        opt_nfc(&t.doc_number),
-        opt_iso(t.doc_date),
-        opt_nfc(&t.leader),
-        t.unit_id,
-        opt_nfc(&t.cooperating),
-        opt_iso(t.assigned_on),
-        opt_iso(t.deadline),
-        opt_iso(t.completed_on),
-        opt_nfc(&t.origin),
-    ])?;
-    Ok(c.last_insert_rowid())
+    let clean = NewTask {
+        title: nfc(t.title.trim()),
+        doc_number: opt_nfc(&t.doc_number),
+        leader: opt_nfc(&t.leader),
+        cooperating: opt_nfc(&t.cooperating),
+        origin: opt_nfc(&t.origin),
+        ..t.clone()
+    };
+    super::import::insert_imported_task(c, &clean, &fold(&clean.title))
 }
 
 impl Store {
