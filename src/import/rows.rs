@@ -240,6 +240,35 @@ impl Cells<'_> {
     }
 }
 
+/// Reads every data row with `read`, keeping the records of the rows that gave no
+/// problem; the problems of all of them are kept too.
+fn read_rows<R>(
+    rows: &[Row],
+    cols: &Columns,
+    mut read: impl FnMut(&mut Cells) -> Option<R>,
+) -> Parsed<R> {
+    let mut out = Parsed {
+        records: Vec::new(),
+        problems: Vec::new(),
+        rows: 0,
+    };
+    for row in data_rows(rows, cols) {
+        out.rows += 1;
+        let mut c = Cells {
+            cols,
+            row,
+            problems: &mut out.problems,
+            ok: true,
+        };
+        if let Some(r) = read(&mut c)
+            && c.ok
+        {
+            out.records.push(r);
+        }
+    }
+    out
+}
+
 fn data_rows<'a>(rows: &'a [Row], cols: &Columns) -> impl Iterator<Item = &'a Row> {
     rows[cols.first_data.min(rows.len())..]
         .iter()
@@ -270,19 +299,7 @@ pub fn tasks(
     store: &Store,
     as_of: NaiveDate,
 ) -> Parsed<TaskRow> {
-    let mut out = Parsed {
-        records: Vec::new(),
-        problems: Vec::new(),
-        rows: 0,
-    };
-    for row in data_rows(rows, cols) {
-        out.rows += 1;
-        let mut c = Cells {
-            cols,
-            row,
-            problems: &mut out.problems,
-            ok: true,
-        };
+    read_rows(rows, cols, |c| {
         let id = match c.text(Field::TaskId) {
             None => None,
             Some(s) => match s.parse::<i64>() {
@@ -324,7 +341,7 @@ pub fn tasks(
             .required(Field::LeadUnit, T::ImpEmptyUnit)
             .and_then(|name| c.unit(Field::LeadUnit, &name, unit_on, ix, store));
         let rec = TaskRow {
-            row: row.number,
+            row: c.row.number,
             id,
             title: title.unwrap_or_default(),
             doc_number: c.text(Field::DocNumber),
@@ -337,11 +354,8 @@ pub fn tasks(
             completed_on,
             origin: c.text(Field::Origin),
         };
-        if c.ok {
-            out.records.push(rec);
-        }
-    }
-    out
+        Some(rec)
+    })
 }
 
 /// A target as a row gives it.
@@ -364,19 +378,7 @@ pub fn targets(
     ix: &mut UnitIndex,
     store: &Store,
 ) -> Parsed<TargetRow> {
-    let mut out = Parsed {
-        records: Vec::new(),
-        problems: Vec::new(),
-        rows: 0,
-    };
-    for row in data_rows(rows, cols) {
-        out.rows += 1;
-        let mut c = Cells {
-            cols,
-            row,
-            problems: &mut out.problems,
-            ok: true,
-        };
+    read_rows(rows, cols, |c| {
         let year = c.get(Field::Year, year);
         if year.is_none() && c.ok {
             c.fail(Field::Year, t(T::ImpNoYear).to_string());
@@ -396,23 +398,22 @@ pub fn targets(
         let unit_id = c
             .required(Field::TargetUnit, T::ImpEmptyUnit)
             .and_then(|n| c.unit(Field::TargetUnit, &n, unit_on, ix, store));
-        if c.ok
-            && let (Some(unit_id), Some(year), Some(name), Some(plan)) = (unit_id, year, name, plan)
-        {
-            out.records.push(TargetRow {
-                row: row.number,
-                unit_id,
-                year,
-                name,
-                measure: c.text(Field::Measure),
-                plan,
-                direction,
-                actual,
-                actual_on,
-            });
-        }
-    }
-    out
+        let (Some(unit_id), Some(year), Some(name), Some(plan)) = (unit_id, year, name, plan)
+        else {
+            return None;
+        };
+        Some(TargetRow {
+            row: c.row.number,
+            unit_id,
+            year,
+            name,
+            measure: c.text(Field::Measure),
+            plan,
+            direction,
+            actual,
+            actual_on,
+        })
+    })
 }
 
 /// A unit as a row gives it; its parent is still a name.
@@ -428,19 +429,7 @@ pub struct UnitRow {
 }
 
 pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
-    let mut out = Parsed {
-        records: Vec::new(),
-        problems: Vec::new(),
-        rows: 0,
-    };
-    for row in data_rows(rows, cols) {
-        out.rows += 1;
-        let mut c = Cells {
-            cols,
-            row,
-            problems: &mut out.problems,
-            ok: true,
-        };
+    read_rows(rows, cols, |c| {
         let name = c.required(Field::UnitName, T::ImpEmptyName);
         let kind = match c.text(Field::UnitKind) {
             None => {
@@ -462,21 +451,19 @@ pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
         {
             c.fail(Field::ValidTo, t(T::ImpValidToBeforeFrom).to_string());
         }
-        if c.ok
-            && let (Some(name), Some(kind)) = (name, kind)
-        {
-            out.records.push(UnitRow {
-                row: row.number,
-                name,
-                kind,
-                code: c.text(Field::Code),
-                parent: c.text(Field::Parent),
-                valid_from,
-                valid_to,
-            });
-        }
-    }
-    out
+        let (Some(name), Some(kind)) = (name, kind) else {
+            return None;
+        };
+        Some(UnitRow {
+            row: c.row.number,
+            name,
+            kind,
+            code: c.text(Field::Code),
+            parent: c.text(Field::Parent),
+            valid_from,
+            valid_to,
+        })
+    })
 }
 
 #[cfg(test)]
