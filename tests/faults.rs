@@ -172,7 +172,7 @@ fn a_database_deleted_while_open_is_written_back_and_the_save_lands() {
         let left: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("restore"))
+            .filter(|n| n.ends_with(".tmp") || n.contains("journal"))
             .collect();
         assert!(left.is_empty(), "no temporary file left: {left:?}");
     }

@@ -69,35 +69,21 @@ impl Store {
     /// Copies the open database to `dest` and continues there. Until the copy is
     /// complete nothing changes, so a failure leaves the store as it was.
     fn rewrite_to(&mut self, dest: &Path) -> rusqlite::Result<()> {
-        let tmp = dest.with_file_name(format!(
-            ".{}.tct-restore",
-            dest.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        let _ = std::fs::remove_file(&tmp);
-        if let Err(e) = self.backup_to(&tmp) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
-        }
-        // Close the old file first: its WAL and shared-memory files are found by name
-        // and must not be taken for the new file's.
+        // `backup_to` renames the copy into place only when it is whole.
+        self.backup_to(dest)?;
+        // Close the old file before opening the new one: its WAL and shared-memory
+        // files are found by name and must not be taken for the new file's. Closing
+        // removes them; whatever is left of them belongs to the deleted file.
         let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         drop(old);
-        if dest == self.path {
-            // Left behind by the deleted file, whose last connection just closed.
-            for suffix in ["-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
-            }
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
         }
-        let at = match std::fs::rename(&tmp, dest) {
-            Ok(()) => dest.to_path_buf(),
-            // The copy is whole: keep working in it rather than lose it.
-            Err(_) => tmp,
-        };
         self.conn = Connection::open_with_flags(
-            &at,
+            dest,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        self.path = at;
+        self.path = dest.to_path_buf();
         self.file_id = file_id(&self.path);
         self.prepare().map_err(|e| match e {
             super::OpenError::Sqlite(e) => e,
