@@ -10,7 +10,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tct::app::{Action, App};
 use tct::domain::task::DEFAULT_SOON_DAYS;
 use tct::layout::Pane;
-use tct::store::{Ctx, Store, TaskMode};
+use tct::model::{Ctx, TaskMode};
+use tct::store::Store;
 use tct::theme::Theme;
 
 const W: u16 = 160;

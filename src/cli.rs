@@ -4,10 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::domain::format::parse_date;
+use crate::error::{Error, Result};
 use crate::i18n::{Lang, T, t};
+use crate::import::ImportKind;
+use crate::notice::{NoticeFormat, SETTING_KEYS};
+use crate::report::{Format, ReportKind};
 use crate::store::{DemoData, Store, load_demo};
 
 #[derive(Debug, Parser)]
@@ -122,75 +126,32 @@ pub enum ExportWhat {
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum NoticeFormat {
-    Docx,
-    Md,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ImportKind {
-    Units,
-    Targets,
-    Tasks,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ReportKind {
-    Units,
-    Targets,
-    Overdue,
-    /// Inspections with their conclusion items, and each directive's task status
-    Conclusions,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Csv,
-    Xlsx,
-    Json,
-    Md,
-}
-
-/// A mistake the user can fix: printed as one line, exit status 2.
-#[derive(Debug)]
-pub struct UserError(pub String);
-
-impl std::fmt::Display for UserError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UserError {}
-
-pub fn language(cli: &Cli) -> Result<Lang, UserError> {
+pub fn language(cli: &Cli) -> Result<Lang> {
     let raw = cli.lang.clone().or_else(|| std::env::var("TCT_LANG").ok());
     match raw {
         None => Ok(Lang::Vi),
-        Some(s) => Lang::parse(&s).ok_or_else(|| UserError(format!("{}: «{s}»", t(T::ErrLang)))),
+        Some(s) => Lang::parse(&s).ok_or_else(|| Error::User(format!("{}: «{s}»", t(T::ErrLang)))),
     }
 }
 
-pub fn as_of_arg(cli: &Cli) -> Result<Option<NaiveDate>, UserError> {
+pub fn as_of_arg(cli: &Cli) -> Result<Option<NaiveDate>> {
     cli.today
         .as_deref()
-        .map(|s| parse_date(s).map_err(|e| UserError(format!("--today: {e}"))))
+        .map(|s| parse_date(s).map_err(|e| Error::User(format!("--today: {e}"))))
         .transpose()
 }
 
-fn data_dir() -> Result<PathBuf, UserError> {
+fn data_dir() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("vn", "", "tct")
-        .ok_or_else(|| UserError("no home directory for the data file; use --db PATH".into()))?;
+        .ok_or_else(|| Error::User("no home directory for the data file; use --db PATH".into()))?;
     let dir = dirs.data_dir().to_path_buf();
-    std::fs::create_dir_all(&dir).map_err(|e| UserError(format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::User(format!("{}: {e}", dir.display())))?;
     Ok(dir)
 }
 
 /// The database file a run uses. The demo never falls back to `$TCT_DB`, so it can
 /// never touch the user's own database.
-pub fn db_path(cli: &Cli) -> Result<PathBuf, UserError> {
+pub fn db_path(cli: &Cli) -> Result<PathBuf> {
     if let Some(p) = &cli.db {
         return Ok(p.clone());
     }
@@ -222,7 +183,7 @@ pub fn open_store(cli: &Cli, path: &Path) -> color_eyre::Result<Store> {
     if cli.reset_demo && path.exists() {
         let s = Store::open(path)?;
         if !s.is_demo() && !s.is_empty()? {
-            return Err(UserError(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
+            return Err(Error::User(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
         }
         drop(s);
         remove_db_files(path)?;
@@ -232,22 +193,13 @@ pub fn open_store(cli: &Cli, path: &Path) -> color_eyre::Result<Store> {
         if store.is_empty()? && !store.read_only() {
             load_demo(&mut store, &DemoData::bundled())?;
         } else if !store.is_demo() {
-            return Err(UserError(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
+            return Err(Error::User(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
         }
     }
     Ok(store)
 }
 
 /// Settings a notice needs; `tct config` sets them once.
-pub const SETTING_KEYS: &[&str] = &[
-    "issuing_body",
-    "place",
-    "number_symbol",
-    "signer_title",
-    "signer_name",
-    "recipients",
-];
-
 /// `tct config`: lists the settings, or shows or sets one.
 pub fn config(store: &Store, key: Option<&str>, value: Option<&str>) -> color_eyre::Result<()> {
     use crate::domain::text::{nfc, printable};
@@ -264,7 +216,7 @@ pub fn config(store: &Store, key: Option<&str>, value: Option<&str>) -> color_ey
             }
             Ok(())
         }
-        (Some(k), _) if !SETTING_KEYS.contains(&k) => Err(UserError(format!(
+        (Some(k), _) if !SETTING_KEYS.contains(&k) => Err(Error::User(format!(
             "{}: «{k}» ({})",
             t(T::ErrUnknownSetting),
             SETTING_KEYS.join(", ")
@@ -275,7 +227,7 @@ pub fn config(store: &Store, key: Option<&str>, value: Option<&str>) -> color_ey
             Ok(())
         }
         (Some(_), Some(_)) if store.read_only() => {
-            Err(UserError(t(T::ReadOnlyNoEdit).into()).into())
+            Err(Error::User(t(T::ReadOnlyNoEdit).into()).into())
         }
         (Some(k), Some(v)) => {
             store.set_setting(k, &nfc(v.trim()))?;

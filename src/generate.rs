@@ -10,16 +10,14 @@ use chrono::{Datelike, Duration, NaiveDate};
 use color_eyre::Result;
 use indicatif::ProgressBar;
 
-use crate::cli::UserError;
 use crate::domain::format::iso;
 use crate::domain::inspection::ItemKind;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::unit::UnitKind;
+use crate::error::Error;
 use crate::i18n::{T, t};
-use crate::store::{
-    InspectionInput, ItemInput, NewTarget, NewTask, NewUnit, Store, bulk_tasks, insert_target,
-    insert_task, insert_unit, set_reading,
-};
+use crate::model::{InspectionInput, ItemInput, NewTarget, NewTask, NewUnit};
+use crate::store::{Store, bulk_tasks, insert_target, insert_task, insert_unit, set_reading};
 
 pub struct Spec {
     pub units: usize,
@@ -201,7 +199,9 @@ fn unit_names(rng: &mut fastrand::Rng, n: usize) -> Vec<(String, UnitKind)> {
 /// Writes the synthetic province into an empty database, in one transaction.
 pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
     if !store.is_empty()? {
-        return Err(UserError(format!("{}: {}", t(T::ErrNotEmpty), store.path().display())).into());
+        return Err(
+            Error::User(format!("{}: {}", t(T::ErrNotEmpty), store.path().display())).into(),
+        );
     }
     let mut rng = fastrand::Rng::with_seed(spec.seed);
     let bar = if progress {

@@ -3,10 +3,12 @@ use std::process::ExitCode;
 use chrono::Local;
 use clap::FromArgMatches;
 use tct::app::App;
-use tct::cli::{self, Cli, Command, ExportWhat, UserError};
+use tct::cli::{self, Cli, Command, ExportWhat};
 use tct::domain::task::DEFAULT_SOON_DAYS;
+use tct::error::Error;
 use tct::i18n::{T, set_lang, t};
-use tct::store::{Ctx, OpenError};
+use tct::model::Ctx;
+use tct::store::OpenError;
 use tct::theme::Theme;
 
 fn main() -> ExitCode {
@@ -28,7 +30,7 @@ fn main() -> ExitCode {
             if broken_pipe {
                 // `tct report ... | head`: the reader has what it wanted.
                 return ExitCode::SUCCESS;
-            } else if let Some(u) = e.downcast_ref::<UserError>() {
+            } else if let Some(u) = e.downcast_ref::<Error>() {
                 eprintln!("tct: {u}");
             } else if damaged(&e) {
                 eprintln!("tct: {}", t(T::ErrDamaged));
@@ -136,14 +138,14 @@ fn run(cli: Cli) -> color_eyre::Result<()> {
             // One line a secretary can act on: where, and why not.
             let dir = tct::outfile::parent_dir(&file);
             if !dir.is_dir() {
-                return Err(UserError(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
+                return Err(Error::User(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
             }
             store.backup_to(&file).map_err(|e| {
                 let why = match &e {
                     rusqlite::Error::SqliteFailure(_, Some(m)) => m.clone(),
                     other => other.to_string(),
                 };
-                UserError(format!("{}: {why}", t(T::ErrWriteFile)))
+                Error::User(format!("{}: {why}", t(T::ErrWriteFile)))
             })?;
             println!("{}", file.display());
             Ok(())

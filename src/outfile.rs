@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use color_eyre::Result;
 
-use crate::cli::UserError;
+use crate::error::Error;
 use crate::i18n::{T, t};
 
 /// Writes `path` with what `fill` puts into the writer it is given. Errors of `fill`
@@ -21,7 +21,7 @@ use crate::i18n::{T, t};
 pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = parent_dir(path);
     if !dir.is_dir() {
-        return Err(UserError(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
+        return Err(Error::User(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
     }
     let name = path
         .file_name()
@@ -61,7 +61,7 @@ pub fn parent_dir(path: &Path) -> PathBuf {
 }
 
 fn failed(path: &Path, e: &std::io::Error) -> color_eyre::Report {
-    UserError(format!("{} {}: {e}", t(T::ErrWriteFile), path.display())).into()
+    Error::User(format!("{} {}: {e}", t(T::ErrWriteFile), path.display())).into()
 }
 
 /// Makes the rename itself durable (Unix); a failure here changes nothing already
@@ -111,10 +111,10 @@ mod tests {
         std::fs::write(&p, b"old").unwrap();
         let r = write_with(&p, |w| {
             w.write_all(b"half of the new")?;
-            Err(UserError("stopped".into()).into())
+            Err(Error::User("stopped".into()).into())
         });
         let e = r.unwrap_err();
-        assert_eq!(e.downcast_ref::<UserError>().unwrap().0, "stopped");
+        assert!(matches!(e.downcast_ref::<Error>(), Some(Error::User(m)) if m == "stopped"));
         assert_eq!(std::fs::read(&p).unwrap(), b"old");
         assert_eq!(names(dir.path()), ["a.json"]);
     }
@@ -124,6 +124,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("no/such/dir/a.csv");
         let e = write_bytes(&p, b"x").unwrap_err();
-        assert!(e.downcast_ref::<UserError>().is_some(), "{e:?}");
+        assert!(e.downcast_ref::<Error>().is_some(), "{e:?}");
     }
 }

@@ -6,7 +6,7 @@ use common::{ctrl, demo_app, key, render, type_text};
 use ratatui::crossterm::event::KeyCode;
 use tct::app::{Action, Overlay};
 use tct::layout::Pane;
-use tct::store::TaskMode;
+use tct::model::TaskMode;
 
 #[test]
 fn filter_without_diacritics_selects_trang_dinh() {

@@ -210,7 +210,7 @@ fn demo_never_overwrites_a_real_database() {
         s.write(|c| {
             tct::store::insert_unit(
                 c,
-                &tct::store::NewUnit {
+                &tct::model::NewUnit {
                     name: "Xã của tôi".into(),
                     kind: tct::domain::unit::UnitKind::Xa,
                     code: None,

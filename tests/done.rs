@@ -9,7 +9,7 @@ use tct::app::App;
 use tct::domain::task::TaskStatus;
 use tct::keymap::Mode;
 use tct::layout::Pane;
-use tct::store::TaskMode;
+use tct::model::TaskMode;
 
 /// Cao Lộc's overdue tasks, the first one selected in the Tasks pane.
 fn overdue_task(app: &mut App) -> i64 {

@@ -6,7 +6,7 @@ use common::{ctrl, demo_app, key, key_mod, type_text};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use tct::app::{Action, App, DialogKind, Field};
 use tct::domain::inspection::ItemKind;
-use tct::store::Inspection;
+use tct::model::Inspection;
 
 fn open_form_for(app: &mut App, unit: &str) {
     type_text(app, &format!("/{unit}"));
@@ -17,7 +17,7 @@ fn open_form_for(app: &mut App, unit: &str) {
 
 fn inspections(app: &App, unit: &str) -> Vec<Inspection> {
     let id = match app.store.find_unit(unit, app.ctx.as_of).unwrap() {
-        tct::store::UnitLookup::Found(id, _) => id,
+        tct::model::UnitLookup::Found(id, _) => id,
         _ => panic!("no {unit}"),
     };
     app.store

@@ -10,11 +10,13 @@ use std::process::Command;
 use chrono::NaiveDate;
 use common::{ctx, date, demo_store};
 use rust_xlsxwriter::{Format, Workbook};
-use tct::cli::{ImportKind, UserError};
 use tct::domain::scorecard::TaskCounts;
 use tct::domain::task::TaskStatus;
+use tct::error::Error;
+use tct::import::ImportKind;
 use tct::import::{Options, Summary};
-use tct::store::{Store, TaskMode, TaskScope, UnitLookup};
+use tct::model::{TaskMode, TaskScope, UnitLookup};
+use tct::store::Store;
 use tempfile::TempDir;
 
 const HEAD: &str = "Số/ký hiệu văn bản;Ngày giao;Lãnh đạo chỉ đạo;Tên nhiệm vụ;Đơn vị chủ trì;Đơn vị phối hợp;Hạn xử lý;Ngày hoàn thành";
@@ -114,9 +116,9 @@ fn opts(kind: Option<ImportKind>, sheet: Option<&str>, dry_run: bool) -> Options
 fn import_with(store: &mut Store, file: &Path, o: &Options) -> Result<Summary, String> {
     match tct::import::run(store, &ctx("23/09/2022"), file, o) {
         Ok(s) => Ok(s),
-        Err(e) => match e.downcast_ref::<UserError>() {
-            Some(u) => Err(u.0.clone()),
-            None => panic!("not a user error: {e:?}"),
+        Err(e) => match e.downcast_ref::<Error>() {
+            Some(Error::User(u)) => Err(u.clone()),
+            _ => panic!("not a user error: {e:?}"),
         },
     }
 }

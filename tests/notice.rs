@@ -10,13 +10,14 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-use tct::cli::NoticeFormat;
 use tct::domain::inspection::ItemKind;
+use tct::model::{Ctx, InspectionInput, ItemInput};
+use tct::notice::NoticeFormat;
 use tct::notice::{self, Notice};
-use tct::store::{Ctx, InspectionInput, ItemInput, Store};
+use tct::store::Store;
 
 fn trang_dinh(store: &Store, ctx: &Ctx) -> i64 {
-    let (unit, _) = tct::report::resolve_unit(store, ctx, "trang dinh").unwrap();
+    let (unit, _) = store.resolve_unit(ctx.as_of, "trang dinh").unwrap();
     store.inspection_ids(Some(unit)).unwrap()[0]
 }
 
@@ -131,7 +132,7 @@ fn directives_are_grouped_by_unit_with_deadlines() {
 
     // Cao Lộc's directives go to the district and to a department; its proposal-free
     // notice still lists both units, the district first, and sends it to both.
-    let (unit, _) = tct::report::resolve_unit(&store, &ctx, "cao loc").unwrap();
+    let (unit, _) = store.resolve_unit(ctx.as_of, "cao loc").unwrap();
     let id = store.inspection_ids(Some(unit)).unwrap()[0];
     let n = notice::notice_of(&store, &ctx, id).unwrap().unwrap();
     let heads: Vec<&str> = n.sections[1]
@@ -151,7 +152,7 @@ fn directives_are_grouped_by_unit_with_deadlines() {
     );
 
     // Bình Gia's has a proposal: a third section.
-    let (unit, _) = tct::report::resolve_unit(&store, &ctx, "binh gia").unwrap();
+    let (unit, _) = store.resolve_unit(ctx.as_of, "binh gia").unwrap();
     let id = store.inspection_ids(Some(unit)).unwrap()[0];
     let n = notice::notice_of(&store, &ctx, id).unwrap().unwrap();
     assert_eq!(n.sections[2].heading, "III. KIẾN NGHỊ");
@@ -242,7 +243,7 @@ fn docx_is_a4_times_new_roman_with_the_texts() {
 fn saved_text_reaches_the_docx_intact_and_safe() {
     let (_dir, mut store) = common::demo_store();
     let ctx = common::ctx("23/09/2022");
-    let (unit, _) = tct::report::resolve_unit(&store, &ctx, "van lang").unwrap();
+    let (unit, _) = store.resolve_unit(ctx.as_of, "van lang").unwrap();
     let input = InspectionInput {
         unit_id: unit,
         held_on: common::date("05/02/2022"),

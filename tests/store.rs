@@ -8,10 +8,8 @@ use tct::domain::scorecard::TaskCounts;
 use tct::domain::task::{TaskDates, TaskStatus, status};
 use tct::domain::text::fold;
 use tct::domain::unit::UnitKind;
-use tct::store::{
-    APPLICATION_ID, NewTask, NewUnit, OpenError, Store, TaskMode, TaskScope, UnitLookup,
-    insert_task, insert_unit, latest_version,
-};
+use tct::model::{NewTask, NewUnit, TaskMode, TaskScope, UnitLookup};
+use tct::store::{APPLICATION_ID, OpenError, Store, insert_task, insert_unit, latest_version};
 
 fn unit_id(store: &Store, name: &str) -> i64 {
     match store.find_unit(name, date("23/09/2022")).unwrap() {
@@ -77,7 +75,7 @@ fn demo_has_the_eleven_districts_of_2022_and_the_communes_of_2025() {
 }
 
 /// Every task of a unit, classified one by one with the domain rule.
-fn counts_by_rule(store: &Store, c: &tct::store::Ctx, unit: i64) -> TaskCounts {
+fn counts_by_rule(store: &Store, c: &tct::model::Ctx, unit: i64) -> TaskCounts {
     let rows = store
         .tasks_page(c, TaskScope::Unit(unit), TaskMode::All, "", 0, 100_000)
         .unwrap();
@@ -162,7 +160,7 @@ fn sql_counts_agree_on_edge_dates() {
             Ok(u)
         })
         .unwrap();
-    let c = tct::store::Ctx {
+    let c = tct::model::Ctx {
         as_of,
         soon_days: 3,
     };

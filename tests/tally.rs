@@ -7,16 +7,17 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use common::date;
-use tct::cli::ImportKind;
 use tct::domain::inspection::ItemKind;
 use tct::domain::scorecard::TaskCounts;
 use tct::domain::task::{TaskDates, TaskStatus, status};
 use tct::domain::unit::UnitKind;
+use tct::import::ImportKind;
 use tct::import::Options;
-use tct::store::{
-    Ctx, DeadlineChange, InspectionInput, ItemInput, NewTask, NewUnit, Store, TaskFate, TaskMode,
-    TaskScope, extend_deadline, insert_task, insert_unit, update_task,
+use tct::model::{
+    Ctx, DeadlineChange, InspectionInput, ItemInput, NewTask, NewUnit, TaskFate, TaskMode,
+    TaskScope,
 };
+use tct::store::{Store, extend_deadline, insert_task, insert_unit, update_task};
 
 const UNITS: [&str; 4] = ["Hòa Bình", "Tân Lập", "Đông Sơn", "Yên Phúc"];
 
@@ -252,7 +253,7 @@ fn by_rule(store: &Store, c: &Ctx, unit: i64) -> Vec<(i64, TaskStatus)> {
             status(&dates, c.as_of, c.soon_days).map(|s| (t, s))
         })
         .collect();
-    let key = |(t, s): &(tct::store::TaskRec, TaskStatus)| {
+    let key = |(t, s): &(tct::model::TaskRec, TaskStatus)| {
         let group = match s {
             s if s.is_done() => 2,
             TaskStatus::NoDeadline => 1,

@@ -12,10 +12,10 @@ use crate::domain::format::{fmt_date, parse_date};
 use crate::domain::inspection::{ItemKind, parse_deadline};
 use crate::domain::text::{fold, nfc};
 use crate::i18n::{T, t};
-use crate::store::{
-    Ctx, Inspection, InspectionHeader, InspectionInput, ItemInput, ItemRow, Store, TaskFate,
-    UnitLookup,
+use crate::model::{
+    Ctx, Inspection, InspectionHeader, InspectionInput, ItemInput, ItemRow, TaskFate, UnitLookup,
 };
+use crate::store::Store;
 
 /// How long typing may go on before the draft is written again.
 pub const DRAFT_EVERY: Duration = Duration::from_millis(1000);

@@ -23,10 +23,11 @@ use crate::domain::text::{nfc, printable};
 use crate::i18n::{T, lang, t};
 use crate::keymap::{self, Command, Mode};
 use crate::layout::{self, Areas, Pane};
-use crate::store::{
-    Ctx, FileEvent, InspectionSummary, Store, TargetDetail, TargetRow, TaskDetail, TaskFate,
-    TaskMode, TaskRow, TaskScope, UnitRow,
+use crate::model::{
+    Ctx, InspectionSummary, TargetDetail, TargetRow, TaskDetail, TaskFate, TaskMode, TaskRow,
+    TaskScope, UnitRow,
 };
+use crate::store::{FileEvent, Store};
 use crate::theme::Theme;
 
 /// Everything that can change the state.

@@ -3,7 +3,7 @@
 //! spacing ignored, text in brackets dropped), so "SỐ/KÝ HIỆU VĂN BẢN", "Số, ký hiệu"
 //! and "so ky hieu van ban" are the same column.
 
-use crate::cli::ImportKind;
+use super::ImportKind;
 use crate::domain::text::fold;
 
 use super::read::{Cell, Row};

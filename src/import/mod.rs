@@ -16,12 +16,14 @@ mod read;
 mod resolve;
 mod rows;
 
+use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{ImportKind, UserError};
+use crate::error::Error;
 use crate::i18n::{T, t};
-use crate::store::{Ctx, Store};
+use crate::model::Ctx;
+use crate::store::Store;
 
 pub use columns::header_key;
 pub use plan::Counts;
@@ -32,6 +34,14 @@ use columns::HeaderError;
 use plan::{Action, ReadingAction};
 use resolve::UnitIndex;
 use rows::Problem;
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ImportKind {
+    Units,
+    Targets,
+    Tasks,
+}
 
 pub struct Options<'a> {
     pub kind: Option<ImportKind>,
@@ -87,7 +97,7 @@ pub fn run_cli(
 }
 
 /// Imports (or with `dry_run` only plans) a file; a mistake in the file is a
-/// `UserError` listing every problem, and then nothing has changed.
+/// `Error::User` listing every problem, and then nothing has changed.
 pub fn run(
     store: &mut Store,
     ctx: &Ctx,
@@ -96,7 +106,7 @@ pub fn run(
 ) -> color_eyre::Result<Summary> {
     let name = file.display().to_string();
     if !opts.dry_run && store.read_only() {
-        return Err(UserError(format!(
+        return Err(Error::User(format!(
             "{}: {}",
             t(T::ReadOnlyNoEdit),
             store.path().display()
@@ -105,9 +115,9 @@ pub fn run(
     }
     let score = |cells: &[Cell]| columns::score(opts.kind, cells);
     let sheet = read::read_sheet(file, opts.sheet, &score)
-        .map_err(|e| UserError(format!("{name}: {e}")))?;
+        .map_err(|e| Error::User(format!("{name}: {e}")))?;
     let cols = columns::locate(&sheet, opts.kind)
-        .map_err(|e| UserError(format!("{name}: {}", header_error(e))))?;
+        .map_err(|e| Error::User(format!("{name}: {}", header_error(e))))?;
     let file_name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -200,7 +210,7 @@ pub fn run(
                         changes.push(plan::Change {
                             field: actual.clone(),
                             old: match r.action {
-                                ReadingAction::Update(v) => crate::ui::num(v),
+                                ReadingAction::Update(v) => crate::words::num(v),
                                 _ => "–".into(),
                             },
                             new: plan::describe_reading(r),
@@ -247,7 +257,7 @@ pub fn run(
         if ix.units.is_empty() && cols.kind != ImportKind::Units {
             report.push_str(&format!("\n{}", t(T::ImpNoUnitsYet)));
         }
-        return Err(UserError(report).into());
+        return Err(Error::User(report).into());
     }
     let total = lines.len() + hidden;
     lines.truncate(SHOWN_CHANGES);

@@ -20,12 +20,12 @@ use crate::domain::format::fmt_date;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{fold, nfc};
 use crate::i18n::{T, t};
+use crate::model::{DeadlineChange, NewTarget, NewTask, NewUnit, TargetRec, TaskRec, UnitRec};
 use crate::store::{
-    DeadlineChange, NewTarget, NewTask, NewUnit, Store, TargetRec, TaskRec, UnitRec, bulk_tasks,
-    insert_imported_task, insert_target, insert_unit, set_reading, set_unit_parent, update_target,
-    update_task, update_unit,
+    Store, bulk_tasks, insert_imported_task, insert_target, insert_unit, set_reading,
+    set_unit_parent, update_target, update_task, update_unit,
 };
-use crate::ui::{num, plan_text};
+use crate::words::{num, plan_text};
 
 use super::columns::{Columns, Field};
 use super::resolve::{UnitIndex, norm, parse_kind};
@@ -779,7 +779,7 @@ pub fn units(
                 };
                 d.check(Field::UnitName, o.name.clone(), nfc(unit.name.trim()), same);
                 d.check(Field::UnitKind, o.kind, unit.kind, |k| {
-                    crate::ui::kind_word(*k).to_string()
+                    crate::words::kind_word(*k).to_string()
                 });
                 d.check(Field::Code, o.code.as_ref(), unit.code.as_ref(), show_opt);
                 let new_parent = match parent {
@@ -890,7 +890,7 @@ pub fn apply_units(c: &Connection, plans: &[UnitPlan]) -> rusqlite::Result<()> {
 }
 
 pub fn describe_unit(p: &UnitPlan) -> String {
-    let mut s = format!("{} ({})", p.unit.name, crate::ui::kind_word(p.unit.kind));
+    let mut s = format!("{} ({})", p.unit.name, crate::words::kind_word(p.unit.kind));
     if let Some(code) = &p.unit.code {
         s.push_str(&format!(" · {code}"));
     }

@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use crate::domain::text::fold;
 use crate::domain::unit::UnitKind;
 use crate::i18n::{T, t};
-use crate::store::{Store, UnitLookup, UnitRec};
+use crate::model::{UnitLookup, UnitRec};
+use crate::store::Store;
 
 /// Folded, punctuation as spaces, spaces collapsed: the form names are compared in.
 pub fn norm(s: &str) -> String {
@@ -88,7 +89,7 @@ impl UnitIndex {
 
     pub fn name_with_kind(&self, i: usize) -> String {
         let u = &self.units[i];
-        format!("{} ({})", u.name, crate::ui::kind_word(u.kind))
+        format!("{} ({})", u.name, crate::words::kind_word(u.kind))
     }
 
     fn named(&self, key: &str, kind: Option<UnitKind>) -> Vec<usize> {

@@ -6,21 +6,40 @@ pub mod docx;
 pub mod markdown;
 pub mod model;
 
+use clap::ValueEnum;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use color_eyre::Result;
 
-use crate::cli::{NoticeFormat, UserError};
 use crate::domain::text::fold;
+use crate::error::Error;
 use crate::i18n::{T, t};
-use crate::store::{Ctx, Inspection, Store};
+use crate::model::{Ctx, Inspection};
+use crate::store::Store;
+
+/// The notice's file format.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum NoticeFormat {
+    Docx,
+    Md,
+}
+
+/// The notice's settings (`tct config`), kept in the database.
+pub const SETTING_KEYS: &[&str] = &[
+    "issuing_body",
+    "place",
+    "number_symbol",
+    "signer_title",
+    "signer_name",
+    "recipients",
+];
 pub use model::{Notice, Settings, UnitInfo, build};
 
 /// The settings a notice uses, from the database's `setting` table.
 pub fn settings(store: &Store) -> rusqlite::Result<Settings> {
     let mut values = HashMap::new();
-    for key in crate::cli::SETTING_KEYS {
+    for key in SETTING_KEYS {
         if let Some(v) = store.setting(key)? {
             values.insert(*key, v);
         }
@@ -100,7 +119,7 @@ pub fn db_dir(store: &Store) -> PathBuf {
 /// its usual name and returns the file's path.
 pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) -> Result<PathBuf> {
     let Some(ins) = store.inspection(ctx, inspection_id)? else {
-        return Err(UserError(format!("{} #{inspection_id}", t(T::ErrNoInspection))).into());
+        return Err(Error::User(format!("{} #{inspection_id}", t(T::ErrNoInspection))).into());
     };
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = dir.join(file_name(&ins, ctx, "docx"));
@@ -118,28 +137,26 @@ pub fn export_cli(
     format: NoticeFormat,
     output: &Path,
 ) -> Result<PathBuf> {
-    let unit = unit
-        .map(|u| crate::report::resolve_unit(store, ctx, u))
-        .transpose()?;
+    let unit = unit.map(|u| store.resolve_unit(ctx.as_of, u)).transpose()?;
     let id = if id.trim().eq_ignore_ascii_case("latest") {
         let Some((unit_id, name)) = &unit else {
-            return Err(UserError(t(T::ErrLatestNeedsUnit).into()).into());
+            return Err(Error::User(t(T::ErrLatestNeedsUnit).into()).into());
         };
         match store.inspection_ids(Some(*unit_id))?.first() {
             Some(id) => *id,
             None => {
-                return Err(UserError(format!("{}: «{name}»", t(T::ErrUnitNoInspection))).into());
+                return Err(Error::User(format!("{}: «{name}»", t(T::ErrUnitNoInspection))).into());
             }
         }
     } else {
         id.trim()
             .trim_start_matches('#')
             .parse::<i64>()
-            .map_err(|_| UserError(format!("{}: «{id}»", t(T::ErrInspectionId))))?
+            .map_err(|_| Error::User(format!("{}: «{id}»", t(T::ErrInspectionId))))?
     };
     let ins = match store.inspection(ctx, id)? {
         Some(ins) if unit.as_ref().is_none_or(|(u, _)| *u == ins.header.unit_id) => ins,
-        _ => return Err(UserError(format!("{} #{id}", t(T::ErrNoInspection))).into()),
+        _ => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection))).into()),
     };
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = if output.is_dir() {

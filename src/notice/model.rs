@@ -10,7 +10,7 @@ use crate::domain::inspection::ItemKind;
 use crate::domain::text::{fold, nfc};
 use crate::domain::unit::UnitKind;
 use crate::i18n::{Lang, T};
-use crate::store::Inspection;
+use crate::model::Inspection;
 
 /// A catalog entry in Vietnamese: a notice is an administrative document, written in
 /// Vietnamese whatever language the screen uses.
@@ -38,7 +38,7 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// From a lookup by key (`crate::cli::SETTING_KEYS`), as `Store::setting` gives them.
+    /// From a lookup by key (`crate::notice::SETTING_KEYS`), as `Store::setting` gives them.
     pub fn from_lookup(mut get: impl FnMut(&str) -> Option<String>) -> Settings {
         let mut one = |k: &str| get(k).map(|v| clean(&v)).filter(|v| !v.trim().is_empty());
         Settings {
@@ -561,7 +561,7 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{InspectionHeader, ItemRow};
+    use crate::model::{InspectionHeader, ItemRow};
 
     fn d(s: &str) -> NaiveDate {
         crate::domain::format::parse_date(s).unwrap()

@@ -7,15 +7,12 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Store;
-use super::inspections::{InspectionInput, ItemInput};
-use super::write::{
-    NewTarget, NewTask, NewUnit, extend_deadline, insert_target, insert_task, insert_unit,
-    set_reading,
-};
+use super::write::{extend_deadline, insert_target, insert_task, insert_unit, set_reading};
 use crate::domain::format::iso;
 use crate::domain::inspection::ItemKind;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::unit::UnitKind;
+use crate::model::{InspectionInput, ItemInput, NewTarget, NewTask, NewUnit};
 
 pub const DEMO_JSON: &str = include_str!("../../assets/demo.json");
 

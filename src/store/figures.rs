@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 
-use super::queries::{Ctx, UnitRow};
-use super::{DirectiveCounts, Store, opt_date};
+use super::{Store, opt_date};
 use crate::domain::scorecard::{Scorecard, TargetCounts, TaskCounts};
 use crate::domain::target::{Direction, Plan, assess};
 use crate::domain::unit::UnitKind;
+use crate::model::{Ctx, DirectiveCounts, UnitRow};
 
 /// A unit as listed, before its figures are added.
 pub(crate) struct UnitHead {

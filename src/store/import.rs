@@ -6,59 +6,12 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::write::opt_nfc;
-use super::{NewTarget, NewTask, NewUnit, Store, opt_date, opt_iso};
+use super::{Store, opt_date, opt_iso};
 use crate::domain::format::iso;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{fold, nfc, sort_key};
 use crate::domain::unit::UnitKind;
-
-/// A unit as the import matches and compares it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UnitRec {
-    pub id: i64,
-    pub name: String,
-    pub name_key: String,
-    pub kind: UnitKind,
-    pub code: Option<String>,
-    pub parent_id: Option<i64>,
-    pub valid_from: Option<NaiveDate>,
-    pub valid_to: Option<NaiveDate>,
-}
-
-/// A target as the import matches and compares it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TargetRec {
-    pub id: i64,
-    pub unit_id: i64,
-    pub year: i32,
-    pub position: i64,
-    pub name: String,
-    pub name_key: String,
-    pub measure: String,
-    pub plan: Plan,
-    pub direction: Direction,
-}
-
-/// A task as the import matches and compares it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TaskRec {
-    pub id: i64,
-    pub title: String,
-    pub title_key: String,
-    pub doc_number: Option<String>,
-    pub doc_date: Option<NaiveDate>,
-    pub leader: Option<String>,
-    pub unit_id: i64,
-    pub cooperating: Option<String>,
-    pub assigned_on: Option<NaiveDate>,
-    pub deadline: Option<NaiveDate>,
-    pub completed_on: Option<NaiveDate>,
-    pub origin: Option<String>,
-    /// Made from a directive of an inspection: never matched by document and title.
-    pub from_inspection: bool,
-    /// Number of deadline extensions recorded.
-    pub extensions: i64,
-}
+use crate::model::{DeadlineChange, NewTarget, NewTask, NewUnit, TargetRec, TaskRec, UnitRec};
 
 impl Store {
     /// Every unit, whatever its period of validity.
@@ -257,22 +210,6 @@ pub fn update_target(c: &Connection, id: i64, t: &NewTarget) -> rusqlite::Result
         t.direction.code(),
     ])?;
     Ok(())
-}
-
-/// How an import changes a task's deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeadlineChange {
-    /// The deadline stays.
-    Keep,
-    /// A later deadline than the one in force: recorded as an extension (gia hạn), so
-    /// the original deadline and the history stay.
-    Extend { old: NaiveDate, new: NaiveDate },
-    /// Any other change corrects the record; the original deadline follows when the
-    /// task has no extensions.
-    Set {
-        new: Option<NaiveDate>,
-        with_original: bool,
-    },
 }
 
 /// Rewrites a task's fields and, in the same statement, its deadline, so the

@@ -3,99 +3,16 @@
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::{Deserialize, Serialize};
 
-use super::queries::Ctx;
 use super::{Store, opt_date, opt_iso};
 use crate::domain::format::iso;
 use crate::domain::inspection::ItemKind;
-use crate::domain::task::{TaskDates, TaskStatus, status};
+use crate::domain::task::{TaskDates, status};
 use crate::domain::text::{fold, nfc};
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct InspectionHeader {
-    pub id: i64,
-    pub unit_id: i64,
-    pub unit_name: String,
-    pub held_on: Option<NaiveDate>,
-    pub place: String,
-    pub chair_name: String,
-    pub chair_title: String,
-    pub members: String,
-    pub attendees: String,
-    pub report: String,
-    pub saved_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ItemRow {
-    pub id: i64,
-    pub kind: ItemKind,
-    pub text: String,
-    pub unit_id: Option<i64>,
-    pub unit_name: Option<String>,
-    pub deadline: Option<NaiveDate>,
-    pub task_id: Option<i64>,
-    /// The directive's task as of the as-of date.
-    pub task_status: Option<TaskStatus>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Inspection {
-    pub header: InspectionHeader,
-    pub items: Vec<ItemRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct InspectionSummary {
-    pub id: i64,
-    pub held_on: Option<NaiveDate>,
-    pub chair_name: String,
-    pub items: u32,
-    pub directives: u32,
-}
-
-/// How a unit's directives stand: from every inspection of it up to the as-of date.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct DirectiveCounts {
-    pub done: u32,
-    pub open: u32,
-    pub overdue: u32,
-}
-
-/// What to do with a directive's task when the directive is deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TaskFate {
-    Keep,
-    Delete,
-}
-
-/// A validated inspection to save.
-#[derive(Debug, Clone, Default)]
-pub struct InspectionInput {
-    pub id: Option<i64>,
-    pub unit_id: i64,
-    pub held_on: NaiveDate,
-    pub place: String,
-    pub chair_name: String,
-    pub chair_title: String,
-    pub members: String,
-    pub attendees: String,
-    pub report: String,
-    pub items: Vec<ItemInput>,
-    /// Items deleted since the inspection was opened, and their tasks' fate.
-    pub removed: Vec<(i64, TaskFate)>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct ItemInput {
-    pub id: Option<i64>,
-    pub kind: ItemKind,
-    pub text: String,
-    /// For a directive: who carries it out (default: the inspected unit).
-    pub unit_id: Option<i64>,
-    pub deadline: Option<NaiveDate>,
-}
+use crate::model::{
+    Ctx, Inspection, InspectionHeader, InspectionInput, InspectionSummary, ItemInput, ItemRow,
+    TaskFate,
+};
 
 fn header_row(r: &Row) -> rusqlite::Result<InspectionHeader> {
     Ok(InspectionHeader {

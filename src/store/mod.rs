@@ -26,8 +26,6 @@ pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
 pub use file_guard::FileEvent;
 pub use import::*;
-pub use inspections::*;
-pub use queries::*;
 pub use schema::{APPLICATION_ID, latest_version};
 pub use tally::bulk_tasks;
 pub use write::*;

@@ -1,141 +1,22 @@
 //! The questions the panes and reports ask. Lists come a page at a time
 //! (`LIMIT`/`OFFSET` over indexed orderings); counts are aggregated in SQL.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
-use serde::Serialize;
 
 use super::figures::UnitHead;
 use super::{Store, opt_date};
 use crate::domain::format::iso;
-use crate::domain::scorecard::{Scorecard, TaskCounts};
-use crate::domain::target::{Direction, Plan, Progress, assess};
+use crate::domain::scorecard::TaskCounts;
+use crate::domain::target::{Direction, Plan, assess};
 use crate::domain::task::{TaskDates, TaskStatus, status};
 use crate::domain::text::fold;
 use crate::domain::unit::UnitKind;
-
-/// The date the screen is "as of", and how near a deadline counts as "due soon".
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx {
-    pub as_of: NaiveDate,
-    pub soon_days: i64,
-}
-
-impl Ctx {
-    pub(crate) fn d(&self) -> String {
-        iso(self.as_of)
-    }
-
-    pub(crate) fn soon_limit(&self) -> String {
-        iso(self.as_of + Duration::days(self.soon_days))
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct UnitRow {
-    pub id: i64,
-    pub name: String,
-    #[serde(serialize_with = "ser_kind")]
-    pub kind: UnitKind,
-    pub code: Option<String>,
-    pub card: Scorecard,
-    pub last_inspection: Option<NaiveDate>,
-    pub directives: super::DirectiveCounts,
-}
-
-fn ser_kind<S: serde::Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(k.code())
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TargetRow {
-    pub id: i64,
-    pub name: String,
-    pub measure: String,
-    pub plan: Plan,
-    pub direction: Direction,
-    pub actual: Option<f64>,
-    pub actual_on: Option<NaiveDate>,
-    #[serde(skip)]
-    pub progress: Progress,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TaskRow {
-    pub id: i64,
-    pub title: String,
-    pub doc_number: Option<String>,
-    pub unit_id: i64,
-    pub unit_name: String,
-    pub assigned_on: Option<NaiveDate>,
-    pub deadline: Option<NaiveDate>,
-    pub completed_on: Option<NaiveDate>,
-    pub status: TaskStatus,
-    /// Set when the task is a directive of an inspection: the inspection's date.
-    pub inspection_on: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ExtensionRow {
-    pub granted_on: Option<NaiveDate>,
-    pub old_deadline: Option<NaiveDate>,
-    pub new_deadline: Option<NaiveDate>,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TaskDetail {
-    pub row: TaskRow,
-    pub doc_date: Option<NaiveDate>,
-    pub leader: Option<String>,
-    pub cooperating: Option<String>,
-    pub original_deadline: Option<NaiveDate>,
-    pub origin: Option<String>,
-    /// For a directive's task: the unit whose inspection gave it.
-    pub inspection_unit: Option<String>,
-    pub extensions: Vec<ExtensionRow>,
-}
-
-#[derive(Debug, Clone)]
-pub struct TargetDetail {
-    pub row: TargetRow,
-    pub year: i32,
-    pub unit_name: String,
-    pub readings: Vec<(NaiveDate, f64)>,
-}
-
-/// Whose tasks a task list shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaskScope {
-    Unit(i64),
-    AllUnits,
-}
-
-/// Which of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaskMode {
-    Overdue,
-    Open,
-    All,
-}
-
-impl TaskMode {
-    pub fn next(self) -> TaskMode {
-        match self {
-            TaskMode::Overdue => TaskMode::Open,
-            TaskMode::Open => TaskMode::All,
-            TaskMode::All => TaskMode::Overdue,
-        }
-    }
-}
-
-/// A unit named on the command line, or why none matched.
-pub enum UnitLookup {
-    Found(i64, String),
-    /// No match: the closest names, best first.
-    NotFound(Vec<String>),
-}
+use crate::model::{
+    Ctx, ExtensionRow, TargetDetail, TargetRow, TaskDetail, TaskMode, TaskRow, TaskScope,
+    UnitLookup, UnitRow,
+};
 
 /// A WHERE clause built from parts, with its arguments in order.
 struct Where {
@@ -700,6 +581,22 @@ impl Store {
     /// Finds a unit by name typed without diacritics. Among units of the same name
     /// (a district and the 2025 commune that kept its name) the one valid on `as_of`
     /// wins. When none matches: the closest names to suggest, with their kind.
+    /// A unit named on the command line, or the error that says which names come
+    /// closest.
+    pub fn resolve_unit(
+        &self,
+        as_of: NaiveDate,
+        name: &str,
+    ) -> crate::error::Result<(i64, String)> {
+        match self.find_unit(name, as_of)? {
+            UnitLookup::Found(id, n) => Ok((id, n)),
+            UnitLookup::NotFound(closest) => Err(crate::error::Error::UnknownUnit {
+                name: name.to_string(),
+                closest,
+            }),
+        }
+    }
+
     pub fn find_unit(&self, name: &str, as_of: NaiveDate) -> rusqlite::Result<UnitLookup> {
         let key = fold(name.trim());
         let d = iso(as_of);
@@ -732,7 +629,7 @@ impl Store {
             .map(|(_, n, k, kind, _)| {
                 let bonus = if k.contains(&key) { 1.0 } else { 0.0 };
                 let kind = UnitKind::from_code(kind)
-                    .map(crate::ui::kind_word)
+                    .map(crate::words::kind_word)
                     .unwrap_or_default();
                 (
                     strsim::jaro_winkler(&key, k) + bonus,

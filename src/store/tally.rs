@@ -10,8 +10,9 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use super::queries::{Ctx, TaskMode, TaskRow, deferred_page, task_row};
+use super::queries::{deferred_page, task_row};
 use crate::domain::scorecard::TaskCounts;
+use crate::model::{Ctx, TaskMode, TaskRow};
 
 /// One unit's row of `unit_tally`, or the province's sums.
 #[derive(Debug, Clone, Default)]

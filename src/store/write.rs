@@ -6,44 +6,9 @@ use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::{Store, opt_iso};
 use crate::domain::format::iso;
-use crate::domain::target::{Direction, Plan};
+use crate::domain::target::Plan;
 use crate::domain::text::{fold, nfc, sort_key};
-use crate::domain::unit::UnitKind;
-
-#[derive(Debug, Clone)]
-pub struct NewUnit {
-    pub name: String,
-    pub kind: UnitKind,
-    pub code: Option<String>,
-    pub parent_id: Option<i64>,
-    pub valid_from: Option<NaiveDate>,
-    pub valid_to: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewTarget {
-    pub unit_id: i64,
-    pub year: i32,
-    pub position: i64,
-    pub name: String,
-    pub measure: String,
-    pub plan: Plan,
-    pub direction: Direction,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct NewTask {
-    pub title: String,
-    pub doc_number: Option<String>,
-    pub doc_date: Option<NaiveDate>,
-    pub leader: Option<String>,
-    pub unit_id: i64,
-    pub cooperating: Option<String>,
-    pub assigned_on: Option<NaiveDate>,
-    pub deadline: Option<NaiveDate>,
-    pub completed_on: Option<NaiveDate>,
-    pub origin: Option<String>,
-}
+use crate::model::{NewTarget, NewTask, NewUnit};
 
 /// Optional text trimmed and NFC, `None` when empty.
 pub(crate) fn opt_nfc(s: &Option<String>) -> Option<String> {

@@ -9,13 +9,14 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Paragraph, Wrap};
 
-use super::{class_label, class_style, field, num, plan_text, popup, status_label};
+use super::{class_style, field, popup, status_label};
 use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::domain::target::Direction;
 use crate::domain::text::printable;
 use crate::i18n::{T, t};
-use crate::store::{TargetDetail, TaskDetail};
+use crate::model::{TargetDetail, TaskDetail};
+use crate::words::{class_label, num, plan_text};
 
 fn date_or_dash(d: Option<NaiveDate>) -> String {
     d.map(fmt_date).unwrap_or_else(|| "–".into())

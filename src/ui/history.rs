@@ -8,7 +8,7 @@ use super::{fit, header, popup};
 use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
-use crate::store::InspectionSummary;
+use crate::model::InspectionSummary;
 
 pub fn draw(frame: &mut Frame, app: &App, unit: &str, rows: &[InspectionSummary], selected: usize) {
     let inner = popup(

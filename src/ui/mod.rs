@@ -20,14 +20,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay};
-use crate::domain::format::{fmt_number, fmt_number_en};
-use crate::domain::target::{Plan, TargetClass};
+use crate::domain::target::TargetClass;
 use crate::domain::task::TaskStatus;
 use crate::domain::text::printable;
-use crate::domain::unit::UnitKind;
-use crate::i18n::{Lang, T, lang, t};
+use crate::i18n::{T, t};
 use crate::layout::Pane;
 use crate::theme::Theme;
+use crate::words::status_text;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -105,47 +104,6 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
     out
 }
 
-pub fn num(x: f64) -> String {
-    match lang() {
-        Lang::Vi => fmt_number(x, 2),
-        Lang::En => fmt_number_en(x, 2),
-    }
-}
-
-pub fn plan_text(p: Plan) -> String {
-    match p {
-        Plan::Value(v) => num(v),
-        Plan::Range(a, b) => format!("{}–{}", num(a), num(b)),
-    }
-}
-
-pub(crate) fn class_label(c: TargetClass) -> (&'static str, T) {
-    match c {
-        TargetClass::Met => ("✓", T::ClassMet),
-        TargetClass::Above70 => ("◐", T::ClassAbove70),
-        TargetClass::Below70 => ("✗", T::ClassBelow70),
-        TargetClass::NoData => ("?", T::ClassNoData),
-    }
-}
-
-pub fn kind_word(k: UnitKind) -> &'static str {
-    t(match k {
-        UnitKind::Tinh => T::KindTinh,
-        UnitKind::Huyen => T::KindHuyen,
-        UnitKind::ThanhPho => T::KindThanhPho,
-        UnitKind::ThiXa => T::KindThiXa,
-        UnitKind::Xa => T::KindXa,
-        UnitKind::Phuong => T::KindPhuong,
-        UnitKind::ThiTran => T::KindThiTran,
-        UnitKind::So => T::KindSo,
-    })
-}
-
-/// The class in words, for reports.
-pub fn class_word(c: TargetClass) -> &'static str {
-    t(class_label(c).1)
-}
-
 pub(crate) fn class_style(theme: &Theme, c: TargetClass) -> Style {
     match c {
         TargetClass::Met => theme.good(),
@@ -155,28 +113,16 @@ pub(crate) fn class_style(theme: &Theme, c: TargetClass) -> Style {
     }
 }
 
-/// A task status in words, for reports.
-pub fn status_text(s: TaskStatus) -> String {
-    status_label(&Theme { color: false }, s).0
-}
-
 /// "quá hạn 12 ngày", with its style.
 pub(crate) fn status_label(theme: &Theme, s: TaskStatus) -> (String, Style) {
-    let days = t(T::Days);
-    match s {
-        TaskStatus::DoneOnTime => (t(T::StDoneOnTime).into(), theme.good()),
-        TaskStatus::DoneLate { days_late } => (
-            format!("{} {days_late} {days}", t(T::StDoneLateShort)),
-            theme.warn(),
-        ),
-        TaskStatus::Overdue { days: d } => (format!("{} {d} {days}", t(T::StOverdue)), theme.bad()),
-        TaskStatus::DueSoon { days_left } => (
-            format!("{} ({days_left} {days})", t(T::StDueSoon)),
-            theme.warn(),
-        ),
-        TaskStatus::InTime { .. } => (t(T::StInTime).into(), Style::new()),
-        TaskStatus::NoDeadline => (t(T::StNoDeadline).into(), theme.dim()),
-    }
+    let style = match s {
+        TaskStatus::DoneOnTime => theme.good(),
+        TaskStatus::DoneLate { .. } | TaskStatus::DueSoon { .. } => theme.warn(),
+        TaskStatus::Overdue { .. } => theme.bad(),
+        TaskStatus::InTime { .. } => Style::new(),
+        TaskStatus::NoDeadline => theme.dim(),
+    };
+    (status_text(s), style)
 }
 
 /// A pane's frame, its title, and the filter line when a filter is typed or set.

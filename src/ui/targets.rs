@@ -6,11 +6,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use super::{class_label, class_style, fit, header, num, pane_block, plan_text};
+use super::{class_style, fit, header, pane_block};
 use crate::app::App;
 use crate::domain::target::Progress;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
+use crate::words::{class_label, num, plan_text};
 
 /// "██████░░░░ 85%" in `width` columns.
 pub(crate) fn bar(p: &Progress, width: usize) -> String {

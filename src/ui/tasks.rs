@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
-use crate::store::TaskMode;
+use crate::model::TaskMode;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mode = match app.task_mode {

@@ -7,7 +7,8 @@ pub mod pty;
 use chrono::NaiveDate;
 use tct::app::{Action, App};
 use tct::domain::task::DEFAULT_SOON_DAYS;
-use tct::store::{Ctx, DemoData, Store, load_demo};
+use tct::model::Ctx;
+use tct::store::{DemoData, Store, load_demo};
 use tct::theme::Theme;
 use tempfile::TempDir;
 

@@ -1,5 +1,8 @@
 //! `tct report`: the same figures the panes show, as a table, CSV, XLSX or JSON.
 
+mod conclusions;
+
+use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -7,31 +10,37 @@ use color_eyre::Result;
 use indicatif::ProgressBar;
 use serde::Serialize;
 
-use crate::cli::{Format, ReportKind, UserError};
 use crate::domain::scorecard::{TargetCounts, TaskCounts};
 use crate::domain::task::TaskStatus;
 use crate::domain::text::printable;
+use crate::error::Error;
 use crate::i18n::{T, lang, t};
+use crate::model::{Ctx, TaskMode, TaskScope, UnitRow};
 use crate::sheet::{Cell, CsvOut, Sheet, XlsxOut, write_table};
-use crate::store::{Ctx, Store, TaskMode, TaskScope, UnitLookup, UnitRow};
-use crate::ui::{class_word, kind_word, num, plan_text};
+use crate::store::Store;
+use crate::words::{class_word, kind_word, num, plan_text};
+
+/// What `tct report` lists.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportKind {
+    Units,
+    Targets,
+    Overdue,
+    /// Inspections with their conclusion items, and each directive's task status
+    Conclusions,
+}
+
+/// How a report is written.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Xlsx,
+    Json,
+    Md,
+}
 
 const PAGE: usize = 500;
-
-/// Resolves `--unit NAME`, or says which names come closest.
-pub fn resolve_unit(store: &Store, ctx: &Ctx, name: &str) -> Result<(i64, String)> {
-    match store.find_unit(name, ctx.as_of)? {
-        UnitLookup::Found(id, n) => Ok((id, n)),
-        UnitLookup::NotFound(close) => Err(UserError(format!(
-            "{} «{}»; {}: {}",
-            t(T::ErrUnknownUnit),
-            name,
-            t(T::ErrClosest),
-            close.join(", ")
-        ))
-        .into()),
-    }
-}
 
 /// What `tct report` was asked for.
 pub struct Query<'a> {
@@ -66,7 +75,7 @@ pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Res
         // leaves an existing file as it was.
         Some(path) => crate::outfile::write_with(path, |file| run(store, ctx, q, file, true)),
         None if q.format == Some(Format::Xlsx) => {
-            Err(UserError(t(T::ErrXlsxNeedsFile).into()).into())
+            Err(Error::User(t(T::ErrXlsxNeedsFile).into()).into())
         }
         None => {
             let stdout = std::io::stdout();
@@ -179,10 +188,13 @@ impl<'w> Rows<'w> {
 /// `to_file`: the output is a file (CSV gets a byte-order mark for Excel; a large
 /// report shows a progress bar on a terminal's standard error).
 pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bool) -> Result<()> {
-    let unit = q.unit.map(|u| resolve_unit(store, ctx, u)).transpose()?;
+    let unit = q
+        .unit
+        .map(|u| store.resolve_unit(ctx.as_of, u))
+        .transpose()?;
     if q.what == ReportKind::Conclusions {
         let format = q.format.unwrap_or(Format::Md);
-        return crate::report_conclusions::run(
+        return conclusions::run(
             store,
             ctx,
             unit.map(|u| u.0),
@@ -193,7 +205,7 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
     }
     let format = q.format.unwrap_or(Format::Table);
     if format == Format::Md {
-        return Err(UserError(t(T::ErrMdOnlyConclusions).into()).into());
+        return Err(Error::User(t(T::ErrMdOnlyConclusions).into()).into());
     }
     match q.what {
         ReportKind::Units => {

@@ -5,13 +5,15 @@ use std::io::{IsTerminal, Write};
 
 use color_eyre::Result;
 
-use crate::cli::{Format, UserError};
 use crate::domain::format::fmt_date;
 use crate::domain::inspection::ItemKind;
 use crate::domain::text::printable;
+use crate::error::Error;
 use crate::i18n::{T, t};
-use crate::store::{Ctx, Inspection, Store};
-use crate::ui::status_text;
+use crate::model::{Ctx, Inspection};
+use super::Format;
+use crate::store::Store;
+use crate::words::status_text;
 
 pub fn run(
     store: &Store,
@@ -29,7 +31,7 @@ pub fn run(
     for id in ids {
         match store.inspection(ctx, id)? {
             Some(ins) => all.push(ins),
-            None => return Err(UserError(format!("{} #{id}", t(T::ErrNoInspection))).into()),
+            None => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection))).into()),
         }
     }
     match format {

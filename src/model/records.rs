@@ -1,0 +1,106 @@
+//! What the store is asked to write (`New*`), and rows as an import matches and
+//! compares them (`*Rec`).
+
+use chrono::NaiveDate;
+
+use crate::domain::target::{Direction, Plan};
+use crate::domain::unit::UnitKind;
+
+#[derive(Debug, Clone)]
+pub struct NewUnit {
+    pub name: String,
+    pub kind: UnitKind,
+    pub code: Option<String>,
+    pub parent_id: Option<i64>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTarget {
+    pub unit_id: i64,
+    pub year: i32,
+    pub position: i64,
+    pub name: String,
+    pub measure: String,
+    pub plan: Plan,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewTask {
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+    pub leader: Option<String>,
+    pub unit_id: i64,
+    pub cooperating: Option<String>,
+    pub assigned_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub origin: Option<String>,
+}
+
+/// A unit as the import matches and compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRec {
+    pub id: i64,
+    pub name: String,
+    pub name_key: String,
+    pub kind: UnitKind,
+    pub code: Option<String>,
+    pub parent_id: Option<i64>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// A target as the import matches and compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRec {
+    pub id: i64,
+    pub unit_id: i64,
+    pub year: i32,
+    pub position: i64,
+    pub name: String,
+    pub name_key: String,
+    pub measure: String,
+    pub plan: Plan,
+    pub direction: Direction,
+}
+
+/// A task as the import matches and compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskRec {
+    pub id: i64,
+    pub title: String,
+    pub title_key: String,
+    pub doc_number: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+    pub leader: Option<String>,
+    pub unit_id: i64,
+    pub cooperating: Option<String>,
+    pub assigned_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub origin: Option<String>,
+    /// Made from a directive of an inspection: never matched by document and title.
+    pub from_inspection: bool,
+    /// Number of deadline extensions recorded.
+    pub extensions: i64,
+}
+
+/// How an import changes a task's deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineChange {
+    /// The deadline stays.
+    Keep,
+    /// A later deadline than the one in force: recorded as an extension (gia hạn), so
+    /// the original deadline and the history stay.
+    Extend { old: NaiveDate, new: NaiveDate },
+    /// Any other change corrects the record; the original deadline follows when the
+    /// task has no extensions.
+    Set {
+        new: Option<NaiveDate>,
+        with_original: bool,
+    },
+}

@@ -1,0 +1,83 @@
+//! The rows the panes and reports show, as the store answers them.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::DirectiveCounts;
+use crate::domain::scorecard::Scorecard;
+use crate::domain::target::{Direction, Plan, Progress};
+use crate::domain::task::TaskStatus;
+use crate::domain::unit::UnitKind;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRow {
+    pub id: i64,
+    pub name: String,
+    #[serde(serialize_with = "ser_kind")]
+    pub kind: UnitKind,
+    pub code: Option<String>,
+    pub card: Scorecard,
+    pub last_inspection: Option<NaiveDate>,
+    pub directives: DirectiveCounts,
+}
+
+fn ser_kind<S: serde::Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.code())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub id: i64,
+    pub name: String,
+    pub measure: String,
+    pub plan: Plan,
+    pub direction: Direction,
+    pub actual: Option<f64>,
+    pub actual_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub progress: Progress,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskRow {
+    pub id: i64,
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub assigned_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub status: TaskStatus,
+    /// Set when the task is a directive of an inspection: the inspection's date.
+    pub inspection_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtensionRow {
+    pub granted_on: Option<NaiveDate>,
+    pub old_deadline: Option<NaiveDate>,
+    pub new_deadline: Option<NaiveDate>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskDetail {
+    pub row: TaskRow,
+    pub doc_date: Option<NaiveDate>,
+    pub leader: Option<String>,
+    pub cooperating: Option<String>,
+    pub original_deadline: Option<NaiveDate>,
+    pub origin: Option<String>,
+    /// For a directive's task: the unit whose inspection gave it.
+    pub inspection_unit: Option<String>,
+    pub extensions: Vec<ExtensionRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TargetDetail {
+    pub row: TargetRow,
+    pub year: i32,
+    pub unit_name: String,
+    pub readings: Vec<(NaiveDate, f64)>,
+}

@@ -1,0 +1,69 @@
+//! Words and numbers as every output shows them: the screen, the reports, the notice
+//! and the import's messages. Below all of them, so none has to borrow from another;
+//! in the language chosen at start (`i18n`).
+
+use crate::domain::format::{fmt_number, fmt_number_en};
+use crate::domain::target::{Plan, TargetClass};
+use crate::domain::task::TaskStatus;
+use crate::domain::unit::UnitKind;
+use crate::i18n::{Lang, T, lang, t};
+
+/// A figure with up to two decimals, in the language's separators.
+pub fn num(x: f64) -> String {
+    match lang() {
+        Lang::Vi => fmt_number(x, 2),
+        Lang::En => fmt_number_en(x, 2),
+    }
+}
+
+/// A target's plan: one figure, or a range.
+pub fn plan_text(p: Plan) -> String {
+    match p {
+        Plan::Value(v) => num(v),
+        Plan::Range(a, b) => format!("{}–{}", num(a), num(b)),
+    }
+}
+
+/// A target class's symbol and its name in the catalog.
+pub fn class_label(c: TargetClass) -> (&'static str, T) {
+    match c {
+        TargetClass::Met => ("✓", T::ClassMet),
+        TargetClass::Above70 => ("◐", T::ClassAbove70),
+        TargetClass::Below70 => ("✗", T::ClassBelow70),
+        TargetClass::NoData => ("?", T::ClassNoData),
+    }
+}
+
+/// The class in words.
+pub fn class_word(c: TargetClass) -> &'static str {
+    t(class_label(c).1)
+}
+
+/// A unit's kind in words: "huyện", "xã", "sở"...
+pub fn kind_word(k: UnitKind) -> &'static str {
+    t(match k {
+        UnitKind::Tinh => T::KindTinh,
+        UnitKind::Huyen => T::KindHuyen,
+        UnitKind::ThanhPho => T::KindThanhPho,
+        UnitKind::ThiXa => T::KindThiXa,
+        UnitKind::Xa => T::KindXa,
+        UnitKind::Phuong => T::KindPhuong,
+        UnitKind::ThiTran => T::KindThiTran,
+        UnitKind::So => T::KindSo,
+    })
+}
+
+/// A task status in words: "quá hạn 12 ngày".
+pub fn status_text(s: TaskStatus) -> String {
+    let days = t(T::Days);
+    match s {
+        TaskStatus::DoneOnTime => t(T::StDoneOnTime).into(),
+        TaskStatus::DoneLate { days_late } => {
+            format!("{} {days_late} {days}", t(T::StDoneLateShort))
+        }
+        TaskStatus::Overdue { days: d } => format!("{} {d} {days}", t(T::StOverdue)),
+        TaskStatus::DueSoon { days_left } => format!("{} ({days_left} {days})", t(T::StDueSoon)),
+        TaskStatus::InTime { .. } => t(T::StInTime).into(),
+        TaskStatus::NoDeadline => t(T::StNoDeadline).into(),
+    }
+}
