@@ -6,7 +6,6 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_help;
 pub mod domain;
 pub mod error;
 pub mod generate;

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let words: Vec<String> = args.iter().map(|a| a.to_string_lossy().into()).collect();
     let matches =
-        tct::cli_help::command(tct::cli_help::lang_from_args(&words)).get_matches_from(args);
+        tct::cli::help::command(tct::cli::help::lang_from_args(&words)).get_matches_from(args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Err(e) = color_eyre::install() {
         eprintln!("tct: {e}");

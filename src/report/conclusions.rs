@@ -5,13 +5,13 @@ use std::io::{IsTerminal, Write};
 
 use color_eyre::Result;
 
+use super::Format;
 use crate::domain::format::fmt_date;
 use crate::domain::inspection::ItemKind;
 use crate::domain::text::printable;
 use crate::error::Error;
 use crate::i18n::{T, t};
 use crate::model::{Ctx, Inspection};
-use super::Format;
 use crate::store::Store;
 use crate::words::status_text;
 

@@ -194,14 +194,7 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
         .transpose()?;
     if q.what == ReportKind::Conclusions {
         let format = q.format.unwrap_or(Format::Md);
-        return conclusions::run(
-            store,
-            ctx,
-            unit.map(|u| u.0),
-            q.inspection,
-            format,
-            out,
-        );
+        return conclusions::run(store, ctx, unit.map(|u| u.0), q.inspection, format, out);
     }
     let format = q.format.unwrap_or(Format::Table);
     if format == Format::Md {

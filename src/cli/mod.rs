@@ -1,6 +1,8 @@
 //! The command line: which database, which date, which language, and the subcommands
 //! that print what the panes show.
 
+pub mod help;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

@@ -5,7 +5,7 @@
 
 use clap::{Arg, ArgAction, Command, CommandFactory};
 
-use crate::cli::Cli;
+use super::Cli;
 use crate::i18n::Lang;
 
 /// `(path, help)`: the path is the subcommands and the argument id, dot-separated;
