@@ -29,11 +29,13 @@ pub enum Error {
     ReadOnlyOld(PathBuf),
     /// The database file is damaged (truncated, overwritten).
     Damaged,
-    /// A file could not be written or read.
-    File {
+    /// A file could not be written: the file, and what the system said.
+    Write {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A document or table could not be put together (DOCX, XLSX, JSON).
+    Document(String),
     /// An operating-system error with no file to name.
     Io(std::io::Error),
     /// SQLite refused; rare, and worded by SQLite.
@@ -43,9 +45,9 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// A file error, naming the file.
-    pub fn file(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::File {
+    /// A file that could not be written, named.
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Write {
             path: path.into(),
             source,
         }
@@ -54,7 +56,7 @@ impl Error {
     /// The reader of standard output went away (`tct report … | head`): not a failure.
     pub fn is_broken_pipe(&self) -> bool {
         let io = match self {
-            Error::Io(e) | Error::File { source: e, .. } => e,
+            Error::Io(e) | Error::Write { source: e, .. } => e,
             _ => return false,
         };
         io.kind() == std::io::ErrorKind::BrokenPipe
@@ -87,14 +89,12 @@ impl fmt::Display for Error {
             ),
             Error::ReadOnlyOld(p) => write!(f, "{}: {}", t(T::OpenedReadOnly), p.display()),
             Error::Damaged => f.write_str(t(T::ErrDamaged)),
-            Error::File { path, source } => {
-                write!(f, "{}: {source}", path.display())
+            Error::Write { path, source } => {
+                write!(f, "{} {}: {source}", t(T::ErrWriteFile), path.display())
             }
+            Error::Document(why) => write!(f, "{}: {why}", t(T::ErrWriteFile)),
             Error::Io(e) => write!(f, "{e}"),
-            Error::Db(e) => match e {
-                rusqlite::Error::SqliteFailure(_, Some(m)) => write!(f, "SQLite: {m}"),
-                other => write!(f, "SQLite: {other}"),
-            },
+            Error::Db(e) => write!(f, "{e}"),
         }
     }
 }
@@ -102,7 +102,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::File { source, .. } | Error::Io(source) => Some(source),
+            Error::Write { source, .. } | Error::Io(source) => Some(source),
             Error::Db(e) => Some(e),
             _ => None,
         }
@@ -121,5 +121,23 @@ impl From<rusqlite::Error> for Error {
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         Error::Io(e)
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        match e.io_error_kind() {
+            Some(kind) => Error::Io(kind.into()),
+            None => Error::Document(e.to_string()),
+        }
+    }
+}
+
+impl From<rust_xlsxwriter::XlsxError> for Error {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => Error::Io(io),
+            other => Error::Document(other.to_string()),
+        }
     }
 }

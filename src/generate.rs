@@ -4,10 +4,9 @@
 //! the as-of date, and inspections whose directives become tasks.
 
 use std::collections::HashSet;
-use std::path::Path;
 
+use crate::error::Result;
 use chrono::{Datelike, Duration, NaiveDate};
-use color_eyre::Result;
 use indicatif::ProgressBar;
 
 use crate::domain::format::iso;
@@ -199,9 +198,11 @@ fn unit_names(rng: &mut fastrand::Rng, n: usize) -> Vec<(String, UnitKind)> {
 /// Writes the synthetic province into an empty database, in one transaction.
 pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
     if !store.is_empty()? {
-        return Err(
-            Error::User(format!("{}: {}", t(T::ErrNotEmpty), store.path().display())).into(),
-        );
+        return Err(Error::User(format!(
+            "{}: {}",
+            t(T::ErrNotEmpty),
+            store.path().display()
+        )));
     }
     let mut rng = fastrand::Rng::with_seed(spec.seed);
     let bar = if progress {
@@ -389,11 +390,4 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
     }
     bar.finish_and_clear();
     Ok(())
-}
-
-/// Opens (creating) the database at `path` and generates into it.
-pub fn run_cli(path: &Path, spec: &Spec) -> Result<()> {
-    use std::io::IsTerminal;
-    let mut store = Store::open(path)?;
-    generate(&mut store, spec, std::io::stderr().is_terminal())
 }

@@ -10,10 +10,9 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use color_eyre::Result;
+use crate::error::Result;
 
 use crate::error::Error;
-use crate::i18n::{T, t};
 
 /// Writes `path` with what `fill` puts into the writer it is given. Errors of `fill`
 /// that are not about writing (an unknown unit, a database error) come back as they
@@ -21,7 +20,7 @@ use crate::i18n::{T, t};
 pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = parent_dir(path);
     if !dir.is_dir() {
-        return Err(Error::User(format!("{}: {}", t(T::ErrNoDir), dir.display())).into());
+        return Err(Error::NoDirectory(dir.to_path_buf()));
     }
     let name = path
         .file_name()
@@ -35,9 +34,9 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) 
         .map_err(|e| failed(path, &e))?;
     let mut out = BufWriter::new(tmp);
     if let Err(e) = fill(&mut out) {
-        return Err(match e.downcast_ref::<std::io::Error>() {
-            Some(io) => failed(path, io),
-            None => e,
+        return Err(match e {
+            Error::Io(io) => failed(path, &io),
+            other => other,
         });
     }
     let tmp = out.into_inner().map_err(|e| failed(path, e.error()))?;
@@ -60,8 +59,8 @@ pub fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-fn failed(path: &Path, e: &std::io::Error) -> color_eyre::Report {
-    Error::User(format!("{} {}: {e}", t(T::ErrWriteFile), path.display())).into()
+fn failed(path: &Path, e: &std::io::Error) -> Error {
+    Error::write(path, std::io::Error::new(e.kind(), e.to_string()))
 }
 
 /// Makes the rename itself durable (Unix); a failure here changes nothing already
@@ -111,10 +110,10 @@ mod tests {
         std::fs::write(&p, b"old").unwrap();
         let r = write_with(&p, |w| {
             w.write_all(b"half of the new")?;
-            Err(Error::User("stopped".into()).into())
+            Err(Error::User("stopped".into()))
         });
         let e = r.unwrap_err();
-        assert!(matches!(e.downcast_ref::<Error>(), Some(Error::User(m)) if m == "stopped"));
+        assert!(matches!(&e, Error::User(m) if m == "stopped"), "{e:?}");
         assert_eq!(std::fs::read(&p).unwrap(), b"old");
         assert_eq!(names(dir.path()), ["a.json"]);
     }
@@ -124,6 +123,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("no/such/dir/a.csv");
         let e = write_bytes(&p, b"x").unwrap_err();
-        assert!(e.downcast_ref::<Error>().is_some(), "{e:?}");
+        assert!(matches!(e, Error::NoDirectory(_)), "{e:?}");
     }
 }

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::format::fmt_date;
 use crate::domain::text::printable;
+use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -140,7 +141,7 @@ impl<'w> CsvOut<'w> {
 
 /// An XLSX workbook with one sheet: numbers as numbers, dates as dates (dd/mm/yyyy),
 /// text as text.
-pub fn write_xlsx(out: &mut dyn Write, sheet: &Sheet) -> color_eyre::Result<()> {
+pub fn write_xlsx(out: &mut dyn Write, sheet: &Sheet) -> Result<()> {
     let mut x = XlsxOut::new(&sheet.name, &sheet.head)?;
     for row in &sheet.rows {
         x.row(row)?;
@@ -157,7 +158,7 @@ pub struct XlsxOut {
 }
 
 impl XlsxOut {
-    pub fn new(name: &str, head: &[String]) -> color_eyre::Result<Self> {
+    pub fn new(name: &str, head: &[String]) -> Result<Self> {
         let mut ws = Worksheet::new();
         ws.set_name(sheet_name(name))?;
         let bold = XFormat::new().set_bold();
@@ -171,7 +172,7 @@ impl XlsxOut {
         })
     }
 
-    pub fn row(&mut self, row: &[Cell]) -> color_eyre::Result<()> {
+    pub fn row(&mut self, row: &[Cell]) -> Result<()> {
         let (ws, r) = (&mut self.ws, self.next);
         for (c, cell) in row.iter().enumerate() {
             let c = c as u16;
@@ -195,7 +196,7 @@ impl XlsxOut {
         Ok(())
     }
 
-    pub fn finish(mut self, out: &mut dyn Write) -> color_eyre::Result<()> {
+    pub fn finish(mut self, out: &mut dyn Write) -> Result<()> {
         self.ws.set_freeze_panes(1, 0)?;
         self.ws.autofit();
         let mut book = Workbook::new();

@@ -3,7 +3,7 @@
 
 use std::io::stdout;
 
-use color_eyre::Result;
+use crate::error::Result;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 

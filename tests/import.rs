@@ -116,8 +116,8 @@ fn opts(kind: Option<ImportKind>, sheet: Option<&str>, dry_run: bool) -> Options
 fn import_with(store: &mut Store, file: &Path, o: &Options) -> Result<Summary, String> {
     match tct::import::run(store, &ctx("23/09/2022"), file, o) {
         Ok(s) => Ok(s),
-        Err(e) => match e.downcast_ref::<Error>() {
-            Some(Error::User(u)) => Err(u.clone()),
+        Err(e) => match e {
+            Error::User(u) => Err(u),
             _ => panic!("not a user error: {e:?}"),
         },
     }

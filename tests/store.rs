@@ -8,8 +8,9 @@ use tct::domain::scorecard::TaskCounts;
 use tct::domain::task::{TaskDates, TaskStatus, status};
 use tct::domain::text::fold;
 use tct::domain::unit::UnitKind;
+use tct::error::Error as OpenError;
 use tct::model::{NewTask, NewUnit, TaskMode, TaskScope, UnitLookup};
-use tct::store::{APPLICATION_ID, OpenError, Store, insert_task, insert_unit, latest_version};
+use tct::store::{APPLICATION_ID, Store, insert_task, insert_unit, latest_version};
 
 fn unit_id(store: &Store, name: &str) -> i64 {
     match store.find_unit(name, date("23/09/2022")).unwrap() {

@@ -33,7 +33,7 @@ fn ctx_on(d: NaiveDate) -> Ctx {
 }
 
 /// The test's units, written in `c`; their ids.
-fn add_units(c: &rusqlite::Connection) -> rusqlite::Result<Vec<i64>> {
+fn add_units(c: &rusqlite::Connection) -> tct::error::Result<Vec<i64>> {
     UNITS
         .iter()
         .map(|n| {
@@ -405,7 +405,7 @@ fn a_failed_bulk_write_leaves_tally_and_triggers_as_they_were() {
             for _ in 0..5000 {
                 insert_task(c, &t)?;
             }
-            Err::<(), _>(rusqlite::Error::InvalidQuery)
+            Err::<(), _>(rusqlite::Error::InvalidQuery.into())
         })
     });
     assert!(err.is_err());

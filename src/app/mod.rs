@@ -20,6 +20,7 @@ use ratatui_textarea::{Input, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::text::{nfc, printable};
+use crate::error::Error;
 use crate::i18n::{T, lang, t};
 use crate::keymap::{self, Command, Mode};
 use crate::layout::{self, Areas, Pane};
@@ -788,12 +789,9 @@ impl App {
         self.message_ok = true;
     }
 
-    fn fail(&mut self, e: rusqlite::Error) {
-        // A damaged file is said in plain words, as on the command line.
-        self.message = Some(match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseCorrupt) => t(T::ErrDamaged).to_string(),
-            _ => format!("{e}"),
-        });
+    /// Bad news for the status bar, worded as the command line words it.
+    fn fail(&mut self, e: Error) {
+        self.message = Some(e.to_string());
     }
 
     /// After a resize or focus change: keep each selection visible in its new window.

@@ -80,7 +80,7 @@ const VI: &[(&str, &str)] = &[
     ),
     (
         "generate",
-        "Ghi một tỉnh giả lập (tất định) vào cơ sở dữ liệu mới, để đo tốc độ",
+        "Công cụ kiểm thử: ghi một tỉnh giả lập (tất định) vào cơ sở dữ liệu mới, để đo tốc độ; không dùng cho dữ liệu thật",
     ),
     ("generate.units", "Số đơn vị [mặc định: 1000]"),
     ("generate.tasks", "Số nhiệm vụ [mặc định: 100000]"),

@@ -1,9 +1,9 @@
-//! The command line: which database, which date, which language, and the subcommands
-//! that print what the panes show.
+//! The command line's arguments and where its files are: which database, which date,
+//! which language. What each subcommand does is in `commands/`.
 
 pub mod help;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -12,9 +12,8 @@ use crate::domain::format::parse_date;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, T, t};
 use crate::import::ImportKind;
-use crate::notice::{NoticeFormat, SETTING_KEYS};
+use crate::notice::NoticeFormat;
 use crate::report::{Format, ReportKind};
-use crate::store::{DemoData, Store, load_demo};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -80,7 +79,8 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Write a deterministic synthetic province into a new database (benchmarks)
+    /// A tool for testing: write a deterministic synthetic province into a new database
+    /// (benchmarks); not for real data
     Generate {
         /// Number of units
         #[arg(long, default_value_t = 1000)]
@@ -164,76 +164,4 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
         return Ok(PathBuf::from(p));
     }
     Ok(data_dir()?.join("tct.db"))
-}
-
-fn remove_db_files(path: &Path) -> std::io::Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        match std::fs::remove_file(&p) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// Opens the database for a run: the demo is created from the bundled data when new,
-/// and reset on request (only if the file is a demo).
-pub fn open_store(cli: &Cli, path: &Path) -> color_eyre::Result<Store> {
-    let demo = cli.demo || cli.reset_demo;
-    if cli.reset_demo && path.exists() {
-        let s = Store::open(path)?;
-        if !s.is_demo() && !s.is_empty()? {
-            return Err(Error::User(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
-        }
-        drop(s);
-        remove_db_files(path)?;
-    }
-    let mut store = Store::open(path)?;
-    if demo {
-        if store.is_empty()? && !store.read_only() {
-            load_demo(&mut store, &DemoData::bundled())?;
-        } else if !store.is_demo() {
-            return Err(Error::User(format!("{}: {}", t(T::ErrNotDemo), path.display())).into());
-        }
-    }
-    Ok(store)
-}
-
-/// Settings a notice needs; `tct config` sets them once.
-/// `tct config`: lists the settings, or shows or sets one.
-pub fn config(store: &Store, key: Option<&str>, value: Option<&str>) -> color_eyre::Result<()> {
-    use crate::domain::text::{nfc, printable};
-    match (key, value) {
-        (None, _) => {
-            let all = store.settings()?;
-            for k in SETTING_KEYS {
-                let v = all
-                    .iter()
-                    .find(|(name, _)| name == k)
-                    .map(|(_, v)| v.as_str())
-                    .unwrap_or("");
-                println!("{k} = {}", printable(v));
-            }
-            Ok(())
-        }
-        (Some(k), _) if !SETTING_KEYS.contains(&k) => Err(Error::User(format!(
-            "{}: «{k}» ({})",
-            t(T::ErrUnknownSetting),
-            SETTING_KEYS.join(", ")
-        ))
-        .into()),
-        (Some(k), None) => {
-            println!("{}", printable(&store.setting(k)?.unwrap_or_default()));
-            Ok(())
-        }
-        (Some(_), Some(_)) if store.read_only() => {
-            Err(Error::User(t(T::ReadOnlyNoEdit).into()).into())
-        }
-        (Some(k), Some(v)) => {
-            store.set_setting(k, &nfc(v.trim()))?;
-            Ok(())
-        }
-    }
 }

@@ -20,7 +20,7 @@ use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 use crate::model::Ctx;
 use crate::store::Store;
@@ -90,7 +90,7 @@ pub fn run_cli(
     file: &Path,
     opts: &Options,
     out: &mut dyn Write,
-) -> color_eyre::Result<()> {
+) -> Result<()> {
     let s = run(store, ctx, file, opts)?;
     write_summary(&s, out)?;
     Ok(())
@@ -98,20 +98,14 @@ pub fn run_cli(
 
 /// Imports (or with `dry_run` only plans) a file; a mistake in the file is a
 /// `Error::User` listing every problem, and then nothing has changed.
-pub fn run(
-    store: &mut Store,
-    ctx: &Ctx,
-    file: &Path,
-    opts: &Options,
-) -> color_eyre::Result<Summary> {
+pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<Summary> {
     let name = file.display().to_string();
     if !opts.dry_run && store.read_only() {
         return Err(Error::User(format!(
             "{}: {}",
             t(T::ReadOnlyNoEdit),
             store.path().display()
-        ))
-        .into());
+        )));
     }
     let score = |cells: &[Cell]| columns::score(opts.kind, cells);
     let sheet = read::read_sheet(file, opts.sheet, &score)
@@ -257,7 +251,7 @@ pub fn run(
         if ix.units.is_empty() && cols.kind != ImportKind::Units {
             report.push_str(&format!("\n{}", t(T::ImpNoUnitsYet)));
         }
-        return Err(Error::User(report).into());
+        return Err(Error::User(report));
     }
     let total = lines.len() + hidden;
     lines.truncate(SHOWN_CHANGES);

@@ -19,6 +19,7 @@ use rusqlite::Connection;
 use crate::domain::format::fmt_date;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{fold, nfc};
+use crate::error::Result;
 use crate::i18n::{T, t};
 use crate::model::{DeadlineChange, NewTarget, NewTask, NewUnit, TargetRec, TaskRec, UnitRec};
 use crate::store::{
@@ -389,7 +390,7 @@ pub fn apply_tasks(
     plans: &[TaskPlan],
     reason: &str,
     progress: &indicatif::ProgressBar,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     let changed = plans
         .iter()
         .filter(|p| !matches!(p.action, Action::Unchanged(_)))
@@ -470,7 +471,7 @@ pub fn targets(
     cols: &Columns,
     as_of: NaiveDate,
     problems: &mut Vec<Problem>,
-) -> rusqlite::Result<Vec<TargetPlan>> {
+) -> Result<Vec<TargetPlan>> {
     let mut by_key: HashMap<(i64, i32, &str), usize> = HashMap::new();
     let mut next_pos: HashMap<(i64, i32), i64> = HashMap::new();
     for (i, t) in existing.iter().enumerate() {
@@ -584,7 +585,7 @@ pub fn targets(
     Ok(plans)
 }
 
-pub fn apply_targets(c: &Connection, plans: &[TargetPlan]) -> rusqlite::Result<()> {
+pub fn apply_targets(c: &Connection, plans: &[TargetPlan]) -> Result<()> {
     for p in plans {
         let id = match &p.action {
             Action::New => insert_target(c, &p.target)?,
@@ -868,7 +869,7 @@ fn parent_in_file(records: &[UnitRow], me: usize, parent: &str) -> Option<usize>
     None
 }
 
-pub fn apply_units(c: &Connection, plans: &[UnitPlan]) -> rusqlite::Result<()> {
+pub fn apply_units(c: &Connection, plans: &[UnitPlan]) -> Result<()> {
     let mut ids: Vec<i64> = Vec::with_capacity(plans.len());
     for p in plans {
         let id = match &p.action {

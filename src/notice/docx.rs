@@ -12,6 +12,7 @@ use docx_rs::{
 };
 
 use super::model::Notice;
+use crate::error::{Error, Result};
 
 pub const FONT: &str = "Times New Roman";
 /// A4 in twentieths of a point.
@@ -291,8 +292,10 @@ fn document(n: &Notice) -> Docx {
 }
 
 /// The notice as the bytes of a .docx file.
-pub fn to_bytes(n: &Notice) -> color_eyre::Result<Vec<u8>> {
+pub fn to_bytes(n: &Notice) -> Result<Vec<u8>> {
     let mut out = Cursor::new(Vec::new());
-    document(n).pack(&mut out)?;
+    document(n)
+        .pack(&mut out)
+        .map_err(|e| Error::Document(e.to_string()))?;
     Ok(out.into_inner())
 }

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use color_eyre::Result;
+use crate::error::Result;
 
 use crate::domain::text::fold;
 use crate::error::Error;
@@ -37,7 +37,7 @@ pub const SETTING_KEYS: &[&str] = &[
 pub use model::{Notice, Settings, UnitInfo, build};
 
 /// The settings a notice uses, from the database's `setting` table.
-pub fn settings(store: &Store) -> rusqlite::Result<Settings> {
+pub fn settings(store: &Store) -> Result<Settings> {
     let mut values = HashMap::new();
     for key in SETTING_KEYS {
         if let Some(v) = store.setting(key)? {
@@ -119,7 +119,10 @@ pub fn db_dir(store: &Store) -> PathBuf {
 /// its usual name and returns the file's path.
 pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) -> Result<PathBuf> {
     let Some(ins) = store.inspection(ctx, inspection_id)? else {
-        return Err(Error::User(format!("{} #{inspection_id}", t(T::ErrNoInspection))).into());
+        return Err(Error::User(format!(
+            "{} #{inspection_id}",
+            t(T::ErrNoInspection)
+        )));
     };
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = dir.join(file_name(&ins, ctx, "docx"));
@@ -140,12 +143,15 @@ pub fn export_cli(
     let unit = unit.map(|u| store.resolve_unit(ctx.as_of, u)).transpose()?;
     let id = if id.trim().eq_ignore_ascii_case("latest") {
         let Some((unit_id, name)) = &unit else {
-            return Err(Error::User(t(T::ErrLatestNeedsUnit).into()).into());
+            return Err(Error::User(t(T::ErrLatestNeedsUnit).into()));
         };
         match store.inspection_ids(Some(*unit_id))?.first() {
             Some(id) => *id,
             None => {
-                return Err(Error::User(format!("{}: «{name}»", t(T::ErrUnitNoInspection))).into());
+                return Err(Error::User(format!(
+                    "{}: «{name}»",
+                    t(T::ErrUnitNoInspection)
+                )));
             }
         }
     } else {
@@ -156,7 +162,7 @@ pub fn export_cli(
     };
     let ins = match store.inspection(ctx, id)? {
         Some(ins) if unit.as_ref().is_none_or(|(u, _)| *u == ins.header.unit_id) => ins,
-        _ => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection))).into()),
+        _ => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection)))),
     };
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = if output.is_dir() {

@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use color_eyre::Result;
+use crate::error::Result;
 
 use super::Format;
 use crate::domain::format::fmt_date;
@@ -31,7 +31,7 @@ pub fn run(
     for id in ids {
         match store.inspection(ctx, id)? {
             Some(ins) => all.push(ins),
-            None => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection))).into()),
+            None => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection)))),
         }
     }
     match format {

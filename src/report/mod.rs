@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use color_eyre::Result;
+use crate::error::Result;
 use indicatif::ProgressBar;
 use serde::Serialize;
 
@@ -74,9 +74,7 @@ pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Res
         // Whole or not at all, owner-only: an error (an unknown unit, a full disk)
         // leaves an existing file as it was.
         Some(path) => crate::outfile::write_with(path, |file| run(store, ctx, q, file, true)),
-        None if q.format == Some(Format::Xlsx) => {
-            Err(Error::User(t(T::ErrXlsxNeedsFile).into()).into())
-        }
+        None if q.format == Some(Format::Xlsx) => Err(Error::User(t(T::ErrXlsxNeedsFile).into())),
         None => {
             let stdout = std::io::stdout();
             run(store, ctx, q, &mut stdout.lock(), false)
@@ -198,7 +196,7 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
     }
     let format = q.format.unwrap_or(Format::Table);
     if format == Format::Md {
-        return Err(Error::User(t(T::ErrMdOnlyConclusions).into()).into());
+        return Err(Error::User(t(T::ErrMdOnlyConclusions).into()));
     }
     match q.what {
         ReportKind::Units => {

@@ -8,13 +8,14 @@ use rusqlite::Connection;
 use rusqlite::backup::Backup;
 
 use super::Store;
+use crate::error::{Error, Result};
 
 impl Store {
     /// Copies the whole database to `dest` (replaced if it exists), page by page,
     /// stepping aside when a writer holds the file. The copy is made in a temporary
     /// file beside `dest` (owner-only) and renamed over it when complete, so a crash
     /// never leaves half a backup under the name.
-    pub fn backup_to(&self, dest: &Path) -> rusqlite::Result<()> {
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let dir = match dest.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -25,7 +26,7 @@ impl Store {
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(dir)
-            .map_err(|e| io_failure(dest, &e))?
+            .map_err(|e| Error::write(dest, e))?
             .into_temp_path();
         {
             let mut target = Connection::open(&tmp)?;
@@ -37,7 +38,7 @@ impl Store {
             // last commit has synced it to disk.
             target.pragma_update(None, "journal_mode", "delete")?;
         }
-        tmp.persist(dest).map_err(|e| io_failure(dest, &e.error))?;
+        tmp.persist(dest).map_err(|e| Error::write(dest, e.error))?;
         #[cfg(unix)]
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
@@ -56,12 +57,4 @@ pub fn owner_only(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
-}
-
-/// A file error on the way to a backup, in SQLite's terms ("unable to open").
-fn io_failure(dest: &Path, e: &std::io::Error) -> rusqlite::Error {
-    rusqlite::Error::SqliteFailure(
-        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-        Some(format!("{}: {}", dest.display(), e.kind())),
-    )
 }

@@ -12,6 +12,7 @@ use crate::domain::format::iso;
 use crate::domain::inspection::ItemKind;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::unit::UnitKind;
+use crate::error::Result;
 use crate::model::{InspectionInput, ItemInput, NewTarget, NewTask, NewUnit};
 
 pub const DEMO_JSON: &str = include_str!("../../assets/demo.json");
@@ -112,7 +113,7 @@ fn missing(what: &str, key: &str) -> rusqlite::Error {
 /// Fills an empty database with the demo, marks it as a demo and sets its as-of date.
 /// Inspections are saved the way the form saves them, so their directives become
 /// tasks exactly as typed ones do.
-pub fn load_demo(store: &mut Store, data: &DemoData) -> rusqlite::Result<()> {
+pub fn load_demo(store: &mut Store, data: &DemoData) -> Result<()> {
     load_base(store, data)?;
     for ins in &data.inspections {
         let unit_id = store.unit_id_by_ref(data, &ins.unit)?;
@@ -166,17 +167,18 @@ pub fn load_demo(store: &mut Store, data: &DemoData) -> rusqlite::Result<()> {
 }
 
 impl Store {
-    fn unit_id_by_ref(&self, data: &DemoData, key: &str) -> rusqlite::Result<i64> {
+    fn unit_id_by_ref(&self, data: &DemoData, key: &str) -> Result<i64> {
         // Units were inserted in file order, so a ref's position is its id.
-        data.units
+        Ok(data
+            .units
             .iter()
             .position(|u| u.key == key)
             .map(|p| p as i64 + 1)
-            .ok_or_else(|| missing("unit", key))
+            .ok_or_else(|| missing("unit", key))?)
     }
 }
 
-fn load_base(store: &mut Store, data: &DemoData) -> rusqlite::Result<()> {
+fn load_base(store: &mut Store, data: &DemoData) -> Result<()> {
     store.write(|c| {
         let mut ids: HashMap<&str, i64> = HashMap::new();
         for u in &data.units {

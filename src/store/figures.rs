@@ -11,6 +11,7 @@ use super::{Store, opt_date};
 use crate::domain::scorecard::{Scorecard, TargetCounts, TaskCounts};
 use crate::domain::target::{Direction, Plan, assess};
 use crate::domain::unit::UnitKind;
+use crate::error::Result;
 use crate::model::{Ctx, DirectiveCounts, UnitRow};
 
 /// A unit as listed, before its figures are added.
@@ -28,11 +29,7 @@ fn id_list(ids: &[i64]) -> String {
 
 impl Store {
     /// Adds each unit's figures as of the date, in one read transaction.
-    pub(crate) fn with_figures(
-        &self,
-        ctx: &Ctx,
-        heads: Vec<UnitHead>,
-    ) -> rusqlite::Result<Vec<UnitRow>> {
+    pub(crate) fn with_figures(&self, ctx: &Ctx, heads: Vec<UnitHead>) -> Result<Vec<UnitRow>> {
         if heads.is_empty() {
             return Ok(Vec::new());
         }
@@ -63,11 +60,7 @@ impl Store {
     }
 
     /// Targets of the as-of year by class, judged on the latest reading by the date.
-    fn target_counts_of(
-        &self,
-        ctx: &Ctx,
-        ids: &[i64],
-    ) -> rusqlite::Result<HashMap<i64, TargetCounts>> {
+    fn target_counts_of(&self, ctx: &Ctx, ids: &[i64]) -> Result<HashMap<i64, TargetCounts>> {
         let sql = format!(
             "SELECT t.unit_id, t.plan_low, t.plan_high, t.direction,
                     (SELECT value FROM reading WHERE target_id = t.id AND on_date <= ?1
@@ -96,7 +89,7 @@ impl Store {
         &self,
         ctx: &Ctx,
         ids: &[i64],
-    ) -> rusqlite::Result<HashMap<i64, TaskCounts>> {
+    ) -> Result<HashMap<i64, TaskCounts>> {
         let tallies = self.tallies_of(&id_list(ids))?;
         let mut out = self.counts_from_tallies(ctx, &tallies)?;
         let rest: Vec<i64> = ids
@@ -116,7 +109,7 @@ impl Store {
         &self,
         ctx: &Ctx,
         ids: &[i64],
-    ) -> rusqlite::Result<HashMap<i64, TaskCounts>> {
+    ) -> Result<HashMap<i64, TaskCounts>> {
         let sql = format!(
             "SELECT unit_id,
                count(*) FILTER (WHERE c IS NOT NULL AND (deadline IS NULL OR c <= deadline)),
@@ -144,10 +137,10 @@ impl Store {
                 },
             ))
         })?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn last_visits_of(&self, ctx: &Ctx, ids: &[i64]) -> rusqlite::Result<HashMap<i64, NaiveDate>> {
+    fn last_visits_of(&self, ctx: &Ctx, ids: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
         let sql = format!(
             "SELECT unit_id, max(held_on) FROM inspection
              WHERE unit_id IN ({}) AND held_on <= ?1 GROUP BY unit_id",
@@ -167,11 +160,7 @@ impl Store {
     }
 
     /// How the directives given to each unit at its inspections stand as of the date.
-    fn directive_counts_of(
-        &self,
-        ctx: &Ctx,
-        ids: &[i64],
-    ) -> rusqlite::Result<HashMap<i64, DirectiveCounts>> {
+    fn directive_counts_of(&self, ctx: &Ctx, ids: &[i64]) -> Result<HashMap<i64, DirectiveCounts>> {
         let sql = format!(
             "SELECT unit_id,
                     count(*) FILTER (WHERE c IS NOT NULL),
@@ -197,6 +186,6 @@ impl Store {
                 },
             ))
         })?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 use super::Store;
+use crate::error::Result;
 
 /// Which file a path names: device and inode on Unix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub enum FileEvent {
 
 impl Store {
     /// Makes sure the next write reaches a file at a path the user can find.
-    pub(crate) fn guard_file(&mut self) -> rusqlite::Result<()> {
+    pub(crate) fn guard_file(&mut self) -> Result<()> {
         let Some(opened) = self.file_id.filter(|_| !self.read_only) else {
             return Ok(());
         };
@@ -68,7 +69,7 @@ impl Store {
 
     /// Copies the open database to `dest` and continues there. Until the copy is
     /// complete nothing changes, so a failure leaves the store as it was.
-    fn rewrite_to(&mut self, dest: &Path) -> rusqlite::Result<()> {
+    fn rewrite_to(&mut self, dest: &Path) -> Result<()> {
         // `backup_to` renames the copy into place only when it is whole.
         self.backup_to(dest)?;
         // Close the old file before opening the new one: its WAL and shared-memory
@@ -85,13 +86,7 @@ impl Store {
         )?;
         self.path = dest.to_path_buf();
         self.file_id = file_id(&self.path);
-        self.prepare().map_err(|e| match e {
-            super::OpenError::Sqlite(e) => e,
-            other => rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-                Some(other.to_string()),
-            ),
-        })
+        self.prepare()
     }
 }
 

@@ -11,12 +11,14 @@ use crate::domain::format::iso;
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{fold, nfc, sort_key};
 use crate::domain::unit::UnitKind;
+use crate::error::Result;
 use crate::model::{DeadlineChange, NewTarget, NewTask, NewUnit, TargetRec, TaskRec, UnitRec};
 
 impl Store {
     /// Every unit, whatever its period of validity.
-    pub fn import_units(&self) -> rusqlite::Result<Vec<UnitRec>> {
-        self.conn()
+    pub fn import_units(&self) -> Result<Vec<UnitRec>> {
+        Ok(self
+            .conn()
             .prepare(
                 "SELECT id, name, name_key, kind, code, parent_id, valid_from, valid_to
                  FROM unit ORDER BY id",
@@ -34,12 +36,13 @@ impl Store {
                     valid_to: opt_date(r.get(7)?),
                 })
             })?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every target of every year.
-    pub fn import_targets(&self) -> rusqlite::Result<Vec<TargetRec>> {
-        self.conn()
+    pub fn import_targets(&self) -> Result<Vec<TargetRec>> {
+        Ok(self
+            .conn()
             .prepare(
                 "SELECT id, unit_id, year, position, name, name_key, measure, plan_low,
                         plan_high, direction
@@ -63,11 +66,11 @@ impl Store {
                     direction: Direction::from_code(&dir).unwrap_or(Direction::Higher),
                 })
             })?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every task, with the number of its extensions (one pass over each table).
-    pub fn import_tasks(&self) -> rusqlite::Result<Vec<TaskRec>> {
+    pub fn import_tasks(&self) -> Result<Vec<TaskRec>> {
         let mut ext = std::collections::HashMap::<i64, i64>::new();
         {
             let mut stmt = self
@@ -79,7 +82,8 @@ impl Store {
                 ext.insert(id, n);
             }
         }
-        self.conn()
+        Ok(self
+            .conn()
             .prepare(
                 "SELECT id, title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
                         assigned_on, deadline, completed_on, origin, inspection_id IS NOT NULL
@@ -104,15 +108,16 @@ impl Store {
                     extensions: ext.get(&id).copied().unwrap_or(0),
                 })
             })?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The reading of a target on exactly that date.
-    pub fn reading_on(&self, target_id: i64, on: NaiveDate) -> rusqlite::Result<Option<f64>> {
-        self.conn()
+    pub fn reading_on(&self, target_id: i64, on: NaiveDate) -> Result<Option<f64>> {
+        Ok(self
+            .conn()
             .prepare_cached("SELECT value FROM reading WHERE target_id = ?1 AND on_date = ?2")?
             .query_row(params![target_id, iso(on)], |r| r.get(0))
-            .optional()
+            .optional()?)
     }
 
     /// The latest reading of a target on or before a date.
@@ -120,7 +125,7 @@ impl Store {
         &self,
         target_id: i64,
         on_or_before: NaiveDate,
-    ) -> rusqlite::Result<Option<(NaiveDate, f64)>> {
+    ) -> Result<Option<(NaiveDate, f64)>> {
         let row: Option<(String, f64)> = self
             .conn()
             .prepare_cached(
@@ -137,7 +142,7 @@ impl Store {
 
 /// Inserts a task whose text is already NFC and trimmed, with its folded title: the
 /// import's fast path for many rows (`insert_task` normalises each field itself).
-pub fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> rusqlite::Result<i64> {
+pub fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> Result<i64> {
     c.prepare_cached(
         "INSERT INTO task(title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
                           assigned_on, deadline, original_deadline, completed_on, origin)
@@ -160,7 +165,7 @@ pub fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> rus
 }
 
 /// Rewrites a unit; `parent_id` too.
-pub fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> rusqlite::Result<()> {
+pub fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> Result<()> {
     let name = nfc(u.name.trim());
     c.prepare_cached(
         "UPDATE unit SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, code = ?6,
@@ -181,7 +186,7 @@ pub fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> rusqlite::Result<()>
     Ok(())
 }
 
-pub fn set_unit_parent(c: &Connection, id: i64, parent_id: Option<i64>) -> rusqlite::Result<()> {
+pub fn set_unit_parent(c: &Connection, id: i64, parent_id: Option<i64>) -> Result<()> {
     c.prepare_cached("UPDATE unit SET parent_id = ?2 WHERE id = ?1")?
         .execute(params![id, parent_id])?;
     Ok(())
@@ -189,7 +194,7 @@ pub fn set_unit_parent(c: &Connection, id: i64, parent_id: Option<i64>) -> rusql
 
 /// Rewrites a target's name, measure, plan and direction (its unit, year and position
 /// stay).
-pub fn update_target(c: &Connection, id: i64, t: &NewTarget) -> rusqlite::Result<()> {
+pub fn update_target(c: &Connection, id: i64, t: &NewTarget) -> Result<()> {
     let name = nfc(t.name.trim());
     let (low, high) = match t.plan {
         Plan::Value(v) => (v, None),
@@ -220,7 +225,7 @@ pub fn update_task(
     t: &NewTask,
     deadline: DeadlineChange,
     extension_reason: &str,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     let title = nfc(t.title.trim());
     let (set_deadline, new_deadline, set_original) = match deadline {
         DeadlineChange::Keep => (false, None, false),

@@ -9,6 +9,7 @@ use crate::domain::format::iso;
 use crate::domain::inspection::ItemKind;
 use crate::domain::task::{TaskDates, status};
 use crate::domain::text::{fold, nfc};
+use crate::error::Result;
 use crate::model::{
     Ctx, Inspection, InspectionHeader, InspectionInput, InspectionSummary, ItemInput, ItemRow,
     TaskFate,
@@ -55,7 +56,7 @@ fn write_task(
     inspection: &InspectionInput,
     item: &ItemInput,
     task: Option<i64>,
-) -> rusqlite::Result<i64> {
+) -> Result<i64> {
     let title = nfc(&one_line(&item.text));
     let unit = item.unit_id.unwrap_or(inspection.unit_id);
     let deadline = opt_iso(item.deadline);
@@ -113,11 +114,7 @@ impl Store {
     /// Saves an inspection whole, in one transaction: header, items in order, a task
     /// for each directive (created or updated), removed items with their tasks' fate,
     /// and the draft cleared. Returns the inspection's id.
-    pub fn save_inspection(
-        &mut self,
-        input: &InspectionInput,
-        saved_at: &str,
-    ) -> rusqlite::Result<i64> {
+    pub fn save_inspection(&mut self, input: &InspectionInput, saved_at: &str) -> Result<i64> {
         self.write(|c| {
             let mut input = input.clone();
             let fields = [
@@ -209,7 +206,7 @@ impl Store {
         })
     }
 
-    pub fn inspection(&self, ctx: &Ctx, id: i64) -> rusqlite::Result<Option<Inspection>> {
+    pub fn inspection(&self, ctx: &Ctx, id: i64) -> Result<Option<Inspection>> {
         let c = self.conn();
         let Some(header) = c
             .query_row(
@@ -254,18 +251,18 @@ impl Store {
     }
 
     /// Inspections newest first: of one unit, or of all.
-    pub fn inspection_ids(&self, unit_id: Option<i64>) -> rusqlite::Result<Vec<i64>> {
-        self.conn()
+    pub fn inspection_ids(&self, unit_id: Option<i64>) -> Result<Vec<i64>> {
+        Ok(self.conn()
             .prepare_cached(
                 "SELECT id FROM inspection WHERE ?1 IS NULL OR unit_id = ?1 ORDER BY held_on DESC, id DESC",
             )?
             .query_map([unit_id], |r| r.get(0))?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// A unit's inspections, newest first.
-    pub fn inspections_of(&self, unit_id: i64) -> rusqlite::Result<Vec<InspectionSummary>> {
-        self.conn()
+    pub fn inspections_of(&self, unit_id: i64) -> Result<Vec<InspectionSummary>> {
+        Ok(self.conn()
             .prepare_cached(
                 "SELECT i.id, i.held_on, i.chair_name,
                         (SELECT count(*) FROM conclusion_item WHERE inspection_id = i.id),
@@ -281,7 +278,7 @@ impl Store {
                     directives: r.get(4)?,
                 })
             })?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The newest inspection of a unit on or before a date (excluding one being
@@ -291,8 +288,9 @@ impl Store {
         unit_id: i64,
         before: NaiveDate,
         except: Option<i64>,
-    ) -> rusqlite::Result<Option<InspectionHeader>> {
-        self.conn()
+    ) -> Result<Option<InspectionHeader>> {
+        Ok(self
+            .conn()
             .query_row(
                 &format!(
                     "{HEADER_SELECT} WHERE i.unit_id = ?1 AND i.held_on <= ?2 AND i.id IS NOT ?3
@@ -301,22 +299,23 @@ impl Store {
                 params![unit_id, iso(before), except],
                 header_row,
             )
-            .optional()
+            .optional()?)
     }
 
     /// The newest inspection of any unit: its chair and members prefill a first visit.
-    pub fn latest_inspection(&self) -> rusqlite::Result<Option<InspectionHeader>> {
-        self.conn()
+    pub fn latest_inspection(&self) -> Result<Option<InspectionHeader>> {
+        Ok(self
+            .conn()
             .query_row(
                 &format!("{HEADER_SELECT} ORDER BY i.held_on DESC, i.id DESC LIMIT 1"),
                 [],
                 header_row,
             )
-            .optional()
+            .optional()?)
     }
 
     /// Names typed before (chairs, members, attendees), most recent first, for completion.
-    pub fn people(&self) -> rusqlite::Result<Vec<String>> {
+    pub fn people(&self) -> Result<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
         let mut stmt = self.conn().prepare_cached(
             "SELECT chair_name, members, attendees FROM inspection ORDER BY held_on DESC, id DESC LIMIT 500",
@@ -335,7 +334,7 @@ impl Store {
     }
 
     /// Keeps the form being typed; replaces the previous draft.
-    pub fn save_draft(&mut self, body: &str, saved_at: &str) -> rusqlite::Result<()> {
+    pub fn save_draft(&mut self, body: &str, saved_at: &str) -> Result<()> {
         self.write(|c| {
             c.prepare_cached(
                 "INSERT INTO draft(id, body, saved_at) VALUES (1, ?1, ?2)
@@ -347,15 +346,16 @@ impl Store {
     }
 
     /// The draft left by a form that was not saved: its body and when it was written.
-    pub fn draft(&self) -> rusqlite::Result<Option<(String, String)>> {
-        self.conn()
+    pub fn draft(&self) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn()
             .query_row("SELECT body, saved_at FROM draft WHERE id = 1", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
-            .optional()
+            .optional()?)
     }
 
-    pub fn delete_draft(&mut self) -> rusqlite::Result<()> {
-        self.write(|c| c.execute("DELETE FROM draft", []).map(drop))
+    pub fn delete_draft(&mut self) -> Result<()> {
+        self.write(|c| Ok(c.execute("DELETE FROM draft", []).map(drop)?))
     }
 }

@@ -12,7 +12,6 @@ mod schema;
 mod tally;
 mod write;
 
-use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -20,7 +19,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::domain::format::{from_iso, iso};
-use crate::i18n::{T, t};
+use crate::error::{Error, Result};
 
 pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
@@ -29,51 +28,6 @@ pub use import::*;
 pub use schema::{APPLICATION_ID, latest_version};
 pub use tally::bulk_tasks;
 pub use write::*;
-
-/// Why a database could not be opened; each says what a user can do about it.
-#[derive(Debug)]
-pub enum OpenError {
-    NoDirectory(PathBuf),
-    NotSqlite(PathBuf),
-    NotTct(PathBuf),
-    Newer {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
-    Sqlite(rusqlite::Error),
-    Io(std::io::Error),
-}
-
-impl fmt::Display for OpenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OpenError::NoDirectory(p) => write!(f, "{}: {}", t(T::ErrNoDir), p.display()),
-            OpenError::NotSqlite(p) => write!(f, "{}: {}", t(T::ErrNotSqlite), p.display()),
-            OpenError::NotTct(p) => write!(f, "{}: {}", t(T::ErrNotTct), p.display()),
-            OpenError::Newer {
-                path,
-                found,
-                supported,
-            } => write!(
-                f,
-                "{} {found} > {supported}): {}",
-                t(T::ErrNewer),
-                path.display()
-            ),
-            OpenError::Sqlite(e) => write!(f, "SQLite: {e}"),
-            OpenError::Io(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for OpenError {}
-
-impl From<rusqlite::Error> for OpenError {
-    fn from(e: rusqlite::Error) -> Self {
-        OpenError::Sqlite(e)
-    }
-}
 
 pub struct Store {
     conn: Connection,
@@ -90,11 +44,11 @@ impl Store {
     /// Opens (or creates) a tct database. A file without write permission is opened
     /// read-only; a file that is not SQLite, not tct's, or from a newer tct is refused
     /// without being touched.
-    pub fn open(path: &Path) -> Result<Store, OpenError> {
+    pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.is_dir()
         {
-            return Err(OpenError::NoDirectory(dir.to_path_buf()));
+            return Err(Error::NoDirectory(dir.to_path_buf()));
         }
         let mut read_only = false;
         if let Ok(meta) = std::fs::metadata(path) {
@@ -104,7 +58,7 @@ impl Store {
                     .and_then(|mut f| f.read_exact(&mut head))
                     .is_ok();
                 if !ok || &head != SQLITE_HEADER {
-                    return Err(OpenError::NotSqlite(path.to_path_buf()));
+                    return Err(Error::NotSqlite(path.to_path_buf()));
                 }
             }
             read_only = meta.permissions().readonly();
@@ -133,7 +87,7 @@ impl Store {
     }
 
     /// A database in memory, for tests.
-    pub fn open_in_memory() -> Result<Store, OpenError> {
+    pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         let mut store = Store {
             conn,
@@ -146,7 +100,7 @@ impl Store {
         Ok(store)
     }
 
-    fn prepare(&mut self) -> Result<(), OpenError> {
+    fn prepare(&mut self) -> Result<()> {
         let c = &self.conn;
         c.busy_timeout(std::time::Duration::from_secs(5))?;
         // Every pane question is a prepared statement kept for reuse; the default
@@ -157,16 +111,16 @@ impl Store {
         let tables: i64 = c
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase) => OpenError::NotSqlite(self.path.clone()),
-                _ => OpenError::Sqlite(e),
+                Some(rusqlite::ErrorCode::NotADatabase) => Error::NotSqlite(self.path.clone()),
+                _ => Error::from(e),
             })?;
         let app_id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if tables > 0 && app_id != APPLICATION_ID {
-            return Err(OpenError::NotTct(self.path.clone()));
+            return Err(Error::NotTct(self.path.clone()));
         }
         if version > latest_version() {
-            return Err(OpenError::Newer {
+            return Err(Error::Newer {
                 path: self.path.clone(),
                 found: version,
                 supported: latest_version(),
@@ -180,17 +134,14 @@ impl Store {
         }
         if version < latest_version() {
             if self.read_only {
-                return Err(OpenError::Sqlite(rusqlite::Error::SqliteFailure(
-                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
-                    Some(format!("{}: {}", t(T::OpenedReadOnly), self.path.display())),
-                )));
+                return Err(Error::ReadOnlyOld(self.path.clone()));
             }
             self.migrate(version)?;
         }
         Ok(())
     }
 
-    fn migrate(&mut self, from: i64) -> Result<(), rusqlite::Error> {
+    fn migrate(&mut self, from: i64) -> Result<()> {
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
@@ -209,20 +160,22 @@ impl Store {
         &self.path
     }
 
-    pub fn schema_version(&self) -> rusqlite::Result<i64> {
-        self.conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    pub fn setting(&self, key: &str) -> rusqlite::Result<Option<String>> {
-        self.conn
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
-            .optional()
+            .optional()?)
     }
 
-    pub fn set_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO setting(key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -232,11 +185,12 @@ impl Store {
     }
 
     /// Every setting, by key.
-    pub fn settings(&self) -> rusqlite::Result<Vec<(String, String)>> {
-        self.conn
+    pub fn settings(&self) -> Result<Vec<(String, String)>> {
+        Ok(self
+            .conn
             .prepare("SELECT key, value FROM setting ORDER BY key")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The as-of date a database asks for (the demo's is 23/09/2022), if any.
@@ -251,7 +205,7 @@ impl Store {
         matches!(self.setting("demo"), Ok(Some(v)) if v == "1")
     }
 
-    pub fn is_empty(&self) -> rusqlite::Result<bool> {
+    pub fn is_empty(&self) -> Result<bool> {
         let n: i64 = self
             .conn
             .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))?;
@@ -260,10 +214,7 @@ impl Store {
 
     /// Runs several questions in one read transaction: one consistent snapshot, and
     /// one WAL lock round instead of one per statement. Nests inside a write.
-    pub(crate) fn reading<R>(
-        &self,
-        f: impl FnOnce() -> rusqlite::Result<R>,
-    ) -> rusqlite::Result<R> {
+    pub(crate) fn reading<R>(&self, f: impl FnOnce() -> Result<R>) -> Result<R> {
         if !self.conn.is_autocommit() {
             return f();
         }

@@ -13,6 +13,7 @@ use crate::domain::target::{Direction, Plan, assess};
 use crate::domain::task::{TaskDates, TaskStatus, status};
 use crate::domain::text::fold;
 use crate::domain::unit::UnitKind;
+use crate::error::Result;
 use crate::model::{
     Ctx, ExtensionRow, TargetDetail, TargetRow, TaskDetail, TaskMode, TaskRow, TaskScope,
     UnitLookup, UnitRow,
@@ -323,7 +324,7 @@ impl Store {
         filter: &str,
         offset: usize,
         limit: usize,
-    ) -> rusqlite::Result<Vec<UnitRow>> {
+    ) -> Result<Vec<UnitRow>> {
         let mut w = unit_where(ctx, filter);
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
@@ -346,7 +347,7 @@ impl Store {
     }
 
     /// One unit with its scorecard, whatever its period of validity.
-    pub fn unit_row(&self, ctx: &Ctx, id: i64) -> rusqlite::Result<Option<UnitRow>> {
+    pub fn unit_row(&self, ctx: &Ctx, id: i64) -> Result<Option<UnitRow>> {
         let head = self
             .conn()
             .prepare_cached("SELECT name, kind, code FROM unit WHERE id = ?1")?
@@ -368,7 +369,7 @@ impl Store {
         ctx: &Ctx,
         filter: &str,
         limit: usize,
-    ) -> rusqlite::Result<Vec<(i64, String)>> {
+    ) -> Result<Vec<(i64, String)>> {
         let mut w = unit_where(ctx, filter);
         let lim = w.arg(Value::Integer(limit as i64));
         let sql = format!(
@@ -377,11 +378,11 @@ impl Store {
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&w.args), |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// A unit's tasks counted by status (see `task_counts_of`).
-    pub fn task_counts(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<TaskCounts> {
+    pub fn task_counts(&self, ctx: &Ctx, unit_id: i64) -> Result<TaskCounts> {
         Ok(self
             .task_counts_of(ctx, &[unit_id])?
             .remove(&unit_id)
@@ -390,12 +391,7 @@ impl Store {
 
     /// A unit's targets for the as-of year. A unit has tens of targets, not thousands,
     /// so they come whole.
-    pub fn targets_of(
-        &self,
-        ctx: &Ctx,
-        unit_id: i64,
-        filter: &str,
-    ) -> rusqlite::Result<Vec<TargetRow>> {
+    pub fn targets_of(&self, ctx: &Ctx, unit_id: i64, filter: &str) -> Result<Vec<TargetRow>> {
         use chrono::Datelike;
         let mut sql = format!("{TARGET_SELECT} WHERE t.unit_id = ?1 AND t.year = ?2");
         let mut args: Vec<Value> = vec![
@@ -410,14 +406,10 @@ impl Store {
         sql.push_str(" ORDER BY t.position, t.id");
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&args), target_row)?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn target_detail(
-        &self,
-        ctx: &Ctx,
-        target_id: i64,
-    ) -> rusqlite::Result<Option<TargetDetail>> {
+    pub fn target_detail(&self, ctx: &Ctx, target_id: i64) -> Result<Option<TargetDetail>> {
         let c = self.conn();
         let head = c
             .query_row(
@@ -456,7 +448,7 @@ impl Store {
         scope: TaskScope,
         mode: TaskMode,
         filter: &str,
-    ) -> rusqlite::Result<usize> {
+    ) -> Result<usize> {
         if fold(filter).split_whitespace().next().is_none() {
             // Without a filter the length is a sum of the scorecard's counts, which a
             // unit's tally (or the province's) gives without walking its tasks.
@@ -477,18 +469,20 @@ impl Store {
             sql: String::new(),
             args,
         };
-        self.conn()
+        Ok(self
+            .conn()
             .prepare_cached(&sql)?
             .query_row(params_from_iter(&w.args), |r| {
                 r.get::<_, i64>(0).map(|n| n as usize)
-            })
+            })?)
     }
 
     /// Whether any task was finished after the as-of date (one probe of an index).
-    fn finished_after(&self, ctx: &Ctx) -> rusqlite::Result<bool> {
-        self.conn()
+    fn finished_after(&self, ctx: &Ctx) -> Result<bool> {
+        Ok(self
+            .conn()
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM task WHERE completed_on > ?1)")?
-            .query_row([ctx.d()], |r| r.get(0))
+            .query_row([ctx.d()], |r| r.get(0))?)
     }
 
     /// One page of tasks: open ones by deadline (so the most overdue come first, then
@@ -501,7 +495,7 @@ impl Store {
         filter: &str,
         offset: usize,
         limit: usize,
-    ) -> rusqlite::Result<Vec<TaskRow>> {
+    ) -> Result<Vec<TaskRow>> {
         if let TaskScope::Unit(id) = scope
             && fold(filter).split_whitespace().next().is_none()
             && let Some(rows) = self.unit_page_from_tally(ctx, id, mode, offset, limit)?
@@ -516,7 +510,7 @@ impl Store {
         };
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&w.args), |r| task_row(r, ctx))?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every task of a scope and mode in the order of `tasks_page`, handed to `f` one
@@ -538,7 +532,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn task_detail(&self, ctx: &Ctx, task_id: i64) -> rusqlite::Result<Option<TaskDetail>> {
+    pub fn task_detail(&self, ctx: &Ctx, task_id: i64) -> Result<Option<TaskDetail>> {
         let c = self.conn();
         let sql = format!(
             "SELECT {TASK_SELECT}, t.doc_date, t.leader, t.cooperating, t.original_deadline, \
@@ -597,7 +591,7 @@ impl Store {
         }
     }
 
-    pub fn find_unit(&self, name: &str, as_of: NaiveDate) -> rusqlite::Result<UnitLookup> {
+    pub fn find_unit(&self, name: &str, as_of: NaiveDate) -> Result<UnitLookup> {
         let key = fold(name.trim());
         let d = iso(as_of);
         let all: Vec<(i64, String, String, String, bool)> = self
@@ -648,7 +642,7 @@ impl Store {
 impl Store {
     /// `EXPLAIN QUERY PLAN` of every question a pane asks about tasks, for one unit
     /// and for the province: (question, plan). Tests hold them to their indexes.
-    pub fn pane_plans(&self, ctx: &Ctx, unit_id: i64) -> rusqlite::Result<Vec<(String, String)>> {
+    pub fn pane_plans(&self, ctx: &Ctx, unit_id: i64) -> Result<Vec<(String, String)>> {
         let mut qs: Vec<(String, (String, Vec<Value>))> = Vec::new();
         for mode in [TaskMode::Overdue, TaskMode::Open, TaskMode::All] {
             for filter in ["", "giai ngan"] {

@@ -12,6 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::Store;
 use super::queries::{deferred_page, task_row};
 use crate::domain::scorecard::TaskCounts;
+use crate::error::Result;
 use crate::model::{Ctx, TaskMode, TaskRow};
 
 /// One unit's row of `unit_tally`, or the province's sums.
@@ -126,8 +127,8 @@ const RECOUNT_SQL: &str = "DELETE FROM unit_tally;
 pub fn bulk_tasks<R>(
     c: &Connection,
     rows: usize,
-    f: impl FnOnce(&Connection) -> rusqlite::Result<R>,
-) -> rusqlite::Result<R> {
+    f: impl FnOnce(&Connection) -> Result<R>,
+) -> Result<R> {
     assert!(!c.is_autocommit(), "bulk_tasks runs inside a transaction");
     let existing: i64 = c.query_row("SELECT coalesce(sum(tasks), 0) FROM unit_tally", [], |r| {
         r.get(0)
@@ -162,33 +163,35 @@ pub fn bulk_tasks<R>(
 
 impl Store {
     /// The tally rows of the listed units (ids read from the database).
-    pub(crate) fn tallies_of(&self, ids: &str) -> rusqlite::Result<HashMap<i64, Tally>> {
+    pub(crate) fn tallies_of(&self, ids: &str) -> Result<HashMap<i64, Tally>> {
         let sql =
             format!("SELECT unit_id, {TALLY_COLUMNS} FROM unit_tally WHERE unit_id IN ({ids})");
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, tally_row(r, 1)?)))?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub(crate) fn tally_of(&self, unit_id: i64) -> rusqlite::Result<Option<Tally>> {
-        self.conn()
+    pub(crate) fn tally_of(&self, unit_id: i64) -> Result<Option<Tally>> {
+        Ok(self
+            .conn()
             .prepare_cached(&format!(
                 "SELECT {TALLY_COLUMNS} FROM unit_tally WHERE unit_id = ?1"
             ))?
             .query_row([unit_id], |r| tally_row(r, 0))
-            .optional()
+            .optional()?)
     }
 
     /// The province's sums: every unit's tally added up.
-    fn province_tally(&self) -> rusqlite::Result<Tally> {
-        self.conn()
+    fn province_tally(&self) -> Result<Tally> {
+        Ok(self
+            .conn()
             .prepare_cached(
                 "SELECT coalesce(sum(tasks), 0), coalesce(sum(done_on_time), 0),
                         coalesce(sum(done_late), 0), coalesce(sum(open_no_deadline), 0),
                         max(last_completed), max(last_assigned)
                  FROM unit_tally",
             )?
-            .query_row([], |r| tally_row(r, 0))
+            .query_row([], |r| tally_row(r, 0))?)
     }
 
     /// Counts of the units whose tally holds as of the date, from their tallies and
@@ -197,7 +200,7 @@ impl Store {
         &self,
         ctx: &Ctx,
         tallies: &HashMap<i64, Tally>,
-    ) -> rusqlite::Result<HashMap<i64, TaskCounts>> {
+    ) -> Result<HashMap<i64, TaskCounts>> {
         let d = ctx.d();
         let held: Vec<i64> = tallies
             .iter()
@@ -232,10 +235,7 @@ impl Store {
 
     /// Every task of the province counted by status, when the province's sums hold
     /// as of the date; `None` otherwise.
-    pub(crate) fn province_counts_from_tally(
-        &self,
-        ctx: &Ctx,
-    ) -> rusqlite::Result<Option<TaskCounts>> {
+    pub(crate) fn province_counts_from_tally(&self, ctx: &Ctx) -> Result<Option<TaskCounts>> {
         let tally = self.province_tally()?;
         if !tally.holds_on(&ctx.d()) {
             return Ok(None);
@@ -251,7 +251,7 @@ impl Store {
 
     /// Units whose tally differs from a recount of their tasks, or whose dates are
     /// below a task's: empty when the triggers kept it right.
-    pub fn tally_drift(&self) -> rusqlite::Result<Vec<i64>> {
+    pub fn tally_drift(&self) -> Result<Vec<i64>> {
         let sql = "WITH recount AS (
                SELECT unit_id, count(*) AS tasks,
                       sum(completed_on IS NOT NULL AND (deadline IS NULL OR completed_on <= deadline)) AS on_time,
@@ -270,10 +270,11 @@ impl Store {
              WHERE (t.tasks, t.done_on_time, t.done_late, t.open_no_deadline) IS NOT (0, 0, 0, 0)
                AND NOT EXISTS (SELECT 1 FROM task WHERE unit_id = t.unit_id)
              ORDER BY 1";
-        self.conn()
+        Ok(self
+            .conn()
             .prepare(sql)?
             .query_map([], |r| r.get(0))?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// One page of a unit's list from its tally's group sizes, when the tally holds
@@ -286,7 +287,7 @@ impl Store {
         mode: TaskMode,
         offset: usize,
         limit: usize,
-    ) -> rusqlite::Result<Option<Vec<TaskRow>>> {
+    ) -> Result<Option<Vec<TaskRow>>> {
         let Some(tally) = self.tally_of(unit_id)? else {
             return Ok(None);
         };

@@ -8,6 +8,7 @@ use super::{Store, opt_iso};
 use crate::domain::format::iso;
 use crate::domain::target::Plan;
 use crate::domain::text::{fold, nfc, sort_key};
+use crate::error::Result;
 use crate::model::{NewTarget, NewTask, NewUnit};
 
 /// Optional text trimmed and NFC, `None` when empty.
@@ -20,10 +21,7 @@ pub(crate) fn opt_nfc(s: &Option<String>) -> Option<String> {
 
 impl Store {
     /// Runs `f` in one immediate transaction: committed whole or not at all.
-    pub fn write<R>(
-        &mut self,
-        f: impl FnOnce(&Connection) -> rusqlite::Result<R>,
-    ) -> rusqlite::Result<R> {
+    pub fn write<R>(&mut self, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
         self.guard_file()?;
         let tx = self
             .conn
@@ -34,7 +32,7 @@ impl Store {
     }
 }
 
-pub fn insert_unit(c: &Connection, u: &NewUnit) -> rusqlite::Result<i64> {
+pub fn insert_unit(c: &Connection, u: &NewUnit) -> Result<i64> {
     let name = nfc(u.name.trim());
     c.prepare_cached(
         "INSERT INTO unit(name, name_key, sort_key, kind, code, parent_id, valid_from, valid_to)
@@ -53,7 +51,7 @@ pub fn insert_unit(c: &Connection, u: &NewUnit) -> rusqlite::Result<i64> {
     Ok(c.last_insert_rowid())
 }
 
-pub fn insert_target(c: &Connection, t: &NewTarget) -> rusqlite::Result<i64> {
+pub fn insert_target(c: &Connection, t: &NewTarget) -> Result<i64> {
     let name = nfc(t.name.trim());
     let (low, high) = match t.plan {
         Plan::Value(v) => (v, None),
@@ -78,12 +76,7 @@ pub fn insert_target(c: &Connection, t: &NewTarget) -> rusqlite::Result<i64> {
 }
 
 /// Records the actual value on a date; a second reading on the same date replaces it.
-pub fn set_reading(
-    c: &Connection,
-    target_id: i64,
-    on: NaiveDate,
-    value: f64,
-) -> rusqlite::Result<()> {
+pub fn set_reading(c: &Connection, target_id: i64, on: NaiveDate, value: f64) -> Result<()> {
     c.prepare_cached(
         "INSERT INTO reading(target_id, on_date, value) VALUES (?1, ?2, ?3)
          ON CONFLICT(target_id, on_date) DO UPDATE SET value = excluded.value",
@@ -92,7 +85,7 @@ pub fn set_reading(
     Ok(())
 }
 
-pub fn insert_task(c: &Connection, t: &NewTask) -> rusqlite::Result<i64> {
+pub fn insert_task(c: &Connection, t: &NewTask) -> Result<i64> {
     let clean = NewTask {
         title: nfc(t.title.trim()),
         doc_number: opt_nfc(&t.doc_number),
@@ -107,11 +100,13 @@ pub fn insert_task(c: &Connection, t: &NewTask) -> rusqlite::Result<i64> {
 impl Store {
     /// Records a task as completed on a date, or as not completed (`None`).
     /// Returns false when there is no such task.
-    pub fn set_completed(&mut self, task_id: i64, on: Option<NaiveDate>) -> rusqlite::Result<bool> {
+    pub fn set_completed(&mut self, task_id: i64, on: Option<NaiveDate>) -> Result<bool> {
         self.write(|c| {
-            c.prepare_cached("UPDATE task SET completed_on = ?2 WHERE id = ?1")?
-                .execute(params![task_id, opt_iso(on)])
-                .map(|n| n == 1)
+            Ok(
+                c.prepare_cached("UPDATE task SET completed_on = ?2 WHERE id = ?1")?
+                    .execute(params![task_id, opt_iso(on)])
+                    .map(|n| n == 1)?,
+            )
         })
     }
 }
@@ -123,7 +118,7 @@ pub fn extend_deadline(
     granted_on: Option<NaiveDate>,
     new_deadline: NaiveDate,
     reason: &str,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     c.prepare_cached(
         "INSERT INTO extension(task_id, granted_on, old_deadline, new_deadline, reason)
          SELECT id, ?2, deadline, ?3, ?4 FROM task WHERE id = ?1",

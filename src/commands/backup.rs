@@ -1,0 +1,19 @@
+//! `tct backup FILE`: a consistent copy of the database, whole under its name or not
+//! there.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::outfile::parent_dir;
+use crate::store::Store;
+
+pub fn run(store: &Store, file: &Path) -> Result<()> {
+    // One line a secretary can act on: where, and why not.
+    let dir = parent_dir(file);
+    if !dir.is_dir() {
+        return Err(Error::NoDirectory(dir));
+    }
+    store.backup_to(file)?;
+    println!("{}", file.display());
+    Ok(())
+}

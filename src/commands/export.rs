@@ -1,0 +1,22 @@
+//! `tct export inspection`: the notice of conclusions, written to a file whose path is
+//! printed.
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::model::Ctx;
+use crate::notice::{NoticeFormat, export_cli};
+use crate::store::Store;
+
+pub fn inspection(
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    unit: Option<&str>,
+    format: NoticeFormat,
+    output: &Path,
+) -> Result<()> {
+    let path = export_cli(store, ctx, id, unit, format, output)?;
+    println!("{}", path.display());
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! What each subcommand does, one file each; `run` picks one. The command line's
+//! arguments are defined in `cli`; `main.rs` turns an error into a message.
+
+mod app;
+mod backup;
+mod config;
+mod export;
+mod generate;
+mod import;
+mod report;
+
+use std::path::Path;
+
+use chrono::{Local, NaiveDate};
+
+use crate::cli::{self, Cli, Command, ExportWhat};
+use crate::domain::task::DEFAULT_SOON_DAYS;
+use crate::error::{Error, Result};
+use crate::i18n::{T, set_lang, t};
+use crate::model::Ctx;
+use crate::store::{DemoData, Store, load_demo};
+
+/// Runs what the command line asks: a subcommand, or the dashboard.
+pub fn run(cli: Cli) -> Result<()> {
+    set_lang(cli::language(&cli)?);
+    let today = cli::as_of_arg(&cli)?;
+    let path = cli::db_path(&cli)?;
+    if let Some(Command::Generate {
+        units,
+        tasks,
+        targets_per_unit,
+        years,
+        seed,
+    }) = cli.command
+    {
+        // A fixed date unless told, so the same seed gives the same database.
+        let as_of = today.unwrap_or(NaiveDate::from_ymd_opt(2026, 9, 30).expect("valid"));
+        let spec = crate::generate::Spec {
+            units,
+            tasks,
+            targets_per_unit,
+            years,
+            seed,
+            as_of,
+        };
+        return generate::run(&path, &spec);
+    }
+    let store = open_store(&cli, &path)?;
+    let as_of = today
+        .or_else(|| store.default_as_of())
+        .unwrap_or_else(|| Local::now().date_naive());
+    let ctx = Ctx {
+        as_of,
+        soon_days: DEFAULT_SOON_DAYS,
+    };
+    match cli.command {
+        Some(Command::Report {
+            what,
+            unit,
+            inspection,
+            format,
+            output,
+        }) => {
+            let q = crate::report::Query {
+                what,
+                unit: unit.as_deref(),
+                inspection,
+                format,
+            };
+            report::run(&store, &ctx, &q, output.as_deref())
+        }
+        Some(Command::Export {
+            what:
+                ExportWhat::Inspection {
+                    id,
+                    unit,
+                    format,
+                    output,
+                },
+        }) => export::inspection(&store, &ctx, &id, unit.as_deref(), format, &output),
+        Some(Command::Import {
+            file,
+            kind,
+            sheet,
+            dry_run,
+        }) => {
+            let opts = crate::import::Options {
+                kind,
+                sheet: sheet.as_deref(),
+                dry_run,
+            };
+            import::run(store, &ctx, &file, &opts)
+        }
+        Some(Command::Backup { file }) => backup::run(&store, &file),
+        Some(Command::Generate { .. }) => unreachable!("handled before the store opens"),
+        Some(Command::Config { key, value }) => {
+            config::run(&store, key.as_deref(), value.as_deref())
+        }
+        None => app::run(store, ctx),
+    }
+}
+
+fn remove_db_files(path: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Opens the database for a run: the demo is created from the bundled data when new,
+/// and reset on request (only if the file is a demo).
+fn open_store(cli: &Cli, path: &Path) -> Result<Store> {
+    let demo = cli.demo || cli.reset_demo;
+    if cli.reset_demo && path.exists() {
+        let s = Store::open(path)?;
+        if !s.is_demo() && !s.is_empty()? {
+            return Err(Error::User(format!(
+                "{}: {}",
+                t(T::ErrNotDemo),
+                path.display()
+            )));
+        }
+        drop(s);
+        remove_db_files(path)?;
+    }
+    let mut store = Store::open(path)?;
+    if demo {
+        if store.is_empty()? && !store.read_only() {
+            load_demo(&mut store, &DemoData::bundled())?;
+        } else if !store.is_demo() {
+            return Err(Error::User(format!(
+                "{}: {}",
+                t(T::ErrNotDemo),
+                path.display()
+            )));
+        }
+    }
+    Ok(store)
+}
