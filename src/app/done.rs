@@ -59,7 +59,7 @@ impl App {
             match parse_date(&typed) {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    p.error = Some(e.0);
+                    p.error = Some(e.to_string());
                     return;
                 }
             }

@@ -4,8 +4,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::format::{DateError, parse_date};
+use super::format::parse_date;
 use super::text::fold;
+use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
 /// The kind of a conclusion item, in the order a notice presents them.
@@ -67,7 +68,7 @@ fn end_of_month(y: i32, m: u32) -> NaiveDate {
 /// A deadline as typed: empty for none, `dd/mm/yyyy`, `+30` (days after `base`),
 /// `+2t` / `+2 tuần` (weeks), `+3th` / `+3 tháng` (months), or "cuối tháng",
 /// "cuối quý", "cuối năm" (typed with or without diacritics).
-pub fn parse_deadline(input: &str, base: NaiveDate) -> Result<Option<NaiveDate>, DateError> {
+pub fn parse_deadline(input: &str, base: NaiveDate) -> Result<Option<NaiveDate>> {
     let s = fold(input.trim());
     if s.is_empty() {
         return Ok(None);
@@ -87,7 +88,7 @@ pub fn parse_deadline(input: &str, base: NaiveDate) -> Result<Option<NaiveDate>,
             .parse()
             .ok()
             .filter(|n| *n <= 3660)
-            .ok_or_else(|| DateError(format!("{}: «{}»", t(T::ErrDate), input.trim())))?;
+            .ok_or_else(|| Error::User(format!("{}: «{}»", t(T::ErrDate), input.trim())))?;
         let date = match unit {
             "" | "n" | "ngay" => base.checked_add_signed(Duration::days(n.into())),
             "t" | "tuan" => base.checked_add_signed(Duration::weeks(n.into())),
@@ -96,7 +97,7 @@ pub fn parse_deadline(input: &str, base: NaiveDate) -> Result<Option<NaiveDate>,
         };
         return date
             .map(Some)
-            .ok_or_else(|| DateError(format!("{}: «{}»", t(T::ErrDate), input.trim())));
+            .ok_or_else(|| Error::User(format!("{}: «{}»", t(T::ErrDate), input.trim())));
     }
     parse_date(input).map(Some)
 }
@@ -104,6 +105,12 @@ pub fn parse_deadline(input: &str, base: NaiveDate) -> Result<Option<NaiveDate>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parser with its error as the words the user sees, to compare whole.
+    fn parse_deadline(s: &str, base: NaiveDate) -> std::result::Result<Option<NaiveDate>, String> {
+        super::parse_deadline(s, base).map_err(|e| e.to_string())
+    }
+
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()

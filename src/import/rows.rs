@@ -68,7 +68,7 @@ pub fn date(c: &Cell) -> Result<Option<NaiveDate>, String> {
                 Some((d, time)) if time.contains(':') => d,
                 _ => s,
             };
-            parse_date(date_part).map_err(|e| e.0)?
+            parse_date(date_part).map_err(|e| e.to_string())?
         }
     };
     Ok((d != no_date_marker()).then_some(d))
