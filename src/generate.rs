@@ -16,7 +16,7 @@ use crate::domain::unit::UnitKind;
 use crate::error::Error;
 use crate::i18n::{T, t};
 use crate::model::{InspectionInput, ItemInput, NewTarget, NewTask, NewUnit};
-use crate::store::{Store, bulk_tasks, insert_target, insert_task, insert_unit, set_reading};
+use crate::store::Store;
 
 pub struct Spec {
     pub units: usize,
@@ -214,51 +214,42 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
     let as_of = spec.as_of;
     let span_days = i64::from(spec.years.max(1)) * 365;
     let unit_ids = store.write(|c| {
-        let province = insert_unit(
-            c,
-            &NewUnit {
-                name: "Lạng Sơn".into(),
-                kind: UnitKind::Tinh,
-                code: Some("20".into()),
-                parent_id: None,
-                valid_from: None,
-                valid_to: None,
-            },
-        )?;
+        let province = c.insert_unit(&NewUnit {
+            name: "Lạng Sơn".into(),
+            kind: UnitKind::Tinh,
+            code: Some("20".into()),
+            parent_id: None,
+            valid_from: None,
+            valid_to: None,
+        })?;
         let mut ids = Vec::with_capacity(names.len());
         for (name, kind) in &names {
-            let id = insert_unit(
-                c,
-                &NewUnit {
-                    name: name.clone(),
-                    kind: *kind,
-                    code: None,
-                    parent_id: Some(province),
-                    valid_from: NaiveDate::from_ymd_opt(2025, 7, 1),
-                    valid_to: None,
-                },
-            )?;
+            let id = c.insert_unit(&NewUnit {
+                name: name.clone(),
+                kind: *kind,
+                code: None,
+                parent_id: Some(province),
+                valid_from: NaiveDate::from_ymd_opt(2025, 7, 1),
+                valid_to: None,
+            })?;
             ids.push(id);
             // Targets for the as-of year, with quarterly readings up to the date.
             for k in 0..spec.targets_per_unit {
                 let (tname, measure, dir) = TARGETS[k % TARGETS.len()];
                 let plan = 10.0 + rng.f64() * 990.0;
-                let tid = insert_target(
-                    c,
-                    &NewTarget {
-                        unit_id: id,
-                        year: as_of.year(),
-                        position: k as i64,
-                        name: if k < TARGETS.len() {
-                            tname.to_string()
-                        } else {
-                            format!("{tname} ({})", k + 1)
-                        },
-                        measure: measure.into(),
-                        plan: Plan::Value((plan * 10.0).round() / 10.0),
-                        direction: dir,
+                let tid = c.insert_target(&NewTarget {
+                    unit_id: id,
+                    year: as_of.year(),
+                    position: k as i64,
+                    name: if k < TARGETS.len() {
+                        tname.to_string()
+                    } else {
+                        format!("{tname} ({})", k + 1)
                     },
-                )?;
+                    measure: measure.into(),
+                    plan: Plan::Value((plan * 10.0).round() / 10.0),
+                    direction: dir,
+                })?;
                 for q in 1..=4u32 {
                     let Some(on) = NaiveDate::from_ymd_opt(as_of.year(), q * 3, 28) else {
                         continue;
@@ -271,7 +262,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
                         Direction::Higher => plan * share,
                         Direction::Lower => plan * (0.8 + rng.f64() * 0.6),
                     };
-                    set_reading(c, tid, on, (value * 10.0).round() / 10.0)?;
+                    c.set_reading(tid, on, (value * 10.0).round() / 10.0)?;
                 }
             }
             bar.inc(1);
@@ -300,7 +291,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
     }
     // The units' tallies are counted once at the end, not kept row by row.
     store.write(|c| {
-        bulk_tasks(c, spec.tasks, |c| {
+        c.bulk_tasks(spec.tasks, |c| {
             for n in 0..spec.tasks {
                 let r = rng.f64();
                 let slot = cumulative.partition_point(|x| *x < r).min(order.len() - 1);
@@ -319,36 +310,29 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
                     None => (rng.u8(..2) == 0).then(|| assigned + Duration::days(rng.i64(5..90))),
                 }
                 .filter(|d| *d <= as_of && *d >= assigned);
-                insert_task(
-                    c,
-                    &NewTask {
-                        title: format!("{} {}", pick(&mut rng, VERBS), pick(&mut rng, OBJECTS)),
-                        doc_number: Some(format!(
-                            "{}/UBND-{}",
-                            n + 1,
-                            pick(&mut rng, &["KT", "NC", "KGVX", "TH", "XD", "NN"])
-                        )),
-                        doc_date: Some(assigned),
-                        leader: Some(
-                            pick(&mut rng, &["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"])
-                                .into(),
-                        ),
-                        unit_id,
-                        cooperating: None,
-                        assigned_on: Some(assigned),
-                        deadline,
-                        completed_on: completed,
-                        origin: Some("VNPT-iOffice".into()),
-                    },
-                )?;
+                c.insert_task(&NewTask {
+                    title: format!("{} {}", pick(&mut rng, VERBS), pick(&mut rng, OBJECTS)),
+                    doc_number: Some(format!(
+                        "{}/UBND-{}",
+                        n + 1,
+                        pick(&mut rng, &["KT", "NC", "KGVX", "TH", "XD", "NN"])
+                    )),
+                    doc_date: Some(assigned),
+                    leader: Some(
+                        pick(&mut rng, &["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"]).into(),
+                    ),
+                    unit_id,
+                    cooperating: None,
+                    assigned_on: Some(assigned),
+                    deadline,
+                    completed_on: completed,
+                    origin: Some("VNPT-iOffice".into()),
+                })?;
                 if n % 1024 == 0 {
                     bar.inc(1024.min((spec.tasks - n) as u64));
                 }
             }
-            c.execute(
-                "INSERT OR REPLACE INTO setting(key, value) VALUES ('as_of', ?1)",
-                [iso(as_of)],
-            )?;
+            c.set_setting("as_of", &iso(as_of))?;
             Ok(())
         })
     })?;

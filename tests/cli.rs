@@ -208,17 +208,14 @@ fn demo_never_overwrites_a_real_database() {
     {
         let mut s = tct::store::Store::open(&mine).unwrap();
         s.write(|c| {
-            tct::store::insert_unit(
-                c,
-                &tct::model::NewUnit {
-                    name: "Xã của tôi".into(),
-                    kind: tct::domain::unit::UnitKind::Xa,
-                    code: None,
-                    parent_id: None,
-                    valid_from: None,
-                    valid_to: None,
-                },
-            )
+            c.insert_unit(&tct::model::NewUnit {
+                name: "Xã của tôi".into(),
+                kind: tct::domain::unit::UnitKind::Xa,
+                code: None,
+                parent_id: None,
+                valid_from: None,
+                valid_to: None,
+            })
         })
         .unwrap();
     }

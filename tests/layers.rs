@@ -180,3 +180,24 @@ fn the_reader_finds_what_code_names() {
     let names = named_modules(&code(text));
     assert_eq!(names, ["store", "words", "ui"]);
 }
+
+/// The store is the only code that speaks SQL: no other module names rusqlite (the
+/// error type alone, to wrap SQLite's errors), so no connection can leave the store.
+#[test]
+fn only_the_store_speaks_sql() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let allowed = [src.join("error.rs")];
+    let mut wrong = Vec::new();
+    for f in files {
+        if f.starts_with(src.join("store")) || allowed.contains(&f) {
+            continue;
+        }
+        let text = code(&std::fs::read_to_string(&f).unwrap());
+        if text.contains("rusqlite") || text.contains("Connection") {
+            wrong.push(f.strip_prefix(&src).unwrap().display().to_string());
+        }
+    }
+    assert!(wrong.is_empty(), "SQL outside src/store: {wrong:?}");
+}

@@ -10,7 +10,7 @@ use tct::domain::text::fold;
 use tct::domain::unit::UnitKind;
 use tct::error::Error as OpenError;
 use tct::model::{NewTask, NewUnit, TaskMode, TaskScope, UnitLookup};
-use tct::store::{APPLICATION_ID, Store, insert_task, insert_unit, latest_version};
+use tct::store::{APPLICATION_ID, Store, latest_version};
 
 fn unit_id(store: &Store, name: &str) -> i64 {
     match store.find_unit(name, date("23/09/2022")).unwrap() {
@@ -123,17 +123,14 @@ fn sql_counts_agree_on_edge_dates() {
     let as_of = date("15/06/2022");
     let unit = store
         .write(|c| {
-            let u = insert_unit(
-                c,
-                &NewUnit {
-                    name: "Thử".into(),
-                    kind: UnitKind::Xa,
-                    code: None,
-                    parent_id: None,
-                    valid_from: None,
-                    valid_to: None,
-                },
-            )?;
+            let u = c.insert_unit(&NewUnit {
+                name: "Thử".into(),
+                kind: UnitKind::Xa,
+                code: None,
+                parent_id: None,
+                valid_from: None,
+                valid_to: None,
+            })?;
             let days = [-40i64, -4, -3, -1, 0, 1, 2, 3, 4, 40];
             for dl in days.iter().map(|d| Some(*d)).chain([None]) {
                 for done in days.iter().map(|d| Some(*d)).chain([None]) {
@@ -144,17 +141,14 @@ fn sql_counts_agree_on_edge_dates() {
                         if deadline.is_some_and(|d| Some(d) < assigned_on) {
                             continue;
                         }
-                        insert_task(
-                            c,
-                            &NewTask {
-                                title: "Nhiệm vụ".into(),
-                                unit_id: u,
-                                assigned_on,
-                                deadline,
-                                completed_on: done.map(at),
-                                ..Default::default()
-                            },
-                        )?;
+                        c.insert_task(&NewTask {
+                            title: "Nhiệm vụ".into(),
+                            unit_id: u,
+                            assigned_on,
+                            deadline,
+                            completed_on: done.map(at),
+                            ..Default::default()
+                        })?;
                     }
                 }
             }
@@ -333,17 +327,14 @@ fn text_is_stored_nfc_and_unit_lookup_suggests_close_names() {
     let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Hữu Lũng").collect();
     store
         .write(|c| {
-            insert_unit(
-                c,
-                &NewUnit {
-                    name: nfd.clone(),
-                    kind: UnitKind::Huyen,
-                    code: None,
-                    parent_id: None,
-                    valid_from: None,
-                    valid_to: None,
-                },
-            )
+            c.insert_unit(&NewUnit {
+                name: nfd.clone(),
+                kind: UnitKind::Huyen,
+                code: None,
+                parent_id: None,
+                valid_from: None,
+                valid_to: None,
+            })
         })
         .unwrap();
     let units = store.units_page(&ctx("01/01/2022"), "", 0, 10).unwrap();

@@ -17,7 +17,7 @@ use tct::model::{
     Ctx, DeadlineChange, InspectionInput, ItemInput, NewTask, NewUnit, TaskFate, TaskMode,
     TaskScope,
 };
-use tct::store::{Store, extend_deadline, insert_task, insert_unit, update_task};
+use tct::store::Store;
 
 const UNITS: [&str; 4] = ["Hòa Bình", "Tân Lập", "Đông Sơn", "Yên Phúc"];
 
@@ -33,21 +33,18 @@ fn ctx_on(d: NaiveDate) -> Ctx {
 }
 
 /// The test's units, written in `c`; their ids.
-fn add_units(c: &rusqlite::Connection) -> tct::error::Result<Vec<i64>> {
+fn add_units(c: &tct::store::Tx) -> tct::error::Result<Vec<i64>> {
     UNITS
         .iter()
         .map(|n| {
-            insert_unit(
-                c,
-                &NewUnit {
-                    name: n.to_string(),
-                    kind: UnitKind::Xa,
-                    code: None,
-                    parent_id: None,
-                    valid_from: None,
-                    valid_to: None,
-                },
-            )
+            c.insert_unit(&NewUnit {
+                name: n.to_string(),
+                kind: UnitKind::Xa,
+                code: None,
+                parent_id: None,
+                valid_from: None,
+                valid_to: None,
+            })
         })
         .collect()
 }
@@ -125,13 +122,13 @@ fn random_write(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
     match rng.u8(..8) {
         _ if ids.is_empty() => {
             let t = random_task(rng, units);
-            store.write(|c| insert_task(c, &t)).unwrap();
+            store.write(|c| c.insert_task(&t)).unwrap();
         }
         0 => {
             let n = rng.usize(1..6);
             let tasks: Vec<NewTask> = (0..n).map(|_| random_task(rng, units)).collect();
             store
-                .write(|c| tasks.iter().try_for_each(|t| insert_task(c, t).map(drop)))
+                .write(|c| tasks.iter().try_for_each(|t| c.insert_task(t).map(drop)))
                 .unwrap();
         }
         // Completed, reopened (completion cleared) or moved to another unit.
@@ -158,7 +155,7 @@ fn random_write(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
                 _ => t.unit_id = units[rng.usize(..units.len())],
             }
             store
-                .write(|c| update_task(c, id, &t, DeadlineChange::Keep, ""))
+                .write(|c| c.update_task(id, &t, DeadlineChange::Keep, ""))
                 .unwrap();
         }
         4 => {
@@ -172,7 +169,7 @@ fn random_write(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
             let from = rec.deadline.or(rec.assigned_on).unwrap_or(base());
             let new = from + Duration::days(rng.i64(1..60));
             store
-                .write(|c| extend_deadline(c, id, Some(base()), new, "gia hạn"))
+                .write(|c| c.extend_deadline(id, Some(base()), new, "gia hạn"))
                 .unwrap();
         }
         5 => {
@@ -401,15 +398,15 @@ fn a_failed_bulk_write_leaves_tally_and_triggers_as_they_were() {
     let (mut store, units) = new_store();
     let t = random_task(&mut fastrand::Rng::with_seed(3), &units);
     let err = store.write(|c| {
-        tct::store::bulk_tasks(c, 5000, |c| {
+        c.bulk_tasks(5000, |c| {
             for _ in 0..5000 {
-                insert_task(c, &t)?;
+                c.insert_task(&t)?;
             }
             Err::<(), _>(rusqlite::Error::InvalidQuery.into())
         })
     });
     assert!(err.is_err());
-    store.write(|c| insert_task(c, &t)).unwrap();
+    store.write(|c| c.insert_task(&t)).unwrap();
     assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
     assert_eq!(store.import_tasks().unwrap().len(), 1);
 }
@@ -425,17 +422,14 @@ fn the_tally_is_read_only_as_of_dates_after_every_write() {
                 ("01/03/2024", "01/04/2024", Some("10/05/2024")),
                 ("01/03/2024", "01/05/2024", None),
             ] {
-                insert_task(
-                    c,
-                    &NewTask {
-                        title: "Nhiệm vụ".into(),
-                        unit_id: u,
-                        assigned_on: Some(date(assigned)),
-                        deadline: Some(date(deadline)),
-                        completed_on: done.map(date),
-                        ..Default::default()
-                    },
-                )?;
+                c.insert_task(&NewTask {
+                    title: "Nhiệm vụ".into(),
+                    unit_id: u,
+                    assigned_on: Some(date(assigned)),
+                    deadline: Some(date(deadline)),
+                    completed_on: done.map(date),
+                    ..Default::default()
+                })?;
             }
             Ok(())
         })
@@ -467,7 +461,7 @@ fn the_migration_fills_the_tally_of_an_existing_database() {
             .write(|c| {
                 let ids = add_units(c)?;
                 for _ in 0..300 {
-                    insert_task(c, &random_task(&mut rng, &ids))?;
+                    c.insert_task(&random_task(&mut rng, &ids))?;
                 }
                 Ok(ids)
             })

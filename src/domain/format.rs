@@ -144,7 +144,6 @@ mod tests {
         super::parse_date(s).map_err(|e| e.to_string())
     }
 
-
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }

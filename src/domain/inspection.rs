@@ -111,7 +111,6 @@ mod tests {
         super::parse_deadline(s, base).map_err(|e| e.to_string())
     }
 
-
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
     }

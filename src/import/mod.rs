@@ -275,28 +275,17 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         store.backup_to(&dest)?;
         summary.backup = Some(dest);
     }
-    // A large import's pages stay in memory until the commit instead of spilling to
-    // the WAL and being read back (the default cache is 2 MB).
-    let cache: i64 = store
-        .connection()
-        .pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    store
-        .connection()
-        .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
     let reason = format!("{} {file_name}", t(T::ImpExtensionReason));
     // A bar on a terminal while the rows are written; silent when piped.
     let progress = match &prepared {
         Prepared::Tasks(p) if p.len() > 10_000 => crate::progress::bar(p.len() as u64),
         _ => indicatif::ProgressBar::hidden(),
     };
-    let applied = store.write(|c| match &prepared {
-        Prepared::Tasks(p) => plan::apply_tasks(c, p, &reason, &progress),
-        Prepared::Targets(p) => plan::apply_targets(c, p),
-        Prepared::Units(p) => plan::apply_units(c, p),
+    let applied = store.write_many(IMPORT_CACHE_KIB, |tx| match &prepared {
+        Prepared::Tasks(p) => plan::apply_tasks(tx, p, &reason, &progress),
+        Prepared::Targets(p) => plan::apply_targets(tx, p),
+        Prepared::Units(p) => plan::apply_units(tx, p),
     });
-    store
-        .connection()
-        .pragma_update(None, "cache_size", cache)?;
     progress.finish_and_clear();
     applied?;
     Ok(summary)

@@ -14,7 +14,6 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use crate::domain::format::fmt_date;
 use crate::domain::target::{Direction, Plan};
@@ -22,10 +21,7 @@ use crate::domain::text::{fold, nfc};
 use crate::error::Result;
 use crate::i18n::{T, t};
 use crate::model::{DeadlineChange, NewTarget, NewTask, NewUnit, TargetRec, TaskRec, UnitRec};
-use crate::store::{
-    Store, bulk_tasks, insert_imported_task, insert_target, insert_unit, set_reading,
-    set_unit_parent, update_target, update_task, update_unit,
-};
+use crate::store::{Store, Tx};
 use crate::words::{num, plan_text};
 
 use super::columns::{Columns, Field};
@@ -386,7 +382,7 @@ pub fn tasks(
 }
 
 pub fn apply_tasks(
-    c: &Connection,
+    c: &Tx,
     plans: &[TaskPlan],
     reason: &str,
     progress: &indicatif::ProgressBar,
@@ -396,16 +392,16 @@ pub fn apply_tasks(
         .filter(|p| !matches!(p.action, Action::Unchanged(_)))
         .count();
     // Many rows: the units' tallies are recounted once after, not row by row.
-    bulk_tasks(c, changed, |c| {
+    c.bulk_tasks(changed, |c| {
         for (n, p) in plans.iter().enumerate() {
             if n % 1024 == 0 {
                 progress.set_position(n as u64);
             }
             match &p.action {
                 Action::New => {
-                    insert_imported_task(c, &p.task, &p.title_key)?;
+                    c.insert_imported_task(&p.task, &p.title_key)?;
                 }
-                Action::Update(id, _) => update_task(c, *id, &p.task, p.deadline, reason)?,
+                Action::Update(id, _) => c.update_task(*id, &p.task, p.deadline, reason)?,
                 Action::Unchanged(_) => {}
             }
         }
@@ -585,12 +581,12 @@ pub fn targets(
     Ok(plans)
 }
 
-pub fn apply_targets(c: &Connection, plans: &[TargetPlan]) -> Result<()> {
+pub fn apply_targets(c: &Tx, plans: &[TargetPlan]) -> Result<()> {
     for p in plans {
         let id = match &p.action {
-            Action::New => insert_target(c, &p.target)?,
+            Action::New => c.insert_target(&p.target)?,
             Action::Update(id, _) => {
-                update_target(c, *id, &p.target)?;
+                c.update_target(*id, &p.target)?;
                 *id
             }
             Action::Unchanged(id) => *id,
@@ -598,7 +594,7 @@ pub fn apply_targets(c: &Connection, plans: &[TargetPlan]) -> Result<()> {
         if let Some(r) = &p.reading
             && r.action != ReadingAction::Unchanged
         {
-            set_reading(c, id, r.on, r.value)?;
+            c.set_reading(id, r.on, r.value)?;
         }
     }
     Ok(())
@@ -869,13 +865,13 @@ fn parent_in_file(records: &[UnitRow], me: usize, parent: &str) -> Option<usize>
     None
 }
 
-pub fn apply_units(c: &Connection, plans: &[UnitPlan]) -> Result<()> {
+pub fn apply_units(c: &Tx, plans: &[UnitPlan]) -> Result<()> {
     let mut ids: Vec<i64> = Vec::with_capacity(plans.len());
     for p in plans {
         let id = match &p.action {
-            Action::New => insert_unit(c, &p.unit)?,
+            Action::New => c.insert_unit(&p.unit)?,
             Action::Update(id, _) => {
-                update_unit(c, *id, &p.unit)?;
+                c.update_unit(*id, &p.unit)?;
                 *id
             }
             Action::Unchanged(id) => *id,
@@ -884,7 +880,7 @@ pub fn apply_units(c: &Connection, plans: &[UnitPlan]) -> Result<()> {
     }
     for (p, id) in plans.iter().zip(&ids) {
         if let ParentRef::Row(j) = p.parent {
-            set_unit_parent(c, *id, Some(ids[j]))?;
+            c.set_unit_parent(*id, Some(ids[j]))?;
         }
     }
     Ok(())

@@ -152,7 +152,7 @@ pub fn load_demo(store: &mut Store, data: &DemoData) -> Result<()> {
             .filter(|i| i.kind == ItemKind::Directive && !i.text.trim().is_empty())
             .map(|i| i.completed_on)
             .collect();
-        store.write(|c| {
+        store.write_sql(|c| {
             let tasks: Vec<i64> = c
                 .prepare("SELECT task_id FROM conclusion_item WHERE inspection_id = ?1 AND task_id IS NOT NULL ORDER BY position")?
                 .query_map([id], |r| r.get(0))?
@@ -179,7 +179,7 @@ impl Store {
 }
 
 fn load_base(store: &mut Store, data: &DemoData) -> Result<()> {
-    store.write(|c| {
+    store.write_sql(|c| {
         let mut ids: HashMap<&str, i64> = HashMap::new();
         for u in &data.units {
             let parent_id = match &u.parent {
@@ -243,14 +243,8 @@ fn load_base(store: &mut Store, data: &DemoData) -> Result<()> {
                 [k.as_str(), v.as_str()],
             )?;
         }
-        c.execute(
-            "INSERT OR REPLACE INTO setting(key, value) VALUES ('demo', '1')",
-            [],
-        )?;
-        c.execute(
-            "INSERT OR REPLACE INTO setting(key, value) VALUES ('as_of', ?1)",
-            [iso(data.as_of)],
-        )?;
+        super::put_setting(c, "demo", "1")?;
+        super::put_setting(c, "as_of", &iso(data.as_of))?;
         Ok(())
     })
 }

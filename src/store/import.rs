@@ -142,7 +142,7 @@ impl Store {
 
 /// Inserts a task whose text is already NFC and trimmed, with its folded title: the
 /// import's fast path for many rows (`insert_task` normalises each field itself).
-pub fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> Result<i64> {
+pub(super) fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> Result<i64> {
     c.prepare_cached(
         "INSERT INTO task(title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
                           assigned_on, deadline, original_deadline, completed_on, origin)
@@ -165,7 +165,7 @@ pub fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> Res
 }
 
 /// Rewrites a unit; `parent_id` too.
-pub fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> Result<()> {
+pub(super) fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> Result<()> {
     let name = nfc(u.name.trim());
     c.prepare_cached(
         "UPDATE unit SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, code = ?6,
@@ -186,7 +186,7 @@ pub fn update_unit(c: &Connection, id: i64, u: &NewUnit) -> Result<()> {
     Ok(())
 }
 
-pub fn set_unit_parent(c: &Connection, id: i64, parent_id: Option<i64>) -> Result<()> {
+pub(super) fn set_unit_parent(c: &Connection, id: i64, parent_id: Option<i64>) -> Result<()> {
     c.prepare_cached("UPDATE unit SET parent_id = ?2 WHERE id = ?1")?
         .execute(params![id, parent_id])?;
     Ok(())
@@ -194,7 +194,7 @@ pub fn set_unit_parent(c: &Connection, id: i64, parent_id: Option<i64>) -> Resul
 
 /// Rewrites a target's name, measure, plan and direction (its unit, year and position
 /// stay).
-pub fn update_target(c: &Connection, id: i64, t: &NewTarget) -> Result<()> {
+pub(super) fn update_target(c: &Connection, id: i64, t: &NewTarget) -> Result<()> {
     let name = nfc(t.name.trim());
     let (low, high) = match t.plan {
         Plan::Value(v) => (v, None),
@@ -219,7 +219,7 @@ pub fn update_target(c: &Connection, id: i64, t: &NewTarget) -> Result<()> {
 
 /// Rewrites a task's fields and, in the same statement, its deadline, so the
 /// constraint "deadline not before assignment" holds at every step.
-pub fn update_task(
+pub(super) fn update_task(
     c: &Connection,
     id: i64,
     t: &NewTask,

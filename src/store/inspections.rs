@@ -115,7 +115,7 @@ impl Store {
     /// for each directive (created or updated), removed items with their tasks' fate,
     /// and the draft cleared. Returns the inspection's id.
     pub fn save_inspection(&mut self, input: &InspectionInput, saved_at: &str) -> Result<i64> {
-        self.write(|c| {
+        self.write_sql(|c| {
             let mut input = input.clone();
             let fields = [
                 clean(&input.place),
@@ -335,7 +335,7 @@ impl Store {
 
     /// Keeps the form being typed; replaces the previous draft.
     pub fn save_draft(&mut self, body: &str, saved_at: &str) -> Result<()> {
-        self.write(|c| {
+        self.write_sql(|c| {
             c.prepare_cached(
                 "INSERT INTO draft(id, body, saved_at) VALUES (1, ?1, ?2)
                  ON CONFLICT(id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
@@ -356,6 +356,6 @@ impl Store {
     }
 
     pub fn delete_draft(&mut self) -> Result<()> {
-        self.write(|c| Ok(c.execute("DELETE FROM draft", []).map(drop)?))
+        self.write_sql(|c| Ok(c.execute("DELETE FROM draft", []).map(drop)?))
     }
 }

@@ -10,6 +10,7 @@ mod inspections;
 mod queries;
 mod schema;
 mod tally;
+mod tx;
 mod write;
 
 use std::io::Read;
@@ -24,10 +25,8 @@ use crate::error::{Error, Result};
 pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
 pub use file_guard::FileEvent;
-pub use import::*;
 pub use schema::{APPLICATION_ID, latest_version};
-pub use tally::bulk_tasks;
-pub use write::*;
+pub use tx::Tx;
 
 pub struct Store {
     conn: Connection,
@@ -176,12 +175,7 @@ impl Store {
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO setting(key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        Ok(())
+        put_setting(&self.conn, key, value)
     }
 
     /// Every setting, by key.
@@ -235,6 +229,16 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Sets one setting, replacing its value.
+fn put_setting(c: &Connection, key: &str, value: &str) -> Result<()> {
+    c.prepare_cached(
+        "INSERT INTO setting(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![key, value])?;
+    Ok(())
 }
 
 /// Dates as the database stores them.

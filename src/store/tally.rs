@@ -124,7 +124,7 @@ const RECOUNT_SQL: &str = "DELETE FROM unit_tally;
 /// are lifted for it, then the indexes built again and every unit recounted, in the
 /// same transaction: one sort and one grouped pass cost less than a trigger and six
 /// index insertions per row. A failure rolls it all back with everything else.
-pub fn bulk_tasks<R>(
+pub(super) fn bulk_tasks<R>(
     c: &Connection,
     rows: usize,
     f: impl FnOnce(&Connection) -> Result<R>,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior, params};
 
-use super::{Store, opt_iso};
+use super::{Store, Tx, opt_iso};
 use crate::domain::format::iso;
 use crate::domain::target::Plan;
 use crate::domain::text::{fold, nfc, sort_key};
@@ -21,7 +21,12 @@ pub(crate) fn opt_nfc(s: &Option<String>) -> Option<String> {
 
 impl Store {
     /// Runs `f` in one immediate transaction: committed whole or not at all.
-    pub fn write<R>(&mut self, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
+    pub fn write<R>(&mut self, f: impl FnOnce(&Tx) -> Result<R>) -> Result<R> {
+        self.write_sql(|c| f(&Tx { c }))
+    }
+
+    /// The same, for the store's own statements.
+    pub(super) fn write_sql<R>(&mut self, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
         self.guard_file()?;
         let tx = self
             .conn
@@ -30,9 +35,21 @@ impl Store {
         tx.commit()?;
         Ok(out)
     }
+
+    /// A write of many rows (an import): its pages stay in memory until the commit
+    /// instead of spilling to the WAL and being read back (the default cache is 2 MB).
+    pub fn write_many<R>(&mut self, cache_kib: i64, f: impl FnOnce(&Tx) -> Result<R>) -> Result<R> {
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
+        let out = self.write(f);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        out
+    }
 }
 
-pub fn insert_unit(c: &Connection, u: &NewUnit) -> Result<i64> {
+pub(super) fn insert_unit(c: &Connection, u: &NewUnit) -> Result<i64> {
     let name = nfc(u.name.trim());
     c.prepare_cached(
         "INSERT INTO unit(name, name_key, sort_key, kind, code, parent_id, valid_from, valid_to)
@@ -51,7 +68,7 @@ pub fn insert_unit(c: &Connection, u: &NewUnit) -> Result<i64> {
     Ok(c.last_insert_rowid())
 }
 
-pub fn insert_target(c: &Connection, t: &NewTarget) -> Result<i64> {
+pub(super) fn insert_target(c: &Connection, t: &NewTarget) -> Result<i64> {
     let name = nfc(t.name.trim());
     let (low, high) = match t.plan {
         Plan::Value(v) => (v, None),
@@ -76,7 +93,7 @@ pub fn insert_target(c: &Connection, t: &NewTarget) -> Result<i64> {
 }
 
 /// Records the actual value on a date; a second reading on the same date replaces it.
-pub fn set_reading(c: &Connection, target_id: i64, on: NaiveDate, value: f64) -> Result<()> {
+pub(super) fn set_reading(c: &Connection, target_id: i64, on: NaiveDate, value: f64) -> Result<()> {
     c.prepare_cached(
         "INSERT INTO reading(target_id, on_date, value) VALUES (?1, ?2, ?3)
          ON CONFLICT(target_id, on_date) DO UPDATE SET value = excluded.value",
@@ -85,7 +102,7 @@ pub fn set_reading(c: &Connection, target_id: i64, on: NaiveDate, value: f64) ->
     Ok(())
 }
 
-pub fn insert_task(c: &Connection, t: &NewTask) -> Result<i64> {
+pub(super) fn insert_task(c: &Connection, t: &NewTask) -> Result<i64> {
     let clean = NewTask {
         title: nfc(t.title.trim()),
         doc_number: opt_nfc(&t.doc_number),
@@ -101,7 +118,7 @@ impl Store {
     /// Records a task as completed on a date, or as not completed (`None`).
     /// Returns false when there is no such task.
     pub fn set_completed(&mut self, task_id: i64, on: Option<NaiveDate>) -> Result<bool> {
-        self.write(|c| {
+        self.write_sql(|c| {
             Ok(
                 c.prepare_cached("UPDATE task SET completed_on = ?2 WHERE id = ?1")?
                     .execute(params![task_id, opt_iso(on)])
@@ -112,7 +129,7 @@ impl Store {
 }
 
 /// Moves a task's deadline (gia hạn), keeping the history.
-pub fn extend_deadline(
+pub(super) fn extend_deadline(
     c: &Connection,
     task_id: i64,
     granted_on: Option<NaiveDate>,
