@@ -7,6 +7,66 @@
 /// "TCT1" as a big-endian integer, stored in the SQLite header.
 pub const APPLICATION_ID: i32 = 0x5443_5431;
 
+// The tally's SQL, written once: the migration that made the tally (and its triggers)
+// and the recount after a bulk write use the same expressions. The migration's text
+// stays as released; `released_migrations_are_frozen` checks it.
+
+/// Every unit's row of `unit_tally`, counted from its tasks in one grouped pass.
+macro_rules! tally_fill {
+    () => {
+        r#"
+    INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
+                           last_completed, last_assigned)
+    SELECT unit_id, count(*),
+           sum(completed_on IS NOT NULL AND (deadline IS NULL OR completed_on <= deadline)),
+           sum(coalesce(completed_on > deadline, 0)),
+           sum(completed_on IS NULL AND deadline IS NULL),
+           max(completed_on), max(assigned_on)
+    FROM task GROUP BY unit_id;
+"#
+    };
+}
+pub(super) use tally_fill;
+
+/// A trigger's step: the new row of `task` counted into its unit's tally.
+macro_rules! tally_add_new {
+    () => {
+        r#"
+        INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
+                               last_completed, last_assigned)
+        VALUES (new.unit_id, 1,
+                new.completed_on IS NOT NULL AND (new.deadline IS NULL OR new.completed_on <= new.deadline),
+                coalesce(new.completed_on > new.deadline, 0),
+                new.completed_on IS NULL AND new.deadline IS NULL,
+                new.completed_on, new.assigned_on)
+        ON CONFLICT(unit_id) DO UPDATE SET
+            tasks = tasks + 1,
+            done_on_time = done_on_time + excluded.done_on_time,
+            done_late = done_late + excluded.done_late,
+            open_no_deadline = open_no_deadline + excluded.open_no_deadline,
+            last_completed = CASE WHEN last_completed IS NULL OR excluded.last_completed > last_completed
+                                  THEN excluded.last_completed ELSE last_completed END,
+            last_assigned = CASE WHEN last_assigned IS NULL OR excluded.last_assigned > last_assigned
+                                 THEN excluded.last_assigned ELSE last_assigned END;
+"#
+    };
+}
+
+/// A trigger's step: the old row of `task` taken out of its unit's tally.
+macro_rules! tally_sub_old {
+    () => {
+        r#"
+        UPDATE unit_tally SET
+            tasks = tasks - 1,
+            done_on_time = done_on_time
+                - (old.completed_on IS NOT NULL AND (old.deadline IS NULL OR old.completed_on <= old.deadline)),
+            done_late = done_late - coalesce(old.completed_on > old.deadline, 0),
+            open_no_deadline = open_no_deadline - (old.completed_on IS NULL AND old.deadline IS NULL)
+        WHERE unit_id = old.unit_id;
+"#
+    };
+}
+
 /// Each entry moves the schema one version up. Never edit a released entry: add one.
 pub const MIGRATIONS: &[&str] = &[
     // 1: units, targets with readings, tasks with extensions, settings.
@@ -134,7 +194,8 @@ pub const MIGRATIONS: &[&str] = &[
     // the task, so a scorecard or a list's length need not count a unit's tasks one by
     // one. The two dates only ever grow: an upper bound of any completion and
     // assignment, which tells when the sums are the figures as of a date.
-    r#"
+    concat!(
+        r#"
     CREATE TABLE unit_tally (
         unit_id          INTEGER PRIMARY KEY,
         tasks            INTEGER NOT NULL DEFAULT 0,
@@ -144,15 +205,9 @@ pub const MIGRATIONS: &[&str] = &[
         last_completed   TEXT,                         -- no task completed after this
         last_assigned    TEXT                          -- no task assigned after this
     );
-    INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
-                           last_completed, last_assigned)
-    SELECT unit_id, count(*),
-           sum(completed_on IS NOT NULL AND (deadline IS NULL OR completed_on <= deadline)),
-           sum(coalesce(completed_on > deadline, 0)),
-           sum(completed_on IS NULL AND deadline IS NULL),
-           max(completed_on), max(assigned_on)
-    FROM task GROUP BY unit_id;
-
+"#,
+        tally_fill!(),
+        r#"
     -- The province's open tasks counted from the index alone: SQLite reads a column
     -- the partial index's condition names from the table unless the index holds it.
     DROP INDEX task_open;
@@ -160,64 +215,26 @@ pub const MIGRATIONS: &[&str] = &[
         WHERE completed_on IS NULL;
 
     CREATE TRIGGER task_tally_insert AFTER INSERT ON task BEGIN
-        INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
-                               last_completed, last_assigned)
-        VALUES (new.unit_id, 1,
-                new.completed_on IS NOT NULL AND (new.deadline IS NULL OR new.completed_on <= new.deadline),
-                coalesce(new.completed_on > new.deadline, 0),
-                new.completed_on IS NULL AND new.deadline IS NULL,
-                new.completed_on, new.assigned_on)
-        ON CONFLICT(unit_id) DO UPDATE SET
-            tasks = tasks + 1,
-            done_on_time = done_on_time + excluded.done_on_time,
-            done_late = done_late + excluded.done_late,
-            open_no_deadline = open_no_deadline + excluded.open_no_deadline,
-            last_completed = CASE WHEN last_completed IS NULL OR excluded.last_completed > last_completed
-                                  THEN excluded.last_completed ELSE last_completed END,
-            last_assigned = CASE WHEN last_assigned IS NULL OR excluded.last_assigned > last_assigned
-                                 THEN excluded.last_assigned ELSE last_assigned END;
-    END;
+"#,
+        tally_add_new!(),
+        r#"    END;
 
     CREATE TRIGGER task_tally_delete AFTER DELETE ON task BEGIN
-        UPDATE unit_tally SET
-            tasks = tasks - 1,
-            done_on_time = done_on_time
-                - (old.completed_on IS NOT NULL AND (old.deadline IS NULL OR old.completed_on <= old.deadline)),
-            done_late = done_late - coalesce(old.completed_on > old.deadline, 0),
-            open_no_deadline = open_no_deadline - (old.completed_on IS NULL AND old.deadline IS NULL)
-        WHERE unit_id = old.unit_id;
-    END;
+"#,
+        tally_sub_old!(),
+        r#"    END;
 
     -- Out with the old row, in with the new; only when a counted field changed.
     CREATE TRIGGER task_tally_update AFTER UPDATE OF unit_id, assigned_on, deadline, completed_on ON task
     WHEN old.unit_id IS NOT new.unit_id OR old.assigned_on IS NOT new.assigned_on
       OR old.deadline IS NOT new.deadline OR old.completed_on IS NOT new.completed_on
     BEGIN
-        UPDATE unit_tally SET
-            tasks = tasks - 1,
-            done_on_time = done_on_time
-                - (old.completed_on IS NOT NULL AND (old.deadline IS NULL OR old.completed_on <= old.deadline)),
-            done_late = done_late - coalesce(old.completed_on > old.deadline, 0),
-            open_no_deadline = open_no_deadline - (old.completed_on IS NULL AND old.deadline IS NULL)
-        WHERE unit_id = old.unit_id;
-        INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
-                               last_completed, last_assigned)
-        VALUES (new.unit_id, 1,
-                new.completed_on IS NOT NULL AND (new.deadline IS NULL OR new.completed_on <= new.deadline),
-                coalesce(new.completed_on > new.deadline, 0),
-                new.completed_on IS NULL AND new.deadline IS NULL,
-                new.completed_on, new.assigned_on)
-        ON CONFLICT(unit_id) DO UPDATE SET
-            tasks = tasks + 1,
-            done_on_time = done_on_time + excluded.done_on_time,
-            done_late = done_late + excluded.done_late,
-            open_no_deadline = open_no_deadline + excluded.open_no_deadline,
-            last_completed = CASE WHEN last_completed IS NULL OR excluded.last_completed > last_completed
-                                  THEN excluded.last_completed ELSE last_completed END,
-            last_assigned = CASE WHEN last_assigned IS NULL OR excluded.last_assigned > last_assigned
-                                 THEN excluded.last_assigned ELSE last_assigned END;
-    END;
+"#,
+        tally_sub_old!(),
+        tally_add_new!(),
+        r#"    END;
     "#,
+    ),
     // 5: every list in the order it is shown, so a page far down a long list is found
     // by walking one index: the province's open tasks (unique with the id, so SQLite
     // knows the order is total), and a unit's open and finished tasks.
@@ -233,4 +250,34 @@ pub const MIGRATIONS: &[&str] = &[
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MIGRATIONS;
+
+    /// FNV-1a of the SQL with its whitespace collapsed: what SQLite runs, not how it
+    /// is laid out in the source.
+    fn fingerprint(sql: &str) -> u64 {
+        let words = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+        words.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    /// A released migration has run on secretaries' files: changing its SQL would
+    /// give two databases of one version different schemas. Add a migration instead;
+    /// only then add its fingerprint here.
+    #[test]
+    fn released_migrations_are_frozen() {
+        let released: [u64; 5] = [
+            0x9e0e_f0ef_bb24_eb36,
+            0x7cf0_d00e_6f43_698c,
+            0x15f6_1c81_4ec9_1028,
+            0x071d_0dd5_e3f4_c278,
+            0xc21b_2bc5_149a_bb60,
+        ];
+        let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
+        assert_eq!(now[..released.len()], released, "{now:#x?}");
+    }
 }

@@ -109,15 +109,7 @@ pub(crate) const GROUP_WHERE: [(&str, &str); 3] = [
 ];
 
 /// Recounts every unit from its tasks: what the triggers keep, in one grouped pass.
-const RECOUNT_SQL: &str = "DELETE FROM unit_tally;
-    INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
-                           last_completed, last_assigned)
-    SELECT unit_id, count(*),
-           sum(completed_on IS NOT NULL AND (deadline IS NULL OR completed_on <= deadline)),
-           sum(coalesce(completed_on > deadline, 0)),
-           sum(completed_on IS NULL AND deadline IS NULL),
-           max(completed_on), max(assigned_on)
-    FROM task GROUP BY unit_id;";
+const RECOUNT_SQL: &str = concat!("DELETE FROM unit_tally;", super::schema::tally_fill!());
 
 /// Runs `f`, a write of `rows` tasks inside the caller's transaction. When they are
 /// many against the tasks already there, the tally's triggers and the task indexes
