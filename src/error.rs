@@ -67,13 +67,13 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::User(m) => f.write_str(m),
-            Error::UnknownUnit { name, closest } => write!(
-                f,
-                "{} «{name}»; {}: {}",
-                t(T::ErrUnknownUnit),
-                t(T::ErrClosest),
-                closest.join(", ")
-            ),
+            Error::UnknownUnit { name, closest } => {
+                write!(f, "{} «{name}»", t(T::ErrUnknownUnit))?;
+                if !closest.is_empty() {
+                    write!(f, "; {}: {}", t(T::ErrClosest), closest.join(", "))?;
+                }
+                Ok(())
+            }
             Error::NoDirectory(p) => write!(f, "{}: {}", t(T::ErrNoDir), p.display()),
             Error::NotSqlite(p) => write!(f, "{}: {}", t(T::ErrNotSqlite), p.display()),
             Error::NotTct(p) => write!(f, "{}: {}", t(T::ErrNotTct), p.display()),

@@ -7,7 +7,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::App;
 use crate::domain::format::{fmt_date, parse_date};
-use crate::domain::task::{CompletionError, check_completion};
+use crate::domain::task::check_completion;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
 
@@ -67,14 +67,7 @@ impl App {
         if let Some(d) = date
             && let Err(e) = check_completion(p.assigned_on, d, self.ctx.as_of)
         {
-            p.error = Some(match e {
-                CompletionError::BeforeAssigned(a) => {
-                    format!("{} ({})", t(T::ErrDoneBeforeAssigned), fmt_date(a))
-                }
-                CompletionError::AfterToday(today) => {
-                    format!("{} ({})", t(T::ErrDoneAfterToday), fmt_date(today))
-                }
-            });
+            p.error = Some(e.to_string());
             return;
         }
         let id = p.task_id;

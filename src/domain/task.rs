@@ -5,6 +5,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::format::fmt_date;
+use crate::error::{Error, Result};
+use crate::i18n::{T, t};
+
 /// Days before the deadline from which an open task counts as "sắp đến hạn".
 pub const DEFAULT_SOON_DAYS: i64 = 3;
 
@@ -37,24 +41,18 @@ pub enum TaskStatus {
     NoDeadline,
 }
 
-/// Why a completion date cannot be recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompletionError {
-    /// Before the task was assigned.
-    BeforeAssigned(NaiveDate),
-    /// After the day being looked at: nothing is done in the future.
-    AfterToday(NaiveDate),
-}
-
-/// A completion date is possible between the day the task was given and today.
+/// A completion date is possible between the day the task was given and today
+/// (nothing is done in the future); the refusal names the limit.
 pub fn check_completion(
     assigned_on: Option<NaiveDate>,
     done: NaiveDate,
     today: NaiveDate,
-) -> Result<(), CompletionError> {
+) -> Result<()> {
+    let refuse =
+        |why: T, limit: NaiveDate| Err(Error::User(format!("{} ({})", t(why), fmt_date(limit))));
     match assigned_on {
-        Some(a) if done < a => Err(CompletionError::BeforeAssigned(a)),
-        _ if done > today => Err(CompletionError::AfterToday(today)),
+        Some(a) if done < a => refuse(T::ErrDoneBeforeAssigned, a),
+        _ if done > today => refuse(T::ErrDoneAfterToday, today),
         _ => Ok(()),
     }
 }
@@ -107,16 +105,18 @@ mod tests {
     #[test]
     fn a_completion_date_lies_between_assignment_and_today() {
         let (given, today) = (Some(d("01/03/2022")), d("23/09/2022"));
-        assert_eq!(check_completion(given, d("01/03/2022"), today), Ok(()));
-        assert_eq!(check_completion(given, today, today), Ok(()));
-        assert_eq!(check_completion(None, d("01/01/1990"), today), Ok(()));
+        assert!(check_completion(given, d("01/03/2022"), today).is_ok());
+        assert!(check_completion(given, today, today).is_ok());
+        assert!(check_completion(None, d("01/01/1990"), today).is_ok());
+        let early = check_completion(given, d("28/02/2022"), today).unwrap_err();
         assert_eq!(
-            check_completion(given, d("28/02/2022"), today),
-            Err(CompletionError::BeforeAssigned(d("01/03/2022")))
+            early.to_string(),
+            format!("{} (01/03/2022)", t(T::ErrDoneBeforeAssigned))
         );
+        let late = check_completion(given, d("24/09/2022"), today).unwrap_err();
         assert_eq!(
-            check_completion(given, d("24/09/2022"), today),
-            Err(CompletionError::AfterToday(today))
+            late.to_string(),
+            format!("{} (23/09/2022)", t(T::ErrDoneAfterToday))
         );
     }
 

@@ -5,6 +5,8 @@
 
 use super::ImportKind;
 use crate::domain::text::fold;
+use crate::error::{Error, Result};
+use crate::i18n::{T, t};
 
 use super::read::{Cell, Row};
 
@@ -385,23 +387,12 @@ fn name_of(kind: ImportKind, f: Field) -> &'static str {
         .unwrap_or("")
 }
 
-/// Why no usable header row was found.
-#[derive(Debug, Clone, PartialEq)]
-pub enum HeaderError {
-    /// No row in the first rows looks like a header.
-    NoHeader,
-    /// The kind could not be told from the headers.
-    UnknownKind,
-    /// These required columns are missing (their usual names).
-    Missing(ImportKind, Vec<&'static str>),
-}
-
 /// Rows scanned for the header: office sheets put a title and a blank line above it.
 const HEADER_SCAN: usize = 20;
 
 /// Finds the header row (the best-scoring of the first rows), guesses the kind when
 /// not given, and checks the required columns are there.
-pub fn locate(rows: &[Row], kind: Option<ImportKind>) -> Result<Columns, HeaderError> {
+pub fn locate(rows: &[Row], kind: Option<ImportKind>) -> Result<Columns> {
     let mut best: Option<(usize, usize)> = None;
     for (i, row) in rows.iter().enumerate().take(HEADER_SCAN) {
         let s = score(kind, &row.cells);
@@ -419,12 +410,12 @@ pub fn locate(rows: &[Row], kind: Option<ImportKind>) -> Result<Columns, HeaderE
         }
     }
     let Some((idx, _)) = best else {
-        return Err(HeaderError::NoHeader);
+        return Err(Error::User(t(T::ImpNoHeader).to_string()));
     };
     let cells = &rows[idx].cells;
     let kind = match kind {
         Some(k) => k,
-        None => guess(cells).ok_or(HeaderError::UnknownKind)?,
+        None => guess(cells).ok_or_else(|| Error::User(t(T::ImpUnknownKind).to_string()))?,
     };
     let found: Vec<(Field, usize)> = matches(kind, cells)
         .into_iter()
@@ -436,7 +427,12 @@ pub fn locate(rows: &[Row], kind: Option<ImportKind>) -> Result<Columns, HeaderE
         .map(|s| s.name)
         .collect();
     if !missing.is_empty() {
-        return Err(HeaderError::Missing(kind, missing));
+        let names: Vec<String> = missing.iter().map(|n| format!("«{n}»")).collect();
+        return Err(Error::User(format!(
+            "{} {}",
+            t(T::ImpMissingColumn),
+            names.join(", ")
+        )));
     }
     Ok(Columns {
         kind,
@@ -499,10 +495,8 @@ mod tests {
         let rows = vec![row(&["Tên đơn vị", "Loại", "Mã"])];
         assert_eq!(locate(&rows, None).unwrap().kind, ImportKind::Units);
         let rows = vec![row(&["so ky hieu van ban", "ten nhiem vu", "han xu ly"])];
-        assert_eq!(
-            locate(&rows, None).unwrap_err(),
-            HeaderError::Missing(ImportKind::Tasks, vec!["Đơn vị chủ trì"])
-        );
+        let e = locate(&rows, None).unwrap_err().to_string();
+        assert!(e.ends_with(" «Đơn vị chủ trì»"), "{e}");
     }
 
     #[test]

@@ -30,7 +30,6 @@ pub use plan::Counts;
 pub use read::{Cell, decode};
 pub use rows::no_date_marker;
 
-use columns::HeaderError;
 use plan::{Action, ReadingAction};
 use resolve::UnitIndex;
 use rows::Problem;
@@ -110,8 +109,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
     let score = |cells: &[Cell]| columns::score(opts.kind, cells);
     let sheet = read::read_sheet(file, opts.sheet, &score)
         .map_err(|e| Error::User(format!("{name}: {e}")))?;
-    let cols = columns::locate(&sheet, opts.kind)
-        .map_err(|e| Error::User(format!("{name}: {}", header_error(e))))?;
+    let cols =
+        columns::locate(&sheet, opts.kind).map_err(|e| Error::User(format!("{name}: {e}")))?;
     let file_name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -295,22 +294,6 @@ enum Prepared {
     Tasks(Vec<plan::TaskPlan>),
     Targets(Vec<plan::TargetPlan>),
     Units(Vec<plan::UnitPlan>),
-}
-
-fn header_error(e: HeaderError) -> String {
-    match e {
-        HeaderError::NoHeader => t(T::ImpNoHeader).to_string(),
-        HeaderError::UnknownKind => t(T::ImpUnknownKind).to_string(),
-        HeaderError::Missing(_, names) => format!(
-            "{} {}",
-            t(T::ImpMissingColumn),
-            names
-                .iter()
-                .map(|n| format!("«{n}»"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 /// Every problem, one a line (the first few), with the count: the message of the

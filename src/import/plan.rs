@@ -728,7 +728,7 @@ pub fn units(
                     None => match ix.find(store, p, on) {
                         Ok(id) => ParentRef::Db(id),
                         Err(e) => {
-                            problems.push(problem(cols, r.row, Field::Parent, e));
+                            problems.push(problem(cols, r.row, Field::Parent, e.to_string()));
                             continue;
                         }
                     },

@@ -13,6 +13,7 @@ use calamine::{Data, Reader};
 use chrono::NaiveDate;
 
 use crate::domain::text::fold;
+use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
 /// One cell, typed as far as the file says: workbooks know numbers and dates, CSV
@@ -42,17 +43,14 @@ pub struct Row {
 pub type HeaderScore<'a> = &'a dyn Fn(&[Cell]) -> usize;
 
 /// Reads a whole sheet. Errors are messages for the user.
-pub fn read_sheet(
-    path: &Path,
-    sheet: Option<&str>,
-    score: HeaderScore,
-) -> Result<Vec<Row>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", t(T::ImpCannotRead)))?;
+pub fn read_sheet(path: &Path, sheet: Option<&str>, score: HeaderScore) -> Result<Vec<Row>> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::User(format!("{}: {e}", t(T::ImpCannotRead))))?;
     if is_workbook(path, &bytes) {
         read_workbook(path, sheet)
     } else {
         if sheet.is_some() {
-            return Err(t(T::ImpSheetNotCsv).to_string());
+            return Err(Error::User(t(T::ImpSheetNotCsv).to_string()));
         }
         let text = decode(&bytes)?;
         read_csv(&text, score)
@@ -72,14 +70,18 @@ fn is_workbook(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Text of a CSV file, whichever encoding an office tool saved it in.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: &[u8]) -> Result<String> {
     let (enc, body) = match encoding_rs::Encoding::for_bom(bytes) {
         Some((enc, bom)) => (enc, &bytes[bom..]),
         None => (guess_encoding(bytes), bytes),
     };
     let (text, had_errors) = enc.decode_without_bom_handling(body);
     if had_errors {
-        return Err(format!("{} ({})", t(T::ImpBadEncoding), enc.name()));
+        return Err(Error::User(format!(
+            "{} ({})",
+            t(T::ImpBadEncoding),
+            enc.name()
+        )));
     }
     Ok(text.into_owned())
 }
@@ -109,7 +111,7 @@ const SEPARATORS: [u8; 3] = [b';', b',', b'\t'];
 
 /// Rows of a CSV text. The separator is Excel's `sep=` line if there is one, else the
 /// candidate under which a header row is recognised best.
-pub fn read_csv(text: &str, score: HeaderScore) -> Result<Vec<Row>, String> {
+pub fn read_csv(text: &str, score: HeaderScore) -> Result<Vec<Row>> {
     let (text, forced) = match sep_line(text) {
         Some((sep, rest)) => (rest, Some(sep)),
         None => (text, None),
@@ -163,7 +165,7 @@ fn sniff(text: &str, score: HeaderScore) -> u8 {
     }
 }
 
-fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>, String> {
+fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sep)
         .has_headers(false)
@@ -179,7 +181,7 @@ fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>, String> {
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(format!("{} {line}: {e}", t(T::ImpCsvError)));
+                return Err(Error::User(format!("{} {line}: {e}", t(T::ImpCsvError))));
             }
         }
         // The reader's own record positions count the blank lines it skips as part
@@ -210,32 +212,32 @@ fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>, String> {
     Ok(rows)
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
-    let mut wb =
-        calamine::open_workbook_auto(path).map_err(|e| format!("{}: {e}", t(T::ImpCannotRead)))?;
+fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>> {
+    let mut wb = calamine::open_workbook_auto(path)
+        .map_err(|e| Error::User(format!("{}: {e}", t(T::ImpCannotRead))))?;
     let names = wb.sheet_names();
     let name = match sheet {
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| t(T::ImpNoSheets).to_string())?,
+            .ok_or_else(|| Error::User(t(T::ImpNoSheets).to_string()))?,
         Some(want) => names
             .iter()
             .find(|n| n.as_str() == want)
             .or_else(|| names.iter().find(|n| fold(n.trim()) == fold(want.trim())))
             .cloned()
             .ok_or_else(|| {
-                format!(
+                Error::User(format!(
                     "{} «{want}» ({}: {})",
                     t(T::ImpNoSuchSheet),
                     t(T::ImpSheets),
                     names.join(", ")
-                )
+                ))
             })?,
     };
     let range = wb
         .worksheet_range(&name)
-        .map_err(|e| format!("{}: {e}", t(T::ImpCannotRead)))?;
+        .map_err(|e| Error::User(format!("{}: {e}", t(T::ImpCannotRead))))?;
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
     Ok(range
         .rows()

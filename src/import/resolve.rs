@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::domain::text::fold;
 use crate::domain::unit::UnitKind;
+use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 use crate::model::{UnitLookup, UnitRec};
 use crate::store::Store;
@@ -188,14 +189,14 @@ impl UnitIndex {
 
     /// The unit a name means on a date, or the reason (with the closest names) why
     /// none does.
-    pub fn find(&mut self, store: &Store, name: &str, on: NaiveDate) -> Result<i64, String> {
+    pub fn find(&mut self, store: &Store, name: &str, on: NaiveDate) -> Result<i64> {
         match self.resolve(name, on) {
             Resolved::Found(id) => Ok(id),
-            Resolved::Ambiguous(names) => Err(format!(
+            Resolved::Ambiguous(names) => Err(Error::User(format!(
                 "«{name}»: {} ({})",
                 t(T::ImpAmbiguousUnit),
                 names.join(", ")
-            )),
+            ))),
             Resolved::NotFound => {
                 if !self.closest.contains_key(name) {
                     let closest = match store.find_unit(name, on) {
@@ -205,12 +206,10 @@ impl UnitIndex {
                     };
                     self.closest.insert(name.to_string(), closest);
                 }
-                let closest = &self.closest[name];
-                let mut msg = format!("{} «{name}»", t(T::ErrUnknownUnit));
-                if !closest.is_empty() {
-                    msg.push_str(&format!("; {}: {}", t(T::ErrClosest), closest.join(", ")));
-                }
-                Err(msg)
+                Err(Error::UnknownUnit {
+                    name: name.to_string(),
+                    closest: self.closest[name].clone(),
+                })
             }
         }
     }

@@ -7,6 +7,7 @@ use crate::domain::format::{parse_date, parse_number};
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::nfc;
 use crate::domain::unit::UnitKind;
+use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 use crate::store::Store;
 
@@ -54,12 +55,12 @@ pub fn text(c: &Cell) -> Option<String> {
 
 /// A date: a date cell, an Excel serial number, `dd/mm/yyyy` or `yyyy-mm-dd` (a time
 /// after it is ignored). 01/01/1970 and empty mean none.
-pub fn date(c: &Cell) -> Result<Option<NaiveDate>, String> {
+pub fn date(c: &Cell) -> Result<Option<NaiveDate>> {
     let d = match c {
         Cell::Empty => return Ok(None),
         Cell::Date(d) => *d,
         Cell::Number(n) => excel_serial_date(*n)
-            .ok_or_else(|| format!("{}: «{}» (dd/mm/yyyy)", t(T::ErrDate), n))?,
+            .ok_or_else(|| Error::User(format!("{}: «{}» (dd/mm/yyyy)", t(T::ErrDate), n)))?,
         Cell::Text(s) => {
             let s = s.trim();
             // A time after the date ("23/09/2022 08:30", "2022-09-23T08:30:00") is
@@ -68,34 +69,34 @@ pub fn date(c: &Cell) -> Result<Option<NaiveDate>, String> {
                 Some((d, time)) if time.contains(':') => d,
                 _ => s,
             };
-            parse_date(date_part).map_err(|e| e.to_string())?
+            parse_date(date_part)?
         }
     };
     Ok((d != no_date_marker()).then_some(d))
 }
 
 /// A number written either way (`1.234,5`, `1,234.5`), a `%` after it allowed.
-pub fn number(c: &Cell) -> Result<Option<f64>, String> {
+pub fn number(c: &Cell) -> Result<Option<f64>> {
     match c {
         Cell::Empty => Ok(None),
         Cell::Number(n) => Ok(Some(*n)),
-        Cell::Date(d) => Err(format!(
+        Cell::Date(d) => Err(Error::User(format!(
             "{}: «{}»",
             t(T::ImpBadNumber),
             crate::domain::format::fmt_date(*d)
-        )),
+        ))),
         Cell::Text(s) => {
             let bare = s.trim().trim_end_matches('%').trim();
             parse_number(bare)
                 .map(Some)
-                .ok_or_else(|| format!("{}: «{}»", t(T::ImpBadNumber), s.trim()))
+                .ok_or_else(|| Error::User(format!("{}: «{}»", t(T::ImpBadNumber), s.trim())))
         }
     }
 }
 
 /// A plan: one number, or a range "8-9", "8–9", "8 ÷ 9", "8 đến 9".
-pub fn plan(c: &Cell) -> Result<Option<Plan>, String> {
-    let bad = |s: &str| format!("{}: «{s}»", t(T::ImpBadPlan));
+pub fn plan(c: &Cell) -> Result<Option<Plan>> {
+    let bad = |s: &str| Error::User(format!("{}: «{s}»", t(T::ImpBadPlan)));
     let s = match c {
         Cell::Text(s) => s.trim(),
         other => return number(other).map(|n| n.map(Plan::Value)),
@@ -132,7 +133,7 @@ pub fn plan(c: &Cell) -> Result<Option<Plan>, String> {
 }
 
 /// Which way is better: "cao hơn tốt hơn", "thấp hơn tốt hơn", higher, lower…
-pub fn direction(c: &Cell) -> Result<Option<Direction>, String> {
+pub fn direction(c: &Cell) -> Result<Option<Direction>> {
     let Some(s) = text(c) else { return Ok(None) };
     let key = norm(&s);
     let has = |w: &str| key.split(' ').any(|k| k == w);
@@ -141,13 +142,13 @@ pub fn direction(c: &Cell) -> Result<Option<Direction>, String> {
     } else if has("cao") || has("tang") || has("higher") || s.contains('↑') {
         Ok(Some(Direction::Higher))
     } else {
-        Err(format!("{}: «{s}»", t(T::ImpBadDirection)))
+        Err(Error::User(format!("{}: «{s}»", t(T::ImpBadDirection))))
     }
 }
 
 /// A year: 2022, "2022", or "năm 2022".
-pub fn year(c: &Cell) -> Result<Option<i32>, String> {
-    let bad = |s: String| format!("{}: «{s}»", t(T::ImpBadYear));
+pub fn year(c: &Cell) -> Result<Option<i32>> {
+    let bad = |s: String| Error::User(format!("{}: «{s}»", t(T::ImpBadYear)));
     let y = match c {
         Cell::Empty => return Ok(None),
         Cell::Number(n) if n.fract() == 0.0 => *n as i64,
@@ -203,11 +204,11 @@ impl Cells<'_> {
         text(self.cell(f))
     }
 
-    fn get<V>(&mut self, f: Field, parse: fn(&Cell) -> Result<Option<V>, String>) -> Option<V> {
+    fn get<V>(&mut self, f: Field, parse: fn(&Cell) -> Result<Option<V>>) -> Option<V> {
         match parse(self.cell(f)) {
             Ok(v) => v,
             Err(e) => {
-                self.fail(f, e);
+                self.fail(f, e.to_string());
                 None
             }
         }
@@ -233,7 +234,7 @@ impl Cells<'_> {
         match ix.find(store, name, on) {
             Ok(id) => Some(id),
             Err(e) => {
-                self.fail(f, e);
+                self.fail(f, e.to_string());
                 None
             }
         }
@@ -469,6 +470,24 @@ pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each cell reader with its error as the words the user sees, to compare whole.
+    type Words<V> = std::result::Result<Option<V>, String>;
+    fn date(c: &Cell) -> Words<NaiveDate> {
+        super::date(c).map_err(|e| e.to_string())
+    }
+    fn plan(c: &Cell) -> Words<Plan> {
+        super::plan(c).map_err(|e| e.to_string())
+    }
+    fn direction(c: &Cell) -> Words<Direction> {
+        super::direction(c).map_err(|e| e.to_string())
+    }
+    fn year(c: &Cell) -> Words<i32> {
+        super::year(c).map_err(|e| e.to_string())
+    }
+    fn number(c: &Cell) -> Words<f64> {
+        super::number(c).map_err(|e| e.to_string())
+    }
 
     fn txt(s: &str) -> Cell {
         Cell::Text(s.into())
