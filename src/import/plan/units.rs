@@ -1,0 +1,291 @@
+//! Units: matched by code, else by folded name and kind; parents named in the file
+//! or already known.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::text::nfc;
+use crate::error::Result;
+use crate::i18n::{T, t};
+use crate::model::{NewUnit, UnitRec};
+use crate::store::{Store, Tx};
+
+use super::*;
+use crate::import::columns::{Columns, Field};
+use crate::import::resolve::{UnitIndex, norm, parse_kind};
+use crate::import::rows::{Problem, UnitRow};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParentRef {
+    /// The file has no parent column: the parent stays.
+    Keep,
+    None,
+    Db(i64),
+    /// A unit created by this import: the index of its plan.
+    Row(usize),
+}
+
+pub struct UnitPlan {
+    pub row: usize,
+    pub unit: NewUnit,
+    pub parent: ParentRef,
+    pub action: Action,
+}
+
+pub fn units(
+    store: &Store,
+    ix: &mut UnitIndex,
+    records: Vec<UnitRow>,
+    cols: &Columns,
+    as_of: NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> Vec<UnitPlan> {
+    let existing: Vec<UnitRec> = ix.units.clone();
+    let by_code: HashMap<&str, usize> = existing
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| u.code.as_deref().map(|c| (c, i)))
+        .collect();
+    let mut by_name: HashMap<(String, &str), Vec<usize>> = HashMap::new();
+    for (i, u) in existing.iter().enumerate() {
+        by_name
+            .entry((norm(&u.name), u.kind.code()))
+            .or_default()
+            .push(i);
+    }
+    // First pass: which existing unit each row is, and duplicates within the file.
+    let mut seen_name: HashMap<(String, &str, Option<NaiveDate>), usize> = HashMap::new();
+    let mut seen_code: HashMap<String, usize> = HashMap::new();
+    let mut claimed: HashMap<usize, usize> = HashMap::new();
+    let mut matched: Vec<Option<usize>> = Vec::with_capacity(records.len());
+    let mut ok = vec![true; records.len()];
+    for (n, r) in records.iter().enumerate() {
+        let dup = |prev: usize| format!("{} {prev}", t(T::ImpDuplicateRow));
+        if let Some(prev) = seen_name.insert((norm(&r.name), r.kind.code(), r.valid_from), r.row) {
+            problems.push(problem(cols, r.row, Field::UnitName, dup(prev)));
+            ok[n] = false;
+        }
+        if let Some(code) = &r.code
+            && let Some(prev) = seen_code.insert(code.clone(), r.row)
+        {
+            problems.push(problem(cols, r.row, Field::Code, dup(prev)));
+            ok[n] = false;
+        }
+        let by_c = r.code.as_deref().and_then(|c| by_code.get(c).copied());
+        let m = by_c.or_else(|| {
+            let cands = by_name.get(&(norm(&r.name), r.kind.code()))?;
+            cands
+                .iter()
+                .copied()
+                .find(|i| existing[*i].valid_from == r.valid_from)
+                .or_else(|| cands.first().copied())
+        });
+        if let Some(i) = m
+            && let Some(prev) = claimed.insert(i, r.row)
+            && ok[n]
+        {
+            problems.push(problem(cols, r.row, Field::UnitName, dup(prev)));
+            ok[n] = false;
+        }
+        // A code that another unit, not in this file, already has.
+        if let Some(code) = &r.code
+            && let Some(other) = by_code.get(code.as_str())
+            && Some(*other) != m
+        {
+            problems.push(problem(
+                cols,
+                r.row,
+                Field::Code,
+                format!("{}: {}", t(T::ImpCodeTaken), ix.name_with_kind(*other)),
+            ));
+            ok[n] = false;
+        }
+        matched.push(m);
+    }
+    // Second pass: parents (in the file first, then in the database) and changes.
+    let names = unit_names(ix);
+    let mut plans = Vec::new();
+    for (n, r) in records.iter().enumerate() {
+        if !ok[n] {
+            continue;
+        }
+        let old = matched[n].map(|i| &existing[i]);
+        let parent = match (&r.parent, cols.has(Field::Parent)) {
+            (_, false) => ParentRef::Keep,
+            (None, true) => ParentRef::None,
+            (Some(p), true) => {
+                let on = r.valid_from.unwrap_or(as_of);
+                match parent_in_file(&records, n, p) {
+                    Some(j) => match matched[j] {
+                        Some(i) => ParentRef::Db(existing[i].id),
+                        None => ParentRef::Row(j),
+                    },
+                    None => match ix.find(store, p, on) {
+                        Ok(id) => ParentRef::Db(id),
+                        Err(e) => {
+                            problems.push(problem(cols, r.row, Field::Parent, e.to_string()));
+                            continue;
+                        }
+                    },
+                }
+            }
+        };
+        if parent == ParentRef::Row(n)
+            || (old.is_some() && parent == ParentRef::Db(old.map_or(0, |o| o.id)))
+        {
+            problems.push(problem(
+                cols,
+                r.row,
+                Field::Parent,
+                t(T::ImpSelfParent).to_string(),
+            ));
+            continue;
+        }
+        let has = |f: Field| cols.has(f);
+        let unit = NewUnit {
+            name: r.name.clone(),
+            kind: r.kind,
+            code: keep(has(Field::Code), &r.code, old.map(|o| &o.code)),
+            parent_id: match parent {
+                ParentRef::Keep => old.and_then(|o| o.parent_id),
+                ParentRef::None | ParentRef::Row(_) => None,
+                ParentRef::Db(id) => Some(id),
+            },
+            valid_from: keep(
+                has(Field::ValidFrom),
+                &r.valid_from,
+                old.map(|o| &o.valid_from),
+            ),
+            valid_to: keep(has(Field::ValidTo), &r.valid_to, old.map(|o| &o.valid_to)),
+        };
+        let action = match old {
+            None => Action::New,
+            Some(o) => {
+                let mut d = Diff {
+                    cols,
+                    changes: Vec::new(),
+                };
+                let parent_name = |id: Option<i64>| {
+                    id.and_then(|id| names.get(&id).cloned())
+                        .unwrap_or_else(|| "–".into())
+                };
+                d.check(Field::UnitName, o.name.clone(), nfc(unit.name.trim()), same);
+                d.check(Field::UnitKind, o.kind, unit.kind, |k| {
+                    crate::words::kind_word(*k).to_string()
+                });
+                d.check(Field::Code, o.code.as_ref(), unit.code.as_ref(), show_opt);
+                let new_parent = match parent {
+                    ParentRef::Row(j) => records[j].name.clone(),
+                    _ => parent_name(unit.parent_id),
+                };
+                d.check(Field::Parent, parent_name(o.parent_id), new_parent, same);
+                d.check(Field::ValidFrom, o.valid_from, unit.valid_from, show_day);
+                d.check(Field::ValidTo, o.valid_to, unit.valid_to, show_day);
+                if d.changes.is_empty() {
+                    Action::Unchanged(o.id)
+                } else {
+                    Action::Update(o.id, d.changes)
+                }
+            }
+        };
+        plans.push(UnitPlan {
+            row: r.row,
+            unit,
+            parent,
+            action,
+        });
+    }
+    // Parents named by a row point at that row's plan.
+    let index_of_row: HashMap<usize, usize> =
+        plans.iter().enumerate().map(|(i, p)| (p.row, i)).collect();
+    for p in &mut plans {
+        if let ParentRef::Row(j) = p.parent {
+            p.parent = match index_of_row.get(&records[j].row) {
+                Some(i) => ParentRef::Row(*i),
+                None => ParentRef::None,
+            };
+        }
+    }
+    plans
+}
+
+/// The row of this file a parent name (or code) means, if exactly one.
+fn parent_in_file(records: &[UnitRow], me: usize, parent: &str) -> Option<usize> {
+    let key = norm(parent);
+    let by_code: Vec<usize> = records
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i != me && r.code.as_deref().is_some_and(|c| norm(c) == key))
+        .map(|(i, _)| i)
+        .collect();
+    if let [one] = by_code.as_slice() {
+        return Some(*one);
+    }
+    let named = |key: &str, kind: Option<crate::domain::unit::UnitKind>| -> Vec<usize> {
+        records
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| *i != me && norm(&r.name) == key && kind.is_none_or(|k| r.kind == k))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    if let [one] = named(&key, None).as_slice() {
+        return Some(*one);
+    }
+    if let Some((base, rest)) = parent.trim().rsplit_once('(')
+        && let Some(kind) = parse_kind(rest.trim_end_matches(')'))
+        && let [one] = named(&norm(base), Some(kind)).as_slice()
+    {
+        return Some(*one);
+    }
+    let bare = ["uy ban nhan dan ", "ubnd "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(&key);
+    for (prefix, kind) in [
+        ("thanh pho ", crate::domain::unit::UnitKind::ThanhPho),
+        ("thi tran ", crate::domain::unit::UnitKind::ThiTran),
+        ("thi xa ", crate::domain::unit::UnitKind::ThiXa),
+        ("phuong ", crate::domain::unit::UnitKind::Phuong),
+        ("huyen ", crate::domain::unit::UnitKind::Huyen),
+        ("tinh ", crate::domain::unit::UnitKind::Tinh),
+        ("xa ", crate::domain::unit::UnitKind::Xa),
+    ] {
+        if let Some(rest) = bare.strip_prefix(prefix)
+            && let [one] = named(rest, Some(kind)).as_slice()
+        {
+            return Some(*one);
+        }
+    }
+    None
+}
+
+pub fn apply_units(c: &Tx, plans: &[UnitPlan]) -> Result<()> {
+    let mut ids: Vec<i64> = Vec::with_capacity(plans.len());
+    for p in plans {
+        let id = match &p.action {
+            Action::New => c.insert_unit(&p.unit)?,
+            Action::Update(id, _) => {
+                c.update_unit(*id, &p.unit)?;
+                *id
+            }
+            Action::Unchanged(id) => *id,
+        };
+        ids.push(id);
+    }
+    for (p, id) in plans.iter().zip(&ids) {
+        if let ParentRef::Row(j) = p.parent {
+            c.set_unit_parent(*id, Some(ids[j]))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn describe_unit(p: &UnitPlan) -> String {
+    let mut s = format!("{} ({})", p.unit.name, crate::words::kind_word(p.unit.kind));
+    if let Some(code) = &p.unit.code {
+        s.push_str(&format!(" · {code}"));
+    }
+    s
+}
