@@ -5,6 +5,7 @@
 pub mod docx;
 pub mod markdown;
 pub mod model;
+mod text;
 
 use clap::ValueEnum;
 use std::collections::HashMap;
