@@ -42,6 +42,14 @@ pub fn lines(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A setting meant for one line ("Lạng Sơn", "TB-UBND"): its lines joined by spaces,
+/// `None` when unset or blank, so the caller's default applies.
+pub fn one_line(setting: Option<&str>) -> Option<String> {
+    setting
+        .map(|s| lines(s).join(" "))
+        .filter(|s| !s.is_empty())
+}
+
 /// Day, month and year as Decree 30/2020 writes them: a leading zero for days below 10
 /// and months below 3 ("05", "02"), none otherwise ("23", "9").
 fn date_parts(d: NaiveDate) -> (String, String, String) {
