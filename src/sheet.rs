@@ -139,18 +139,9 @@ impl<'w> CsvOut<'w> {
     }
 }
 
-/// An XLSX workbook with one sheet: numbers as numbers, dates as dates (dd/mm/yyyy),
-/// text as text.
-pub fn write_xlsx(out: &mut dyn Write, sheet: &Sheet) -> Result<()> {
-    let mut x = XlsxOut::new(&sheet.name, &sheet.head)?;
-    for row in &sheet.rows {
-        x.row(row)?;
-    }
-    x.finish(out)
-}
-
-/// An XLSX sheet filled row by row; the workbook is assembled (in memory, as the
-/// format is a zip of whole parts) when it is finished.
+/// An XLSX sheet filled row by row, numbers as numbers, dates as dates (dd/mm/yyyy),
+/// text as text; the workbook is assembled (in memory, as the format is a zip of
+/// whole parts) when it is finished.
 pub struct XlsxOut {
     ws: Worksheet,
     next: u32,

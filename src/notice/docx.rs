@@ -170,7 +170,14 @@ fn text_width(text: &str, size: usize) -> usize {
 }
 
 fn document(n: &Notice) -> Docx {
-    let mut docx = Docx::new()
+    let docx = page().add_table(letterhead(n));
+    let docx = title(docx, n);
+    body_text(docx, n).add_table(sign_off(n))
+}
+
+/// A4 in the decree's margins, Times New Roman 14 pt unless a run says otherwise.
+fn page() -> Docx {
+    Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(
             PageMargin::new()
@@ -182,9 +189,12 @@ fn document(n: &Notice) -> Docx {
                 .footer(567),
         )
         .default_fonts(fonts())
-        .default_size(BODY);
+        .default_size(BODY)
+}
 
-    // Issuing body | Quốc hiệu and Tiêu ngữ; number | place and date.
+/// Issuing body | Quốc hiệu and Tiêu ngữ, each over a short rule; number | place and
+/// date.
+fn letterhead(n: &Notice) -> Table {
     let last = n.issuing_body.len().saturating_sub(1);
     let mut left: Vec<Paragraph> = n
         .issuing_body
@@ -212,7 +222,7 @@ fn document(n: &Notice) -> Docx {
         120,
         0,
     );
-    docx = docx.add_table(two_columns(
+    two_columns(
         [TOP_LEFT, TOP_RIGHT],
         vec![
             TableRow::new(vec![cell(TOP_LEFT, left), cell(TOP_RIGHT, right)]),
@@ -221,12 +231,13 @@ fn document(n: &Notice) -> Docx {
                 cell(TOP_RIGHT, vec![date]),
             ]),
         ],
-    ));
+    )
+}
 
-    // THÔNG BÁO and what it is about.
+/// THÔNG BÁO and what it is about, over a rule and an empty line.
+fn title(docx: Docx, n: &Notice) -> Docx {
     let strong = look(BODY, true, false);
-    docx = docx
-        .add_paragraph(line(&n.title, strong, AlignmentType::Center, 360, 0))
+    docx.add_paragraph(line(&n.title, strong, AlignmentType::Center, 360, 0))
         .add_paragraph(centred(&n.summary, strong))
         .add_paragraph(rule(1701, TEXT_WIDTH))
         .add_paragraph(line(
@@ -235,10 +246,14 @@ fn document(n: &Notice) -> Docx {
             AlignmentType::Left,
             0,
             0,
-        ));
+        ))
+}
 
-    // Body.
+/// The opening, the sections and the closing sentence. A heading keeps with the
+/// paragraph after it, so no page ends on one.
+fn body_text(mut docx: Docx, n: &Notice) -> Docx {
     let plain = look(BODY, false, false);
+    let strong = look(BODY, true, false);
     for p in &n.opening {
         docx = docx.add_paragraph(body(p, plain));
     }
@@ -253,9 +268,13 @@ fn document(n: &Notice) -> Docx {
             }
         }
     }
-    docx = docx.add_paragraph(body(&n.closing, plain));
+    docx.add_paragraph(body(&n.closing, plain))
+}
 
-    // Recipients | signer.
+/// Recipients | signer, in one row that a page break does not split.
+fn sign_off(n: &Notice) -> Table {
+    let plain = look(BODY, false, false);
+    let strong = look(BODY, true, false);
     let mut left = vec![line(
         &n.recipients_label,
         look(RECIPIENTS_LABEL, true, true),
@@ -285,10 +304,10 @@ fn document(n: &Notice) -> Docx {
     // Room for the signature and the seal.
     right.extend((0..4).map(|_| centred("", plain)));
     right.push(centred(&n.signer_name, strong));
-    docx.add_table(two_columns(
+    two_columns(
         [BOTTOM_LEFT, BOTTOM_RIGHT],
         vec![TableRow::new(vec![cell(BOTTOM_LEFT, left), cell(BOTTOM_RIGHT, right)]).cant_split()],
-    ))
+    )
 }
 
 /// The notice as the bytes of a .docx file.

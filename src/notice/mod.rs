@@ -1,10 +1,19 @@
 //! The notice of conclusions (Thông báo kết luận) of an inspection, in the layout of
 //! Decree 30/2020/NĐ-CP: `model` builds its parts from a saved inspection and the
-//! settings, `docx` and `markdown` write them.
+//! settings, `docx` and `markdown` write them. The parts are made in their own files,
+//! in the order the notice reads: `letterhead`, `opening`, `sections` (with
+//! `directives`), `sign_off`; `text` holds what they share.
 
 pub mod docx;
 pub mod markdown;
 pub mod model;
+
+mod directives;
+mod letterhead;
+mod opening;
+mod sections;
+mod sign_off;
+mod text;
 
 use clap::ValueEnum;
 use std::collections::HashMap;

@@ -4,19 +4,19 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::domain::inspection::ItemKind;
-use crate::domain::text::{fold, nfc};
 use crate::domain::unit::UnitKind;
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use crate::model::Inspection;
 
-/// A catalog entry in Vietnamese: a notice is an administrative document, written in
-/// Vietnamese whatever language the screen uses.
-fn vi(key: T) -> &'static str {
-    key.in_lang(Lang::Vi)
-}
+use super::directives::{self, Units};
+use super::text::{clean, unit_place, vi};
+use super::{letterhead, opening, sections, sign_off};
+
+/// "ngày 23 tháng 9 năm 2022": public for `tests/notice.rs`, which checks the decree's
+/// rule for dates from outside the crate.
+pub use super::text::date_words;
 
 /// The `setting` table's values a notice uses; `None` (or blank) means unset.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -133,178 +133,6 @@ impl Notice {
     }
 }
 
-/// Text as the notice prints it: NFC, control characters removed except line breaks
-/// (tabs become spaces), bidirectional overrides and XML non-characters removed.
-pub fn clean(s: &str) -> String {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
-    let kept: String = s
-        .chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() => None,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            '\u{FFFE}' | '\u{FFFF}' => None,
-            c => Some(c),
-        })
-        .collect();
-    nfc(&kept)
-}
-
-/// The non-blank lines of a text, cleaned and trimmed: each becomes a paragraph.
-pub fn lines(s: &str) -> Vec<String> {
-    clean(s)
-        .split('\n')
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-/// Day, month and year as Decree 30/2020 writes them: a leading zero for days below 10
-/// and months below 3 ("05", "02"), none otherwise ("23", "9").
-pub fn date_parts(d: NaiveDate) -> (String, String, String) {
-    let day = if d.day() < 10 {
-        format!("0{}", d.day())
-    } else {
-        d.day().to_string()
-    };
-    let month = if d.month() < 3 {
-        format!("0{}", d.month())
-    } else {
-        d.month().to_string()
-    };
-    (day, month, d.year().to_string())
-}
-
-/// "ngày 23 tháng 9 năm 2022".
-pub fn date_words(d: NaiveDate) -> String {
-    let (day, month, year) = date_parts(d);
-    vi(T::NoticeDate)
-        .replace("{d}", &day)
-        .replace("{m}", &month)
-        .replace("{y}", &year)
-}
-
-/// "23/9/2022", "05/02/2022": the same rule in figures, for dates in the body.
-pub fn date_short(d: NaiveDate) -> String {
-    let (day, month, year) = date_parts(d);
-    format!("{day}/{month}/{year}")
-}
-
-/// The unit's kind word in Vietnamese ("huyện", "xã", "sở"…): the same catalog
-/// entries as `ui::kind_word`, always in Vietnamese.
-pub fn kind_word_vi(k: UnitKind) -> &'static str {
-    vi(match k {
-        UnitKind::Tinh => T::KindTinh,
-        UnitKind::Huyen => T::KindHuyen,
-        UnitKind::ThanhPho => T::KindThanhPho,
-        UnitKind::ThiXa => T::KindThiXa,
-        UnitKind::Xa => T::KindXa,
-        UnitKind::Phuong => T::KindPhuong,
-        UnitKind::ThiTran => T::KindThiTran,
-        UnitKind::So => T::KindSo,
-    })
-}
-
-/// Where: "huyện Tràng Định", "phường Đông Kinh"; a department by its name alone
-/// ("Sở Tài chính").
-pub fn unit_place(u: &UnitInfo) -> String {
-    let name = clean(&u.name).trim().to_string();
-    match u.kind {
-        UnitKind::So => name,
-        k => format!("{} {name}", kind_word_vi(k)),
-    }
-}
-
-/// Who: "UBND huyện Tràng Định", "UBND xã Đoàn Kết"; a department by its name.
-pub fn unit_body(u: &UnitInfo) -> String {
-    match u.kind {
-        UnitKind::So => unit_place(u),
-        _ => format!("{} {}", vi(T::NoticeUbnd), unit_place(u)),
-    }
-}
-
-const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-
-fn roman(n: usize) -> String {
-    ROMAN
-        .get(n)
-        .map_or_else(|| (n + 1).to_string(), |r| r.to_string())
-}
-
-/// "Nguyễn Đức Thành — Phó Chánh Văn phòng UBND tỉnh" as prose:
-/// "Nguyễn Đức Thành, Phó Chánh Văn phòng UBND tỉnh".
-fn person(line: &str) -> String {
-    let l = line.trim().trim_end_matches([';', ',', '.']).trim_end();
-    for sep in [" — ", " – "] {
-        if let Some((name, title)) = l.split_once(sep) {
-            return format!("{}, {}", name.trim(), title.trim());
-        }
-    }
-    l.to_string()
-}
-
-fn people(s: &str) -> Option<String> {
-    let list: Vec<String> = lines(s).iter().map(|l| person(l)).collect();
-    (!list.is_empty()).then(|| list.join("; "))
-}
-
-/// "Phạm Hùng Trường, Chánh Văn phòng UBND tỉnh, Tổ trưởng Tổ công tác".
-fn name_and_title(name: &str, title: &str) -> Option<String> {
-    let name = lines(name).join(" ");
-    let title = lines(title).join(" ");
-    match (name.is_empty(), title.is_empty()) {
-        (true, _) => None,
-        (false, true) => Some(name),
-        (false, false) => Some(format!("{name}, {title}")),
-    }
-}
-
-/// A directive's lines as paragraphs: the first starts with "- ", the last carries
-/// the deadline, before its closing full stop or semicolon if it has one.
-fn directive_paragraphs(text: &str, deadline: Option<NaiveDate>) -> Vec<String> {
-    let mut ps = lines(text);
-    if ps.is_empty() {
-        return ps;
-    }
-    let first = ps[0]
-        .strip_prefix("- ")
-        .or_else(|| ps[0].strip_prefix("+ "))
-        .or_else(|| ps[0].strip_prefix("• "))
-        .unwrap_or(&ps[0])
-        .to_string();
-    ps[0] = format!("- {first}");
-    if let Some(d) = deadline {
-        let last = ps.last_mut().expect("not empty");
-        let note = format!("({}: {})", vi(T::NoticeDeadline), date_short(d));
-        match last.char_indices().last() {
-            Some((i, '.' | ';')) if !last.ends_with("./.") => {
-                last.insert_str(i, &format!(" {note}"));
-            }
-            _ => {
-                last.push(' ');
-                last.push_str(&note);
-            }
-        }
-    }
-    ps
-}
-
-fn bulleted(text: &str) -> Vec<String> {
-    directive_paragraphs(text, None)
-}
-
-/// A recipient line in the form "- X;" whatever was typed ("X", "- X", "+ X;").
-fn recipient_line(s: &str) -> String {
-    let core = s
-        .trim()
-        .trim_start_matches(['-', '+', '•'])
-        .trim()
-        .trim_end_matches([';', '.', ','])
-        .trim();
-    format!("- {core};")
-}
-
 /// Builds the notice. `units` gives the name and kind of the inspected unit and of
 /// every unit a directive names (by id); `issued_on` is the date the notice bears.
 pub fn build(
@@ -313,254 +141,32 @@ pub fn build(
     settings: &Settings,
     issued_on: NaiveDate,
 ) -> Notice {
-    let h = &ins.header;
-    let unit = units.get(&h.unit_id).cloned().unwrap_or(UnitInfo {
-        name: h.unit_name.clone(),
-        kind: UnitKind::Xa,
-    });
-    let unit_of = |id: Option<i64>, name: Option<&str>| -> UnitInfo {
-        match id {
-            Some(id) if id == h.unit_id => unit.clone(),
-            Some(id) => units.get(&id).cloned().unwrap_or(UnitInfo {
-                name: name.unwrap_or_default().to_string(),
-                kind: UnitKind::So,
-            }),
-            None => unit.clone(),
-        }
-    };
-
-    // Upper part.
-    let mut issuing_body: Vec<String> = settings
-        .issuing_body
-        .as_deref()
-        .map(lines)
-        .unwrap_or_default()
-        .iter()
-        .map(|l| l.to_uppercase())
-        .collect();
-    if issuing_body.is_empty() {
-        issuing_body.push(vi(T::NoticeDefaultBody).to_string());
-    }
-    let symbol = settings
-        .number_symbol
-        .as_deref()
-        .map(|s| lines(s).join(" "))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| vi(T::NoticeDefaultSymbol).to_string());
-    let number = if symbol.contains('/') {
-        format!("{} {symbol}", vi(T::NoticeNumber))
-    } else {
-        // Blank for the number the clerk gives it when it is issued.
-        format!("{}      /{symbol}", vi(T::NoticeNumber))
-    };
-    let place = settings
-        .place
-        .as_deref()
-        .map(|s| lines(s).join(" "))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "……".to_string());
-    let place_date = format!("{place}, {}", date_words(issued_on));
-
-    let where_ = unit_place(&unit);
-    let summary = vi(T::NoticeSummary).replace("{unit}", &where_);
-
-    // Opening.
-    let held = h.held_on.unwrap_or(issued_on);
-    let chair = name_and_title(&h.chair_name, &h.chair_title);
-    let chaired = chair
-        .as_deref()
-        .map(|c| vi(T::NoticeChairedBy).replace("{chair}", c))
-        .unwrap_or_default();
-    let mut first = vi(T::NoticeOpening)
-        .replace("{date}", &date_short(held))
-        .replace("{chaired}", &chaired)
-        .replace("{year}", &held.year().to_string())
-        .replace("{unit}", &where_);
-    if let Some(list) = people(&h.members) {
-        first.push(' ');
-        first.push_str(&vi(T::NoticeMembers).replace("{list}", &list));
-    }
-    if let Some(list) = people(&h.attendees) {
-        first.push(' ');
-        first.push_str(
-            &vi(T::NoticeAttendees)
-                .replace("{unit}", &where_)
-                .replace("{list}", &list),
-        );
-    }
-    let who = chair
-        .as_deref()
-        .map(|c| format!("{} {c}", vi(T::NoticeComrade)))
-        .unwrap_or_else(|| vi(T::NoticeTeamLeader).to_string());
-    let concludes = vi(T::NoticeConcludes)
-        .replace("{body}", &unit_body(&unit))
-        .replace("{who}", &who);
-    let opening = vec![first, concludes];
-
-    // Body.
-    let of_kind = |k: ItemKind| ins.items.iter().filter(move |i| i.kind == k);
-    let results: Vec<String> = of_kind(ItemKind::Result)
-        .flat_map(|i| lines(&i.text))
-        .collect();
-    let shortcomings: Vec<String> = of_kind(ItemKind::Shortcoming)
-        .flat_map(|i| lines(&i.text))
-        .collect();
-    let mut sections: Vec<(&'static str, Vec<Group>)> = Vec::new();
-    match (results.is_empty(), shortcomings.is_empty()) {
-        (false, false) => sections.push((
-            vi(T::NoticeSecResultsAndShortcomings),
-            vec![
-                Group {
-                    heading: Some(format!("1. {}", vi(T::NoticeSubResults))),
-                    paragraphs: results,
-                },
-                Group {
-                    heading: Some(format!("2. {}", vi(T::NoticeSubShortcomings))),
-                    paragraphs: shortcomings,
-                },
-            ],
-        )),
-        (false, true) => sections.push((
-            vi(T::NoticeSecResults),
-            vec![Group {
-                heading: None,
-                paragraphs: results,
-            }],
-        )),
-        (true, false) => sections.push((
-            vi(T::NoticeSecShortcomings),
-            vec![Group {
-                heading: None,
-                paragraphs: shortcomings,
-            }],
-        )),
-        (true, true) => {}
-    }
-
-    // Directives by the unit that carries them out: the inspected unit first, then
-    // the others in the order they were first named.
-    let mut by_unit: Vec<(UnitInfo, Vec<String>)> = Vec::new();
-    let mut directives: Vec<_> = of_kind(ItemKind::Directive).collect();
-    directives.sort_by_key(|i| i.unit_id.is_some_and(|u| u != h.unit_id));
-    for item in directives {
-        let ps = directive_paragraphs(&item.text, item.deadline);
-        if ps.is_empty() {
-            continue;
-        }
-        let who = unit_of(item.unit_id, item.unit_name.as_deref());
-        let key = fold(&unit_body(&who));
-        match by_unit.iter_mut().find(|(u, _)| fold(&unit_body(u)) == key) {
-            Some((_, list)) => list.extend(ps),
-            None => by_unit.push((who, ps)),
-        }
-    }
-    if !by_unit.is_empty() {
-        let groups = by_unit
-            .iter()
-            .enumerate()
-            .map(|(n, (u, ps))| Group {
-                heading: Some(format!("{}. {}:", n + 1, unit_body(u))),
-                paragraphs: ps.clone(),
-            })
-            .collect();
-        sections.push((vi(T::NoticeSecDirectives), groups));
-    }
-    let proposals: Vec<String> = of_kind(ItemKind::Proposal)
-        .flat_map(|i| bulleted(&i.text))
-        .collect();
-    if !proposals.is_empty() {
-        sections.push((
-            vi(T::NoticeSecProposals),
-            vec![Group {
-                heading: None,
-                paragraphs: proposals,
-            }],
-        ));
-    }
-    let sections = sections
-        .into_iter()
-        .enumerate()
-        .map(|(n, (heading, groups))| Section {
-            heading: format!("{}. {heading}", roman(n)),
-            groups,
-        })
-        .collect();
-
-    // Recipients: as set, then the units concerned not yet named, then the archive
-    // ("Lưu: VT." unless the setting has its own "Lưu" line).
-    let set_lines = lines(
-        settings
-            .recipients
-            .as_deref()
-            .unwrap_or(vi(T::NoticeDefaultRecipients)),
-    );
-    let is_archive = |l: &str| {
-        fold(l)
-            .trim_start_matches(['-', '+', ' '])
-            .starts_with("luu")
-    };
-    let archive = set_lines
-        .iter()
-        .find(|l| is_archive(l))
-        .map(|l| recipient_line(l).trim_end_matches(';').to_string() + ".")
-        .unwrap_or_else(|| format!("- {}", vi(T::NoticeArchive)));
-    let mut recipients: Vec<String> = set_lines
-        .iter()
-        .filter(|l| !is_archive(l))
-        .map(|l| recipient_line(l))
-        .collect();
-    let mut concerned = vec![unit_body(&unit)];
-    concerned.extend(by_unit.iter().map(|(u, _)| unit_body(u)));
-    for c in concerned {
-        let line = recipient_line(&c);
-        if !recipients.iter().any(|r| fold(r) == fold(&line)) {
-            recipients.push(line);
-        }
-    }
-    recipients.push(archive);
-
-    // Signer: as set, else the chair.
-    let signer_title: Vec<String> = match settings.signer_title.as_deref() {
-        Some(t) => lines(t),
-        None => lines(&h.chair_title)
-            .join(" ")
-            .split(',')
-            .next()
-            .map(|s| vec![s.trim().to_string()])
-            .unwrap_or_default(),
-    }
-    .into_iter()
-    .filter(|l| !l.is_empty())
-    .map(|l| l.to_uppercase())
-    .collect();
-    let signer_name = settings
-        .signer_name
-        .as_deref()
-        .map(|s| lines(s).join(" "))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| lines(&h.chair_name).join(" "));
-
+    let units = Units::new(ins, units);
+    let unit = &units.inspected;
+    // Grouped once: the body lists them, and their units receive the notice.
+    let by_unit = directives::by_unit(ins, &units);
     Notice {
-        issuing_body,
+        issuing_body: letterhead::issuing_body(settings),
         national_name: vi(T::NoticeNationalName).to_string(),
         motto: vi(T::NoticeMotto).to_string(),
-        number,
-        place_date,
+        number: letterhead::number(settings),
+        place_date: letterhead::place_date(settings, issued_on),
         title: vi(T::NoticeTitle).to_string(),
-        summary,
-        opening,
-        sections,
+        summary: vi(T::NoticeSummary).replace("{unit}", &unit_place(unit)),
+        opening: opening::paragraphs(&ins.header, unit, issued_on),
+        sections: sections::sections(ins, &by_unit),
         closing: vi(T::NoticeClosing).to_string(),
         recipients_label: vi(T::NoticeRecipients).to_string(),
-        recipients,
-        signer_title,
-        signer_name,
+        recipients: sign_off::recipients(settings, unit, &by_unit),
+        signer_title: sign_off::signer_title(settings, &ins.header),
+        signer_name: sign_off::signer_name(settings, &ins.header),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::inspection::ItemKind;
     use crate::model::{InspectionHeader, ItemRow};
 
     fn d(s: &str) -> NaiveDate {
@@ -633,37 +239,6 @@ mod tests {
             },
         );
         (ins, units)
-    }
-
-    #[test]
-    fn dates_follow_the_decree() {
-        assert_eq!(date_words(d("23/09/2022")), "ngày 23 tháng 9 năm 2022");
-        assert_eq!(date_words(d("05/02/2022")), "ngày 05 tháng 02 năm 2022");
-        assert_eq!(date_words(d("10/03/2022")), "ngày 10 tháng 3 năm 2022");
-        assert_eq!(date_words(d("09/12/2022")), "ngày 09 tháng 12 năm 2022");
-        assert_eq!(date_words(d("31/01/2023")), "ngày 31 tháng 01 năm 2023");
-        assert_eq!(date_short(d("23/09/2022")), "23/9/2022");
-        assert_eq!(date_short(d("01/02/2022")), "01/02/2022");
-    }
-
-    #[test]
-    fn units_are_named_by_kind() {
-        let huyen = UnitInfo {
-            name: "Tràng Định".into(),
-            kind: UnitKind::Huyen,
-        };
-        let so = UnitInfo {
-            name: "Sở Tài chính".into(),
-            kind: UnitKind::So,
-        };
-        let xa = UnitInfo {
-            name: "Đoàn Kết".into(),
-            kind: UnitKind::Xa,
-        };
-        assert_eq!(unit_place(&huyen), "huyện Tràng Định");
-        assert_eq!(unit_body(&huyen), "UBND huyện Tràng Định");
-        assert_eq!(unit_body(&so), "Sở Tài chính");
-        assert_eq!(unit_body(&xa), "UBND xã Đoàn Kết");
     }
 
     #[test]
@@ -748,14 +323,5 @@ mod tests {
                 "- Lưu: VT, KT."
             ]
         );
-    }
-
-    #[test]
-    fn text_is_cleaned_but_kept() {
-        assert_eq!(
-            clean("Tra\u{300}ng\u{1b}[31m Định\u{7}\r\nx\ty"),
-            "Tràng[31m Định\nx y"
-        );
-        assert_eq!(lines("  a \n\n b\u{202E}c "), ["a", "bc"]);
     }
 }

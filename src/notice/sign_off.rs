@@ -1,0 +1,86 @@
+//! The lower part of the notice: the recipients (Nơi nhận) beside the signer.
+
+use crate::domain::text::fold;
+use crate::i18n::T;
+use crate::model::InspectionHeader;
+
+use super::directives::UnitDirectives;
+use super::model::{Settings, UnitInfo};
+use super::text::{lines, one_line, unit_body, vi};
+
+/// The recipients as set (or the default), then the units concerned not yet named,
+/// then the archive, which the decree puts last: "Lưu: VT." unless the setting has
+/// its own "Lưu" line.
+pub fn recipients(
+    settings: &Settings,
+    inspected: &UnitInfo,
+    by_unit: &[UnitDirectives],
+) -> Vec<String> {
+    let set_lines = lines(
+        settings
+            .recipients
+            .as_deref()
+            .unwrap_or(vi(T::NoticeDefaultRecipients)),
+    );
+    let archive = set_lines
+        .iter()
+        .find(|l| is_archive(l))
+        .map(|l| recipient_line(l).trim_end_matches(';').to_string() + ".")
+        .unwrap_or_else(|| format!("- {}", vi(T::NoticeArchive)));
+    let mut recipients: Vec<String> = set_lines
+        .iter()
+        .filter(|l| !is_archive(l))
+        .map(|l| recipient_line(l))
+        .collect();
+    let concerned = std::iter::once(inspected).chain(by_unit.iter().map(|d| &d.unit));
+    for unit in concerned {
+        // Compared folded, so a unit the setting already names is not named twice.
+        let line = recipient_line(&unit_body(unit));
+        if !recipients.iter().any(|r| fold(r) == fold(&line)) {
+            recipients.push(line);
+        }
+    }
+    recipients.push(archive);
+    recipients
+}
+
+/// "Lưu: VT.", "- luu hồ sơ": the archive line, however it was typed.
+fn is_archive(l: &str) -> bool {
+    fold(l)
+        .trim_start_matches(['-', '+', ' '])
+        .starts_with("luu")
+}
+
+/// A recipient line in the form "- X;" whatever was typed ("X", "- X", "+ X;").
+fn recipient_line(s: &str) -> String {
+    let core = s
+        .trim()
+        .trim_start_matches(['-', '+', '•'])
+        .trim()
+        .trim_end_matches([';', '.', ','])
+        .trim();
+    format!("- {core};")
+}
+
+/// The signer's title in capitals, one line each: as set, else the chair's title up
+/// to its first comma ("Chánh Văn phòng UBND tỉnh, Tổ trưởng …" signs as the former).
+pub fn signer_title(settings: &Settings, h: &InspectionHeader) -> Vec<String> {
+    match settings.signer_title.as_deref() {
+        Some(t) => lines(t),
+        None => lines(&h.chair_title)
+            .join(" ")
+            .split(',')
+            .next()
+            .map(|s| vec![s.trim().to_string()])
+            .unwrap_or_default(),
+    }
+    .into_iter()
+    .filter(|l| !l.is_empty())
+    .map(|l| l.to_uppercase())
+    .collect()
+}
+
+/// The signer's name: as set, else the chair's.
+pub fn signer_name(settings: &Settings, h: &InspectionHeader) -> String {
+    one_line(settings.signer_name.as_deref()).unwrap_or_else(|| lines(&h.chair_name).join(" "))
+}
