@@ -63,7 +63,6 @@ catalog! {
     ReadOnly => "CHỈ ĐỌC", "READ-ONLY";
     Demo => "DỮ LIỆU MẪU", "DEMO DATA";
     Filter => "Lọc", "Filter";
-    NoRows => "(không có)", "(none)";
     NoUnit => "Chưa chọn đơn vị", "No unit selected";
     TooSmall => "Cửa sổ quá nhỏ", "Terminal too small";
     Help => "Phím tắt", "Keys";
@@ -108,8 +107,6 @@ catalog! {
     // Columns.
     ColName => "Tên", "Name";
     ColKind => "Loại", "Kind";
-    ColTargets => "Chỉ tiêu Đ·70·<", "Targets M·70·<";
-    ColTasks => "NV đúng/trễ/quá", "Tasks ok/late/over";
     ColPlan => "Kế hoạch", "Plan";
     ColActual => "Thực hiện", "Actual";
     ColMeasure => "ĐVT", "Measure";

@@ -36,7 +36,6 @@ impl Cell {
 }
 
 pub struct Sheet {
-    pub name: String,
     pub head: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
@@ -227,7 +226,6 @@ mod tests {
     #[test]
     fn csv_has_a_bom_and_safe_cells() {
         let sheet = Sheet {
-            name: "x".into(),
             head: vec!["a".into(), "b".into()],
             rows: vec![vec![Cell::text("=cmd|' /C calc'!A0"), Cell::Int(-5)]],
         };

@@ -67,15 +67,6 @@ pub enum TargetClass {
     NoData,
 }
 
-impl TargetClass {
-    pub const ALL: [TargetClass; 4] = [
-        TargetClass::Met,
-        TargetClass::Above70,
-        TargetClass::Below70,
-        TargetClass::NoData,
-    ];
-}
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
     /// Share of the plan achieved (1.0 = 100%), when a ratio means something.

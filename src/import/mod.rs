@@ -26,10 +26,8 @@ use crate::i18n::{T, t};
 use crate::model::Ctx;
 use crate::store::Store;
 
-pub use columns::header_key;
 pub use plan::Counts;
-pub use read::{Cell, decode};
-pub use rows::no_date_marker;
+pub use read::Cell;
 
 use plan::{Action, ReadingAction};
 use resolve::UnitIndex;

@@ -119,7 +119,6 @@ impl<'w> Rows<'w> {
             Format::Table | Format::Md => Rows::Table {
                 out,
                 sheet: Sheet {
-                    name: name.into(),
                     head,
                     rows: Vec::new(),
                 },
