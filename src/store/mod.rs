@@ -226,6 +226,7 @@ impl Store {
     }
 
     /// The raw connection, for tests and benchmarks that inspect query plans.
+    #[cfg(feature = "testing")]
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

@@ -642,6 +642,7 @@ impl Store {
 impl Store {
     /// `EXPLAIN QUERY PLAN` of every question a pane asks about tasks, for one unit
     /// and for the province: (question, plan). Tests hold them to their indexes.
+    #[cfg(feature = "testing")]
     pub fn pane_plans(&self, ctx: &Ctx, unit_id: i64) -> Result<Vec<(String, String)>> {
         let mut qs: Vec<(String, (String, Vec<Value>))> = Vec::new();
         for mode in [TaskMode::Overdue, TaskMode::Open, TaskMode::All] {

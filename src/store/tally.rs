@@ -243,6 +243,7 @@ impl Store {
 
     /// Units whose tally differs from a recount of their tasks, or whose dates are
     /// below a task's: empty when the triggers kept it right.
+    #[cfg(feature = "testing")]
     pub fn tally_drift(&self) -> Result<Vec<i64>> {
         let sql = "WITH recount AS (
                SELECT unit_id, count(*) AS tasks,
