@@ -41,7 +41,12 @@ pub fn class_word(c: TargetClass) -> &'static str {
 
 /// A unit's kind in words: "huyện", "xã", "sở"...
 pub fn kind_word(k: UnitKind) -> &'static str {
-    t(match k {
+    kind_word_in(k, lang())
+}
+
+/// The same in a given language: documents are in Vietnamese whatever the screen's.
+pub fn kind_word_in(k: UnitKind, l: Lang) -> &'static str {
+    let key = match k {
         UnitKind::Tinh => T::KindTinh,
         UnitKind::Huyen => T::KindHuyen,
         UnitKind::ThanhPho => T::KindThanhPho,
@@ -50,7 +55,8 @@ pub fn kind_word(k: UnitKind) -> &'static str {
         UnitKind::Phuong => T::KindPhuong,
         UnitKind::ThiTran => T::KindThiTran,
         UnitKind::So => T::KindSo,
-    })
+    };
+    key.in_lang(l)
 }
 
 /// A task status in words: "quá hạn 12 ngày".

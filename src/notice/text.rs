@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::text::nfc;
 use crate::domain::unit::UnitKind;
 use crate::i18n::{Lang, T};
+use crate::words::kind_word_in;
 
 use super::model::UnitInfo;
 
@@ -81,28 +82,13 @@ pub fn date_short(d: NaiveDate) -> String {
     format!("{day}/{month}/{year}")
 }
 
-/// The unit's kind word in Vietnamese ("huyện", "xã", "sở"…): the same catalog
-/// entries as `ui::kind_word`, always in Vietnamese.
-fn kind_word_vi(k: UnitKind) -> &'static str {
-    vi(match k {
-        UnitKind::Tinh => T::KindTinh,
-        UnitKind::Huyen => T::KindHuyen,
-        UnitKind::ThanhPho => T::KindThanhPho,
-        UnitKind::ThiXa => T::KindThiXa,
-        UnitKind::Xa => T::KindXa,
-        UnitKind::Phuong => T::KindPhuong,
-        UnitKind::ThiTran => T::KindThiTran,
-        UnitKind::So => T::KindSo,
-    })
-}
-
 /// Where: "huyện Tràng Định", "phường Đông Kinh"; a department by its name alone
 /// ("Sở Tài chính").
 pub fn unit_place(u: &UnitInfo) -> String {
     let name = clean(&u.name).trim().to_string();
     match u.kind {
         UnitKind::So => name,
-        k => format!("{} {name}", kind_word_vi(k)),
+        k => format!("{} {name}", kind_word_in(k, Lang::Vi)),
     }
 }
 
