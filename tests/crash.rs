@@ -234,11 +234,12 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
         assert_eq!(setup.tasks_now(), setup.before + ROWS);
     }
 
-    // Each planned run kills at a random moment within its own slice of 1.25 times
-    // that span, so the kills cover it from start to end in every run count.
+    // Each planned run kills at a random moment within its own slice of 1.5 times that
+    // span (a busy machine slows the import), so the kills cover it from start to end
+    // in every run count.
     let mut rng = Lcg(42);
     let planned = runs() as usize;
-    let window = span * 5 / 4;
+    let window = span * 3 / 2;
     let mut tried: Vec<(Kill, Landed)> = Vec::new();
     for run in 0..planned {
         let slice = window / planned as u32;
