@@ -193,24 +193,90 @@ fn a_failed_export_leaves_the_old_file_byte_for_byte() {
     assert!(stderr(&o).contains("khong/co"), "{}", stderr(&o));
 }
 
-/// A directory without write permission: the export fails in one line, the file in it
-/// stays. (Skipped as root, who may write anywhere.)
+/// A directory tct cannot write into, put back as it was however the test ends.
+#[cfg(unix)]
+struct Unwritable {
+    dir: PathBuf,
+    immutable: bool,
+}
+
+#[cfg(unix)]
+impl Unwritable {
+    /// Takes write permission away from `dir`; as root, who writes through any mode,
+    /// sets the immutable attribute as well (`chattr +i`), which binds root too. Says
+    /// why when neither keeps a file from being created there.
+    fn make(dir: &Path) -> Result<Unwritable, String> {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let mut u = Unwritable {
+            dir: dir.to_path_buf(),
+            immutable: false,
+        };
+        if !u.writable() {
+            return Ok(u);
+        }
+        let o = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .output()
+            .map_err(|e| format!("running as a user who writes through modes; chattr: {e}"))?;
+        if !o.status.success() {
+            return Err(format!(
+                "running as a user who writes through modes; chattr +i: {}",
+                stderr(&o).trim()
+            ));
+        }
+        u.immutable = true;
+        if u.writable() {
+            return Err("a file can still be created in an immutable directory".into());
+        }
+        Ok(u)
+    }
+
+    fn writable(&self) -> bool {
+        let probe = self.dir.join("probe");
+        let made = std::fs::File::create(&probe).is_ok();
+        if made {
+            std::fs::remove_file(&probe).unwrap();
+        }
+        made
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.dir)
+                .status();
+        }
+        let _ = std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700));
+    }
+}
+
+/// A directory tct cannot write into: the export fails in one line, the file in it
+/// stays. Run as root too, through the immutable attribute; skipped (and says so) only
+/// where a directory cannot be made unwritable at all (root on a file system without
+/// that attribute).
 #[cfg(unix)]
 #[test]
 fn a_read_only_directory_keeps_its_file() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
     let out = dir.path().join("ro");
     std::fs::create_dir(&out).unwrap();
     let target = out.join("thong-bao.docx");
     std::fs::write(&target, b"old notice").unwrap();
-    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o500)).unwrap();
-    if std::fs::File::create(out.join("probe")).is_ok() {
-        eprintln!("skipped: running as a user who can write into read-only directories");
-        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o700)).unwrap();
-        return;
-    }
+    let unwritable = match Unwritable::make(&out) {
+        Ok(u) => u,
+        Err(why) => {
+            common::skipped(&why);
+            return;
+        }
+    };
     for args in [
         vec!["report", "units", "--format", "json", "-o", s(&target)],
         vec![
@@ -229,7 +295,7 @@ fn a_read_only_directory_keeps_its_file() {
         fails_in_one_line(&o);
         assert_eq!(std::fs::read(&target).unwrap(), b"old notice");
     }
-    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o700)).unwrap();
+    drop(unwritable);
     assert_eq!(names(&out), ["thong-bao.docx"]);
 }
 
@@ -333,13 +399,10 @@ fn a_large_export_shows_progress_on_a_terminal() {
         let _ = tx.send(all);
     });
     let mut status = None;
-    for _ in 0..200 {
-        if let Some(s) = child.try_wait().unwrap() {
-            status = Some(s);
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::poll_until(Duration::from_secs(10), || {
+        status = child.try_wait().unwrap();
+        status.is_some()
+    });
     let Some(status) = status else {
         let _ = child.kill();
         panic!("tct did not finish within 10 s");

@@ -1,6 +1,6 @@
 //! The notice of conclusions (Thông báo kết luận): its parts from the demo's inspection
-//! of Tràng Định, the DOCX file (page, margins, font, texts), a render by LibreOffice
-//! when it is installed, and `tct export inspection` from the command line.
+//! of Tràng Định, the DOCX file (page, margins, font, texts), its render to PDF by
+//! LibreOffice, and `tct export inspection` from the command line.
 
 mod common;
 
@@ -286,17 +286,18 @@ fn saved_text_reaches_the_docx_intact_and_safe() {
     assert!(!xml.contains('\u{7}') && !xml.contains('\u{1b}'));
 }
 
-fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
-}
-
-/// LibreOffice opens the file and renders it to PDF; the PDF's text holds the notice.
-/// Skipped when LibreOffice is not installed.
+/// LibreOffice opens the file and renders it to PDF; the PDF is A4 and its text holds
+/// the notice. Without LibreOffice or poppler's pdftotext and pdfinfo it fails under CI
+/// (which installs them) and skips elsewhere.
 #[test]
 fn libreoffice_renders_the_docx() {
-    let Some(office) = ["libreoffice", "soffice"].into_iter().find(|p| on_path(p)) else {
-        println!("skipped: libreoffice not installed");
+    let Some(office) = common::tool("LibreOffice", &["soffice", "libreoffice"]) else {
+        return;
+    };
+    let Some(pdftotext) = common::tool("pdftotext (poppler-utils)", &["pdftotext"]) else {
+        return;
+    };
+    let Some(pdfinfo) = common::tool("pdfinfo (poppler-utils)", &["pdfinfo"]) else {
         return;
     };
     let (dir, store, ctx, id, _) = demo_notice();
@@ -320,15 +321,7 @@ fn libreoffice_renders_the_docx() {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    if !on_path("pdftotext") {
-        println!("pdftotext not installed: PDF made, text not checked");
-        return;
-    }
-    let o = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
+    let o = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&o.stdout);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
@@ -343,11 +336,13 @@ fn libreoffice_renders_the_docx() {
             "«{needle}» not in the PDF:\n{text}"
         );
     }
-    let info = Command::new("pdfinfo").arg(&pdf).output();
-    if let Ok(info) = info {
-        let info = String::from_utf8_lossy(&info.stdout);
-        assert!(info.contains("A4") || !info.contains("Page size"), "{info}");
-    }
+    let info = Command::new(pdfinfo).arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Page size:") && l.ends_with("(A4)")),
+        "an A4 page:\n{info}"
+    );
 }
 
 fn db(dir: &Path) -> String {

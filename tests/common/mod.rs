@@ -1,4 +1,5 @@
-//! Shared by the integration tests: a demo database in a temporary directory.
+//! Shared by the integration tests: a demo database in a temporary directory, outside
+//! programs a test needs, and bounded waits.
 #![allow(dead_code)]
 
 pub mod inspection;
@@ -113,4 +114,56 @@ pub fn tct(args: &[&str]) -> std::process::Output {
         .env_remove("TCT_LANG")
         .output()
         .expect("tct runs")
+}
+
+/// Whether this is a CI run: `CI` set to anything but empty, `0` or `false` (CI runs
+/// with `CI=true`).
+pub fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Says that a test skipped, and why, on standard error past the test harness's
+/// capture, so the line shows in a plain `cargo test` too.
+#[track_caller]
+pub fn skipped(why: &str) {
+    use std::io::Write;
+    let at = std::panic::Location::caller();
+    let _ = writeln!(std::io::stderr(), "skipped at {at}: {why}");
+}
+
+/// The path of the first of `programs` on PATH. When none is there, a test fails
+/// under CI, which installs them (`.ci/run`); on a developer's machine it says it
+/// skipped and the caller returns on `None`.
+#[track_caller]
+pub fn tool(what: &str, programs: &[&str]) -> Option<std::path::PathBuf> {
+    let paths = std::env::var_os("PATH").unwrap_or_default();
+    let found = programs.iter().find_map(|p| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(p))
+            .find(|f| f.is_file())
+    });
+    if found.is_none() {
+        let why = format!("{what} not installed (none of {programs:?} on PATH)");
+        assert!(
+            !under_ci(),
+            "{why}: CI must run this test; .ci/run installs it"
+        );
+        skipped(&why);
+    }
+    found
+}
+
+/// Polls `cond` every 20 ms until it holds (true) or `within` has passed (false): a
+/// bounded wait on the condition itself, never a fixed sleep before an assertion.
+pub fn poll_until(within: std::time::Duration, mut cond: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        if cond() {
+            return true;
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }

@@ -351,6 +351,16 @@ impl Tui {
         }
     }
 
+    /// SIGSTOP: tct reads nothing more until it is killed, so a key sent now is never
+    /// handled.
+    #[cfg(unix)]
+    pub fn freeze(&mut self) {
+        let pid = self.child.process_id().expect("tct's process id");
+        // SAFETY: kill(2) with a pid this test spawned and has not yet reaped.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, libc::SIGSTOP) };
+        assert_eq!(sent, 0, "kill -STOP {pid} failed");
+    }
+
     pub fn kill(&mut self) {
         if !self.exited {
             let _ = self.child.kill();
