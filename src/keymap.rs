@@ -1,5 +1,6 @@
 //! Keys as data: one table of key → named command → help text, per mode. The help
-//! overlay and the hint bar are generated from it; nothing else matches on keys.
+//! overlay, the hint bar and each dialog's list of choices are generated from it;
+//! nothing else matches on keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -46,6 +47,17 @@ pub enum Command {
     MarkDone,
     PromptApply,
     PromptCancel,
+    // A dialog's answers.
+    SaveAndLeave,
+    Discard,
+    KeepEditing,
+    Delete,
+    DeleteWithTask,
+    KeepTask,
+    Cancel,
+    RestoreDraft,
+    DropDraft,
+    Later,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -55,55 +67,82 @@ pub enum Mode {
     Filter,
     Overlay,
     Form,
-    /// A question; its own choices are its keys (see `app::dialog`).
+    /// A question; the choices of the question asked are its keys.
     Dialog,
     /// A one-line question over the dashboard: a task's completion date.
     Prompt,
+}
+
+/// What a dialog asks. Each question has its own choices, and the dialog lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// Leave a form with unsaved changes?
+    Unsaved,
+    /// Delete an item that has no task?
+    Delete,
+    /// Delete an item whose directive has a task: keep the task, or delete it too?
+    DeleteWithTask,
+    /// Restore a draft from an earlier run?
+    Draft,
+}
+
+/// Where in its mode a binding applies. The help overlay and the hint bar list the
+/// bindings that apply anywhere in a mode; a dialog lists its question's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Any,
+    /// The form's cursor is in a one-line field.
+    OneLine,
+    /// A dialog asks this question.
+    Asking(Question),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
+    /// The key whatever modifiers are held with it.
+    pub any_mods: bool,
 }
 
-pub const fn k(code: KeyCode) -> Key {
+const fn key(code: KeyCode, mods: KeyModifiers) -> Key {
     Key {
         code,
-        mods: KeyModifiers::NONE,
+        mods,
+        any_mods: false,
     }
 }
 
-pub const fn c(ch: char) -> Key {
-    Key {
-        code: KeyCode::Char(ch),
-        mods: KeyModifiers::NONE,
-    }
+const fn k(code: KeyCode) -> Key {
+    key(code, KeyModifiers::NONE)
 }
 
-pub const fn ctrl(ch: char) -> Key {
-    Key {
-        code: KeyCode::Char(ch),
-        mods: KeyModifiers::CONTROL,
-    }
+const fn c(ch: char) -> Key {
+    key(KeyCode::Char(ch), KeyModifiers::NONE)
+}
+
+const fn ctrl(ch: char) -> Key {
+    key(KeyCode::Char(ch), KeyModifiers::CONTROL)
 }
 
 const fn ctrl_k(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::CONTROL,
-    }
+    key(code, KeyModifiers::CONTROL)
 }
 
 const fn alt(code: KeyCode) -> Key {
+    key(code, KeyModifiers::ALT)
+}
+
+const fn any_mods(code: KeyCode) -> Key {
     Key {
-        code,
-        mods: KeyModifiers::ALT,
+        any_mods: true,
+        ..k(code)
     }
 }
 
 pub struct Binding {
     pub mode: Mode,
+    pub scope: Scope,
     pub keys: &'static [Key],
     pub command: Command,
     pub help: T,
@@ -114,6 +153,7 @@ pub struct Binding {
 const fn b(mode: Mode, keys: &'static [Key], command: Command, help: T, hint: bool) -> Binding {
     Binding {
         mode,
+        scope: Scope::Any,
         keys,
         command,
         help,
@@ -121,8 +161,32 @@ const fn b(mode: Mode, keys: &'static [Key], command: Command, help: T, hint: bo
     }
 }
 
+/// A binding in part of a mode only; never a hint.
+const fn only(
+    mode: Mode,
+    scope: Scope,
+    keys: &'static [Key],
+    command: Command,
+    help: T,
+) -> Binding {
+    Binding {
+        mode,
+        scope,
+        keys,
+        command,
+        help,
+        hint: false,
+    }
+}
+
+/// A dialog's choice: its keys, the answer, and the label the dialog shows.
+const fn ask(q: Question, keys: &'static [Key], command: Command, label: T) -> Binding {
+    only(Mode::Dialog, Scope::Asking(q), keys, command, label)
+}
+
 use Command as C;
 use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
+use Question::{Delete as QDel, DeleteWithTask as QDelTask, Draft as QDraft, Unsaved as QUnsaved};
 
 /// One line a binding, so the table reads as the keymap it is.
 #[rustfmt::skip]
@@ -172,27 +236,49 @@ pub static BINDINGS: &[Binding] = &[
     b(E, &[k(KeyCode::F(1))], C::Help, T::KHelp, false),
     b(E, &[k(KeyCode::Esc)], C::Leave, T::KLeave, true),
     b(E, &[ctrl('c')], C::Quit, T::KQuit, false),
+    // Enter in a one-line field moves on, as in any form: such a field takes no line
+    // break, with whatever modifier Enter comes.
+    only(E, Scope::OneLine, &[any_mods(KeyCode::Enter)], C::NextField, T::KNextField),
+    // Each question's choices, in the order the dialog lists them.
+    ask(QUnsaved, &[ctrl('s'), c('l')], C::SaveAndLeave, T::DlgSaveLeave),
+    ask(QUnsaved, &[c('b')], C::Discard, T::DlgDiscard),
+    ask(QUnsaved, &[k(KeyCode::Esc)], C::KeepEditing, T::DlgKeepEditing),
+    ask(QDel, &[c('x'), k(KeyCode::Enter)], C::Delete, T::DlgDelete),
+    ask(QDel, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
+    ask(QDelTask, &[c('g')], C::KeepTask, T::DlgKeepTask),
+    ask(QDelTask, &[c('x')], C::DeleteWithTask, T::DlgDeleteWithTask),
+    ask(QDelTask, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
+    ask(QDraft, &[k(KeyCode::Enter), c('m')], C::RestoreDraft, T::DlgRestore),
+    ask(QDraft, &[c('b')], C::DropDraft, T::DlgDropDraft),
+    ask(QDraft, &[k(KeyCode::Esc)], C::Later, T::DlgLater),
 ];
 
-fn same(key: &Key, ev: &KeyEvent) -> bool {
+fn same(key: &Key, ev: &KeyEvent, any_case: bool) -> bool {
     // Shift is part of the character itself ('G', '?'), so it is ignored for chars.
     let mods = match ev.code {
         KeyCode::Char(_) => ev.modifiers - KeyModifiers::SHIFT,
         KeyCode::BackTab => KeyModifiers::NONE,
         _ => ev.modifiers,
     };
-    key.code == ev.code && key.mods == mods
+    let code = match ev.code {
+        KeyCode::Char(ch) if any_case => KeyCode::Char(ch.to_ascii_lowercase()),
+        other => other,
+    };
+    key.code == code && (key.any_mods || key.mods == mods)
 }
 
-/// The command a key press means in a mode, if any.
-pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Command> {
+/// The command a key press means in a mode, where in it the top layer is (`scope`),
+/// if any. A dialog's letters are taken in either case: Caps Lock must not hide an
+/// answer.
+pub fn lookup(mode: Mode, scope: Scope, ev: &KeyEvent) -> Option<Command> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
+    let any_case = mode == Mode::Dialog;
     BINDINGS
         .iter()
-        .filter(|b| b.mode == mode)
-        .find(|b| b.keys.iter().any(|k| same(k, ev)))
+        .filter(|b| b.mode == mode && (b.scope == Scope::Any || b.scope == scope))
+        .find(|b| b.keys.iter().any(|k| same(k, ev, any_case)))
         .map(|b| b.command)
 }
 
@@ -241,8 +327,16 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
 }
 
+/// The bindings that apply anywhere in a mode: what the help overlay and hint bar list.
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.mode == mode)
+    BINDINGS
+        .iter()
+        .filter(move |b| b.mode == mode && b.scope == Scope::Any)
+}
+
+/// A question's choices, in the order the dialog lists them.
+pub fn choices(q: Question) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope == Scope::Asking(q))
 }
 
 #[cfg(test)]
@@ -256,35 +350,106 @@ mod tests {
     #[test]
     fn keys_find_their_commands() {
         assert_eq!(
-            lookup(D, &ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            lookup(D, Scope::Any, &ev(KeyCode::Char('j'), KeyModifiers::NONE)),
             Some(C::Down)
         );
         assert_eq!(
-            lookup(D, &ev(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            lookup(D, Scope::Any, &ev(KeyCode::Char('?'), KeyModifiers::SHIFT)),
             Some(C::Help)
         );
         assert_eq!(
-            lookup(D, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            lookup(
+                D,
+                Scope::Any,
+                &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
             Some(C::Quit)
         );
         assert_eq!(
-            lookup(D, &ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            lookup(D, Scope::Any, &ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
             Some(C::PrevPane)
         );
         // In the filter, letters are text, not commands.
-        assert_eq!(lookup(F, &ev(KeyCode::Char('q'), KeyModifiers::NONE)), None);
         assert_eq!(
-            lookup(F, &ev(KeyCode::Esc, KeyModifiers::NONE)),
+            lookup(F, Scope::Any, &ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            lookup(F, Scope::Any, &ev(KeyCode::Esc, KeyModifiers::NONE)),
             Some(C::FilterCancel)
         );
     }
 
     #[test]
+    fn one_line_fields_and_dialogs_have_their_own_keys() {
+        let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(lookup(E, Scope::Any, &enter), None);
+        assert_eq!(lookup(E, Scope::OneLine, &enter), Some(C::NextField));
+        assert_eq!(
+            lookup(E, Scope::OneLine, &ev(KeyCode::Enter, KeyModifiers::ALT)),
+            Some(C::NextField)
+        );
+        assert_eq!(
+            lookup(
+                E,
+                Scope::OneLine,
+                &ev(KeyCode::Char('s'), KeyModifiers::CONTROL)
+            ),
+            Some(C::Save)
+        );
+        let asking = |q| Scope::Asking(q);
+        assert_eq!(
+            lookup(Mode::Dialog, asking(QDraft), &enter),
+            Some(C::RestoreDraft)
+        );
+        assert_eq!(lookup(Mode::Dialog, asking(QDelTask), &enter), None);
+        // Letters in either case, as typed with Caps Lock or Shift.
+        assert_eq!(
+            lookup(
+                Mode::Dialog,
+                asking(QUnsaved),
+                &ev(KeyCode::Char('B'), KeyModifiers::SHIFT)
+            ),
+            Some(C::Discard)
+        );
+        assert_eq!(
+            lookup(
+                Mode::Dialog,
+                asking(QUnsaved),
+                &ev(KeyCode::Char('S'), KeyModifiers::CONTROL)
+            ),
+            Some(C::SaveAndLeave)
+        );
+        // Outside a dialog, case is part of the key.
+        assert_eq!(
+            lookup(D, Scope::Any, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(C::Bottom)
+        );
+        // The help overlay and the hint bar list neither.
+        assert!(bindings(E).all(|b| b.scope == Scope::Any));
+        assert_eq!(bindings(Mode::Dialog).count(), 0);
+        assert_eq!(choices(QDel).count(), 2);
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [D, F, O, E] {
-            let keys: Vec<&Key> = bindings(mode).flat_map(|b| b.keys.iter()).collect();
+        let questions = [QUnsaved, QDel, QDelTask, QDraft];
+        let tables = [D, F, O, E, P]
+            .map(|m| (m, Scope::Any))
+            .into_iter()
+            .chain([(E, Scope::OneLine)])
+            .chain(questions.map(|q| (Mode::Dialog, Scope::Asking(q))));
+        for (mode, scope) in tables {
+            let keys: Vec<&Key> = BINDINGS
+                .iter()
+                .filter(|b| b.mode == mode && (b.scope == Scope::Any || b.scope == scope))
+                .flat_map(|b| b.keys.iter())
+                .collect();
             for (i, a) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(a), "{a:?} bound twice in {mode:?}");
+                assert!(
+                    !keys[i + 1..].contains(a),
+                    "{a:?} bound twice in {mode:?} {scope:?}"
+                );
             }
         }
     }

@@ -5,7 +5,7 @@ mod done;
 mod form;
 mod list;
 
-pub use dialog::{Answer, Choice, Dialog, DialogKind};
+pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use list::{ListState, shift_window};
@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::text::{nfc, printable};
 use crate::error::Error;
 use crate::i18n::{T, lang, t};
-use crate::keymap::{self, Command, Mode};
+use crate::keymap::{self, Command, Mode, Scope};
 use crate::layout::{self, Areas, Pane};
 use crate::model::{
     Ctx, InspectionSummary, TargetDetail, TargetRow, TaskDetail, TaskFate, TaskMode, TaskRow,
@@ -165,28 +165,31 @@ impl App {
             return;
         }
         let mode = self.mode();
+        let cmd = keymap::lookup(mode, self.scope(), &ev);
         if mode == Mode::Dialog {
-            if let Some(a) = self.dialog.as_ref().and_then(|d| d.answer_for(&ev)) {
+            if let Some(c) = cmd {
                 self.message = None;
                 self.message_ok = false;
-                self.answer(a);
+                self.answer(c);
                 self.refresh_suggestion();
             }
             return;
         }
-        if let Some(cmd) = keymap::lookup(mode, &ev) {
+        if let Some(cmd) = cmd {
             self.update(Action::Command(cmd));
-        } else if mode == Mode::Form
-            && ev.code == ratatui::crossterm::event::KeyCode::Enter
-            && self
-                .form
-                .as_ref()
-                .is_some_and(|f| f.data.field.single_line())
-        {
-            // Enter in a one-line field moves on, as in any form.
-            self.update(Action::Command(Command::NextField));
         } else if matches!(mode, Mode::Filter | Mode::Form | Mode::Prompt) {
             self.update(Action::Edit(Input::from(ev)));
+        }
+    }
+
+    /// Where in its mode the top layer is, for the bindings that apply only there.
+    fn scope(&self) -> Scope {
+        match (&self.dialog, &self.form) {
+            (Some(d), _) => Scope::Asking(d.question()),
+            (None, Some(f)) if self.mode() == Mode::Form && f.data.field.single_line() => {
+                Scope::OneLine
+            }
+            _ => Scope::Any,
         }
     }
 
@@ -321,6 +324,17 @@ impl App {
             | Command::NextItem
             | Command::Complete
             | Command::ExportNotice => {}
+            // A dialog's answers outside a dialog do nothing.
+            Command::SaveAndLeave
+            | Command::Discard
+            | Command::KeepEditing
+            | Command::Delete
+            | Command::DeleteWithTask
+            | Command::KeepTask
+            | Command::Cancel
+            | Command::RestoreDraft
+            | Command::DropDraft
+            | Command::Later => {}
             // The province-wide view is of overdue tasks only: listing every open task
             // of every unit would sort them all, and is not what it is for.
             Command::CycleTaskMode if self.all_units => {}
@@ -582,37 +596,37 @@ impl App {
         true
     }
 
-    fn answer(&mut self, a: Answer) {
+    fn answer(&mut self, a: Command) {
         let Some(dialog) = self.dialog.take() else {
             return;
         };
         match (dialog.kind, a) {
             // A failed save leaves the form open, its message on the status line.
-            (DialogKind::Unsaved { then_quit }, Answer::SaveAndLeave) if self.save_form() => {
+            (DialogKind::Unsaved { then_quit }, Command::SaveAndLeave) if self.save_form() => {
                 self.close_form();
                 self.quit = then_quit;
             }
-            (DialogKind::Unsaved { then_quit }, Answer::Discard) => {
+            (DialogKind::Unsaved { then_quit }, Command::Discard) => {
                 if let Err(e) = self.store.delete_draft() {
                     self.fail(e);
                 }
                 self.close_form();
                 self.quit = then_quit;
             }
-            (DialogKind::DeleteItem { .. }, Answer::Delete | Answer::DeleteWithTask) => {
+            (DialogKind::DeleteItem { .. }, Command::Delete | Command::DeleteWithTask) => {
                 if let Some(f) = self.form.as_mut() {
                     f.delete_item(TaskFate::Delete);
                 }
                 self.write_draft(true);
             }
-            (DialogKind::DeleteItem { .. }, Answer::KeepTask) => {
+            (DialogKind::DeleteItem { .. }, Command::KeepTask) => {
                 if let Some(f) = self.form.as_mut() {
                     f.delete_item(TaskFate::Keep);
                 }
                 self.write_draft(true);
             }
-            (DialogKind::Draft, Answer::RestoreDraft) => self.restore_draft(),
-            (DialogKind::Draft, Answer::DropDraft) => {
+            (DialogKind::Draft, Command::RestoreDraft) => self.restore_draft(),
+            (DialogKind::Draft, Command::DropDraft) => {
                 if let Err(e) = self.store.delete_draft() {
                     self.fail(e);
                 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::popup;
 use crate::app::{App, Dialog};
 use crate::i18n::t;
-use crate::keymap::key_label;
+use crate::keymap::{choices, keys_label};
 
 pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
     let inner = popup(frame, app, format!(" {} ", t(d.title)), 60, 30);
@@ -15,12 +15,11 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
         Line::from(crate::domain::text::printable(&d.body)),
         Line::default(),
     ];
-    for c in d.choices {
-        let keys = c.keys.iter().map(key_label).collect::<Vec<_>>().join("/");
+    for c in choices(d.question()) {
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(keys, app.theme.hint_key()),
-            Span::raw(format!("  {}", t(c.label))),
+            Span::styled(keys_label(c), app.theme.hint_key()),
+            Span::raw(format!("  {}", t(c.help))),
         ]));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
