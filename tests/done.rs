@@ -5,7 +5,7 @@ mod common;
 
 use common::{demo_app, key, render, type_text};
 use ratatui::crossterm::event::KeyCode;
-use tct::app::App;
+use tct::app::{App, StatusKind};
 use tct::domain::task::TaskStatus;
 use tct::keymap::Mode;
 use tct::layout::Pane;
@@ -58,11 +58,13 @@ fn an_overdue_task_recorded_done_today_counts_as_done_late() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Dashboard);
     assert_eq!(completed_on(&app, id).as_deref(), Some("2022-09-23"));
-    assert_eq!(
-        app.message.as_deref(),
-        Some("Đã ghi hoàn thành ngày 23/09/2022")
+    assert_eq!(app.message(), Some("Đã ghi hoàn thành ngày 23/09/2022"));
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.kind == StatusKind::Good),
+        "good news is not drawn as an error"
     );
-    assert!(app.message_ok, "good news is not drawn as an error");
     // The scorecard follows at once: one fewer overdue, one more done late.
     let now = app.selected_unit().unwrap().card.tasks;
     assert_eq!(now.overdue, card.overdue - 1);
@@ -128,7 +130,7 @@ fn an_empty_date_records_a_task_as_not_done_again() {
     retype(&mut app, "");
     key(&mut app, KeyCode::Enter);
     assert_eq!(completed_on(&app, id), None);
-    assert_eq!(app.message.as_deref(), Some("Đã ghi là chưa hoàn thành"));
+    assert_eq!(app.message(), Some("Đã ghi là chưa hoàn thành"));
 }
 
 #[test]
@@ -137,11 +139,8 @@ fn d_outside_the_tasks_pane_asks_for_a_task() {
     key(&mut app, KeyCode::Char('d'));
     assert_eq!(app.mode(), Mode::Dashboard);
     assert!(
-        app.message
-            .as_deref()
-            .unwrap_or("")
-            .contains("chọn một nhiệm vụ"),
+        app.message().unwrap_or("").contains("chọn một nhiệm vụ"),
         "{:?}",
-        app.message
+        app.message()
     );
 }

@@ -4,6 +4,7 @@ mod common;
 
 use common::{ctrl, demo_app, key, type_text};
 use ratatui::crossterm::event::KeyCode;
+use tct::app::StatusKind;
 
 #[test]
 fn a_full_disk_keeps_the_text_and_says_so() {
@@ -19,9 +20,14 @@ fn a_full_disk_keeps_the_text_and_says_so() {
     let pages: i64 = c.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
     c.pragma_update(None, "max_page_count", pages).unwrap();
     ctrl(&mut app, 's');
-    let msg = app.message.clone().unwrap_or_default();
+    let msg = app.message().unwrap_or_default().to_string();
     assert!(msg.starts_with("Chưa lưu được"), "{msg}");
-    assert!(!app.message_ok, "a failure is drawn as one");
+    assert!(
+        !app.status
+            .as_ref()
+            .is_some_and(|s| s.kind == StatusKind::Good),
+        "a failure is drawn as one"
+    );
     let f = app.form.as_mut().expect("the form stays open");
     f.commit();
     assert!(f.dirty);
@@ -41,12 +47,9 @@ fn a_full_disk_keeps_the_text_and_says_so() {
         .unwrap();
     ctrl(&mut app, 's');
     assert!(
-        app.message
-            .clone()
-            .unwrap_or_default()
-            .starts_with("Đã lưu"),
+        app.message().unwrap_or_default().starts_with("Đã lưu"),
         "{:?}",
-        app.message
+        app.message()
     );
     assert_eq!(app.store.inspection_ids(None).unwrap().len(), before + 1);
 }
@@ -66,7 +69,7 @@ fn another_tct_writing_the_same_file_is_waited_for_then_named_not_a_crash() {
         .busy_timeout(std::time::Duration::from_millis(200))
         .unwrap();
     ctrl(&mut app, 's');
-    let msg = app.message.clone().unwrap_or_default();
+    let msg = app.message().unwrap_or_default().to_string();
     assert!(msg.starts_with("Chưa lưu được"), "{msg}");
     assert!(
         app.form.as_ref().unwrap().dirty,
@@ -76,12 +79,9 @@ fn another_tct_writing_the_same_file_is_waited_for_then_named_not_a_crash() {
     other.connection().execute_batch("COMMIT").unwrap();
     ctrl(&mut app, 's');
     assert!(
-        app.message
-            .clone()
-            .unwrap_or_default()
-            .starts_with("Đã lưu"),
+        app.message().unwrap_or_default().starts_with("Đã lưu"),
         "{:?}",
-        app.message
+        app.message()
     );
     // And the other instance sees it.
     let n: i64 = other
@@ -140,7 +140,7 @@ fn a_database_deleted_while_open_is_written_back_and_the_save_lands() {
             }
         }
         ctrl(&mut app, 's');
-        let msg = app.message.clone().unwrap_or_default();
+        let msg = app.message().unwrap_or_default().to_string();
         assert!(msg.starts_with("Đã lưu"), "{msg}");
         assert!(
             msg.contains("đã bị xoá") && msg.contains(&db.display().to_string()),
@@ -162,7 +162,7 @@ fn a_database_deleted_while_open_is_written_back_and_the_save_lands() {
         // Later writes go to the same file, with nothing more to say.
         type_text(&mut app, " Thêm.");
         ctrl(&mut app, 's');
-        let msg = app.message.clone().unwrap_or_default();
+        let msg = app.message().unwrap_or_default().to_string();
         assert!(!msg.contains("xoá"), "{msg}");
         assert_eq!(
             item_texts(&db),
@@ -196,7 +196,7 @@ fn a_database_replaced_while_open_is_left_alone_and_tct_goes_on_beside_it() {
     let replacement = std::fs::read(&db).unwrap();
     // The draft is written on the next field change; then the save.
     ctrl(&mut app, 's');
-    let msg = app.message.clone().unwrap_or_default();
+    let msg = app.message().unwrap_or_default().to_string();
     assert!(msg.starts_with("Đã lưu"), "{msg}");
     assert!(msg.contains("thay bằng tệp khác"), "{msg}");
     assert_eq!(

@@ -77,9 +77,9 @@ fn typing_two_directives_saves_them_as_tasks() {
     type_text(&mut app, "+30");
     ctrl(&mut app, 's');
     assert!(
-        app.message.as_deref().unwrap_or("").starts_with("Đã lưu"),
+        app.message().unwrap_or("").starts_with("Đã lưu"),
         "{:?}",
-        app.message
+        app.message()
     );
     assert!(!app.form.as_ref().unwrap().dirty);
 
@@ -143,9 +143,9 @@ fn bad_input_says_where_and_saves_nothing() {
     key(&mut app, KeyCode::Tab); // move away: the error must bring the cursor back
     ctrl(&mut app, 's');
     assert!(
-        app.message.as_deref().unwrap().contains("Mục 2"),
+        app.message().unwrap().contains("Mục 2"),
         "{:?}",
-        app.message
+        app.message()
     );
     let f = app.form.as_ref().unwrap();
     assert_eq!((f.data.current, f.data.field), (1, Field::ItemDeadline));
@@ -160,9 +160,9 @@ fn bad_input_says_where_and_saves_nothing() {
         f.edited();
         ctrl(&mut app, 's');
         assert!(
-            app.message.as_deref().unwrap().contains(needle),
+            app.message().unwrap().contains(needle),
             "{deadline}: {:?}",
-            app.message
+            app.message()
         );
     }
     // An unknown unit names the closest ones.
@@ -173,9 +173,9 @@ fn bad_input_says_where_and_saves_nothing() {
     type_text(&mut app, "Sở Tài chánh");
     ctrl(&mut app, 's');
     assert!(
-        app.message.as_deref().unwrap().contains("Sở Tài chính"),
+        app.message().unwrap().contains("Sở Tài chính"),
         "{:?}",
-        app.message
+        app.message()
     );
     assert_eq!(inspections(&app, "trang dinh").len(), before);
     assert!(

@@ -58,7 +58,7 @@ fn refused_input_says_why_and_saves_nothing() {
         let (_d, mut app) = form_with(text, unit, deadline, *held_on);
         let before = inspections(&app);
         ctrl(&mut app, 's');
-        let msg = app.message.clone().unwrap_or_default();
+        let msg = app.message().unwrap_or_default().to_string();
         assert!(
             msg.contains(expected),
             "{deadline:?}/{held_on:?}/{}: got {msg:?}",
@@ -86,7 +86,7 @@ fn odd_but_valid_text_is_saved_as_typed_and_drawn_safely() {
         let (_d, mut app) = form_with(text, "", "", None);
         let before = inspections(&app);
         ctrl(&mut app, 's');
-        assert_eq!(inspections(&app), before + 1, "{:?}", app.message);
+        assert_eq!(inspections(&app), before + 1, "{:?}", app.message());
         let id = app.form.as_ref().unwrap().data.inspection_id.unwrap();
         let saved = app.store.inspection(&app.ctx, id).unwrap().unwrap();
         let expected: String = tct::domain::text::nfc(text.trim());

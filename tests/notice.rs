@@ -490,8 +490,8 @@ fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
     ctrl(&mut app, 'e');
     let name = format!("thong-bao-{id}-trang-dinh-20220923.docx");
     let path = dir.path().join(&name);
-    assert!(path.is_file(), "{:?}", app.message);
-    let message = app.message.clone().unwrap_or_default();
+    assert!(path.is_file(), "{:?}", app.message());
+    let message = app.message().unwrap_or_default().to_string();
     assert!(message.contains(&name), "{message}");
     assert!(document_xml(&std::fs::read(&path).unwrap()).contains("THÔNG BÁO"));
     std::fs::remove_file(&path).unwrap();
@@ -501,12 +501,12 @@ fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
     ctrl(&mut app, 'e');
     assert!(!path.exists());
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some(tct::i18n::t(tct::i18n::T::NoticeSaveFirst))
     );
     ctrl(&mut app, 's');
     ctrl(&mut app, 'e');
-    assert!(path.is_file(), "{:?}", app.message);
+    assert!(path.is_file(), "{:?}", app.message());
 
     // A new inspection never saved.
     key(&mut app, KeyCode::Esc);
@@ -515,7 +515,7 @@ fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
     assert!(app.form.is_some());
     ctrl(&mut app, 'e');
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some(tct::i18n::t(tct::i18n::T::NoticeSaveFirst))
     );
 }

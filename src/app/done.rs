@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::App;
+use super::{App, StatusKind};
 use crate::domain::format::{fmt_date, parse_date};
 use crate::domain::task::check_completion;
 use crate::i18n::{T, t};
@@ -25,14 +25,14 @@ impl App {
     /// `d`: asks for the selected task's completion date.
     pub(super) fn start_done(&mut self) {
         if self.store.read_only() {
-            self.message = Some(t(T::ReadOnlyNoEdit).to_string());
+            self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
             return;
         }
         let task = (self.focus == Pane::Tasks)
             .then(|| self.task_rows.get(self.tasks.in_window()))
             .flatten();
         let Some(task) = task else {
-            self.message = Some(t(T::DoneNoTask).to_string());
+            self.say(StatusKind::Problem, t(T::DoneNoTask));
             return;
         };
         let date = task.completed_on.unwrap_or(self.ctx.as_of);
@@ -74,10 +74,13 @@ impl App {
         match self.store.set_completed(id, date) {
             Ok(_) => {
                 self.done = None;
-                self.tell(match date {
-                    Some(d) => format!("{} {}", t(T::DoneSaved), fmt_date(d)),
-                    None => t(T::DoneCleared).to_string(),
-                });
+                self.say(
+                    StatusKind::Good,
+                    match date {
+                        Some(d) => format!("{} {}", t(T::DoneSaved), fmt_date(d)),
+                        None => t(T::DoneCleared).to_string(),
+                    },
+                );
                 self.data_changed();
             }
             Err(e) => {

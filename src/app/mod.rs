@@ -4,11 +4,13 @@ mod dialog;
 mod done;
 mod form;
 mod list;
+mod status;
 
 pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use list::{ListState, shift_window};
+pub use status::{Status, StatusKind};
 
 use std::time::Instant;
 
@@ -20,7 +22,6 @@ use ratatui_textarea::{Input, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::text::{nfc, printable};
-use crate::error::Error;
 use crate::i18n::{T, lang, t};
 use crate::keymap::{self, Command, Mode, Scope};
 use crate::layout::{self, Areas, Pane};
@@ -28,7 +29,7 @@ use crate::model::{
     Ctx, InspectionSummary, TargetDetail, TargetRow, TaskDetail, TaskFate, TaskMode, TaskRow,
     TaskScope, UnitRow,
 };
-use crate::store::{FileEvent, Store};
+use crate::store::Store;
 use crate::theme::Theme;
 
 /// Everything that can change the state.
@@ -86,10 +87,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// A task's completion date being typed.
     pub done: Option<DonePrompt>,
-    /// A message for the status bar (errors, notices); cleared by the next key.
-    pub message: Option<String>,
-    /// The message is good news (saved, written), not a problem.
-    pub message_ok: bool,
+    /// The status bar's message; cleared by the next key.
+    pub status: Option<Status>,
     pub quit: bool,
     /// The database is the demo: read once, drawn in every frame's title.
     pub demo: bool,
@@ -118,8 +117,7 @@ impl App {
             form: None,
             dialog: None,
             done: None,
-            message: None,
-            message_ok: false,
+            status: None,
             quit: false,
             demo,
             selected_unit: None,
@@ -168,8 +166,7 @@ impl App {
         let cmd = keymap::lookup(mode, self.scope(), &ev);
         if mode == Mode::Dialog {
             if let Some(c) = cmd {
-                self.message = None;
-                self.message_ok = false;
+                self.status = None;
                 self.answer(c);
                 self.refresh_suggestion();
             }
@@ -194,8 +191,7 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        self.message = None;
-        self.message_ok = false;
+        self.status = None;
         match action {
             Action::Command(c) => self.command(c),
             Action::Edit(input) => {
@@ -257,23 +253,6 @@ impl App {
         if let Some(form) = self.form.as_mut() {
             form.refresh_suggestion(&self.store, &self.ctx);
         }
-    }
-
-    /// The database file was deleted or replaced under a write: say where the data is.
-    fn say_file_event(&mut self) {
-        let Some(event) = self.store.take_file_event() else {
-            return;
-        };
-        let said = match event {
-            FileEvent::Restored(p) => format!("{}: {}", t(T::FileRestored), p.display()),
-            FileEvent::Moved(p) => format!("{}: {}", t(T::FileMoved), p.display()),
-        };
-        self.message = Some(match self.message.take() {
-            Some(m) => format!("{m} · {said}"),
-            None => said,
-        });
-        // Saved, but the user must know where: said as a warning.
-        self.message_ok = false;
     }
 
     fn command(&mut self, c: Command) {
@@ -574,14 +553,18 @@ impl App {
                 form.commit();
                 let saved = form.data.inspection_id.filter(|_| !form.dirty);
                 match saved {
-                    None => self.message = Some(t(T::NoticeSaveFirst).to_string()),
+                    None => self.say(StatusKind::Problem, t(T::NoticeSaveFirst)),
                     Some(id) => {
                         let dir = crate::notice::db_dir(&self.store);
                         match crate::notice::write_docx_for(&self.store, &self.ctx, id, &dir) {
-                            Ok(p) => self.tell(format!("{}: {}", t(T::NoticeWritten), p.display())),
-                            Err(e) => {
-                                self.message = Some(format!("{}: {e}", t(T::NoticeNotWritten)))
-                            }
+                            Ok(p) => self.say(
+                                StatusKind::Good,
+                                format!("{}: {}", t(T::NoticeWritten), p.display()),
+                            ),
+                            Err(e) => self.say(
+                                StatusKind::Problem,
+                                format!("{}: {e}", t(T::NoticeNotWritten)),
+                            ),
                         }
                     }
                 }
@@ -647,13 +630,13 @@ impl App {
                 form.dirty = true;
                 self.form = Some(form);
             }
-            Err(e) => self.message = Some(format!("{}: {e}", t(T::NotSaved))),
+            Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
         }
     }
 
     fn new_inspection(&mut self) {
         if self.store.read_only() {
-            self.message = Some(t(T::ReadOnlyNoEdit).to_string());
+            self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
             return;
         }
         if matches!(self.store.draft(), Ok(Some(_))) {
@@ -701,7 +684,7 @@ impl App {
     /// screen and in the draft, and the message says why.
     fn save_form(&mut self) -> bool {
         if self.store.read_only() {
-            self.message = Some(t(T::ReadOnlyNoEdit).to_string());
+            self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
             return false;
         }
         let Some(form) = self.form.as_mut() else {
@@ -711,7 +694,7 @@ impl App {
             Ok(i) => i,
             Err(inv) => {
                 form.show(&inv);
-                self.message = Some(inv.message);
+                self.say(StatusKind::Problem, inv.message);
                 self.write_draft(true);
                 return false;
             }
@@ -727,13 +710,16 @@ impl App {
                 if let Some(form) = self.form.as_mut() {
                     form.saved(&ins, stamp);
                 }
-                self.tell(format!("{} {}", t(T::SavedMsg), now.format("%H:%M:%S")));
+                self.say(
+                    StatusKind::Good,
+                    format!("{} {}", t(T::SavedMsg), now.format("%H:%M:%S")),
+                );
                 self.data_changed();
                 true
             }
             Ok(None) => false,
             Err(e) => {
-                self.message = Some(format!("{}: {e}", t(T::NotSaved)));
+                self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved)));
                 self.write_draft(true);
                 false
             }
@@ -781,7 +767,7 @@ impl App {
                 form.draft_pending = false;
                 form.last_draft = Some(Instant::now());
             }
-            Err(e) => self.message = Some(format!("{}: {e}", t(T::NotSaved))),
+            Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
         }
     }
 
@@ -795,17 +781,6 @@ impl App {
         self.reload_units(true);
         self.reload_targets();
         self.reload_tasks(true);
-    }
-
-    /// Good news for the status bar.
-    fn tell(&mut self, text: String) {
-        self.message = Some(text);
-        self.message_ok = true;
-    }
-
-    /// Bad news for the status bar, worded as the command line words it.
-    fn fail(&mut self, e: Error) {
-        self.message = Some(e.to_string());
     }
 
     /// After a resize or focus change: keep each selection visible in its new window.

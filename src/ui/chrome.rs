@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, StatusKind};
 use crate::domain::format::fmt_date;
 use crate::domain::text::printable;
 use crate::i18n::{T, t};
@@ -68,9 +68,14 @@ pub fn tabs(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 pub fn status(frame: &mut Frame, app: &App, area: Rect) {
-    let left = match &app.message {
-        Some(m) if app.message_ok => Span::styled(format!(" {} ", printable(m)), app.theme.good()),
-        Some(m) => Span::styled(format!(" {} ", printable(m)), app.theme.bad()),
+    let left = match &app.status {
+        Some(s) => {
+            let style = match s.kind {
+                StatusKind::Good => app.theme.good(),
+                StatusKind::Problem => app.theme.bad(),
+            };
+            Span::styled(format!(" {} ", printable(&s.text)), style)
+        }
         None => Span::styled(
             format!(" {} {} ", t(T::AsOf), fmt_date(app.ctx.as_of)),
             app.theme.header(),
