@@ -15,7 +15,7 @@ fn filter_without_diacritics_selects_trang_dinh() {
     assert_eq!(app.units.total, 1);
     key(&mut app, KeyCode::Enter);
     assert!(
-        app.filter_input.is_none(),
+        app.filter_input().is_none(),
         "Enter keeps the filter and closes the input"
     );
     assert_eq!(app.units.filter, "trang dinh");
@@ -58,7 +58,7 @@ fn telex_backspace_and_replacement_and_nfd_paste() {
 fn letters_in_the_filter_are_text_not_commands() {
     let (_d, mut app) = demo_app(80, 24);
     type_text(&mut app, "/qo?m");
-    assert!(!app.quit && app.overlay.is_none() && !app.all_units);
+    assert!(!app.quit && app.overlay().is_none() && !app.all_units);
     assert_eq!(app.units.filter, "qo?m");
     ctrl(&mut app, 'c');
     assert!(app.quit, "Ctrl-C quits from anywhere");
@@ -145,7 +145,7 @@ fn enter_opens_details_and_esc_closes_them() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Enter);
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Target(d)) => {
             assert_eq!(d.unit_name, "Tràng Định");
             assert!(d.readings.len() >= 2, "a history to draw");
@@ -153,10 +153,10 @@ fn enter_opens_details_and_esc_closes_them() {
         other => panic!("expected a target detail, got {other:?}"),
     }
     key(&mut app, KeyCode::Esc);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Enter);
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Task { detail, .. }) => {
             assert!(detail.row.doc_number.is_some() || detail.row.inspection_on.is_some())
         }
@@ -164,7 +164,7 @@ fn enter_opens_details_and_esc_closes_them() {
     }
     key(&mut app, KeyCode::Char('q'));
     assert!(
-        app.overlay.is_none() && !app.quit,
+        app.overlay().is_none() && !app.quit,
         "q closes the overlay first"
     );
     key(&mut app, KeyCode::Char('q'));

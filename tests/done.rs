@@ -93,7 +93,7 @@ fn refused_dates_change_nothing_and_say_why() {
         retype(&mut app, typed);
         key(&mut app, KeyCode::Enter);
         assert_eq!(app.mode(), Mode::Prompt, "{typed}: the prompt stays");
-        let err = app.done.as_ref().unwrap().error.clone().unwrap_or_default();
+        let err = app.done().unwrap().error.clone().unwrap_or_default();
         assert!(err.contains(why), "{typed}: {err}");
         assert!(
             render(&app).contains(why),
@@ -125,7 +125,7 @@ fn an_empty_date_records_a_task_as_not_done_again() {
         assert_ne!(at, app.tasks.selected, "the task is in the list");
     }
     key(&mut app, KeyCode::Char('d'));
-    let typed = app.done.as_ref().unwrap().input.lines().concat();
+    let typed = app.done().unwrap().input.lines().concat();
     assert_eq!(typed, "20/09/2022", "a done task offers its own date");
     retype(&mut app, "");
     key(&mut app, KeyCode::Enter);

@@ -28,7 +28,7 @@ fn a_full_disk_keeps_the_text_and_says_so() {
             .is_some_and(|s| s.kind == StatusKind::Good),
         "a failure is drawn as one"
     );
-    let f = app.form.as_mut().expect("the form stays open");
+    let f = app.form_mut().expect("the form stays open");
     f.commit();
     assert!(f.dirty);
     assert!(
@@ -71,10 +71,7 @@ fn another_tct_writing_the_same_file_is_waited_for_then_named_not_a_crash() {
     ctrl(&mut app, 's');
     let msg = app.message().unwrap_or_default().to_string();
     assert!(msg.starts_with("Chưa lưu được"), "{msg}");
-    assert!(
-        app.form.as_ref().unwrap().dirty,
-        "the text waits in the form"
-    );
+    assert!(app.form().unwrap().dirty, "the text waits in the form");
     // The other one finishes: the same keystroke saves.
     other.connection().execute_batch("COMMIT").unwrap();
     ctrl(&mut app, 's');

@@ -2,17 +2,18 @@
 
 mod common;
 
-use common::{ctrl, demo_app, key, key_mod, type_text};
+use common::{ctrl, demo_app, key, key_mod, render, type_text};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use tct::app::{Action, App, DialogKind, Field};
+use tct::app::{Action, App, DialogKind, Field, Layer};
 use tct::domain::inspection::ItemKind;
+use tct::keymap::Mode;
 use tct::model::Inspection;
 
 fn open_form_for(app: &mut App, unit: &str) {
     type_text(app, &format!("/{unit}"));
     key(app, KeyCode::Enter);
     key(app, KeyCode::Char('n'));
-    assert!(app.form.is_some(), "n opens the form");
+    assert!(app.form().is_some(), "n opens the form");
 }
 
 fn inspections(app: &App, unit: &str) -> Vec<Inspection> {
@@ -32,7 +33,7 @@ fn inspections(app: &App, unit: &str) -> Vec<Inspection> {
 fn a_new_inspection_is_prefilled_and_ready_for_typing() {
     let (_d, mut app) = demo_app(120, 40);
     open_form_for(&mut app, "trang dinh");
-    let f = app.form.as_ref().unwrap();
+    let f = app.form().unwrap();
     assert_eq!(f.data.held_on, "23/09/2022");
     assert_eq!(f.data.chair_name, "Phạm Hùng Trường");
     assert!(
@@ -48,7 +49,7 @@ fn a_new_inspection_is_prefilled_and_ready_for_typing() {
     assert_eq!(prev.len(), 10);
     assert!(!f.dirty, "prefill alone is nothing to lose");
     type_text(&mut app, "Đ");
-    assert!(app.form.as_ref().unwrap().dirty);
+    assert!(app.form().unwrap().dirty);
 }
 
 #[test]
@@ -58,21 +59,18 @@ fn typing_two_directives_saves_them_as_tasks() {
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "Huyện đã triển khai đồng bộ, bài bản.");
     ctrl(&mut app, 'n');
-    assert_eq!(
-        app.form.as_ref().unwrap().data.item().kind,
-        ItemKind::Directive
-    );
+    assert_eq!(app.form().unwrap().data.item().kind, ItemKind::Directive);
     type_text(&mut app, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
-    assert_eq!(app.form.as_ref().unwrap().data.field, Field::ItemDeadline);
+    assert_eq!(app.form().unwrap().data.field, Field::ItemDeadline);
     type_text(&mut app, "cuối năm");
     ctrl(&mut app, 'n');
     type_text(&mut app, "Rà soát nguồn thu ngân sách.");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "so tai");
     ctrl(&mut app, ' ');
-    assert_eq!(app.form.as_ref().unwrap().data.item().unit, "Sở Tài chính");
+    assert_eq!(app.form().unwrap().data.item().unit, "Sở Tài chính");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "+30");
     ctrl(&mut app, 's');
@@ -81,7 +79,7 @@ fn typing_two_directives_saves_them_as_tasks() {
         "{:?}",
         app.message()
     );
-    assert!(!app.form.as_ref().unwrap().dirty);
+    assert!(!app.form().unwrap().dirty);
 
     let all = inspections(&app, "trang dinh");
     assert_eq!(all.len(), before + 1);
@@ -147,7 +145,7 @@ fn bad_input_says_where_and_saves_nothing() {
         "{:?}",
         app.message()
     );
-    let f = app.form.as_ref().unwrap();
+    let f = app.form().unwrap();
     assert_eq!((f.data.current, f.data.field), (1, Field::ItemDeadline));
     assert_eq!(inspections(&app, "trang dinh").len(), before);
 
@@ -155,7 +153,7 @@ fn bad_input_says_where_and_saves_nothing() {
         ("01/01/2022", "trước ngày kiểm tra"),
         ("sớm", "không hợp lệ"),
     ] {
-        let f = app.form.as_mut().unwrap();
+        let f = app.form_mut().unwrap();
         f.editor = ratatui_textarea::TextArea::new(vec![deadline.to_string()]);
         f.edited();
         ctrl(&mut app, 's');
@@ -166,7 +164,7 @@ fn bad_input_says_where_and_saves_nothing() {
         );
     }
     // An unknown unit names the closest ones.
-    let f = app.form.as_mut().unwrap();
+    let f = app.form_mut().unwrap();
     f.editor = ratatui_textarea::TextArea::new(vec!["31/12/2022".into()]);
     f.edited();
     key_mod(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
@@ -178,10 +176,7 @@ fn bad_input_says_where_and_saves_nothing() {
         app.message()
     );
     assert_eq!(inspections(&app, "trang dinh").len(), before);
-    assert!(
-        app.form.as_ref().unwrap().dirty,
-        "the text stays for fixing"
-    );
+    assert!(app.form().unwrap().dirty, "the text stays for fixing");
 }
 
 #[test]
@@ -191,7 +186,7 @@ fn editing_a_directive_later_updates_its_task() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('i'));
     key(&mut app, KeyCode::Enter);
-    let f = app.form.as_ref().expect("the demo's inspection opens");
+    let f = app.form().expect("the demo's inspection opens");
     assert_eq!(f.data.items.len(), 12);
     let id = f.data.inspection_id.unwrap();
     // Item 4 is "Đẩy nhanh tiến độ giải ngân…", due 31/12/2022.
@@ -203,7 +198,7 @@ fn editing_a_directive_later_updates_its_task() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     assert_eq!(
-        app.form.as_ref().unwrap().data.text(Field::ItemDeadline),
+        app.form().unwrap().data.text(Field::ItemDeadline),
         "31/12/2022"
     );
     for _ in 0..10 {
@@ -231,27 +226,27 @@ fn deleting_a_directive_asks_about_its_task_and_can_be_undone() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('i'));
     key(&mut app, KeyCode::Enter);
-    let id = app.form.as_ref().unwrap().data.inspection_id.unwrap();
+    let id = app.form().unwrap().data.inspection_id.unwrap();
     key(&mut app, KeyCode::PageDown);
     key(&mut app, KeyCode::PageDown);
     let victim = app.store.inspection(&app.ctx, id).unwrap().unwrap().items[2].clone();
     ctrl(&mut app, 'd');
     assert_eq!(
-        app.dialog.as_ref().map(|d| d.kind),
+        app.dialog().map(|d| d.kind),
         Some(DialogKind::DeleteItem { has_task: true })
     );
     key(&mut app, KeyCode::Esc);
     assert_eq!(
-        app.form.as_ref().unwrap().data.items.len(),
+        app.form().unwrap().data.items.len(),
         12,
         "Esc deletes nothing"
     );
     ctrl(&mut app, 'd');
     key(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.form.as_ref().unwrap().data.items.len(), 11);
+    assert_eq!(app.form().unwrap().data.items.len(), 11);
     ctrl(&mut app, 'z');
     assert_eq!(
-        app.form.as_ref().unwrap().data.items[2].text,
+        app.form().unwrap().data.items[2].text,
         victim.text,
         "undo puts it back in place"
     );
@@ -295,7 +290,7 @@ fn items_reorder_and_kinds_cycle() {
     ctrl(&mut app, 'n');
     type_text(&mut app, "hai");
     key_mod(&mut app, KeyCode::Up, KeyModifiers::ALT);
-    let f = app.form.as_ref().unwrap();
+    let f = app.form().unwrap();
     assert_eq!(
         (
             f.data.items[0].text.as_str(),
@@ -305,10 +300,7 @@ fn items_reorder_and_kinds_cycle() {
         ("hai", "một", 0)
     );
     ctrl(&mut app, 't');
-    assert_eq!(
-        app.form.as_ref().unwrap().data.items[0].kind,
-        ItemKind::Proposal
-    );
+    assert_eq!(app.form().unwrap().data.items[0].kind, ItemKind::Proposal);
 }
 
 #[test]
@@ -326,7 +318,7 @@ fn input_methods_paste_and_nfd_are_stored_as_typed_in_nfc() {
     app.update(Action::Paste(
         " Nam\r\nđộc lập – Vie\u{302}\u{323}t\u{1b}[2J".into(),
     ));
-    let f = app.form.as_mut().unwrap();
+    let f = app.form_mut().unwrap();
     f.commit();
     assert_eq!(f.data.items[0].text, "việt Nam\nđộc lập – Việt[2J");
 }
@@ -348,9 +340,9 @@ fn the_draft_is_written_and_offered_back() {
         tct::theme::Theme { color: false },
         (120, 40),
     );
-    assert_eq!(app.dialog.as_ref().map(|d| d.kind), Some(DialogKind::Draft));
+    assert_eq!(app.dialog().map(|d| d.kind), Some(DialogKind::Draft));
     key(&mut app, KeyCode::Enter);
-    let f = app.form.as_ref().expect("restored");
+    let f = app.form().expect("restored");
     assert_eq!(f.data.items[0].text, "Câu đang gõ dở");
     assert!(f.dirty);
 }
@@ -363,18 +355,21 @@ fn leaving_unsaved_asks_and_discarding_clears_the_draft() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Esc);
     assert_eq!(
-        app.dialog.as_ref().map(|d| d.kind),
+        app.dialog().map(|d| d.kind),
         Some(DialogKind::Unsaved { then_quit: false })
     );
     key(&mut app, KeyCode::Esc);
-    assert!(app.form.is_some() && app.dialog.is_none(), "keep editing");
+    assert!(
+        app.form().is_some() && app.dialog().is_none(),
+        "keep editing"
+    );
     ctrl(&mut app, 'c');
     assert_eq!(
-        app.dialog.as_ref().map(|d| d.kind),
+        app.dialog().map(|d| d.kind),
         Some(DialogKind::Unsaved { then_quit: true })
     );
     key(&mut app, KeyCode::Char('b'));
-    assert!(app.form.is_none() && app.quit);
+    assert!(app.form().is_none() && app.quit);
     assert!(app.store.draft().unwrap().is_none());
 }
 
@@ -394,4 +389,42 @@ fn typing_writes_the_draft_within_a_second() {
         app.next_deadline().is_none(),
         "nothing pending: the loop sleeps"
     );
+}
+
+/// The modes of what is open, bottom first.
+fn stack(app: &App) -> Vec<Mode> {
+    app.layers().as_slice().iter().map(Layer::mode).collect()
+}
+
+#[test]
+fn layers_stack_in_the_order_opened_and_the_top_one_takes_the_keys() {
+    let (_d, mut app) = demo_app(120, 40);
+    type_text(&mut app, "/trang dinh");
+    assert_eq!(stack(&app), [Mode::Filter]);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(stack(&app), [Mode::Form]);
+    type_text(&mut app, "Đ");
+    // Help over the form: Esc closes the help, not the form.
+    key(&mut app, KeyCode::F(1));
+    assert_eq!(stack(&app), [Mode::Form, Mode::Overlay]);
+    assert_eq!(app.mode(), Mode::Overlay);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(stack(&app), [Mode::Form]);
+    // A dialog over the form, drawn over it.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(stack(&app), [Mode::Form, Mode::Dialog]);
+    let screen = render(&app);
+    assert!(screen.contains("Biên bản kiểm tra"), "{screen}");
+    assert!(screen.contains("Biên bản chưa lưu"), "{screen}");
+    // Its keys are its choices: a letter of the dashboard does nothing here.
+    key(&mut app, KeyCode::Char('q'));
+    assert_eq!(stack(&app), [Mode::Form, Mode::Dialog]);
+    assert!(!app.quit);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(stack(&app), [Mode::Form]);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(stack(&app), []);
+    assert_eq!(app.mode(), Mode::Dashboard);
 }

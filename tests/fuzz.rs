@@ -71,7 +71,7 @@ fn leave(app: &mut App) -> bool {
             return true;
         }
         let code = match app.mode() {
-            Mode::Dialog if app.form.is_some() => KeyCode::Char('b'),
+            Mode::Dialog if app.form().is_some() => KeyCode::Char('b'),
             Mode::Dialog => KeyCode::Esc,
             _ => KeyCode::Esc,
         };
@@ -103,7 +103,7 @@ fn random_keys_pastes_and_resizes_never_panic_or_trap() {
                 app.on_key(KeyEvent::new(code, mods));
             }
         }
-        if app.form.is_some() {
+        if app.form().is_some() {
             forms += 1;
         }
         app.quit = false;

@@ -19,7 +19,7 @@ fn form_with(
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('n'));
-    let f = app.form.as_mut().unwrap();
+    let f = app.form_mut().unwrap();
     f.data.items[0].kind = tct::domain::inspection::ItemKind::Directive;
     f.data.items[0].text = text.into();
     f.data.items[0].unit = unit.into();
@@ -87,7 +87,7 @@ fn odd_but_valid_text_is_saved_as_typed_and_drawn_safely() {
         let before = inspections(&app);
         ctrl(&mut app, 's');
         assert_eq!(inspections(&app), before + 1, "{:?}", app.message());
-        let id = app.form.as_ref().unwrap().data.inspection_id.unwrap();
+        let id = app.form().unwrap().data.inspection_id.unwrap();
         let saved = app.store.inspection(&app.ctx, id).unwrap().unwrap();
         let expected: String = tct::domain::text::nfc(text.trim());
         assert_eq!(
@@ -102,7 +102,7 @@ fn odd_but_valid_text_is_saved_as_typed_and_drawn_safely() {
                 ratatui::crossterm::event::KeyModifiers::SHIFT,
             );
         }
-        assert_eq!(app.form.as_ref().unwrap().data.field, Field::ItemText);
+        assert_eq!(app.form().unwrap().data.field, Field::ItemText);
         for (w, h) in [(100, 30), (40, 10), (20, 5)] {
             app.update(Action::Resize(w, h));
             let screen = render(&app);

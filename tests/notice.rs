@@ -481,8 +481,7 @@ fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
     key(&mut app, KeyCode::Char('i'));
     key(&mut app, KeyCode::Enter);
     let id = app
-        .form
-        .as_ref()
+        .form()
         .expect("the demo's inspection opens")
         .data
         .inspection_id;
@@ -510,9 +509,9 @@ fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
 
     // A new inspection never saved.
     key(&mut app, KeyCode::Esc);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     key(&mut app, KeyCode::Char('n'));
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     ctrl(&mut app, 'e');
     assert_eq!(
         app.message(),

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::{App, StatusKind};
+use super::{App, Layer, StatusKind};
 use crate::domain::format::{fmt_date, parse_date};
 use crate::domain::task::check_completion;
 use crate::i18n::{T, t};
+use crate::keymap::Mode;
 use crate::layout::Pane;
 
 /// The question being asked, over the dashboard.
@@ -38,18 +39,18 @@ impl App {
         let date = task.completed_on.unwrap_or(self.ctx.as_of);
         let mut input = TextArea::new(vec![fmt_date(date)]);
         input.move_cursor(CursorMove::End);
-        self.done = Some(DonePrompt {
+        self.layers.push(Layer::Done(DonePrompt {
             task_id: task.id,
             title: task.title.clone(),
             assigned_on: task.assigned_on,
             input,
             error: None,
-        });
+        }));
     }
 
     /// Enter: records the date typed, or says why not and keeps the prompt open.
     pub(super) fn apply_done(&mut self) {
-        let Some(p) = self.done.as_mut() else {
+        let Some(p) = self.layers.done_mut() else {
             return;
         };
         let typed = p.input.lines().concat();
@@ -73,7 +74,7 @@ impl App {
         let id = p.task_id;
         match self.store.set_completed(id, date) {
             Ok(_) => {
-                self.done = None;
+                self.layers.pop(Mode::Prompt);
                 self.say(
                     StatusKind::Good,
                     match date {
@@ -84,7 +85,7 @@ impl App {
                 self.data_changed();
             }
             Err(e) => {
-                if let Some(p) = self.done.as_mut() {
+                if let Some(p) = self.layers.done_mut() {
                     p.error = Some(format!("{}: {e}", t(T::NotSaved)));
                 }
             }

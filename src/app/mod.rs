@@ -3,12 +3,14 @@
 mod dialog;
 mod done;
 mod form;
+mod layers;
 mod list;
 mod status;
 
 pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
+pub use layers::{Layer, Layers, Overlay};
 pub use list::{ListState, shift_window};
 pub use status::{Status, StatusKind};
 
@@ -25,10 +27,7 @@ use crate::domain::text::{nfc, printable};
 use crate::i18n::{T, lang, t};
 use crate::keymap::{self, Command, Mode, Scope};
 use crate::layout::{self, Areas, Pane};
-use crate::model::{
-    Ctx, InspectionSummary, TargetDetail, TargetRow, TaskDetail, TaskFate, TaskMode, TaskRow,
-    TaskScope, UnitRow,
-};
+use crate::model::{Ctx, TargetRow, TaskFate, TaskMode, TaskRow, TaskScope, UnitRow};
 use crate::store::Store;
 use crate::theme::Theme;
 
@@ -42,25 +41,6 @@ pub enum Action {
     Resize(u16, u16),
     /// The draft's deadline came while no key was pressed: write it.
     Tick,
-}
-
-/// A layer drawn over the dashboard; it takes the keys while open.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    Target(Box<TargetDetail>),
-    Task {
-        detail: Box<TaskDetail>,
-        scroll: u16,
-    },
-    /// A unit's inspections, newest first.
-    History {
-        unit_name: String,
-        rows: Vec<InspectionSummary>,
-        selected: usize,
-    },
 }
 
 pub struct App {
@@ -78,15 +58,9 @@ pub struct App {
     pub task_mode: TaskMode,
     /// The province-wide view: tasks of every unit instead of the selected one's.
     pub all_units: bool,
-    /// The `/` filter being typed, for the focused pane.
-    pub filter_input: Option<TextArea<'static>>,
-    pub overlay: Option<Overlay>,
-    /// The inspection being recorded, drawn instead of the dashboard.
-    pub form: Option<Form>,
-    /// A question that takes every key until it is answered.
-    pub dialog: Option<Dialog>,
-    /// A task's completion date being typed.
-    pub done: Option<DonePrompt>,
+    /// What is open over the dashboard: the filter being typed, the completion prompt,
+    /// the form, overlays, dialogs.
+    layers: Layers,
     /// The status bar's message; cleared by the next key.
     pub status: Option<Status>,
     pub quit: bool,
@@ -112,11 +86,7 @@ impl App {
             task_rows: Vec::new(),
             task_mode: TaskMode::All,
             all_units: false,
-            filter_input: None,
-            overlay: None,
-            form: None,
-            dialog: None,
-            done: None,
+            layers: Layers::default(),
             status: None,
             quit: false,
             demo,
@@ -133,27 +103,24 @@ impl App {
             let unit = serde_json::from_str::<FormData>(&body)
                 .map(|d| d.unit_name)
                 .unwrap_or_default();
-            self.dialog = Some(Dialog::new(
+            self.layers.push(Layer::Dialog(Dialog::new(
                 DialogKind::Draft,
                 format!("{}: {unit} ({saved_at}).", t(T::DlgDraftBody)),
-            ));
+            )));
         }
     }
 
     /// The top layer decides which key table applies.
     pub fn mode(&self) -> Mode {
-        if self.dialog.is_some() {
-            Mode::Dialog
-        } else if self.overlay.is_some() {
-            Mode::Overlay
-        } else if self.form.is_some() {
-            Mode::Form
-        } else if self.done.is_some() {
-            Mode::Prompt
-        } else if self.filter_input.is_some() {
-            Mode::Filter
-        } else {
-            Mode::Dashboard
+        self.layers.top().map_or(Mode::Dashboard, Layer::mode)
+    }
+
+    /// Where in its mode the top layer is, for the bindings that apply only there.
+    fn scope(&self) -> Scope {
+        match self.layers.top() {
+            Some(Layer::Dialog(d)) => Scope::Asking(d.question()),
+            Some(Layer::Form(f)) if f.data.field.single_line() => Scope::OneLine,
+            _ => Scope::Any,
         }
     }
 
@@ -163,83 +130,49 @@ impl App {
             return;
         }
         let mode = self.mode();
-        let cmd = keymap::lookup(mode, self.scope(), &ev);
-        if mode == Mode::Dialog {
-            if let Some(c) = cmd {
-                self.status = None;
-                self.answer(c);
-                self.refresh_suggestion();
-            }
-            return;
-        }
-        if let Some(cmd) = cmd {
-            self.update(Action::Command(cmd));
+        if let Some(c) = keymap::lookup(mode, self.scope(), &ev) {
+            self.update(Action::Command(c));
         } else if matches!(mode, Mode::Filter | Mode::Form | Mode::Prompt) {
             self.update(Action::Edit(Input::from(ev)));
         }
     }
 
-    /// Where in its mode the top layer is, for the bindings that apply only there.
-    fn scope(&self) -> Scope {
-        match (&self.dialog, &self.form) {
-            (Some(d), _) => Scope::Asking(d.question()),
-            (None, Some(f)) if self.mode() == Mode::Form && f.data.field.single_line() => {
-                Scope::OneLine
-            }
-            _ => Scope::Any,
-        }
+    pub fn layers(&self) -> &Layers {
+        &self.layers
+    }
+
+    pub fn form(&self) -> Option<&Form> {
+        self.layers.form()
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        self.layers.form_mut()
+    }
+
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.layers.dialog()
+    }
+
+    pub fn done(&self) -> Option<&DonePrompt> {
+        self.layers.done()
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.layers.overlay()
+    }
+
+    /// The `/` filter being typed.
+    pub fn filter_input(&self) -> Option<&TextArea<'static>> {
+        self.layers.filter()
     }
 
     pub fn update(&mut self, action: Action) {
         self.status = None;
         match action {
             Action::Command(c) => self.command(c),
-            Action::Edit(input) => {
-                if let Some(form) = self.form.as_mut() {
-                    if form.editor.input(input) {
-                        form.edited();
-                        self.write_draft(false);
-                    }
-                } else if let Some(p) = self.done.as_mut() {
-                    if p.input.input(input) {
-                        p.error = None;
-                    }
-                } else if let Some(ta) = self.filter_input.as_mut()
-                    && ta.input(input)
-                {
-                    self.filter_changed();
-                }
-            }
+            Action::Edit(input) => self.edit(input),
             Action::Tick => self.write_draft(true),
-            Action::Paste(text) if self.form.is_some() && self.dialog.is_none() => {
-                if let Some(form) = self.form.as_mut() {
-                    // Pasted text is kept whole (many lines at once), as NFC, without
-                    // control characters other than line breaks.
-                    let clean: String = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"))
-                        .chars()
-                        .filter(|c| *c == '\n' || !c.is_control())
-                        .collect();
-                    let clean = if form.data.field.single_line() {
-                        clean.replace('\n', " ")
-                    } else {
-                        clean
-                    };
-                    form.editor.insert_str(clean);
-                    form.edited();
-                    self.write_draft(false);
-                }
-            }
-            Action::Paste(text) => {
-                if let Some(p) = self.done.as_mut() {
-                    p.input
-                        .insert_str(printable(&nfc(text.lines().next().unwrap_or(""))));
-                } else if let Some(ta) = self.filter_input.as_mut() {
-                    // A filter is one line: the first line of what was pasted.
-                    let line = printable(&nfc(text.lines().next().unwrap_or("")));
-                    ta.insert_str(line);
-                    self.filter_changed();
-                }
-            }
+            Action::Paste(text) => self.paste(&text),
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.rescroll_all();
@@ -250,70 +183,139 @@ impl App {
     }
 
     fn refresh_suggestion(&mut self) {
-        if let Some(form) = self.form.as_mut() {
+        if let Some(form) = self.layers.form_mut() {
             form.refresh_suggestion(&self.store, &self.ctx);
         }
     }
 
+    /// A command goes to the top layer first; one it does not take goes down to the
+    /// next, and last to the dashboard.
     fn command(&mut self, c: Command) {
-        if self.form.is_some() && self.overlay.is_none() && self.form_command(c) {
+        for mode in self.layers.modes_top_down() {
+            let taken = match mode {
+                Mode::Dialog => self.dialog_command(c),
+                Mode::Overlay => self.overlay_command(c),
+                Mode::Form => self.form_command(c),
+                Mode::Prompt => self.prompt_command(c),
+                Mode::Filter => self.filter_command(c),
+                Mode::Dashboard => false,
+            };
+            if taken {
+                return;
+            }
+        }
+        self.dashboard_command(c);
+    }
+
+    /// A key that is not a command, typed into the topmost open field. Overlays only
+    /// show; a dialog takes every key until it is answered.
+    fn edit(&mut self, input: Input) {
+        for mode in self.layers.modes_top_down() {
+            match mode {
+                Mode::Form => {
+                    if let Some(form) = self.layers.form_mut()
+                        && form.editor.input(input)
+                    {
+                        form.edited();
+                        self.write_draft(false);
+                    }
+                }
+                Mode::Prompt => {
+                    if let Some(p) = self.layers.done_mut()
+                        && p.input.input(input)
+                    {
+                        p.error = None;
+                    }
+                }
+                Mode::Filter => {
+                    if let Some(ta) = self.layers.filter_mut()
+                        && ta.input(input)
+                    {
+                        self.filter_changed();
+                    }
+                }
+                Mode::Overlay => continue,
+                Mode::Dialog | Mode::Dashboard => {}
+            }
             return;
+        }
+    }
+
+    /// Pasted text goes where typed text would.
+    fn paste(&mut self, text: &str) {
+        for mode in self.layers.modes_top_down() {
+            match mode {
+                Mode::Form => {
+                    if let Some(form) = self.layers.form_mut() {
+                        // Pasted text is kept whole (many lines at once), as NFC, without
+                        // control characters other than line breaks.
+                        let clean: String = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"))
+                            .chars()
+                            .filter(|c| *c == '\n' || !c.is_control())
+                            .collect();
+                        let clean = if form.data.field.single_line() {
+                            clean.replace('\n', " ")
+                        } else {
+                            clean
+                        };
+                        form.editor.insert_str(clean);
+                        form.edited();
+                        self.write_draft(false);
+                    }
+                }
+                Mode::Prompt => {
+                    if let Some(p) = self.layers.done_mut() {
+                        p.input
+                            .insert_str(printable(&nfc(text.lines().next().unwrap_or(""))));
+                    }
+                }
+                Mode::Filter => {
+                    if let Some(ta) = self.layers.filter_mut() {
+                        // A filter is one line: the first line of what was pasted.
+                        let line = printable(&nfc(text.lines().next().unwrap_or("")));
+                        ta.insert_str(line);
+                        self.filter_changed();
+                    }
+                }
+                Mode::Overlay => continue,
+                Mode::Dialog | Mode::Dashboard => {}
+            }
+            return;
+        }
+    }
+
+    /// Up, down, a page, either end: how far a command moves, if it moves.
+    fn movement(&self, c: Command) -> Option<isize> {
+        Some(match c {
+            Command::Up => -1,
+            Command::Down => 1,
+            Command::PageUp => -(self.page_rows(self.focus) as isize),
+            Command::PageDown => self.page_rows(self.focus) as isize,
+            Command::Top => isize::MIN / 2,
+            Command::Bottom => isize::MAX / 2,
+            _ => return None,
+        })
+    }
+
+    /// The dashboard takes what no layer over it took; the commands of other layers
+    /// do nothing here.
+    fn dashboard_command(&mut self, c: Command) {
+        if let Some(delta) = self.movement(c) {
+            return self.move_by(delta);
         }
         match c {
             Command::Quit => self.quit = true,
-            Command::Up => self.move_by(-1),
-            Command::Down => self.move_by(1),
-            Command::PageUp => self.move_by(-(self.page_rows(self.focus) as isize)),
-            Command::PageDown => self.move_by(self.page_rows(self.focus) as isize),
-            Command::Top => self.move_by(isize::MIN / 2),
-            Command::Bottom => self.move_by(isize::MAX / 2),
             Command::NextPane => self.set_focus(self.focus.next()),
             Command::PrevPane => self.set_focus(self.focus.prev()),
-            Command::StartFilter => {
-                let mut ta = TextArea::new(vec![self.list(self.focus).filter.clone()]);
-                ta.move_cursor(ratatui_textarea::CursorMove::End);
-                self.filter_input = Some(ta);
-            }
-            Command::FilterApply => self.filter_input = None,
-            Command::FilterCancel => {
-                self.filter_input = None;
-                self.set_filter(String::new());
-            }
+            Command::StartFilter => self.start_filter(),
             Command::Open => self.open(),
             Command::Back => self.back(),
-            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Command::Close => self.overlay = None,
+            Command::Help => self
+                .layers
+                .push(Layer::Overlay(Overlay::Help { scroll: 0 })),
             Command::NewInspection => self.new_inspection(),
             Command::MarkDone => self.start_done(),
-            Command::PromptApply => self.apply_done(),
-            Command::PromptCancel => self.done = None,
             Command::History => self.open_history(),
-            // Form commands outside a form do nothing.
-            Command::Save
-            | Command::Leave
-            | Command::NextField
-            | Command::PrevField
-            | Command::NewItem
-            | Command::DeleteItem
-            | Command::UndoDelete
-            | Command::CycleKind
-            | Command::MoveItemUp
-            | Command::MoveItemDown
-            | Command::PrevItem
-            | Command::NextItem
-            | Command::Complete
-            | Command::ExportNotice => {}
-            // A dialog's answers outside a dialog do nothing.
-            Command::SaveAndLeave
-            | Command::Discard
-            | Command::KeepEditing
-            | Command::Delete
-            | Command::DeleteWithTask
-            | Command::KeepTask
-            | Command::Cancel
-            | Command::RestoreDraft
-            | Command::DropDraft
-            | Command::Later => {}
             // The province-wide view is of overdue tasks only: listing every open task
             // of every unit would sort them all, and is not what it is for.
             Command::CycleTaskMode if self.all_units => {}
@@ -322,35 +324,25 @@ impl App {
                 self.tasks.reset();
                 self.reload_tasks(true);
             }
-            Command::AllOverdue => {
-                self.all_units = !self.all_units;
-                if self.all_units {
-                    self.task_mode = TaskMode::Overdue;
-                    self.focus = Pane::Tasks;
-                }
-                self.tasks.reset();
-                self.tasks.filter.clear();
-                self.reload_tasks(true);
-            }
+            Command::AllOverdue => self.toggle_all_overdue(),
+            _ => {}
         }
     }
 
-    fn open(&mut self) {
-        match &self.overlay {
-            Some(Overlay::History { rows, selected, .. }) => {
-                let id = rows.get(*selected).map(|r| r.id);
-                self.overlay = None;
-                if let Some(id) = id {
-                    self.open_inspection(id);
-                }
-                return;
-            }
-            Some(_) => {
-                self.overlay = None;
-                return;
-            }
-            None => {}
+    fn toggle_all_overdue(&mut self) {
+        self.all_units = !self.all_units;
+        if self.all_units {
+            self.task_mode = TaskMode::Overdue;
+            self.focus = Pane::Tasks;
         }
+        self.tasks.reset();
+        self.tasks.filter.clear();
+        self.reload_tasks(true);
+    }
+
+    /// Enter on a pane: units move on to their targets; a target or a task opens its
+    /// detail.
+    fn open(&mut self) {
         let loaded = match self.focus {
             Pane::Units => {
                 self.set_focus(Pane::Targets);
@@ -377,16 +369,84 @@ impl App {
             }
         };
         match loaded {
-            Ok(o) => self.overlay = o,
+            Ok(Some(o)) => self.layers.push(Layer::Overlay(o)),
+            Ok(None) => {}
             Err(e) => self.fail(e),
         }
+    }
+
+    /// An overlay's keys: scroll, open or close it. Help and a task's detail scroll;
+    /// under the others, up and down still move the list beneath.
+    fn overlay_command(&mut self, c: Command) -> bool {
+        match c {
+            Command::Close => {
+                self.layers.pop(Mode::Overlay);
+            }
+            Command::Open => {
+                // In a unit's inspections, Enter opens the selected one in the form.
+                let id = match self.layers.pop(Mode::Overlay) {
+                    Some(Layer::Overlay(Overlay::History { rows, selected, .. })) => {
+                        rows.get(selected).map(|r| r.id)
+                    }
+                    _ => None,
+                };
+                if let Some(id) = id {
+                    self.open_inspection(id);
+                }
+            }
+            Command::Quit => self.quit = true,
+            _ => {
+                let delta = self.movement(c);
+                let Some(Overlay::Help { scroll } | Overlay::Task { scroll, .. }) =
+                    self.layers.overlay_mut()
+                else {
+                    return false;
+                };
+                let Some(delta) = delta else {
+                    return false;
+                };
+                *scroll = scroll.saturating_add_signed(delta.clamp(-100, 100) as i16);
+            }
+        }
+        true
+    }
+
+    fn prompt_command(&mut self, c: Command) -> bool {
+        match c {
+            Command::PromptApply => self.apply_done(),
+            Command::PromptCancel => {
+                self.layers.pop(Mode::Prompt);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn start_filter(&mut self) {
+        let mut ta = TextArea::new(vec![self.list(self.focus).filter.clone()]);
+        ta.move_cursor(ratatui_textarea::CursorMove::End);
+        self.layers.push(Layer::Filter(ta));
+    }
+
+    fn filter_command(&mut self, c: Command) -> bool {
+        match c {
+            Command::FilterApply => {
+                self.layers.pop(Mode::Filter);
+            }
+            Command::FilterCancel => {
+                self.layers.pop(Mode::Filter);
+                self.set_filter(String::new());
+            }
+            _ => return false,
+        }
+        true
     }
 
     fn back(&mut self) {
         if !self.list(self.focus).filter.is_empty() {
             self.set_filter(String::new());
         } else if self.focus == Pane::Tasks && self.all_units {
-            self.command(Command::AllOverdue);
+            self.toggle_all_overdue();
         } else if self.focus != Pane::Units {
             self.set_focus(Pane::Units);
         }
@@ -399,11 +459,6 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
-        if let Some(Overlay::Help { scroll } | Overlay::Task { scroll, .. }) = self.overlay.as_mut()
-        {
-            *scroll = scroll.saturating_add_signed(delta.clamp(-100, 100) as i16);
-            return;
-        }
         let h = self.page_rows(self.focus);
         match self.focus {
             Pane::Units => {
@@ -428,8 +483,8 @@ impl App {
 
     fn filter_changed(&mut self) {
         let text = self
-            .filter_input
-            .as_ref()
+            .layers
+            .filter()
             .map(|t| t.lines().join(" "))
             .unwrap_or_default();
         self.set_filter(nfc(&text));
@@ -499,14 +554,14 @@ impl App {
     pub fn page_rows(&self, p: Pane) -> usize {
         let lines = self.summary_lines();
         let filter_line =
-            usize::from(self.filter_input.is_some() || !self.list(p).filter.is_empty());
+            usize::from(self.layers.filter().is_some() || !self.list(p).filter.is_empty());
         let rows = layout::areas(self.area(), p, lines).list_rows(p);
         rows.saturating_sub(filter_line).max(1)
     }
 
     /// Form keys; false when the command is not the form's (quit, help).
     fn form_command(&mut self, c: Command) -> bool {
-        let Some(form) = self.form.as_mut() else {
+        let Some(form) = self.layers.form_mut() else {
             return false;
         };
         match c {
@@ -542,10 +597,10 @@ impl App {
                     } else {
                         t(T::DlgDeleteBody)
                     };
-                    self.dialog = Some(Dialog::new(
+                    self.layers.push(Layer::Dialog(Dialog::new(
                         DialogKind::DeleteItem { has_task },
                         body.to_string(),
-                    ));
+                    )));
                 }
             }
             Command::ExportNotice => {
@@ -569,7 +624,9 @@ impl App {
                     }
                 }
             }
-            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::Help => self
+                .layers
+                .push(Layer::Overlay(Overlay::Help { scroll: 0 })),
             _ => return false,
         }
         // Moving between fields and items writes the draft at once.
@@ -579,8 +636,21 @@ impl App {
         true
     }
 
+    /// A dialog takes every command: its question's answers answer it, the rest do
+    /// nothing.
+    fn dialog_command(&mut self, c: Command) -> bool {
+        let answers = self
+            .layers
+            .dialog()
+            .is_some_and(|d| keymap::choices(d.question()).any(|b| b.command == c));
+        if answers {
+            self.answer(c);
+        }
+        true
+    }
+
     fn answer(&mut self, a: Command) {
-        let Some(dialog) = self.dialog.take() else {
+        let Some(Layer::Dialog(dialog)) = self.layers.pop(Mode::Dialog) else {
             return;
         };
         match (dialog.kind, a) {
@@ -597,13 +667,13 @@ impl App {
                 self.quit = then_quit;
             }
             (DialogKind::DeleteItem { .. }, Command::Delete | Command::DeleteWithTask) => {
-                if let Some(f) = self.form.as_mut() {
+                if let Some(f) = self.layers.form_mut() {
                     f.delete_item(TaskFate::Delete);
                 }
                 self.write_draft(true);
             }
             (DialogKind::DeleteItem { .. }, Command::KeepTask) => {
-                if let Some(f) = self.form.as_mut() {
+                if let Some(f) = self.layers.form_mut() {
                     f.delete_item(TaskFate::Keep);
                 }
                 self.write_draft(true);
@@ -628,7 +698,7 @@ impl App {
             Ok(data) => {
                 let mut form = Form::from_data(data, &self.store, &self.ctx);
                 form.dirty = true;
-                self.form = Some(form);
+                self.layers.push(Layer::Form(Box::new(form)));
             }
             Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
         }
@@ -648,7 +718,8 @@ impl App {
             return;
         };
         let (id, name) = (u.id, u.name.clone());
-        self.form = Some(Form::new_inspection(&self.store, &self.ctx, id, &name));
+        let form = Form::new_inspection(&self.store, &self.ctx, id, &name);
+        self.layers.push(Layer::Form(Box::new(form)));
     }
 
     fn open_history(&mut self) {
@@ -657,13 +728,11 @@ impl App {
         };
         let (id, unit_name) = (u.id, u.name.clone());
         match self.store.inspections_of(id) {
-            Ok(rows) => {
-                self.overlay = Some(Overlay::History {
-                    unit_name,
-                    rows,
-                    selected: 0,
-                })
-            }
+            Ok(rows) => self.layers.push(Layer::Overlay(Overlay::History {
+                unit_name,
+                rows,
+                selected: 0,
+            })),
             Err(e) => self.fail(e),
         }
     }
@@ -674,7 +743,10 @@ impl App {
             return;
         }
         match self.store.inspection(&self.ctx, id) {
-            Ok(Some(ins)) => self.form = Some(Form::from_inspection(&ins, &self.store, &self.ctx)),
+            Ok(Some(ins)) => {
+                let form = Form::from_inspection(&ins, &self.store, &self.ctx);
+                self.layers.push(Layer::Form(Box::new(form)));
+            }
             Ok(None) => {}
             Err(e) => self.fail(e),
         }
@@ -687,7 +759,7 @@ impl App {
             self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
             return false;
         }
-        let Some(form) = self.form.as_mut() else {
+        let Some(form) = self.layers.form_mut() else {
             return false;
         };
         let input = match form.validate(&self.store) {
@@ -707,7 +779,7 @@ impl App {
             .and_then(|id| self.store.inspection(&self.ctx, id));
         match saved {
             Ok(Some(ins)) => {
-                if let Some(form) = self.form.as_mut() {
+                if let Some(form) = self.layers.form_mut() {
                     form.saved(&ins, stamp);
                 }
                 self.say(
@@ -727,15 +799,15 @@ impl App {
     }
 
     fn leave_form(&mut self, then_quit: bool) {
-        let Some(form) = self.form.as_mut() else {
+        let Some(form) = self.layers.form_mut() else {
             return;
         };
         form.commit();
         if form.dirty {
-            self.dialog = Some(Dialog::new(
+            self.layers.push(Layer::Dialog(Dialog::new(
                 DialogKind::Unsaved { then_quit },
                 t(T::DlgUnsavedBody).to_string(),
-            ));
+            )));
         } else {
             self.close_form();
             self.quit = then_quit;
@@ -743,14 +815,14 @@ impl App {
     }
 
     fn close_form(&mut self) {
-        self.form = None;
+        self.layers.close_form();
         self.data_changed();
     }
 
     /// Writes the draft when typing has gone on long enough since the last write, or
     /// at once when `now`. A failed write is said on the status line; the text stays.
     fn write_draft(&mut self, now: bool) {
-        let Some(form) = self.form.as_mut() else {
+        let Some(form) = self.layers.form_mut() else {
             return;
         };
         if !form.draft_pending || self.store.read_only() {
@@ -773,7 +845,7 @@ impl App {
 
     /// When the event loop must wake without a key: the draft's next write, if due.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.form.as_ref().and_then(Form::draft_due)
+        self.layers.form().and_then(Form::draft_due)
     }
 
     /// Figures may have changed (a save): re-read the visible windows.

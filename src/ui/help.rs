@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         (Mode::Overlay, T::Detail),
         (Mode::Form, T::FormTitle),
     ];
-    if app.form.is_some() {
+    if app.form().is_some() {
         sections.rotate_right(1);
     }
     for (mode, name) in sections {

@@ -19,7 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Layer, Overlay};
 use crate::domain::target::TargetClass;
 use crate::domain::task::TaskStatus;
 use crate::domain::text::printable;
@@ -35,27 +35,36 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, area);
         return;
     }
-    if let Some(form) = &app.form {
-        form::draw(frame, app, form, area);
-    } else {
-        draw_dashboard(frame, app, &areas);
+    // The base: the form fills the screen, so the dashboard is drawn only without one.
+    // Then what is open over it, bottom to top: the top layer, which takes the keys
+    // first, is drawn last.
+    let layers = app.layers().as_slice();
+    let base = layers.iter().rposition(|l| matches!(l, Layer::Form(_)));
+    match base.map(|i| &layers[i]) {
+        Some(Layer::Form(form)) => form::draw(frame, app, form, area),
+        _ => draw_dashboard(frame, app, &areas),
     }
-    match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
-        Some(Overlay::Target(d)) => detail::target(frame, app, d),
-        Some(Overlay::Task { detail, scroll }) => detail::task(frame, app, detail, *scroll),
-        Some(Overlay::History {
+    for layer in &layers[base.map_or(0, |i| i + 1)..] {
+        match layer {
+            // The filter is drawn by its pane, in the dashboard.
+            Layer::Filter(_) | Layer::Form(_) => {}
+            Layer::Done(p) => done::draw(frame, app, p),
+            Layer::Overlay(o) => draw_overlay(frame, app, o),
+            Layer::Dialog(d) => dialog::draw(frame, app, d),
+        }
+    }
+}
+
+fn draw_overlay(frame: &mut Frame, app: &App, overlay: &Overlay) {
+    match overlay {
+        Overlay::Help { scroll } => help::draw(frame, app, *scroll),
+        Overlay::Target(d) => detail::target(frame, app, d),
+        Overlay::Task { detail, scroll } => detail::task(frame, app, detail, *scroll),
+        Overlay::History {
             unit_name,
             rows,
             selected,
-        }) => history::draw(frame, app, unit_name, rows, *selected),
-        None => {}
-    }
-    if let Some(p) = &app.done {
-        done::draw(frame, app, p);
-    }
-    if let Some(d) = &app.dialog {
-        dialog::draw(frame, app, d);
+        } => history::draw(frame, app, unit_name, rows, *selected),
     }
 }
 
@@ -142,7 +151,7 @@ pub(crate) fn pane_block(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let list = app.list(pane);
-    let editing = focused && app.filter_input.is_some();
+    let editing = focused && app.filter_input().is_some();
     if (editing || !list.filter.is_empty()) && inner.height > 1 {
         let line_area = Rect {
             y: inner.y + inner.height - 1,
@@ -160,7 +169,7 @@ pub(crate) fn pane_block(
             width: line_area.width.saturating_sub(lw),
             ..line_area
         };
-        match (&app.filter_input, editing) {
+        match (app.filter_input(), editing) {
             (Some(ta), true) => frame.render_widget(ta, text_area),
             _ => frame.render_widget(
                 Paragraph::new(fit(&list.filter, text_area.width as usize)),
