@@ -1,8 +1,10 @@
 //! Questions the app must ask before it loses or deletes anything. A dialog's choices
 //! are its question's bindings in the keymap, and the dialog lists them.
 
+use super::{App, Layer};
 use crate::i18n::T;
-use crate::keymap::Question;
+use crate::keymap::{self, Command, Mode, Question};
+use crate::model::TaskFate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogKind {
@@ -40,6 +42,60 @@ impl Dialog {
             DialogKind::DeleteItem { has_task: false } => Question::Delete,
             DialogKind::DeleteItem { has_task: true } => Question::DeleteWithTask,
             DialogKind::Draft => Question::Draft,
+        }
+    }
+}
+
+impl App {
+    /// A dialog takes every command: its question's answers answer it, the rest do
+    /// nothing.
+    pub(super) fn dialog_command(&mut self, c: Command) -> bool {
+        let answers = self
+            .layers
+            .dialog()
+            .is_some_and(|d| keymap::choices(d.question()).any(|b| b.command == c));
+        if answers {
+            self.answer(c);
+        }
+        true
+    }
+
+    fn answer(&mut self, a: Command) {
+        let Some(Layer::Dialog(dialog)) = self.layers.pop(Mode::Dialog) else {
+            return;
+        };
+        match (dialog.kind, a) {
+            // A failed save leaves the form open, its message on the status line.
+            (DialogKind::Unsaved { then_quit }, Command::SaveAndLeave) if self.save_form() => {
+                self.close_form();
+                self.quit = then_quit;
+            }
+            (DialogKind::Unsaved { then_quit }, Command::Discard) => {
+                if let Err(e) = self.store.delete_draft() {
+                    self.fail(e);
+                }
+                self.close_form();
+                self.quit = then_quit;
+            }
+            (DialogKind::DeleteItem { .. }, Command::Delete | Command::DeleteWithTask) => {
+                if let Some(f) = self.layers.form_mut() {
+                    f.delete_item(TaskFate::Delete);
+                }
+                self.write_draft(true);
+            }
+            (DialogKind::DeleteItem { .. }, Command::KeepTask) => {
+                if let Some(f) = self.layers.form_mut() {
+                    f.delete_item(TaskFate::Keep);
+                }
+                self.write_draft(true);
+            }
+            (DialogKind::Draft, Command::RestoreDraft) => self.restore_draft(),
+            (DialogKind::Draft, Command::DropDraft) => {
+                if let Err(e) = self.store.delete_draft() {
+                    self.fail(e);
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -3,13 +3,14 @@
 //! transaction. An empty date records the task as not completed.
 
 use chrono::NaiveDate;
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, Input, TextArea};
 
 use super::{App, Layer, StatusKind};
 use crate::domain::format::{fmt_date, parse_date};
 use crate::domain::task::check_completion;
+use crate::domain::text::{nfc, printable};
 use crate::i18n::{T, t};
-use crate::keymap::Mode;
+use crate::keymap::{Command, Mode};
 use crate::layout::Pane;
 
 /// The question being asked, over the dashboard.
@@ -89,6 +90,34 @@ impl App {
                     p.error = Some(format!("{}: {e}", t(T::NotSaved)));
                 }
             }
+        }
+    }
+
+    pub(super) fn prompt_command(&mut self, c: Command) -> bool {
+        match c {
+            Command::PromptApply => self.apply_done(),
+            Command::PromptCancel => {
+                self.layers.pop(Mode::Prompt);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A key typed into the date: the reason the last one was refused goes.
+    pub(super) fn prompt_edit(&mut self, input: Input) {
+        if let Some(p) = self.layers.done_mut()
+            && p.input.input(input)
+        {
+            p.error = None;
+        }
+    }
+
+    /// A date is one line: the first line of what was pasted.
+    pub(super) fn prompt_paste(&mut self, text: &str) {
+        if let Some(p) = self.layers.done_mut() {
+            p.input
+                .insert_str(printable(&nfc(text.lines().next().unwrap_or(""))));
         }
     }
 }

@@ -1,0 +1,203 @@
+//! The dashboard: moving through the three panes, Enter and Esc on them, the task
+//! views, and the geometry that decides how many rows each pane shows.
+
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::{App, Layer, ListState, Overlay};
+use crate::i18n::lang;
+use crate::keymap::Command;
+use crate::layout::{self, Areas, Pane};
+use crate::model::{TaskMode, TaskScope, UnitRow};
+
+impl App {
+    /// The dashboard takes what no layer over it took; the commands of other layers
+    /// do nothing here.
+    pub(super) fn dashboard_command(&mut self, c: Command) {
+        if let Some(delta) = self.movement(c) {
+            return self.move_by(delta);
+        }
+        match c {
+            Command::Quit => self.quit = true,
+            Command::NextPane => self.set_focus(self.focus.next()),
+            Command::PrevPane => self.set_focus(self.focus.prev()),
+            Command::StartFilter => self.start_filter(),
+            Command::Open => self.open(),
+            Command::Back => self.back(),
+            Command::Help => self.open_help(),
+            Command::NewInspection => self.new_inspection(),
+            Command::MarkDone => self.start_done(),
+            Command::History => self.open_history(),
+            // The province-wide view is of overdue tasks only: listing every open task
+            // of every unit would sort them all, and is not what it is for.
+            Command::CycleTaskMode if self.all_units => {}
+            Command::CycleTaskMode => {
+                self.task_mode = self.task_mode.next();
+                self.tasks.reset();
+                self.reload_tasks(true);
+            }
+            Command::AllOverdue => self.toggle_all_overdue(),
+            _ => {}
+        }
+    }
+
+    /// Up, down, a page, either end: how far a command moves, if it moves.
+    pub(super) fn movement(&self, c: Command) -> Option<isize> {
+        Some(match c {
+            Command::Up => -1,
+            Command::Down => 1,
+            Command::PageUp => -(self.page_rows(self.focus) as isize),
+            Command::PageDown => self.page_rows(self.focus) as isize,
+            Command::Top => isize::MIN / 2,
+            Command::Bottom => isize::MAX / 2,
+            _ => return None,
+        })
+    }
+
+    fn toggle_all_overdue(&mut self) {
+        self.all_units = !self.all_units;
+        if self.all_units {
+            self.task_mode = TaskMode::Overdue;
+            self.focus = Pane::Tasks;
+        }
+        self.tasks.reset();
+        self.tasks.filter.clear();
+        self.reload_tasks(true);
+    }
+
+    /// Enter on a pane: units move on to their targets; a target or a task opens its
+    /// detail.
+    fn open(&mut self) {
+        let loaded = match self.focus {
+            Pane::Units => {
+                self.set_focus(Pane::Targets);
+                return;
+            }
+            Pane::Targets => {
+                let Some(t) = self.target_rows.get(self.targets.selected) else {
+                    return;
+                };
+                self.store
+                    .target_detail(&self.ctx, t.id)
+                    .map(|d| d.map(|d| Overlay::Target(Box::new(d))))
+            }
+            Pane::Tasks => {
+                let Some(t) = self.task_rows.get(self.tasks.in_window()) else {
+                    return;
+                };
+                self.store.task_detail(&self.ctx, t.id).map(|d| {
+                    d.map(|d| Overlay::Task {
+                        detail: Box::new(d),
+                        scroll: 0,
+                    })
+                })
+            }
+        };
+        match loaded {
+            Ok(Some(o)) => self.layers.push(Layer::Overlay(o)),
+            Ok(None) => {}
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn back(&mut self) {
+        if !self.list(self.focus).filter.is_empty() {
+            self.set_filter(String::new());
+        } else if self.focus == Pane::Tasks && self.all_units {
+            self.toggle_all_overdue();
+        } else if self.focus != Pane::Units {
+            self.set_focus(Pane::Units);
+        }
+    }
+
+    pub(super) fn set_focus(&mut self, p: Pane) {
+        self.focus = p;
+        // Narrow layouts give the focused pane the whole body: its window grows.
+        self.rescroll_all();
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let h = self.page_rows(self.focus);
+        match self.focus {
+            Pane::Units => {
+                let sel = self.units.selected;
+                if self.units.step(delta, h) {
+                    self.reload_units(false);
+                }
+                if sel != self.units.selected {
+                    self.unit_changed();
+                }
+            }
+            Pane::Targets => {
+                self.targets.step(delta, h);
+            }
+            Pane::Tasks => {
+                if self.tasks.step(delta, h) {
+                    self.reload_tasks(false);
+                }
+            }
+        }
+    }
+
+    pub fn list(&self, p: Pane) -> &ListState {
+        match p {
+            Pane::Units => &self.units,
+            Pane::Targets => &self.targets,
+            Pane::Tasks => &self.tasks,
+        }
+    }
+
+    pub(super) fn list_mut(&mut self, p: Pane) -> &mut ListState {
+        match p {
+            Pane::Units => &mut self.units,
+            Pane::Targets => &mut self.targets,
+            Pane::Tasks => &mut self.tasks,
+        }
+    }
+
+    pub fn selected_unit(&self) -> Option<&UnitRow> {
+        self.unit_rows.get(self.units.in_window())
+    }
+
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The selected unit's name and scorecard sentence, shown under the title.
+    pub fn summary(&self) -> String {
+        match self.selected_unit() {
+            Some(u) => format!("{}: {}", u.name, u.card.phrase(lang())),
+            None => String::new(),
+        }
+    }
+
+    /// Lines the summary needs: one, or two when it is wider than the screen.
+    fn summary_lines(&self) -> u16 {
+        if self.summary().width() + 1 > self.size.0 as usize {
+            2
+        } else {
+            1
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.area(), self.focus, self.summary_lines())
+    }
+
+    /// Rows a pane shows when it is on screen (narrow layouts show one pane at a time).
+    pub fn page_rows(&self, p: Pane) -> usize {
+        let lines = self.summary_lines();
+        let filter_line =
+            usize::from(self.layers.filter().is_some() || !self.list(p).filter.is_empty());
+        let rows = layout::areas(self.area(), p, lines).list_rows(p);
+        rows.saturating_sub(filter_line).max(1)
+    }
+
+    pub fn task_scope(&self) -> Option<TaskScope> {
+        if self.all_units {
+            Some(TaskScope::AllUnits)
+        } else {
+            self.selected_unit.map(TaskScope::Unit)
+        }
+    }
+}

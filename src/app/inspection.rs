@@ -1,0 +1,288 @@
+//! Recording an inspection: opening the form, its keys, typing and pasting into it,
+//! saving, leaving, and the draft written meanwhile so that nothing typed is lost.
+
+use std::time::Instant;
+
+use chrono::Local;
+use ratatui_textarea::Input;
+
+use super::{App, DRAFT_EVERY, Dialog, DialogKind, Form, FormData, Layer, StatusKind};
+use crate::domain::text::nfc;
+use crate::i18n::{T, t};
+use crate::keymap::Command;
+use crate::model::TaskFate;
+
+impl App {
+    /// `n`: a new inspection of the selected unit, prefilled from the last one.
+    pub(super) fn new_inspection(&mut self) {
+        if self.store.read_only() {
+            self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
+            return;
+        }
+        if matches!(self.store.draft(), Ok(Some(_))) {
+            // One draft at a time: the earlier one is offered first, never overwritten.
+            self.offer_draft();
+            return;
+        }
+        let Some(u) = self.selected_unit() else {
+            return;
+        };
+        let (id, name) = (u.id, u.name.clone());
+        let form = Form::new_inspection(&self.store, &self.ctx, id, &name);
+        self.layers.push(Layer::Form(Box::new(form)));
+    }
+
+    /// A saved inspection, from a unit's list of them, opened to be corrected.
+    pub(super) fn open_inspection(&mut self, id: i64) {
+        if matches!(self.store.draft(), Ok(Some(_))) {
+            self.offer_draft();
+            return;
+        }
+        match self.store.inspection(&self.ctx, id) {
+            Ok(Some(ins)) => {
+                let form = Form::from_inspection(&ins, &self.store, &self.ctx);
+                self.layers.push(Layer::Form(Box::new(form)));
+            }
+            Ok(None) => {}
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// The form's keys; false for a command that is not the form's, which goes on down
+    /// the stack.
+    pub(super) fn form_command(&mut self, c: Command) -> bool {
+        let Some(form) = self.layers.form_mut() else {
+            return false;
+        };
+        match c {
+            Command::Save => {
+                self.save_form();
+            }
+            Command::Leave => self.leave_form(false),
+            Command::Quit => self.leave_form(true),
+            Command::NextField => form.next_field(false),
+            Command::PrevField => form.next_field(true),
+            Command::NewItem => form.new_item(),
+            Command::CycleKind => form.cycle_kind(),
+            Command::MoveItemUp => form.move_item(-1),
+            Command::MoveItemDown => form.move_item(1),
+            Command::PrevItem => form.select_item(-1),
+            Command::NextItem => form.select_item(1),
+            Command::UndoDelete => {
+                form.undo_delete();
+            }
+            Command::Complete => {
+                if let Some(s) = form.suggested.clone() {
+                    form.complete(&s);
+                }
+            }
+            Command::DeleteItem => {
+                let item = form.data.item();
+                if item.text.trim().is_empty() && item.id.is_none() {
+                    form.delete_item(TaskFate::Keep);
+                } else {
+                    let has_task = item.has_task;
+                    let body = if has_task {
+                        t(T::DlgDeleteTaskBody)
+                    } else {
+                        t(T::DlgDeleteBody)
+                    };
+                    self.layers.push(Layer::Dialog(Dialog::new(
+                        DialogKind::DeleteItem { has_task },
+                        body.to_string(),
+                    )));
+                }
+            }
+            Command::ExportNotice => {
+                // The notice is of what was saved: unsaved or never-saved text waits.
+                form.commit();
+                let saved = form.data.inspection_id.filter(|_| !form.dirty);
+                match saved {
+                    None => self.say(StatusKind::Problem, t(T::NoticeSaveFirst)),
+                    Some(id) => {
+                        let dir = crate::notice::db_dir(&self.store);
+                        match crate::notice::write_docx_for(&self.store, &self.ctx, id, &dir) {
+                            Ok(p) => self.say(
+                                StatusKind::Good,
+                                format!("{}: {}", t(T::NoticeWritten), p.display()),
+                            ),
+                            Err(e) => self.say(
+                                StatusKind::Problem,
+                                format!("{}: {e}", t(T::NoticeNotWritten)),
+                            ),
+                        }
+                    }
+                }
+            }
+            Command::Help => self.open_help(),
+            _ => return false,
+        }
+        // Moving between fields and items writes the draft at once.
+        if !matches!(c, Command::Save | Command::Leave | Command::Quit) {
+            self.write_draft(true);
+        }
+        true
+    }
+
+    /// A key typed into the field under the form's cursor.
+    pub(super) fn form_edit(&mut self, input: Input) {
+        if let Some(form) = self.layers.form_mut()
+            && form.editor.input(input)
+        {
+            form.edited();
+            self.write_draft(false);
+        }
+    }
+
+    /// Pasted text is kept whole (many lines at once), as NFC, without control
+    /// characters other than line breaks; a one-line field takes it as one line.
+    pub(super) fn form_paste(&mut self, text: &str) {
+        let Some(form) = self.layers.form_mut() else {
+            return;
+        };
+        let clean: String = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"))
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
+        let clean = if form.data.field.single_line() {
+            clean.replace('\n', " ")
+        } else {
+            clean
+        };
+        form.editor.insert_str(clean);
+        form.edited();
+        self.write_draft(false);
+    }
+
+    pub(super) fn refresh_suggestion(&mut self) {
+        if let Some(form) = self.layers.form_mut() {
+            form.refresh_suggestion(&self.store, &self.ctx);
+        }
+    }
+
+    /// Saves the open form in one transaction; on any problem the text stays on
+    /// screen and in the draft, and the message says why.
+    pub(super) fn save_form(&mut self) -> bool {
+        if self.store.read_only() {
+            self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
+            return false;
+        }
+        let Some(form) = self.layers.form_mut() else {
+            return false;
+        };
+        let input = match form.validate(&self.store) {
+            Ok(i) => i,
+            Err(inv) => {
+                form.show(&inv);
+                self.say(StatusKind::Problem, inv.message);
+                self.write_draft(true);
+                return false;
+            }
+        };
+        let now = Local::now();
+        let stamp = now.format("%Y-%m-%d %H:%M:%S").to_string();
+        let saved = self
+            .store
+            .save_inspection(&input, &stamp)
+            .and_then(|id| self.store.inspection(&self.ctx, id));
+        match saved {
+            Ok(Some(ins)) => {
+                if let Some(form) = self.layers.form_mut() {
+                    form.saved(&ins, stamp);
+                }
+                self.say(
+                    StatusKind::Good,
+                    format!("{} {}", t(T::SavedMsg), now.format("%H:%M:%S")),
+                );
+                self.data_changed();
+                true
+            }
+            Ok(None) => false,
+            Err(e) => {
+                self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved)));
+                self.write_draft(true);
+                false
+            }
+        }
+    }
+
+    /// Esc (or Ctrl-C, to quit after): unsaved changes are asked about first.
+    fn leave_form(&mut self, then_quit: bool) {
+        let Some(form) = self.layers.form_mut() else {
+            return;
+        };
+        form.commit();
+        if form.dirty {
+            self.layers.push(Layer::Dialog(Dialog::new(
+                DialogKind::Unsaved { then_quit },
+                t(T::DlgUnsavedBody).to_string(),
+            )));
+        } else {
+            self.close_form();
+            self.quit = then_quit;
+        }
+    }
+
+    pub(super) fn close_form(&mut self) {
+        self.layers.close_form();
+        self.data_changed();
+    }
+
+    /// A draft left by an earlier run (a crash, a closed window): offer it back.
+    pub(super) fn offer_draft(&mut self) {
+        if let Ok(Some((body, saved_at))) = self.store.draft() {
+            let unit = serde_json::from_str::<FormData>(&body)
+                .map(|d| d.unit_name)
+                .unwrap_or_default();
+            self.layers.push(Layer::Dialog(Dialog::new(
+                DialogKind::Draft,
+                format!("{}: {unit} ({saved_at}).", t(T::DlgDraftBody)),
+            )));
+        }
+    }
+
+    pub(super) fn restore_draft(&mut self) {
+        let draft = match self.store.draft() {
+            Ok(Some((body, _))) => body,
+            Ok(None) => return,
+            Err(e) => return self.fail(e),
+        };
+        match serde_json::from_str::<FormData>(&draft) {
+            Ok(data) => {
+                let mut form = Form::from_data(data, &self.store, &self.ctx);
+                form.dirty = true;
+                self.layers.push(Layer::Form(Box::new(form)));
+            }
+            Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
+        }
+    }
+
+    /// Writes the draft when typing has gone on long enough since the last write, or
+    /// at once when `now`. A failed write is said on the status line; the text stays.
+    pub(super) fn write_draft(&mut self, now: bool) {
+        let Some(form) = self.layers.form_mut() else {
+            return;
+        };
+        if !form.draft_pending || self.store.read_only() {
+            return;
+        }
+        let due = form.last_draft.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+        if !(now || due) {
+            return;
+        }
+        let body = form.draft_body();
+        let stamp = Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        match self.store.save_draft(&body, &stamp) {
+            Ok(()) => {
+                form.draft_pending = false;
+                form.last_draft = Some(Instant::now());
+            }
+            Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
+        }
+    }
+
+    /// When the event loop must wake without a key: the draft's next write, if due.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.layers.form().and_then(Form::draft_due)
+    }
+}

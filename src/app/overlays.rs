@@ -1,0 +1,61 @@
+//! Help, a target's or a task's detail, and a unit's inspections: views over the
+//! dashboard (help over the form too) that are read and closed.
+
+use super::{App, Layer, Overlay};
+use crate::keymap::{Command, Mode};
+
+impl App {
+    pub(super) fn open_help(&mut self) {
+        self.layers
+            .push(Layer::Overlay(Overlay::Help { scroll: 0 }));
+    }
+
+    pub(super) fn open_history(&mut self) {
+        let Some(u) = self.selected_unit() else {
+            return;
+        };
+        let (id, unit_name) = (u.id, u.name.clone());
+        match self.store.inspections_of(id) {
+            Ok(rows) => self.layers.push(Layer::Overlay(Overlay::History {
+                unit_name,
+                rows,
+                selected: 0,
+            })),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// An overlay's keys: scroll, open or close it.
+    pub(super) fn overlay_command(&mut self, c: Command) -> bool {
+        match c {
+            Command::Close => {
+                self.layers.pop(Mode::Overlay);
+            }
+            Command::Open => {
+                // In a unit's inspections, Enter opens the selected one in the form.
+                let id = match self.layers.pop(Mode::Overlay) {
+                    Some(Layer::Overlay(Overlay::History { rows, selected, .. })) => {
+                        rows.get(selected).map(|r| r.id)
+                    }
+                    _ => None,
+                };
+                if let Some(id) = id {
+                    self.open_inspection(id);
+                }
+            }
+            Command::Quit => self.quit = true,
+            _ => {
+                // Help and a task's detail scroll; under the others, up and down go on
+                // to move the list beneath.
+                let delta = self.movement(c);
+                match (self.layers.overlay_mut(), delta) {
+                    (Some(Overlay::Help { scroll } | Overlay::Task { scroll, .. }), Some(d)) => {
+                        *scroll = scroll.saturating_add_signed(d.clamp(-100, 100) as i16);
+                    }
+                    _ => return false,
+                }
+            }
+        }
+        true
+    }
+}
