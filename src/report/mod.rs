@@ -197,126 +197,159 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
     if format == Format::Md {
         return Err(Error::User(t(T::ErrMdOnlyConclusions).into()));
     }
+    let report = Report {
+        store,
+        ctx,
+        unit,
+        format,
+        to_file,
+    };
     match q.what {
-        ReportKind::Units => {
-            // A province has hundreds or thousands of units, not millions: they come
-            // in pages and are kept for the list.
-            let units = match &unit {
-                Some((id, _)) => store.unit_row(ctx, *id)?.into_iter().collect(),
-                None => all_units(store, ctx)?,
-            };
-            let mut rows = Rows::open(format, out, t(T::Units), &UNIT_HEAD, to_file)?;
-            for u in &units {
-                let phrase = u.card.phrase(lang());
-                if unit.is_some() {
-                    rows.sentence(format!("{}: {phrase}", u.name));
-                }
-                rows.push(unit_cells(u), || {
-                    serde_json::to_value(UnitJson {
-                        name: &u.name,
-                        kind: u.kind.code(),
-                        code: u.code.as_deref(),
-                        targets: u.card.targets,
-                        tasks: u.card.tasks,
-                        scorecard: phrase,
-                    })
-                })?;
+        ReportKind::Units => report.units(out),
+        ReportKind::Targets => report.targets(out),
+        ReportKind::Overdue => report.overdue(out),
+        ReportKind::Conclusions => unreachable!("handled above"),
+    }
+}
+
+/// One table report: of one unit (`--unit`) or of all, in one format.
+struct Report<'a> {
+    store: &'a Store,
+    ctx: &'a Ctx,
+    unit: Option<(i64, String)>,
+    format: Format,
+    to_file: bool,
+}
+
+impl Report<'_> {
+    /// Each unit and its scorecard; for one unit, its scorecard sentence too.
+    fn units(&self, out: &mut dyn Write) -> Result<()> {
+        let (store, ctx, unit, format, to_file) =
+            (self.store, self.ctx, &self.unit, self.format, self.to_file);
+        // A province has hundreds or thousands of units, not millions: they come
+        // in pages and are kept for the list.
+        let units = match &unit {
+            Some((id, _)) => store.unit_row(ctx, *id)?.into_iter().collect(),
+            None => all_units(store, ctx)?,
+        };
+        let mut rows = Rows::open(format, out, t(T::Units), &UNIT_HEAD, to_file)?;
+        for u in &units {
+            let phrase = u.card.phrase(lang());
+            if unit.is_some() {
+                rows.sentence(format!("{}: {phrase}", u.name));
             }
-            rows.finish()
+            rows.push(unit_cells(u), || {
+                serde_json::to_value(UnitJson {
+                    name: &u.name,
+                    kind: u.kind.code(),
+                    code: u.code.as_deref(),
+                    targets: u.card.targets,
+                    tasks: u.card.tasks,
+                    scorecard: phrase,
+                })
+            })?;
         }
-        ReportKind::Targets => {
-            let units: Vec<(i64, String)> = match &unit {
-                Some(u) => vec![u.clone()],
-                None => all_units(store, ctx)?
-                    .into_iter()
-                    .map(|u| (u.id, u.name))
-                    .collect(),
-            };
-            let head = [
-                T::ColUnit,
-                T::ColName,
-                T::ColPlan,
-                T::ColActual,
-                T::ColMeasure,
-                T::ColProgressPct,
-                T::ColStatus,
-                T::ColReadingDate,
-            ];
-            let mut rows = Rows::open(format, out, t(T::Targets), &head, to_file)?;
-            // One unit's targets at a time (tens each).
-            for (id, name) in units {
-                for r in store.targets_of(ctx, id, "")? {
-                    let cells = vec![
-                        Cell::text(&name),
-                        Cell::text(&r.name),
-                        Cell::text(plan_text(r.plan)),
-                        r.actual.map(number).unwrap_or(Cell::text("")),
-                        Cell::text(&r.measure),
-                        r.progress
-                            .ratio
-                            .map(|x| number((x * 1000.0).round() / 10.0))
-                            .unwrap_or(Cell::text("")),
-                        Cell::text(class_word(r.progress.class)),
-                        Cell::Date(r.actual_on),
-                    ];
-                    rows.push(cells, || {
-                        Ok(serde_json::json!({
-                            "unit": name, "name": r.name, "plan": r.plan, "direction": r.direction,
-                            "measure": r.measure, "actual": r.actual, "actual_on": r.actual_on,
-                            "progress": r.progress.ratio, "class": r.progress.class,
-                        }))
-                    })?;
-                }
-            }
-            rows.finish()
-        }
-        ReportKind::Overdue => {
-            let scope = unit
-                .as_ref()
-                .map_or(TaskScope::AllUnits, |(id, _)| TaskScope::Unit(*id));
-            let head = [
-                T::ColDays,
-                T::ColUnit,
-                T::ColDeadline,
-                T::DocNumber,
-                T::ColTitle,
-                T::AssignedOn,
-            ];
-            let bar = if to_file {
-                let n = store.count_tasks(ctx, scope, TaskMode::Overdue, "")?;
-                crate::progress::bar_if_large(n as u64)
-            } else {
-                ProgressBar::hidden()
-            };
-            let mut rows = Rows::open(format, out, t(T::StOverdue), &head, to_file)?;
-            // One query, its rows written as SQLite steps through them.
-            store.for_each_task(ctx, scope, TaskMode::Overdue, |r| -> Result<()> {
-                let days = match r.status {
-                    TaskStatus::Overdue { days } => days,
-                    _ => 0,
-                };
+        rows.finish()
+    }
+
+    /// Each target with its plan, reading, progress and class.
+    fn targets(&self, out: &mut dyn Write) -> Result<()> {
+        let (store, ctx, unit, format, to_file) =
+            (self.store, self.ctx, &self.unit, self.format, self.to_file);
+        let units: Vec<(i64, String)> = match &unit {
+            Some(u) => vec![u.clone()],
+            None => all_units(store, ctx)?
+                .into_iter()
+                .map(|u| (u.id, u.name))
+                .collect(),
+        };
+        let head = [
+            T::ColUnit,
+            T::ColName,
+            T::ColPlan,
+            T::ColActual,
+            T::ColMeasure,
+            T::ColProgressPct,
+            T::ColStatus,
+            T::ColReadingDate,
+        ];
+        let mut rows = Rows::open(format, out, t(T::Targets), &head, to_file)?;
+        // One unit's targets at a time (tens each).
+        for (id, name) in units {
+            for r in store.targets_of(ctx, id, "")? {
                 let cells = vec![
-                    Cell::Int(days),
-                    Cell::text(&r.unit_name),
-                    Cell::Date(r.deadline),
-                    Cell::text(r.doc_number.clone().unwrap_or_default()),
-                    Cell::text(&r.title),
-                    Cell::Date(r.assigned_on),
+                    Cell::text(&name),
+                    Cell::text(&r.name),
+                    Cell::text(plan_text(r.plan)),
+                    r.actual.map(number).unwrap_or(Cell::text("")),
+                    Cell::text(&r.measure),
+                    r.progress
+                        .ratio
+                        .map(|x| number((x * 1000.0).round() / 10.0))
+                        .unwrap_or(Cell::text("")),
+                    Cell::text(class_word(r.progress.class)),
+                    Cell::Date(r.actual_on),
                 ];
                 rows.push(cells, || {
                     Ok(serde_json::json!({
-                        "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
-                        "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
+                        "unit": name, "name": r.name, "plan": r.plan, "direction": r.direction,
+                        "measure": r.measure, "actual": r.actual, "actual_on": r.actual_on,
+                        "progress": r.progress.ratio, "class": r.progress.class,
                     }))
                 })?;
-                bar.inc(1);
-                Ok(())
-            })?;
-            let done = rows.finish();
-            bar.finish_and_clear();
-            done
+            }
         }
-        ReportKind::Conclusions => unreachable!("handled above"),
+        rows.finish()
+    }
+
+    /// Every overdue task, most overdue first.
+    fn overdue(&self, out: &mut dyn Write) -> Result<()> {
+        let (store, ctx, unit, format, to_file) =
+            (self.store, self.ctx, &self.unit, self.format, self.to_file);
+        let scope = unit
+            .as_ref()
+            .map_or(TaskScope::AllUnits, |(id, _)| TaskScope::Unit(*id));
+        let head = [
+            T::ColDays,
+            T::ColUnit,
+            T::ColDeadline,
+            T::DocNumber,
+            T::ColTitle,
+            T::AssignedOn,
+        ];
+        let bar = if to_file {
+            let n = store.count_tasks(ctx, scope, TaskMode::Overdue, "")?;
+            crate::progress::bar_if_large(n as u64)
+        } else {
+            ProgressBar::hidden()
+        };
+        let mut rows = Rows::open(format, out, t(T::StOverdue), &head, to_file)?;
+        // One query, its rows written as SQLite steps through them.
+        store.for_each_task(ctx, scope, TaskMode::Overdue, |r| -> Result<()> {
+            let days = match r.status {
+                TaskStatus::Overdue { days } => days,
+                _ => 0,
+            };
+            let cells = vec![
+                Cell::Int(days),
+                Cell::text(&r.unit_name),
+                Cell::Date(r.deadline),
+                Cell::text(r.doc_number.clone().unwrap_or_default()),
+                Cell::text(&r.title),
+                Cell::Date(r.assigned_on),
+            ];
+            rows.push(cells, || {
+                Ok(serde_json::json!({
+                    "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
+                    "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
+                }))
+            })?;
+            bar.inc(1);
+            Ok(())
+        })?;
+        let done = rows.finish();
+        bar.finish_and_clear();
+        done
     }
 }
 
