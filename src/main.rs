@@ -4,13 +4,20 @@
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
+use clap::error::ErrorKind;
 use tct::cli::{self, Cli};
+use tct::domain::text::printable_lines;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let words: Vec<String> = args.iter().map(|a| a.to_string_lossy().into()).collect();
-    let matches = cli::help::command(cli::help::lang_from_args(&words)).get_matches_from(args);
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let parsed = cli::help::command(cli::help::lang_from_args(&words))
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(e),
+    };
     if let Err(e) = color_eyre::install() {
         eprintln!("tct: {e}");
     }
@@ -21,8 +28,19 @@ fn main() -> ExitCode {
         Err(e) => {
             // Every error is worded for the user, in one line (an import lists its
             // problems one a line).
-            eprintln!("tct: {e}");
+            eprintln!("tct: {}", printable_lines(&e.to_string()));
             ExitCode::from(2)
         }
     }
+}
+
+/// `--help` and `--version` as clap prints them; a mistake in the arguments with
+/// what was typed made safe to print (an argument may hold terminal commands).
+fn argument_error(e: clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    eprint!("{}", printable_lines(&e.render().to_string()));
+    ExitCode::from(e.exit_code().clamp(0, 255) as u8)
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{ctrl, demo_app, key, render, type_text};
+use common::{ctrl, demo_app, key, render, tct, type_text};
 use ratatui::crossterm::event::KeyCode;
 use tct::app::{Action, App, Field};
 
@@ -111,4 +111,89 @@ fn odd_but_valid_text_is_saved_as_typed_and_drawn_safely() {
             }
         }
     }
+}
+
+/// Every way a message reaches the terminal from the command line, each fed a value
+/// holding terminal commands (retitle, clear screen, a C1 introducer): an argument, a
+/// setting, a cell of an imported file, a unit's name, a file's name. None of them
+/// may reach standard output or standard error raw.
+#[test]
+fn no_message_prints_terminal_commands() {
+    const HOSTILE: &str = "X\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31mY";
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tct.db");
+    let db = db.to_str().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    // A unit whose name holds the commands, imported, then shown by a report.
+    let units = path("don-vi.csv");
+    std::fs::write(
+        &units,
+        format!("Tên đơn vị;Loại;Mã\n\"Huyện {HOSTILE}\";huyện;991\nBình Gia;huyện;992\n"),
+    )
+    .unwrap();
+    // Tasks whose cells are wrong in hostile ways: an unknown unit, a date.
+    let tasks = path("nhiem-vu.csv");
+    std::fs::write(
+        &tasks,
+        format!(
+            "Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý\n\
+             Việc một;\"{HOSTILE}\";30/09/2022\n\
+             Việc hai;Bình Gia;\"{HOSTILE}\"\n"
+        ),
+    )
+    .unwrap();
+    // A file whose very name holds them.
+    let named = path(&format!("tệp {HOSTILE}.csv"));
+    std::fs::write(&named, "Tên đơn vị;Loại;Mã\nVăn Lãng;huyện;993\n").unwrap();
+    let missing_dir = path(&format!("{HOSTILE}/ra.csv"));
+    let set = tct(&["--db", db, "config", "place", HOSTILE]);
+    assert!(set.status.success(), "{set:?}");
+    let runs: Vec<(&str, Vec<&str>)> = vec![
+        ("an unknown argument", vec![HOSTILE]),
+        ("an argument's value", vec!["report", HOSTILE]),
+        ("--lang", vec!["--lang", HOSTILE, "report", "units"]),
+        ("--today", vec!["--today", HOSTILE, "report", "units"]),
+        (
+            "--unit",
+            vec!["--db", db, "report", "units", "--unit", HOSTILE],
+        ),
+        ("a setting's name", vec!["--db", db, "config", HOSTILE]),
+        ("a setting's value", vec!["--db", db, "config", "place"]),
+        ("a units file", vec!["--db", db, "import", &units]),
+        (
+            "a unit's name in a report",
+            vec!["--db", db, "report", "units"],
+        ),
+        ("cells of a tasks file", vec!["--db", db, "import", &tasks]),
+        (
+            "--sheet",
+            vec!["--db", db, "import", &tasks, "--sheet", HOSTILE],
+        ),
+        ("a file's name", vec!["--db", db, "import", &named]),
+        ("a missing file", vec!["--db", db, "import", &missing_dir]),
+        (
+            "an output's folder",
+            vec!["--db", db, "report", "units", "-o", &missing_dir],
+        ),
+        (
+            "a backup's folder",
+            vec!["--db", db, "backup", &missing_dir],
+        ),
+    ];
+    for (what, args) in runs {
+        let out = tct(&args);
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!said.trim().is_empty(), "{what}: says something");
+        for bad in ['\u{1b}', '\u{7}', '\u{9b}'] {
+            assert!(!said.contains(bad), "{what}: {bad:?} printed raw: {said:?}");
+        }
+    }
+    // The hostile unit was taken as data (its name kept), not refused.
+    let report = tct(&["--db", db, "report", "units", "--format", "json"]);
+    let json = String::from_utf8_lossy(&report.stdout);
+    assert!(json.contains("\\u001b]0;pwned"), "{json}");
 }

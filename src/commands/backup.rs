@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::domain::text::printable;
 use crate::error::{Error, Result};
 use crate::outfile::parent_dir;
 use crate::store::Store;
@@ -14,6 +15,6 @@ pub fn run(store: &Store, file: &Path) -> Result<()> {
         return Err(Error::NoDirectory(dir));
     }
     store.backup_to(file)?;
-    println!("{}", file.display());
+    println!("{}", printable(&file.display().to_string()));
     Ok(())
 }

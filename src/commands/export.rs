@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::domain::text::printable;
 use crate::error::Result;
 use crate::model::Ctx;
 use crate::notice::{NoticeFormat, export_cli};
@@ -17,6 +18,6 @@ pub fn inspection(
     output: &Path,
 ) -> Result<()> {
     let path = export_cli(store, ctx, id, unit, format, output)?;
-    println!("{}", path.display());
+    println!("{}", printable(&path.display().to_string()));
     Ok(())
 }

@@ -50,6 +50,13 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// A message of one or more lines made safe to print: each line as `printable`, the
+/// line breaks kept. Every message tct prints (errors included) goes through it, so
+/// no control sequence from data, file names or arguments reaches the terminal.
+pub fn printable_lines(s: &str) -> String {
+    s.split('\n').map(printable).collect::<Vec<_>>().join("\n")
+}
+
 const ALPHABET: &[char] = &[
     'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
     'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',

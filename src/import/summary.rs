@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::ImportKind;
 use super::plan::{Change, Counts};
 use super::rows::Problem;
+use crate::domain::text::printable;
 use crate::i18n::{T, t};
 
 /// Changes listed by name in the summary.
@@ -140,7 +141,7 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{}: {} {} ({})",
-        s.file.display(),
+        printable(&s.file.display().to_string()),
         s.rows,
         t(T::ImpDataRows),
         kind_word(s.kind).to_lowercase()
@@ -150,10 +151,15 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "  {}", counts_line(t(T::ImpReadings), r))?;
     }
     for l in &s.changes {
-        writeln!(out, "  {}", crate::domain::text::printable(l))?;
+        writeln!(out, "  {}", printable(l))?;
     }
     if let Some(b) = &s.backup {
-        writeln!(out, "{}: {}", t(T::ImpBackedUp), b.display())?;
+        writeln!(
+            out,
+            "{}: {}",
+            t(T::ImpBackedUp),
+            printable(&b.display().to_string())
+        )?;
     }
     let last = if s.dry_run {
         t(T::ImpDryRun)
