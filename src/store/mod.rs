@@ -39,6 +39,10 @@ pub struct Store {
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// How long a statement waits for another tct's write to finish before it says the
+/// file is busy.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl Store {
     /// Opens (or creates) a tct database. A file without write permission is opened
     /// read-only; a file that is not SQLite, not tct's, or from a newer tct is refused
@@ -67,9 +71,13 @@ impl Store {
         } else {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let is_new = !path.exists();
+        // A new file, or an empty one made beforehand, becomes tct's database.
+        let is_new = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
         let conn = Connection::open_with_flags(path, flags)?;
-        if is_new {
+        // Write-protected below the permission bits (a read-only mount, an immutable
+        // file, another user's file): SQLite opens it read-only by itself.
+        let read_only = read_only || conn.is_readonly(rusqlite::MAIN_DB)?;
+        if is_new && !read_only {
             // Inspection records are not for other users of the laptop.
             owner_only(path);
         }
@@ -101,7 +109,7 @@ impl Store {
 
     fn prepare(&mut self) -> Result<()> {
         let c = &self.conn;
-        c.busy_timeout(std::time::Duration::from_secs(5))?;
+        c.busy_timeout(BUSY_WAIT)?;
         // Every pane question is a prepared statement kept for reuse; the default
         // cache of 16 is smaller than the set a screen asks, and re-preparing costs
         // more than running.
@@ -136,6 +144,7 @@ impl Store {
                 return Err(Error::ReadOnlyOld(self.path.clone()));
             }
             self.migrate(version)?;
+            self.checkpoint();
         }
         Ok(())
     }

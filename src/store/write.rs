@@ -1,10 +1,15 @@
 //! Writes. Each user action goes through `Store::write`, one transaction: it is all
 //! there after a crash, or none of it is.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::{Store, Tx, opt_iso};
+
+/// How long a checkpoint waits for another window's reader.
+const CHECKPOINT_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
 use crate::domain::format::iso;
 use crate::domain::target::Plan;
 use crate::domain::text::{fold, nfc, sort_key};
@@ -33,7 +38,24 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
+        self.checkpoint();
         Ok(out)
+    }
+
+    /// Moves what the WAL holds into the database file and empties the WAL, so the
+    /// `.db` alone is complete after every save (a copy of it taken while tct runs is
+    /// the data, not an empty database) and no stale WAL is left beside a file that
+    /// is replaced. A reader in another window may hold it back: it is waited for a
+    /// moment, and a checkpoint that cannot finish is not a failed save.
+    pub(super) fn checkpoint(&self) {
+        if self.read_only || self.path == Path::new(":memory:") {
+            return;
+        }
+        let _ = self.conn.busy_timeout(CHECKPOINT_WAIT);
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let _ = self.conn.busy_timeout(super::BUSY_WAIT);
     }
 
     /// A write of many rows (an import): its pages stay in memory until the commit
