@@ -428,3 +428,33 @@ fn layers_stack_in_the_order_opened_and_the_top_one_takes_the_keys() {
     assert_eq!(stack(&app), []);
     assert_eq!(app.mode(), Mode::Dashboard);
 }
+
+/// A unit's inspections (`i`): up and down choose among them, Enter opens the chosen
+/// one, not always the newest; the units list beneath stays where it was.
+#[test]
+fn the_inspections_list_opens_the_one_chosen() {
+    let (_d, mut app) = demo_app(120, 40);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    let unit = app.selected_unit().map(|u| u.id);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Lần kiểm tra thứ hai.");
+    ctrl(&mut app, 's');
+    let newest = app.form().unwrap().data.inspection_id.unwrap();
+    key(&mut app, KeyCode::Esc);
+    assert!(app.form().is_none(), "{:?}", app.message());
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.selected_unit().map(|u| u.id),
+        unit,
+        "the list beneath stays"
+    );
+    key(&mut app, KeyCode::Enter);
+    let opened = app.form().expect("an inspection opens").data.inspection_id;
+    assert!(opened.is_some_and(|id| id != newest), "the older one opens");
+    assert_eq!(app.form().unwrap().data.items.len(), 12);
+}

@@ -45,12 +45,17 @@ impl App {
             }
             Command::Quit => self.quit = true,
             _ => {
-                // Help and a task's detail scroll; under the others, up and down go on
-                // to move the list beneath.
+                // Help and a task's detail scroll, a unit's inspections move their
+                // selection; under a target's detail, up and down go on to move the
+                // list beneath.
                 let delta = self.movement(c);
                 match (self.layers.overlay_mut(), delta) {
                     (Some(Overlay::Help { scroll } | Overlay::Task { scroll, .. }), Some(d)) => {
                         *scroll = scroll.saturating_add_signed(d.clamp(-100, 100) as i16);
+                    }
+                    (Some(Overlay::History { rows, selected, .. }), Some(d)) => {
+                        let last = rows.len().saturating_sub(1) as isize;
+                        *selected = (*selected as isize).saturating_add(d).clamp(0, last) as usize;
                     }
                     _ => return false,
                 }
