@@ -221,6 +221,8 @@ catalog! {
     // Dialogs.
     DlgUnsavedTitle => "Biên bản chưa lưu", "Unsaved record";
     DlgUnsavedBody => "Có thay đổi chưa lưu. Bản nháp vẫn được giữ trên đĩa.", "There are unsaved changes. The draft stays on disk.";
+    DlgUnsavedNoDraft => "Có thay đổi chưa lưu, và bản nháp chưa ghi được lên đĩa: bỏ thì mất phần đã gõ.", "There are unsaved changes, and the draft could not be written to disk: discarding loses what was typed.";
+    DlgTypeOn => "Gõ tiếp thì tiếp tục sửa.", "Typing on keeps editing.";
     DlgSaveLeave => "lưu rồi đóng", "save and close";
     DlgDiscard => "bỏ thay đổi", "discard changes";
     DlgKeepEditing => "tiếp tục sửa", "keep editing";
@@ -231,11 +233,27 @@ catalog! {
     DlgDeleteWithTask => "xoá cả nhiệm vụ", "delete the task too";
     DlgKeepTask => "giữ nhiệm vụ", "keep the task";
     DlgCancel => "thôi", "cancel";
-    DlgDraftTitle => "Bản nháp chưa lưu", "Unsaved draft";
-    DlgDraftBody => "Có biên bản đang soạn dở", "A record was left unsaved";
-    DlgRestore => "mở lại bản nháp", "restore the draft";
-    DlgDropDraft => "bỏ bản nháp", "discard the draft";
-    DlgLater => "để sau", "later";
+    // Drafts: left unsaved by a window that is gone, or discarded and kept a while.
+    KDrafts => "bản nháp (mở lại)", "drafts (restore)";
+    KDropDraft => "bỏ bản nháp (giữ 14 ngày)", "discard the draft (kept 14 days)";
+    DraftsLeftTitle => "Bản nháp chưa lưu", "Unsaved drafts";
+    DraftsAllTitle => "Bản nháp", "Drafts";
+    DraftsLeftBody => "Biên bản đang soạn dở khi tct tắt (mất điện, đóng cửa sổ):", "Records left unsaved when tct stopped (a crash, a closed window):";
+    DraftsNone => "Không có bản nháp nào.", "No drafts.";
+    DraftUnsaved => "chưa lưu", "unsaved";
+    DraftDiscarded => "đã bỏ", "discarded";
+    DraftNew => "mới", "new";
+    DraftEditing => "sửa", "editing";
+    DraftWritten => "Ghi lúc", "Written";
+    DraftText => "Nội dung", "Text";
+    DraftRestore => "mở lại", "restore";
+    DraftLater => "để sau", "later";
+    DraftDropped => "Đã bỏ bản nháp; giữ 14 ngày, phím b để mở lại", "Draft discarded; kept 14 days, b to restore it";
+    FormDiscarded => "Đã bỏ thay đổi; bản nháp giữ 14 ngày, phím b để mở lại", "Changes discarded; the draft is kept 14 days, b to restore it";
+    FormDiscardedNoDraft => "Đã bỏ thay đổi", "Changes discarded";
+    DraftTaken => "Bản nháp này vừa được mở ở cửa sổ khác", "This draft was just opened in another window";
+    DraftUnreadable => "Bản nháp không đọc được", "The draft cannot be read";
+    DraftOfThisForm => "Biên bản này có bản nháp chưa lưu: mở lại hoặc bỏ nó trước", "This record has an unsaved draft: restore or discard it first";
     // Errors.
     ErrUnknownUnit => "không có đơn vị", "no such unit";
     ErrClosest => "gần giống", "closest";

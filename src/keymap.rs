@@ -29,6 +29,8 @@ pub enum Command {
     Close,
     NewInspection,
     History,
+    /// The list of drafts: left unsaved, or discarded and still kept.
+    Drafts,
     // The inspection form.
     Save,
     Leave,
@@ -55,9 +57,8 @@ pub enum Command {
     DeleteWithTask,
     KeepTask,
     Cancel,
-    RestoreDraft,
+    /// In the list of drafts: discard the selected one (it is kept some days).
     DropDraft,
-    Later,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -74,6 +75,8 @@ pub enum Mode {
 }
 
 /// What a dialog asks. Each question has its own choices, and the dialog lists them.
+/// None of them is a key that can be typed as text (`is_typing`): a dialog opened by a
+/// key pressed by mistake must not take the next letters as its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
     /// Leave a form with unsaved changes?
@@ -82,8 +85,6 @@ pub enum Question {
     Delete,
     /// Delete an item whose directive has a task: keep the task, or delete it too?
     DeleteWithTask,
-    /// Restore a draft from an earlier run?
-    Draft,
 }
 
 /// Where in its mode a binding applies. The help overlay and the hint bar list the
@@ -95,6 +96,8 @@ pub enum Scope {
     OneLine,
     /// A dialog asks this question.
     Asking(Question),
+    /// The list of drafts is the overlay on top.
+    Drafts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +189,7 @@ const fn ask(q: Question, keys: &'static [Key], command: Command, label: T) -> B
 
 use Command as C;
 use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
-use Question::{Delete as QDel, DeleteWithTask as QDelTask, Draft as QDraft, Unsaved as QUnsaved};
+use Question::{Delete as QDel, DeleteWithTask as QDelTask, Unsaved as QUnsaved};
 
 /// One line a binding, so the table reads as the keymap it is.
 #[rustfmt::skip]
@@ -203,6 +206,7 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[k(KeyCode::Enter)], C::Open, T::KOpen, true),
     b(D, &[c('n')], C::NewInspection, T::KNewInspection, true),
     b(D, &[c('i')], C::History, T::KHistory, true),
+    b(D, &[c('b')], C::Drafts, T::KDrafts, false),
     b(D, &[c('m')], C::CycleTaskMode, T::KTaskMode, true),
     b(D, &[c('o')], C::AllOverdue, T::KAllOverdue, true),
     b(D, &[c('d')], C::MarkDone, T::KMarkDone, false),
@@ -220,6 +224,7 @@ pub static BINDINGS: &[Binding] = &[
     b(O, &[k(KeyCode::Up), c('k')], C::Up, T::KScrollUp, true),
     b(O, &[k(KeyCode::Down), c('j')], C::Down, T::KScrollDown, true),
     b(O, &[ctrl('c')], C::Quit, T::KQuit, false),
+    only(O, Scope::Drafts, &[ctrl('x')], C::DropDraft, T::KDropDraft),
     b(E, &[ctrl('s')], C::Save, T::KSave, true),
     b(E, &[k(KeyCode::Tab)], C::NextField, T::KNextField, true),
     b(E, &[k(KeyCode::BackTab)], C::PrevField, T::KPrevField, false),
@@ -239,18 +244,16 @@ pub static BINDINGS: &[Binding] = &[
     // Enter in a one-line field moves on, as in any form: such a field takes no line
     // break, with whatever modifier Enter comes.
     only(E, Scope::OneLine, &[any_mods(KeyCode::Enter)], C::NextField, T::KNextField),
-    // Each question's choices, in the order the dialog lists them.
-    ask(QUnsaved, &[ctrl('s'), c('l')], C::SaveAndLeave, T::DlgSaveLeave),
-    ask(QUnsaved, &[c('b')], C::Discard, T::DlgDiscard),
+    // Each question's choices, in the order the dialog lists them: what discards or
+    // deletes is a Ctrl chord, never a letter that could be the next one of a word.
+    ask(QUnsaved, &[ctrl('s')], C::SaveAndLeave, T::DlgSaveLeave),
+    ask(QUnsaved, &[ctrl('x')], C::Discard, T::DlgDiscard),
     ask(QUnsaved, &[k(KeyCode::Esc)], C::KeepEditing, T::DlgKeepEditing),
-    ask(QDel, &[c('x'), k(KeyCode::Enter)], C::Delete, T::DlgDelete),
+    ask(QDel, &[ctrl('x')], C::Delete, T::DlgDelete),
     ask(QDel, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
-    ask(QDelTask, &[c('g')], C::KeepTask, T::DlgKeepTask),
-    ask(QDelTask, &[c('x')], C::DeleteWithTask, T::DlgDeleteWithTask),
+    ask(QDelTask, &[ctrl('k')], C::KeepTask, T::DlgKeepTask),
+    ask(QDelTask, &[ctrl('x')], C::DeleteWithTask, T::DlgDeleteWithTask),
     ask(QDelTask, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
-    ask(QDraft, &[k(KeyCode::Enter), c('m')], C::RestoreDraft, T::DlgRestore),
-    ask(QDraft, &[c('b')], C::DropDraft, T::DlgDropDraft),
-    ask(QDraft, &[k(KeyCode::Esc)], C::Later, T::DlgLater),
 ];
 
 fn same(key: &Key, ev: &KeyEvent, any_case: bool) -> bool {
@@ -267,8 +270,21 @@ fn same(key: &Key, ev: &KeyEvent, any_case: bool) -> bool {
     key.code == code && (key.any_mods || key.mods == mods)
 }
 
+/// A key that can be part of typed text: a character (Shift, or AltGr as Ctrl-Alt,
+/// allowed), Enter, Tab, Backspace, Delete. A question never takes one as its answer.
+pub fn is_typing(ev: &KeyEvent) -> bool {
+    let chord = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match ev.code {
+        KeyCode::Char(_) => chord.is_empty() || chord == KeyModifiers::CONTROL | KeyModifiers::ALT,
+        KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab | KeyCode::Backspace | KeyCode::Delete => {
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The command a key press means in a mode, where in it the top layer is (`scope`),
-/// if any. A dialog's letters are taken in either case: Caps Lock must not hide an
+/// if any. A dialog's keys are taken in either case: Caps Lock must not hide an
 /// answer.
 pub fn lookup(mode: Mode, scope: Scope, ev: &KeyEvent) -> Option<Command> {
     if ev.kind == KeyEventKind::Release {
@@ -339,6 +355,16 @@ pub fn choices(q: Question) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.scope == Scope::Asking(q))
 }
 
+/// The keys of a command in a mode (and scope), as labelled: "Enter", "Esc/q/?".
+pub fn keys_of(mode: Mode, scope: Scope, command: Command) -> String {
+    BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode && (b.scope == Scope::Any || b.scope == scope))
+        .find(|b| b.command == command)
+        .map(keys_label)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,17 +424,16 @@ mod tests {
             Some(C::Save)
         );
         let asking = |q| Scope::Asking(q);
-        assert_eq!(
-            lookup(Mode::Dialog, asking(QDraft), &enter),
-            Some(C::RestoreDraft)
-        );
         assert_eq!(lookup(Mode::Dialog, asking(QDelTask), &enter), None);
-        // Letters in either case, as typed with Caps Lock or Shift.
+        // Chords in either case, as typed with Caps Lock or Shift.
         assert_eq!(
             lookup(
                 Mode::Dialog,
                 asking(QUnsaved),
-                &ev(KeyCode::Char('B'), KeyModifiers::SHIFT)
+                &ev(
+                    KeyCode::Char('X'),
+                    KeyModifiers::CONTROL | KeyModifiers::SHIFT
+                )
             ),
             Some(C::Discard)
         );
@@ -420,6 +445,11 @@ mod tests {
             ),
             Some(C::SaveAndLeave)
         );
+        // The list of drafts has its own key over the overlays' ones.
+        let ctrl_x = ev(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(O, Scope::Drafts, &ctrl_x), Some(C::DropDraft));
+        assert_eq!(lookup(O, Scope::Any, &ctrl_x), None);
+        assert_eq!(lookup(O, Scope::Drafts, &enter), Some(C::Open));
         // Outside a dialog, case is part of the key.
         assert_eq!(
             lookup(D, Scope::Any, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
@@ -433,11 +463,11 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        let questions = [QUnsaved, QDel, QDelTask, QDraft];
+        let questions = [QUnsaved, QDel, QDelTask];
         let tables = [D, F, O, E, P]
             .map(|m| (m, Scope::Any))
             .into_iter()
-            .chain([(E, Scope::OneLine)])
+            .chain([(E, Scope::OneLine), (O, Scope::Drafts)])
             .chain(questions.map(|q| (Mode::Dialog, Scope::Asking(q))));
         for (mode, scope) in tables {
             let keys: Vec<&Key> = BINDINGS
@@ -452,6 +482,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A dialog opened by a key pressed by mistake must not take the next letters as
+    /// its answer: no answer, and nothing in the list of drafts, can be typed as text.
+    #[test]
+    fn no_question_is_answered_by_a_key_of_typing() {
+        let asking = BINDINGS
+            .iter()
+            .filter(|b| matches!(b.scope, Scope::Asking(_) | Scope::Drafts));
+        for b in asking {
+            for k in b.keys {
+                let press = ev(k.code, k.mods);
+                assert!(!is_typing(&press), "{k:?} answers {:?}", b.scope);
+            }
+        }
+        assert!(is_typing(&ev(KeyCode::Char('b'), KeyModifiers::NONE)));
+        assert!(is_typing(&ev(KeyCode::Char('Đ'), KeyModifiers::SHIFT)));
+        assert!(is_typing(&ev(KeyCode::Enter, KeyModifiers::NONE)));
+        assert!(is_typing(&ev(
+            KeyCode::Char('@'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT
+        )));
+        assert!(!is_typing(&ev(KeyCode::Char('x'), KeyModifiers::CONTROL)));
+        assert!(!is_typing(&ev(KeyCode::Esc, KeyModifiers::NONE)));
+        assert_eq!(keys_of(O, Scope::Drafts, C::DropDraft), "Ctrl-X");
+        assert_eq!(keys_of(O, Scope::Drafts, C::Close), "Esc/q/?");
     }
 
     #[test]

@@ -123,7 +123,7 @@ fn save_and_reopen_byte_for_byte() {
         );
         assert_eq!(items[1].4, Some(tasks[0].0), "item 2 links its task");
         assert_eq!(items[2].4, Some(tasks[1].0), "item 3 links its task");
-        assert_eq!(count(&db, "draft"), 0, "a saved form leaves no draft");
+        assert_eq!(unsaved_drafts(&db), [], "a saved form leaves no draft");
     }
 
     // A second run on the same file lists the new inspection in the unit's history.
@@ -213,14 +213,19 @@ fn bad_deadline_saves_nothing() {
     // Leave without saving.
     tui.send(ESC);
     tui.wait_for(UNSAVED_DIALOG);
-    tui.send("b");
+    tui.send(CTRL_X);
     tui.wait_gone(FORM_TITLE);
     tui.wait_for("Đơn vị (1)");
     tui.quit_with("q");
     drop(tui);
     let db = open_db(&dir);
     assert_eq!(count(&db, "inspection"), DEMO_INSPECTIONS);
-    assert_eq!(count(&db, "draft"), 0, "discarding removes the draft");
+    assert_eq!(
+        unsaved_drafts(&db),
+        [],
+        "discarding leaves no unsaved draft"
+    );
+    assert_eq!(discarded_drafts(&db), 1, "the discarded draft is kept");
 }
 
 #[cfg(unix)]
@@ -291,10 +296,12 @@ fn kill_mid_sentence_and_restore() {
         text
     };
 
-    // The next start offers the draft back; Enter restores it.
+    // The next start offers the draft back, with its unit; Enter restores it.
     let mut tui = Tui::demo(120, 36, &dir, &[]);
     tui.wait_for(DRAFT_DIALOG);
-    tui.wait_for("Có biên bản đang soạn dở: Tràng Định (");
+    tui.wait_until("the draft listed with its unit", |t| {
+        t.drafts_listed().contains("chưa lưu Tràng Định")
+    });
     tui.send(ENTER);
     tui.wait_for(FORM_TITLE);
     tui.wait_gone(DRAFT_DIALOG);
@@ -308,7 +315,7 @@ fn kill_mid_sentence_and_restore() {
     drop(tui);
 
     let db = open_db(&dir);
-    assert_eq!(count(&db, "draft"), 0, "saving removes the draft");
+    assert_eq!(unsaved_drafts(&db), [], "saving removes the draft");
     assert_eq!(count(&db, "inspection"), DEMO_INSPECTIONS + 1);
     let id = newest_trang_dinh_inspection(&db, "2022-09-23").expect("the restored inspection");
     let items = items_of(&db, id);
@@ -340,10 +347,21 @@ fn unsaved_form_asks_before_quitting() {
         tui.fail("keep editing should leave the form open with its text");
     }
 
-    // Ctrl-C asks too; discarding then quits, as Ctrl-C asked.
+    // A sentence typed on after Esc goes into the form: no letter answers. (Sent once
+    // the dialog shows: ESC and a key in one read are Alt and that key to a terminal.)
+    const ON: &str = " bảo đảm tiến độ.";
+    tui.send(ESC);
+    tui.wait_for(UNSAVED_DIALOG);
+    tui.send(ON);
+    tui.wait_editor(&format!("{TEXT}{ON}"));
+    if tui.screen().contains(UNSAVED_DIALOG) {
+        tui.fail("typing on should drop the question");
+    }
+
+    // Ctrl-C asks too; discarding (Ctrl-X) then quits, as Ctrl-C asked.
     tui.send(CTRL_C);
     tui.wait_for(UNSAVED_DIALOG);
-    tui.quit_with("b");
+    tui.quit_with(CTRL_X);
     drop(tui);
 
     let db = open_db(&dir);
@@ -352,5 +370,106 @@ fn unsaved_form_asks_before_quitting() {
         DEMO_INSPECTIONS,
         "discarding adds no inspection"
     );
-    assert_eq!(count(&db, "draft"), 0, "discarding removes the draft");
+    assert_eq!(
+        unsaved_drafts(&db),
+        [],
+        "discarding leaves no unsaved draft"
+    );
+    assert_eq!(discarded_drafts(&db), 1, "the discarded draft is kept");
+}
+
+/// Two windows on one file, each typing its own record, both killed mid-sentence:
+/// the next start offers both drafts back, and two new windows each restore one.
+#[cfg(unix)]
+#[test]
+fn two_windows_killed_mid_sentence_both_come_back() {
+    const ONE: &str = "Cửa sổ một: đề nghị huyện khẩn trương rà soát hồ sơ";
+    const TWO: &str = "Cửa sổ hai: bảo đảm tiến độ giải ngân vốn đầu tư công";
+    const MORE: &str = " trước ngày";
+    let dir = temp_dir();
+    let mut a = Tui::demo(120, 36, &dir, &[]);
+    a.filter_trang_dinh();
+    // The second window once the first has made the demo; both on one unit.
+    let mut b = Tui::demo(120, 36, &dir, &[]);
+    b.filter_trang_dinh();
+    a.new_inspection();
+    a.send(ONE);
+    a.wait_editor(ONE);
+    // B's `n` while A types: A runs, so its draft is not B's to be offered.
+    b.new_inspection();
+    b.send(TWO);
+    b.wait_editor(TWO);
+    // Both drafts reach the file within about a second of the typing stopping.
+    let mut drafts = Vec::new();
+    let written = common::poll_until(Duration::from_secs(5), || {
+        drafts = unsaved_drafts(&open_db(&dir));
+        drafts.len() == 2 && drafts.iter().any(|d| d.0 == ONE) && drafts.iter().any(|d| d.0 == TWO)
+    });
+    assert!(written, "both windows' drafts on disk: {drafts:?}");
+    // Mid-sentence, the power goes.
+    a.send(MORE);
+    b.send(MORE);
+    a.kill_hard();
+    b.kill_hard();
+    drop((a, b));
+
+    // The next start offers both, each with its unit.
+    let mut c = Tui::demo(120, 36, &dir, &[]);
+    c.wait_for(DRAFT_DIALOG);
+    c.wait_until("both drafts listed", |t| {
+        let list = t.drafts_listed();
+        list.matches("chưa lưu Tràng Định").count() == 2
+            && list.contains("Cửa sổ một")
+            && list.contains("Cửa sổ hai")
+    });
+    c.send(ENTER);
+    c.wait_for(FORM_TITLE);
+    c.wait_for("[chưa lưu]");
+    let first = if c.editor_text().contains(ONE) {
+        ONE
+    } else {
+        TWO
+    };
+    c.wait_editor(first);
+    let second = if first == ONE { TWO } else { ONE };
+
+    // Another window while C runs: offered only the draft C did not take.
+    let mut d = Tui::demo(120, 36, &dir, &[]);
+    d.wait_for(DRAFT_DIALOG);
+    let which: String = second.chars().take(10).collect();
+    d.wait_until("only the other draft listed", |t| {
+        let list = t.drafts_listed();
+        list.matches("chưa lưu").count() == 1 && list.contains(&which)
+    });
+    d.send(ENTER);
+    d.wait_for(FORM_TITLE);
+    d.wait_editor(second);
+
+    for t in [&mut c, &mut d] {
+        t.send(CTRL_S);
+        t.wait_for("Đã lưu biên bản");
+        t.leave_saved_form();
+        t.quit_with("q");
+    }
+    drop((c, d));
+    // The killed windows' lock files were swept, the others' removed as they quit.
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("-window-"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "no window's lock file left");
+    let db = open_db(&dir);
+    assert_eq!(unsaved_drafts(&db), [], "both saved");
+    assert_eq!(count(&db, "inspection"), DEMO_INSPECTIONS + 2);
+    for text in [ONE, TWO] {
+        let n: i64 = db
+            .query_row(
+                "SELECT count(*) FROM conclusion_item WHERE text LIKE ?1 || '%'",
+                [text],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1, "{text:?} saved once");
+    }
 }

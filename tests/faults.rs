@@ -210,3 +210,30 @@ fn a_database_replaced_while_open_is_left_alone_and_tct_goes_on_beside_it() {
     );
     assert_eq!(inspections_in(&moved), before + 1);
 }
+
+/// The dialog says the draft is on disk only when it has just been written: with the
+/// file locked by another tct, it says the draft could not be written.
+#[test]
+fn the_unsaved_dialog_says_the_draft_is_kept_only_when_it_was_written() {
+    let (dir, mut app) = demo_app(100, 30);
+    typing(&mut app, "Kết luận chưa ghi vào nháp.");
+    let other = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
+    other.connection().execute_batch("BEGIN IMMEDIATE").unwrap();
+    app.store
+        .connection()
+        .busy_timeout(std::time::Duration::from_millis(200))
+        .unwrap();
+    key(&mut app, KeyCode::Esc);
+    let screen = common::render(&app);
+    assert!(screen.contains("chưa ghi được"), "{screen}");
+    assert!(!screen.contains("vẫn được giữ"), "{screen}");
+    // The lock goes: asked again, the draft is written, and the dialog says so.
+    other.connection().execute_batch("COMMIT").unwrap();
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    let screen = common::render(&app);
+    assert!(screen.contains("vẫn được giữ"), "{screen}");
+    let id = app.form().unwrap().draft_id.unwrap();
+    let body = app.store.draft(id).unwrap().unwrap().body;
+    assert!(body.contains("Kết luận chưa ghi vào nháp."), "{body}");
+}

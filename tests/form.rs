@@ -2,12 +2,14 @@
 
 mod common;
 
+use std::time::{Duration, Instant};
+
 use common::{ctrl, demo_app, key, key_mod, render, type_text};
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use tct::app::{Action, App, DialogKind, Field, Layer};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tct::app::{Action, App, DialogKind, DraftList, Field, Layer, Overlay};
 use tct::domain::inspection::ItemKind;
 use tct::keymap::Mode;
-use tct::model::Inspection;
+use tct::model::{DraftRow, Inspection};
 
 fn open_form_for(app: &mut App, unit: &str) {
     type_text(app, &format!("/{unit}"));
@@ -73,6 +75,11 @@ fn typing_two_directives_saves_them_as_tasks() {
     assert_eq!(app.form().unwrap().data.item().unit, "Sở Tài chính");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "+30");
+    let draft = app
+        .form()
+        .unwrap()
+        .draft_id
+        .expect("moving on wrote the draft");
     ctrl(&mut app, 's');
     assert!(
         app.message().unwrap_or("").starts_with("Đã lưu"),
@@ -122,8 +129,8 @@ fn typing_two_directives_saves_them_as_tasks() {
     );
     assert_eq!(task.inspection_unit.as_deref(), Some("Tràng Định"));
     assert!(
-        app.store.draft().unwrap().is_none(),
-        "saving clears the draft"
+        app.store.draft(draft).unwrap().is_none(),
+        "saving clears the form's draft"
     );
 }
 
@@ -241,8 +248,15 @@ fn deleting_a_directive_asks_about_its_task_and_can_be_undone() {
         12,
         "Esc deletes nothing"
     );
+    // Typing on drops the question and deletes nothing: the letters are text.
     ctrl(&mut app, 'd');
-    key(&mut app, KeyCode::Char('x'));
+    type_text(&mut app, "x");
+    assert!(app.dialog().is_none());
+    assert_eq!(app.form().unwrap().data.items.len(), 12);
+    assert!(app.form().unwrap().editor.lines().concat().ends_with('x'));
+    key(&mut app, KeyCode::Backspace);
+    ctrl(&mut app, 'd');
+    ctrl(&mut app, 'x');
     assert_eq!(app.form().unwrap().data.items.len(), 11);
     ctrl(&mut app, 'z');
     assert_eq!(
@@ -251,7 +265,7 @@ fn deleting_a_directive_asks_about_its_task_and_can_be_undone() {
         "undo puts it back in place"
     );
     ctrl(&mut app, 'd');
-    key(&mut app, KeyCode::Char('x'));
+    ctrl(&mut app, 'x');
     ctrl(&mut app, 's');
     let items = app.store.inspection(&app.ctx, id).unwrap().unwrap().items;
     assert_eq!(items.len(), 11);
@@ -271,7 +285,7 @@ fn deleting_a_directive_asks_about_its_task_and_can_be_undone() {
     key(&mut app, KeyCode::PageDown);
     key(&mut app, KeyCode::PageDown);
     ctrl(&mut app, 'd');
-    key(&mut app, KeyCode::Char('g'));
+    ctrl(&mut app, 'k');
     ctrl(&mut app, 's');
     assert!(
         app.store
@@ -323,41 +337,128 @@ fn input_methods_paste_and_nfd_are_stored_as_typed_in_nfc() {
     assert_eq!(f.data.items[0].text, "việt Nam\nđộc lập – Việt[2J");
 }
 
+/// The open form's draft as stored.
+fn form_draft(app: &App) -> DraftRow {
+    let id = app
+        .form()
+        .and_then(|f| f.draft_id)
+        .expect("the form has a draft");
+    app.store.draft(id).unwrap().expect("the draft is on disk")
+}
+
+/// Another window on the same file: the app started again, as `tct --db` would.
+fn window(dir: &tempfile::TempDir) -> App {
+    let store = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
+    App::new(
+        store,
+        common::ctx("23/09/2022"),
+        tct::theme::Theme { color: false },
+        (120, 40),
+    )
+}
+
+/// The list of drafts on top, if it is.
+fn draft_list(app: &App) -> Option<&DraftList> {
+    match app.layers().as_slice().last() {
+        Some(Layer::Overlay(Overlay::Drafts(list))) => Some(list),
+        _ => None,
+    }
+}
+
+/// `ms` milliseconds after the last key (or the start).
+fn after(app: &App, ms: u64) -> Instant {
+    app.now() + Duration::from_millis(ms)
+}
+
+/// Types `s` key by key, each `gap_ms` after the one before.
+fn type_at(app: &mut App, s: &str, gap_ms: u64) {
+    for c in s.chars() {
+        let at = after(app, gap_ms);
+        app.on_key_at(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), at);
+    }
+}
+
 #[test]
 fn the_draft_is_written_and_offered_back() {
     let (dir, mut app) = demo_app(120, 40);
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "Câu đang gõ dở");
     key(&mut app, KeyCode::Tab); // a field change writes the draft at once
-    let (body, _) = app.store.draft().unwrap().expect("draft on disk");
-    assert!(body.contains("Câu đang gõ dở"));
+    assert!(form_draft(&app).body.contains("Câu đang gõ dở"));
     // The process dies here; a new one opens the same file.
     drop(app);
-    let store = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
-    let mut app = App::new(
-        store,
-        common::ctx("23/09/2022"),
-        tct::theme::Theme { color: false },
-        (120, 40),
-    );
-    assert_eq!(app.dialog().map(|d| d.kind), Some(DialogKind::Draft));
-    key(&mut app, KeyCode::Enter);
+    let mut app = window(&dir);
+    let list = draft_list(&app).expect("the draft is offered back");
+    assert!(list.offered);
+    assert_eq!(list.entries.len(), 1);
+    assert_eq!(list.entries[0].unit_name, "Tràng Định");
+    let screen = render(&app);
+    assert!(screen.contains("Bản nháp chưa lưu"), "{screen}");
+    assert!(screen.contains("Tràng Định") && screen.contains("Câu đang gõ dở"));
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    app.on_key_at(enter, after(&app, 2000));
     let f = app.form().expect("restored");
     assert_eq!(f.data.items[0].text, "Câu đang gõ dở");
     assert!(f.dirty);
+    assert!(draft_list(&app).is_none());
+}
+
+/// A sentence typed on after Esc, starting with any letter, goes into the form: the
+/// dialog drops its question, nothing is discarded, saved or closed.
+#[test]
+fn typing_on_after_esc_never_discards() {
+    let (_d, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "Mở đầu.");
+    let mut typed = String::from("Mở đầu.");
+    let letters = "abcdefghijklmnopqrstuvwxyzđ";
+    let upper = letters.to_uppercase();
+    for (i, c) in letters.chars().chain(upper.chars()).enumerate() {
+        // Esc by mistake, or Ctrl-C, and the sentence goes on within a few ms.
+        if i % 3 == 2 {
+            ctrl(&mut app, 'c');
+        } else {
+            key(&mut app, KeyCode::Esc);
+        }
+        assert_eq!(app.mode(), Mode::Dialog, "{c}: the question is asked");
+        let sentence = format!("{c}ảo đảm tiến độ. ");
+        type_at(&mut app, &sentence, 20);
+        typed.push_str(&sentence);
+        assert!(app.dialog().is_none() && !app.quit, "{c}");
+        assert_eq!(app.form().unwrap().editor.lines().concat(), typed, "{c}");
+    }
+    // A paste goes in too.
+    key(&mut app, KeyCode::Esc);
+    app.update(Action::Paste("dán vào".into()));
+    typed.push_str("dán vào");
+    assert!(app.dialog().is_none());
+    key(&mut app, KeyCode::Tab);
+    let draft = form_draft(&app);
+    assert_eq!(draft.discarded_at, None);
+    assert!(draft.body.contains(&typed), "the draft holds every letter");
+    assert_eq!(
+        inspections(&app, "trang dinh").len(),
+        1,
+        "nothing was saved"
+    );
 }
 
 #[test]
-fn leaving_unsaved_asks_and_discarding_clears_the_draft() {
+fn leaving_unsaved_asks_and_discarding_keeps_the_draft_restorable() {
     let (_d, mut app) = demo_app(120, 40);
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "Chưa lưu");
-    key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Esc);
     assert_eq!(
         app.dialog().map(|d| d.kind),
         Some(DialogKind::Unsaved { then_quit: false })
     );
+    let screen = render(&app);
+    assert!(
+        screen.contains("Bản nháp vẫn được giữ trên đĩa"),
+        "the draft was written as the dialog opened: {screen}"
+    );
+    assert!(screen.contains("Ctrl-X") && screen.contains("Ctrl-S"));
     key(&mut app, KeyCode::Esc);
     assert!(
         app.form().is_some() && app.dialog().is_none(),
@@ -368,9 +469,90 @@ fn leaving_unsaved_asks_and_discarding_clears_the_draft() {
         app.dialog().map(|d| d.kind),
         Some(DialogKind::Unsaved { then_quit: true })
     );
-    key(&mut app, KeyCode::Char('b'));
+    let draft = form_draft(&app);
+    ctrl(&mut app, 'x');
     assert!(app.form().is_none() && app.quit);
-    assert!(app.store.draft().unwrap().is_none());
+    app.quit = false;
+    // Discarded, not deleted: kept, dated, and listed under `b`.
+    let kept = app.store.draft(draft.id).unwrap().expect("kept");
+    assert!(kept.discarded_at.is_some() && kept.owner.is_none());
+    assert_eq!(kept.body, draft.body);
+    let days = format!("{} ngày", tct::app::KEEP_DISCARDED_DAYS);
+    assert!(app.message().is_some_and(|m| m.contains(&days)));
+    key(&mut app, KeyCode::Char('b'));
+    let list = draft_list(&app).expect("b lists the drafts");
+    assert!(!list.offered);
+    assert_eq!(list.entries[0].row.id, draft.id);
+    assert!(render(&app).contains("đã bỏ"));
+    key(&mut app, KeyCode::Enter);
+    let f = app.form().expect("restored");
+    assert_eq!(f.data.items[0].text, "Chưa lưu");
+    assert_eq!(f.draft_id, Some(draft.id));
+    ctrl(&mut app, 's');
+    assert!(app.message().unwrap_or("").starts_with("Đã lưu"));
+    assert_eq!(
+        app.store.draft(draft.id).unwrap(),
+        None,
+        "saved: the draft goes"
+    );
+}
+
+/// Two windows on one file: each form has its own draft, saving one leaves the
+/// other's, and a window still running is never offered another's as left over.
+#[test]
+fn two_windows_keep_their_own_drafts() {
+    let (dir, mut a) = demo_app(120, 40);
+    let mut b = window(&dir);
+    open_form_for(&mut a, "trang dinh");
+    open_form_for(&mut b, "cao loc");
+    type_text(&mut a, "Cửa sổ một.");
+    type_text(&mut b, "Cửa sổ hai.");
+    key(&mut a, KeyCode::Tab);
+    key(&mut b, KeyCode::Tab);
+    let (da, db) = (form_draft(&a), form_draft(&b));
+    assert_ne!(da.id, db.id);
+    // A third window while both run: nothing is offered as left over.
+    let c = window(&dir);
+    assert!(draft_list(&c).is_none());
+    drop(c);
+    ctrl(&mut a, 's');
+    assert!(a.message().unwrap_or("").starts_with("Đã lưu"));
+    assert_eq!(a.store.draft(da.id).unwrap(), None);
+    assert_eq!(b.store.draft(db.id).unwrap(), Some(db.clone()), "untouched");
+    // B's window dies: the next one offers its draft, and only that.
+    drop(b);
+    let c = window(&dir);
+    let list = draft_list(&c).expect("B's draft is offered");
+    let ids: Vec<i64> = list.entries.iter().map(|e| e.row.id).collect();
+    assert_eq!(ids, [db.id]);
+    assert_eq!(list.entries[0].unit_name, "Cao Lộc");
+}
+
+/// `n` on a unit whose new record was left unsaved offers that draft first.
+#[test]
+fn a_unit_with_a_draft_left_offers_it_before_a_new_form() {
+    let (dir, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "Bản cũ");
+    key(&mut app, KeyCode::Tab);
+    drop(app);
+    let mut app = window(&dir);
+    key(&mut app, KeyCode::Esc); // later
+    assert!(draft_list(&app).is_none());
+    // Another unit: a fresh form.
+    open_form_for(&mut app, "cao loc");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    assert!(app.form().is_none());
+    assert_eq!(draft_list(&app).map(|l| l.entries.len()), Some(1));
+    // Ctrl-X discards it (kept); then `n` opens a new form.
+    ctrl(&mut app, 'x');
+    assert!(draft_list(&app).is_none(), "nothing left: the list closes");
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.form().unwrap().data.items[0].text, "");
 }
 
 #[test]
@@ -379,12 +561,12 @@ fn typing_writes_the_draft_within_a_second() {
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "a");
     // The first keystroke writes at once; later ones wait for the deadline.
-    assert!(app.store.draft().unwrap().unwrap().0.contains("\"a\""));
+    assert!(form_draft(&app).body.contains("\"a\""));
     type_text(&mut app, "bc");
     let due = app.next_deadline().expect("a write is pending");
     assert!(due <= std::time::Instant::now() + tct::app::DRAFT_EVERY);
     app.update(Action::Tick);
-    assert!(app.store.draft().unwrap().unwrap().0.contains("abc"));
+    assert!(form_draft(&app).body.contains("abc"));
     assert!(
         app.next_deadline().is_none(),
         "nothing pending: the loop sleeps"
@@ -417,14 +599,15 @@ fn layers_stack_in_the_order_opened_and_the_top_one_takes_the_keys() {
     let screen = render(&app);
     assert!(screen.contains("Biên bản kiểm tra"), "{screen}");
     assert!(screen.contains("Biên bản chưa lưu"), "{screen}");
-    // Its keys are its choices: a letter of the dashboard does nothing here.
-    key(&mut app, KeyCode::Char('q'));
+    // Its keys are its choices: a letter of the dashboard does nothing here, and
+    // Ctrl-E, the form's, neither.
+    ctrl(&mut app, 'e');
     assert_eq!(stack(&app), [Mode::Form, Mode::Dialog]);
     assert!(!app.quit);
     key(&mut app, KeyCode::Esc);
     assert_eq!(stack(&app), [Mode::Form]);
     key(&mut app, KeyCode::Esc);
-    key(&mut app, KeyCode::Char('b'));
+    ctrl(&mut app, 'x');
     assert_eq!(stack(&app), []);
     assert_eq!(app.mode(), Mode::Dashboard);
 }

@@ -41,7 +41,7 @@ fn keys() -> Vec<(KeyCode, KeyModifiers)> {
     for c in "/mo?jkdniqbxglđệ漢+3 1/2".chars() {
         v.push((KeyCode::Char(c), NONE));
     }
-    for c in "snztlcwu ".chars() {
+    for c in "snztlcwuxkd ".chars() {
         v.push((KeyCode::Char(c), CTRL));
     }
     for k in [KeyCode::Up, KeyCode::Down] {
@@ -70,12 +70,11 @@ fn leave(app: &mut App) -> bool {
         if app.mode() == Mode::Dashboard {
             return true;
         }
-        let code = match app.mode() {
-            Mode::Dialog if app.form().is_some() => KeyCode::Char('b'),
-            Mode::Dialog => KeyCode::Esc,
-            _ => KeyCode::Esc,
+        let (code, mods) = match app.mode() {
+            Mode::Dialog if app.form().is_some() => (KeyCode::Char('x'), CTRL),
+            _ => (KeyCode::Esc, NONE),
         };
-        app.on_key(KeyEvent::new(code, NONE));
+        app.on_key(KeyEvent::new(code, mods));
         app.quit = false;
     }
     app.mode() == Mode::Dashboard

@@ -123,3 +123,49 @@ fn inspection_history_80x24() {
     key(&mut app, KeyCode::Char('i'));
     insta::assert_snapshot!(render(&app));
 }
+
+/// Two drafts left by windows that are gone, written at fixed times, as the next start
+/// offers them.
+fn drafts_left_at_start(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
+    let (dir, mut store) = common::demo_store();
+    let ctx = common::ctx("23/09/2022");
+    for (unit, text, at) in [
+        (
+            "Tràng Định",
+            "Đề nghị huyện khẩn trương rà soát hồ sơ",
+            "2022-09-23 10:01:02",
+        ),
+        (
+            "Cao Lộc",
+            "Kết quả bước đầu tích cực",
+            "2022-09-23 11:30:00",
+        ),
+    ] {
+        let id = match store.find_unit(unit, ctx.as_of).unwrap() {
+            tct::model::UnitLookup::Found(id, _) => id,
+            _ => panic!("no {unit}"),
+        };
+        let mut data = tct::app::Form::new_inspection(&store, &ctx, id, unit).data;
+        data.items[0].text = text.into();
+        let body = serde_json::to_string(&data).unwrap();
+        store.save_draft(None, id, None, &body, at).unwrap();
+    }
+    // The window that wrote them is gone.
+    drop(store);
+    let store = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
+    let mut app = tct::app::App::new(store, ctx, tct::theme::Theme { color: false }, (w, h));
+    app.update(tct::app::Action::Resize(w, h));
+    (dir, app)
+}
+
+#[test]
+fn drafts_left_at_start_120x40() {
+    let (_d, app) = drafts_left_at_start(120, 40);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn drafts_left_at_start_80x24() {
+    let (_d, app) = drafts_left_at_start(80, 24);
+    insta::assert_snapshot!(render(&app));
+}

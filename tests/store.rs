@@ -475,3 +475,88 @@ fn the_plan_check_catches_a_missing_index() {
         "without its indexes the lists must scan: {plans:?}"
     );
 }
+
+/// Two windows on one file, each with its form: each draft has its own row, saving
+/// one form's inspection takes its draft only, a running window's draft is never left
+/// over for another, and a discarded draft is kept, listed, restorable, then purged.
+#[test]
+fn each_form_has_its_own_draft() {
+    let (dir, mut a) = demo_store();
+    let path = dir.path().join("demo.db");
+    let mut b = Store::open(&path).unwrap();
+    let (td, cl) = (unit_id(&a, "trang dinh"), unit_id(&a, "cao loc"));
+    let at = "2022-09-23 10:00:00";
+    let da = a.save_draft(None, td, None, "một", at).unwrap();
+    let db = b.save_draft(None, cl, None, "hai", at).unwrap();
+    assert_ne!(da, db);
+    assert_eq!(a.save_draft(Some(da), td, None, "một nữa", at).unwrap(), da);
+    assert!(a.drafts_left().unwrap().is_empty(), "B runs");
+    assert!(b.drafts_left().unwrap().is_empty(), "A runs");
+
+    // A saves its form: its draft goes in the same transaction, B's stays.
+    let input = tct::model::InspectionInput {
+        unit_id: td,
+        held_on: date("23/09/2022"),
+        items: vec![tct::model::ItemInput {
+            id: None,
+            kind: tct::domain::inspection::ItemKind::Result,
+            text: "Kết quả".into(),
+            unit_id: None,
+            deadline: None,
+        }],
+        ..Default::default()
+    };
+    a.save_form(&input, at, Some(da)).unwrap();
+    assert_eq!(a.draft(da).unwrap(), None);
+    assert_eq!(a.draft(db).unwrap().unwrap().body, "hai");
+
+    // B's window dies: A is offered its draft, with its unit.
+    drop(b);
+    let left = a.drafts_left().unwrap();
+    assert_eq!(
+        left.iter().map(|d| (d.id, d.unit_id)).collect::<Vec<_>>(),
+        [(db, Some(cl))]
+    );
+    // C restores it first; A, a moment late, cannot take it too.
+    let mut c = Store::open(&path).unwrap();
+    let dead = left[0].owner.clone();
+    assert!(c.take_draft(db, dead.as_deref()).unwrap());
+    assert!(!a.take_draft(db, dead.as_deref()).unwrap(), "C took it");
+    assert!(a.drafts_left().unwrap().is_empty(), "C runs");
+
+    // C discards it: kept and listed, no longer left over; A restores it.
+    let c_owner = c.owner().to_string();
+    assert!(
+        c.discard_draft(db, Some(&c_owner), "2022-09-23 12:00:00")
+            .unwrap()
+    );
+    assert!(a.drafts_left().unwrap().is_empty());
+    let discarded = a.drafts_discarded().unwrap();
+    assert_eq!(discarded.len(), 1);
+    assert_eq!(
+        discarded[0].discarded_at.as_deref(),
+        Some("2022-09-23 12:00:00")
+    );
+    assert!(a.take_draft(db, None).unwrap());
+    let back = a.draft(db).unwrap().unwrap();
+    assert_eq!(
+        (back.owner.as_deref(), back.discarded_at),
+        (Some(a.owner()), None)
+    );
+
+    // C, still writing what it had, does not write over A's: it goes on in a new row.
+    let fork = c.save_draft(Some(db), cl, None, "hai, tiếp", at).unwrap();
+    assert_ne!(fork, db);
+    assert_eq!(a.draft(db).unwrap().unwrap().body, "hai");
+    assert_eq!(a.draft(fork).unwrap().unwrap().body, "hai, tiếp");
+
+    // Discarded before the cutoff: purged; after it: kept.
+    let a_owner = a.owner().to_string();
+    a.discard_draft(db, Some(&a_owner), "2022-09-01 08:00:00")
+        .unwrap();
+    c.discard_draft(fork, Some(&c_owner), "2022-09-20 08:00:00")
+        .unwrap();
+    assert_eq!(a.tidy_drafts("2022-09-09 00:00:00").unwrap(), 1);
+    assert_eq!(a.draft(db).unwrap(), None);
+    assert!(a.draft(fork).unwrap().is_some());
+}

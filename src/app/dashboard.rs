@@ -28,6 +28,7 @@ impl App {
             Command::NewInspection => self.new_inspection(),
             Command::MarkDone => self.start_done(),
             Command::History => self.open_history(),
+            Command::Drafts => self.open_drafts(),
             // The province-wide view is of overdue tasks only: listing every open task
             // of every unit would sort them all, and is not what it is for.
             Command::CycleTaskMode if self.all_units => {}

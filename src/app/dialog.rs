@@ -1,8 +1,8 @@
 //! Questions the app must ask before it loses or deletes anything. A dialog's choices
 //! are its question's bindings in the keymap, and the dialog lists them.
 
-use super::{App, Layer};
-use crate::i18n::T;
+use super::{App, Layer, StatusKind};
+use crate::i18n::{T, t};
 use crate::keymap::{self, Command, Mode, Question};
 use crate::model::TaskFate;
 
@@ -15,8 +15,6 @@ pub enum DialogKind {
     DeleteItem {
         has_task: bool,
     },
-    /// A draft from an earlier run was found.
-    Draft,
 }
 
 pub struct Dialog {
@@ -30,7 +28,6 @@ impl Dialog {
         let title = match kind {
             DialogKind::Unsaved { .. } => T::DlgUnsavedTitle,
             DialogKind::DeleteItem { .. } => T::DlgDeleteTitle,
-            DialogKind::Draft => T::DlgDraftTitle,
         };
         Dialog { kind, title, body }
     }
@@ -41,7 +38,6 @@ impl Dialog {
             DialogKind::Unsaved { .. } => Question::Unsaved,
             DialogKind::DeleteItem { has_task: false } => Question::Delete,
             DialogKind::DeleteItem { has_task: true } => Question::DeleteWithTask,
-            DialogKind::Draft => Question::Draft,
         }
     }
 }
@@ -70,12 +66,19 @@ impl App {
                 self.close_form();
                 self.quit = then_quit;
             }
+            // The draft is kept, discarded, for some days: `b` lists it.
             (DialogKind::Unsaved { then_quit }, Command::Discard) => {
-                if let Err(e) = self.store.delete_draft() {
-                    self.fail(e);
-                }
+                let kept = self.discard_form_draft();
                 self.close_form();
                 self.quit = then_quit;
+                let said = if kept {
+                    T::FormDiscarded
+                } else {
+                    T::FormDiscardedNoDraft
+                };
+                if self.status.is_none() {
+                    self.say(StatusKind::Good, t(said));
+                }
             }
             (DialogKind::DeleteItem { .. }, Command::Delete | Command::DeleteWithTask) => {
                 if let Some(f) = self.layers.form_mut() {
@@ -88,12 +91,6 @@ impl App {
                     f.delete_item(TaskFate::Keep);
                 }
                 self.write_draft(true);
-            }
-            (DialogKind::Draft, Command::RestoreDraft) => self.restore_draft(),
-            (DialogKind::Draft, Command::DropDraft) => {
-                if let Err(e) = self.store.delete_draft() {
-                    self.fail(e);
-                }
             }
             _ => {}
         }

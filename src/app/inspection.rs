@@ -6,7 +6,7 @@ use std::time::Instant;
 use chrono::Local;
 use ratatui_textarea::Input;
 
-use super::{App, DRAFT_EVERY, Dialog, DialogKind, Form, FormData, Layer, StatusKind};
+use super::{App, Dialog, DialogKind, Form, Layer, StatusKind};
 use crate::domain::text::nfc;
 use crate::i18n::{T, t};
 use crate::keymap::Command;
@@ -19,27 +19,24 @@ impl App {
             self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
             return;
         }
-        if matches!(self.store.draft(), Ok(Some(_))) {
-            // One draft at a time: the earlier one is offered first, never overwritten.
-            self.offer_draft();
-            return;
-        }
         let Some(u) = self.selected_unit() else {
             return;
         };
         let (id, name) = (u.id, u.name.clone());
+        if self.offer_drafts_of(id, None) {
+            return;
+        }
         let form = Form::new_inspection(&self.store, &self.ctx, id, &name);
         self.layers.push(Layer::Form(Box::new(form)));
     }
 
     /// A saved inspection, from a unit's list of them, opened to be corrected.
     pub(super) fn open_inspection(&mut self, id: i64) {
-        if matches!(self.store.draft(), Ok(Some(_))) {
-            self.offer_draft();
-            return;
-        }
         match self.store.inspection(&self.ctx, id) {
             Ok(Some(ins)) => {
+                if self.offer_drafts_of(ins.header.unit_id, Some(id)) {
+                    return;
+                }
                 let form = Form::from_inspection(&ins, &self.store, &self.ctx);
                 self.layers.push(Layer::Form(Box::new(form)));
             }
@@ -181,14 +178,17 @@ impl App {
         };
         let now = Local::now();
         let stamp = now.format("%Y-%m-%d %H:%M:%S").to_string();
+        let draft = form.draft_id;
         let saved = self
             .store
-            .save_inspection(&input, &stamp)
+            .save_form(&input, &stamp, draft)
             .and_then(|id| self.store.inspection(&self.ctx, id));
         match saved {
             Ok(Some(ins)) => {
                 if let Some(form) = self.layers.form_mut() {
                     form.saved(&ins, stamp);
+                    // Its draft went with the save; the next change starts another.
+                    form.draft_id = None;
                 }
                 self.say(
                     StatusKind::Good,
@@ -212,73 +212,27 @@ impl App {
             return;
         };
         form.commit();
-        if form.dirty {
-            self.layers.push(Layer::Dialog(Dialog::new(
-                DialogKind::Unsaved { then_quit },
-                t(T::DlgUnsavedBody).to_string(),
-            )));
-        } else {
+        if !form.dirty {
             self.close_form();
             self.quit = then_quit;
+            return;
         }
+        // The dialog says the draft is on disk only when it is: written just now, or
+        // nothing typed since it was.
+        let body = if self.write_draft(true) {
+            format!("{} {}", t(T::DlgUnsavedBody), t(T::DlgTypeOn))
+        } else {
+            format!("{} {}", t(T::DlgUnsavedNoDraft), t(T::DlgTypeOn))
+        };
+        self.layers.push(Layer::Dialog(Dialog::new(
+            DialogKind::Unsaved { then_quit },
+            body,
+        )));
     }
 
     pub(super) fn close_form(&mut self) {
         self.layers.close_form();
         self.data_changed();
-    }
-
-    /// A draft left by an earlier run (a crash, a closed window): offer it back.
-    pub(super) fn offer_draft(&mut self) {
-        if let Ok(Some((body, saved_at))) = self.store.draft() {
-            let unit = serde_json::from_str::<FormData>(&body)
-                .map(|d| d.unit_name)
-                .unwrap_or_default();
-            self.layers.push(Layer::Dialog(Dialog::new(
-                DialogKind::Draft,
-                format!("{}: {unit} ({saved_at}).", t(T::DlgDraftBody)),
-            )));
-        }
-    }
-
-    pub(super) fn restore_draft(&mut self) {
-        let draft = match self.store.draft() {
-            Ok(Some((body, _))) => body,
-            Ok(None) => return,
-            Err(e) => return self.fail(e),
-        };
-        match serde_json::from_str::<FormData>(&draft) {
-            Ok(data) => {
-                let mut form = Form::from_data(data, &self.store, &self.ctx);
-                form.dirty = true;
-                self.layers.push(Layer::Form(Box::new(form)));
-            }
-            Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
-        }
-    }
-
-    /// Writes the draft when typing has gone on long enough since the last write, or
-    /// at once when `now`. A failed write is said on the status line; the text stays.
-    pub(super) fn write_draft(&mut self, now: bool) {
-        let Some(form) = self.layers.form_mut() else {
-            return;
-        };
-        if !form.draft_pending || self.store.read_only() {
-            return;
-        }
-        let due = form.last_draft.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-        if !(now || due) {
-            return;
-        }
-        let body = form.draft_body();
-        let stamp = Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
-        match self.store.save_draft(&body, &stamp) {
-            Ok(()) => {
-                form.draft_pending = false;
-                form.last_draft = Some(Instant::now());
-            }
-            Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
-        }
     }
 
     /// When the event loop must wake without a key: the draft's next write, if due.

@@ -5,7 +5,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{Dialog, DonePrompt, Form};
+use super::{Dialog, DonePrompt, DraftList, Form};
 use crate::keymap::Mode;
 use crate::model::{InspectionSummary, TargetDetail, TaskDetail};
 
@@ -40,6 +40,8 @@ pub enum Overlay {
         rows: Vec<InspectionSummary>,
         selected: usize,
     },
+    /// Drafts to restore: left unsaved by a window that is gone, or discarded.
+    Drafts(Box<DraftList>),
 }
 
 impl Layer {

@@ -6,6 +6,7 @@
 mod dashboard;
 mod dialog;
 mod done;
+mod drafts;
 mod fetch;
 mod filter;
 mod form;
@@ -17,10 +18,13 @@ mod status;
 
 pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
+pub use drafts::{DraftEntry, DraftList, KEEP_DISCARDED_DAYS};
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use layers::{Layer, Layers, Overlay};
 pub use list::{ListState, shift_window};
 pub use status::{Status, StatusKind};
+
+use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui_textarea::{Input, TextArea};
@@ -67,6 +71,8 @@ pub struct App {
     /// The database is the demo: read once, drawn in every frame's title.
     pub demo: bool,
     selected_unit: Option<i64>,
+    /// When the key being handled came (given by the caller, so tests choose it).
+    now: Instant,
 }
 
 impl App {
@@ -91,10 +97,16 @@ impl App {
             quit: false,
             demo,
             selected_unit: None,
+            now: Instant::now(),
         };
         app.reload_units(true);
-        app.offer_draft();
+        app.offer_drafts_at_start();
         app
+    }
+
+    /// The time of the last key handled (or of the start): tests count from it.
+    pub fn now(&self) -> Instant {
+        self.now
     }
 
     /// The top layer decides which key table applies.
@@ -106,15 +118,32 @@ impl App {
     fn scope(&self) -> Scope {
         match self.layers.top() {
             Some(Layer::Dialog(d)) => Scope::Asking(d.question()),
+            Some(Layer::Overlay(Overlay::Drafts(_))) => Scope::Drafts,
             Some(Layer::Form(f)) if f.data.field.single_line() => Scope::OneLine,
             _ => Scope::Any,
         }
     }
 
-    /// A key press: the keymap names a command, or an open text field takes the key.
+    /// A key press, now.
     pub fn on_key(&mut self, ev: KeyEvent) {
+        self.on_key_at(ev, Instant::now());
+    }
+
+    /// A key press that came at `at`: the keymap names a command, or an open text
+    /// field takes the key.
+    pub fn on_key_at(&mut self, ev: KeyEvent, at: Instant) {
         if ev.kind == KeyEventKind::Release {
             return;
+        }
+        self.now = at;
+        if keymap::is_typing(&ev) {
+            // A dialog is never answered by typing. Over the form, the question is
+            // dropped as Esc would drop it (keep editing, cancel) and the key goes on
+            // to the field, so a sentence typed on after a key pressed by mistake
+            // lands where it was going.
+            if self.mode() == Mode::Dialog && self.form().is_some() {
+                self.layers.pop(Mode::Dialog);
+            }
         }
         let mode = self.mode();
         if let Some(c) = keymap::lookup(mode, self.scope(), &ev) {
@@ -158,7 +187,9 @@ impl App {
         match action {
             Action::Command(c) => self.command(c),
             Action::Edit(input) => self.edit(input),
-            Action::Tick => self.write_draft(true),
+            Action::Tick => {
+                self.write_draft(true);
+            }
             Action::Paste(text) => self.paste(&text),
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -204,8 +235,12 @@ impl App {
         }
     }
 
-    /// Pasted text goes where typed text would.
+    /// Pasted text goes where typed text would: as typing does, it drops a dialog
+    /// over the form.
     fn paste(&mut self, text: &str) {
+        if self.mode() == Mode::Dialog && self.form().is_some() {
+            self.layers.pop(Mode::Dialog);
+        }
         for mode in self.layers.modes_top_down() {
             match mode {
                 Mode::Form => self.form_paste(text),

@@ -27,6 +27,9 @@ impl App {
 
     /// An overlay's keys: scroll, open or close it.
     pub(super) fn overlay_command(&mut self, c: Command) -> bool {
+        if self.drafts_command(c) {
+            return true;
+        }
         match c {
             Command::Close => {
                 self.layers.pop(Mode::Overlay);

@@ -38,6 +38,15 @@ pub fn fmt_date(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
+/// A moment as stored (`2022-09-23 10:01:02`, local time) as people read it:
+/// `10:01 23/09/2022`. Anything else is shown as it is.
+pub fn fmt_stamp(s: &str) -> String {
+    match chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S") {
+        Ok(t) => format!("{} {}", t.format("%H:%M"), fmt_date(t.date())),
+        Err(_) => s.to_string(),
+    }
+}
+
 /// ISO form used in the database, where text order is date order.
 pub fn iso(d: NaiveDate) -> String {
     // Without chrono's formatter: every row a pane or an import reads or writes has
@@ -146,6 +155,12 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn stamps_read_as_time_then_date() {
+        assert_eq!(fmt_stamp("2022-09-23 10:01:02"), "10:01 23/09/2022");
+        assert_eq!(fmt_stamp("hôm qua"), "hôm qua");
     }
 
     #[test]

@@ -49,6 +49,23 @@ pub struct InspectionSummary {
     pub directives: u32,
 }
 
+/// A form's draft as the store keeps it: what was typed (`body`, the form's data as
+/// JSON) and whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftRow {
+    pub id: i64,
+    pub unit_id: Option<i64>,
+    /// The inspection being edited; `None` for a new one.
+    pub inspection_id: Option<i64>,
+    pub body: String,
+    /// When it was last written, local time, `YYYY-MM-DD HH:MM:SS`.
+    pub saved_at: String,
+    /// The window that writes it; `None` when no window holds it.
+    pub owner: Option<String>,
+    /// When the user discarded it, if they did (same form as `saved_at`).
+    pub discarded_at: Option<String>,
+}
+
 /// How a unit's directives stand: from every inspection of it up to the as-of date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct DirectiveCounts {

@@ -1,5 +1,5 @@
 //! Inspections and their conclusions. Saving one is a single transaction that also
-//! creates or updates the task of each directive and clears the draft.
+//! creates or updates the task of each directive and clears the form's draft.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -112,9 +112,21 @@ fn write_task(
 
 impl Store {
     /// Saves an inspection whole, in one transaction: header, items in order, a task
-    /// for each directive (created or updated), removed items with their tasks' fate,
-    /// and the draft cleared. Returns the inspection's id.
+    /// for each directive (created or updated), removed items with their tasks' fate.
+    /// Returns the inspection's id.
     pub fn save_inspection(&mut self, input: &InspectionInput, saved_at: &str) -> Result<i64> {
+        self.save_form(input, saved_at, None)
+    }
+
+    /// The same for a form, whose draft (`draft`, a row this window holds) goes in the
+    /// same transaction; every other draft stays.
+    pub fn save_form(
+        &mut self,
+        input: &InspectionInput,
+        saved_at: &str,
+        draft: Option<i64>,
+    ) -> Result<i64> {
+        let owner = self.owner.clone();
         self.write_sql(|c| {
             let mut input = input.clone();
             let fields = [
@@ -201,7 +213,10 @@ impl Store {
                     )?,
                 };
             }
-            c.execute("DELETE FROM draft", [])?;
+            c.execute(
+                "DELETE FROM draft WHERE id = ?1 AND owner = ?2",
+                params![draft, owner],
+            )?;
             Ok(id)
         })
     }
@@ -331,31 +346,5 @@ impl Store {
             }
         }
         Ok(out)
-    }
-
-    /// Keeps the form being typed; replaces the previous draft.
-    pub fn save_draft(&mut self, body: &str, saved_at: &str) -> Result<()> {
-        self.write_sql(|c| {
-            c.prepare_cached(
-                "INSERT INTO draft(id, body, saved_at) VALUES (1, ?1, ?2)
-                 ON CONFLICT(id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
-            )?
-            .execute(params![body, saved_at])?;
-            Ok(())
-        })
-    }
-
-    /// The draft left by a form that was not saved: its body and when it was written.
-    pub fn draft(&self) -> Result<Option<(String, String)>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT body, saved_at FROM draft WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?)
-    }
-
-    pub fn delete_draft(&mut self) -> Result<()> {
-        self.write_sql(|c| Ok(c.execute("DELETE FROM draft", []).map(drop)?))
     }
 }

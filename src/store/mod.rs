@@ -3,10 +3,12 @@
 
 mod backup;
 mod demo;
+mod drafts;
 mod figures;
 mod file_guard;
 mod import;
 mod inspections;
+mod lease;
 mod queries;
 mod schema;
 mod tally;
@@ -35,6 +37,9 @@ pub struct Store {
     /// The file as opened, to notice it deleted or replaced before a write.
     file_id: Option<file_guard::FileId>,
     file_event: Option<FileEvent>,
+    /// This window's id in the drafts it writes, and the lock that says it runs.
+    owner: String,
+    lease: Option<lease::Lease>,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -87,6 +92,8 @@ impl Store {
             path: path.to_path_buf(),
             file_id: None,
             file_event: None,
+            owner: lease::new_owner(),
+            lease: None,
         };
         store.prepare()?;
         store.file_id = file_guard::file_id(path);
@@ -102,6 +109,8 @@ impl Store {
             path: PathBuf::from(":memory:"),
             file_id: None,
             file_event: None,
+            owner: lease::new_owner(),
+            lease: None,
         };
         store.prepare()?;
         Ok(store)

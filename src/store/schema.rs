@@ -246,6 +246,30 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX task_unit_done ON task(unit_id, deadline, completed_on DESC)
         WHERE completed_on IS NOT NULL;
     "#,
+    // 6: a draft for each open form instead of one for the file, so two windows on one
+    // file keep their own. A row names the window writing it (`owner`: whether that
+    // window still runs is told by its lock file, see `lease.rs`), the unit and the
+    // inspection being edited (NULL: a new one); a draft the user discarded is kept,
+    // dated, for some days. The one draft of before becomes a row no window holds.
+    r#"
+    ALTER TABLE draft RENAME TO draft_v5;
+    CREATE TABLE draft (
+        id            INTEGER PRIMARY KEY,
+        unit_id       INTEGER,
+        inspection_id INTEGER,
+        body          TEXT NOT NULL,
+        saved_at      TEXT NOT NULL,
+        owner         TEXT,
+        discarded_at  TEXT
+    );
+    INSERT INTO draft(id, unit_id, inspection_id, body, saved_at)
+        SELECT id,
+               CASE WHEN json_valid(body) THEN json_extract(body, '$.unit_id') END,
+               CASE WHEN json_valid(body) THEN json_extract(body, '$.inspection_id') END,
+               body, saved_at
+        FROM draft_v5;
+    DROP TABLE draft_v5;
+    "#,
 ];
 
 pub fn latest_version() -> i64 {
@@ -270,12 +294,13 @@ mod tests {
     /// only then add its fingerprint here.
     #[test]
     fn released_migrations_are_frozen() {
-        let released: [u64; 5] = [
+        let released: [u64; 6] = [
             0x9e0e_f0ef_bb24_eb36,
             0x7cf0_d00e_6f43_698c,
             0x15f6_1c81_4ec9_1028,
             0x071d_0dd5_e3f4_c278,
             0xc21b_2bc5_149a_bb60,
+            0x3e43_703e_0e54_8b47,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

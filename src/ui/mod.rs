@@ -5,6 +5,7 @@ mod chrome;
 mod detail;
 mod dialog;
 mod done;
+mod drafts;
 mod form;
 mod help;
 mod history;
@@ -65,6 +66,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, overlay: &Overlay) {
             rows,
             selected,
         } => history::draw(frame, app, unit_name, rows, *selected),
+        Overlay::Drafts(list) => drafts::draw(frame, app, list),
     }
 }
 

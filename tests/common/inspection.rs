@@ -15,11 +15,14 @@ pub const ESC: &str = "\x1b";
 pub const CTRL_C: &str = "\x03";
 pub const CTRL_N: &str = "\x0e";
 pub const CTRL_S: &str = "\x13";
+/// Ctrl-X: in a dialog or the list of drafts, discard (what is discarded is kept).
+pub const CTRL_X: &str = "\x18";
 /// Ctrl-Space reaches the program as a NUL byte.
 pub const CTRL_SPACE: &str = "\0";
 
 pub const FORM_TITLE: &str = "Biên bản kiểm tra · Tràng Định";
 pub const UNSAVED_DIALOG: &str = "Biên bản chưa lưu";
+/// The title of the list of drafts tct offers back at start.
 pub const DRAFT_DIALOG: &str = "Bản nháp chưa lưu";
 
 impl Tui {
@@ -51,6 +54,14 @@ impl Tui {
         self.send("n");
         self.wait_for(FORM_TITLE);
         self.wait_for("Mục 1/1 · Đánh giá kết quả");
+    }
+
+    /// The list of drafts offered at start, its words joined by single spaces.
+    pub fn drafts_listed(&self) -> String {
+        self.box_text(DRAFT_DIALOG)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Esc out of a form that needs no question, back to the dashboard.
@@ -109,13 +120,40 @@ pub fn items_of(db: &Connection, inspection: i64) -> Vec<ItemRow> {
     .expect("read items")
 }
 
-/// The draft row's body, parsed, if there is one.
+/// The newest draft not discarded, its body parsed, if there is one.
 pub fn draft(db: &Connection) -> Option<serde_json::Value> {
     let body: Option<String> = db
-        .query_row("SELECT body FROM draft", [], |r| r.get(0))
+        .query_row(
+            "SELECT body FROM draft WHERE discarded_at IS NULL ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .optional()
         .expect("query the draft");
     body.map(|b| serde_json::from_str(&b).expect("the draft body is JSON"))
+}
+
+/// Every draft not discarded: (its first item's text, its unit's name).
+pub fn unsaved_drafts(db: &Connection) -> Vec<(String, String)> {
+    db.prepare(
+        "SELECT json_extract(body, '$.items[0].text'), json_extract(body, '$.unit_name')
+         FROM draft WHERE discarded_at IS NULL ORDER BY id",
+    )
+    .expect("prepare drafts")
+    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+    .expect("query drafts")
+    .collect::<Result<_, _>>()
+    .expect("read drafts")
+}
+
+/// How many drafts the user discarded, kept for some days.
+pub fn discarded_drafts(db: &Connection) -> i64 {
+    db.query_row(
+        "SELECT count(*) FROM draft WHERE discarded_at IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )
+    .expect("count discarded drafts")
 }
 
 /// The texts of a draft's items.

@@ -31,6 +31,8 @@ pub struct Form {
     /// Changed since the draft was last written.
     pub draft_pending: bool,
     pub last_draft: Option<Instant>,
+    /// The row this form's draft is written to, once it has been.
+    pub draft_id: Option<i64>,
     /// When it was last saved, for the title bar.
     pub saved_at: Option<String>,
     /// Last time's directives for this unit, with their tasks' status now.
@@ -70,6 +72,7 @@ impl Form {
             dirty: false,
             draft_pending: false,
             last_draft: None,
+            draft_id: None,
             saved_at: None,
             previous: None,
             people: store.people().unwrap_or_default(),
