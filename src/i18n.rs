@@ -254,6 +254,7 @@ catalog! {
     DraftTaken => "Bản nháp này vừa được mở ở cửa sổ khác", "This draft was just opened in another window";
     DraftUnreadable => "Bản nháp không đọc được", "The draft cannot be read";
     DraftOfThisForm => "Biên bản này có bản nháp chưa lưu: mở lại hoặc bỏ nó trước", "This record has an unsaved draft: restore or discard it first";
+    DraftsTypedOn => "Đã bỏ qua các phím gõ liền lúc danh sách vừa hiện: đọc rồi chọn", "Keys typed on as the list appeared were ignored: read it, then choose";
     // Errors.
     ErrUnknownUnit => "không có đơn vị", "no such unit";
     ErrClosest => "gần giống", "closest";

@@ -302,6 +302,7 @@ fn kill_mid_sentence_and_restore() {
     tui.wait_until("the draft listed with its unit", |t| {
         t.drafts_listed().contains("chưa lưu Tràng Định")
     });
+    tui.past_guard();
     tui.send(ENTER);
     tui.wait_for(FORM_TITLE);
     tui.wait_gone(DRAFT_DIALOG);
@@ -422,6 +423,7 @@ fn two_windows_killed_mid_sentence_both_come_back() {
             && list.contains("Cửa sổ một")
             && list.contains("Cửa sổ hai")
     });
+    c.past_guard();
     c.send(ENTER);
     c.wait_for(FORM_TITLE);
     c.wait_for("[chưa lưu]");
@@ -441,6 +443,7 @@ fn two_windows_killed_mid_sentence_both_come_back() {
         let list = t.drafts_listed();
         list.matches("chưa lưu").count() == 1 && list.contains(&which)
     });
+    d.past_guard();
     d.send(ENTER);
     d.wait_for(FORM_TITLE);
     d.wait_editor(second);

@@ -403,6 +403,32 @@ fn the_draft_is_written_and_offered_back() {
     assert!(draft_list(&app).is_none());
 }
 
+/// The list tct opens by itself at start does not act on keys typed on from before it
+/// showed: "/binh gia" and Enter in a burst neither restore nor discard the draft.
+#[test]
+fn the_drafts_offered_at_start_ignore_a_burst_typed_on() {
+    let (dir, mut app) = demo_app(120, 40);
+    open_form_for(&mut app, "trang dinh");
+    type_text(&mut app, "Đề nghị huyện");
+    key(&mut app, KeyCode::Tab);
+    let left = form_draft(&app);
+    drop(app);
+    let mut app = window(&dir);
+    assert!(draft_list(&app).is_some());
+    type_at(&mut app, "/binh gia", 90);
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    app.on_key_at(enter, after(&app, 90));
+    // A burst goes on as long as keys keep coming, even past the first half second.
+    type_at(&mut app, "qbxd", 300);
+    assert!(app.form().is_none() && !app.quit);
+    assert!(draft_list(&app).is_some(), "the list waits for an answer");
+    assert_eq!(app.store.draft(left.id).unwrap(), Some(left.clone()));
+    assert!(app.message().is_some_and(|m| m.contains("bỏ qua")));
+    // Read, then answered.
+    app.on_key_at(enter, after(&app, 700));
+    assert_eq!(app.form().unwrap().data.items[0].text, "Đề nghị huyện");
+}
+
 /// A sentence typed on after Esc, starting with any letter, goes into the form: the
 /// dialog drops its question, nothing is discarded, saved or closed.
 #[test]

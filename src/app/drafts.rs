@@ -2,7 +2,7 @@
 //! gone, offered back at start; and the list of drafts (left unsaved, or discarded and
 //! kept some days) from which one is restored into the form.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::Local;
 
@@ -13,6 +13,10 @@ use crate::model::DraftRow;
 
 /// A discarded draft is kept this long, listed and restorable, then purged at a start.
 pub const KEEP_DISCARDED_DAYS: i64 = 14;
+
+/// Keys typed within this of a question tct opened by itself, or of the last such
+/// key, are a burst typed on from before it showed: it does not act on them.
+pub const GUARD: Duration = Duration::from_millis(500);
 
 /// A draft as the list shows it, read once from its body.
 #[derive(Debug, Clone)]
@@ -80,7 +84,7 @@ impl App {
         }
     }
 
-    /// Opens the list of `rows` unasked.
+    /// Opens the list of `rows` unasked, guarded against keys typed on.
     fn offer(&mut self, rows: Vec<DraftRow>) {
         let entries = rows.into_iter().map(DraftEntry::new).collect();
         self.layers
@@ -89,6 +93,7 @@ impl App {
                 selected: 0,
                 offered: true,
             }))));
+        self.burst_until = Some(self.now + GUARD);
     }
 
     /// Before a form of a record opens: a draft of that same record left unsaved is
@@ -136,6 +141,20 @@ impl App {
             Some(Overlay::Drafts(list)) => Some(list),
             _ => None,
         }
+    }
+
+    /// Whether the top layer is the list tct opened by itself and a key at `at`
+    /// belongs to a burst typed on since: then it is not acted on, and the burst goes on.
+    pub(super) fn typed_on(&mut self, at: Instant) -> bool {
+        let offered = matches!(
+            self.layers.top(),
+            Some(Layer::Overlay(Overlay::Drafts(list))) if list.offered
+        );
+        if !offered || self.burst_until.is_none_or(|until| at >= until) {
+            return false;
+        }
+        self.burst_until = Some(at + GUARD);
+        true
     }
 
     /// The list's keys; false for a command it leaves to the overlays' own.

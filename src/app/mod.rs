@@ -18,7 +18,7 @@ mod status;
 
 pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
-pub use drafts::{DraftEntry, DraftList, KEEP_DISCARDED_DAYS};
+pub use drafts::{DraftEntry, DraftList, GUARD, KEEP_DISCARDED_DAYS};
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use layers::{Layer, Layers, Overlay};
 pub use list::{ListState, shift_window};
@@ -29,6 +29,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui_textarea::{Input, TextArea};
 
+use crate::i18n::{T, t};
 use crate::keymap::{self, Command, Mode, Scope};
 use crate::layout::Pane;
 use crate::model::{Ctx, TargetRow, TaskMode, TaskRow, UnitRow};
@@ -71,8 +72,12 @@ pub struct App {
     /// The database is the demo: read once, drawn in every frame's title.
     pub demo: bool,
     selected_unit: Option<i64>,
-    /// When the key being handled came (given by the caller, so tests choose it).
+    /// When the key being handled came: the clock a question reads to tell a burst
+    /// typed on from a deliberate answer (given by the caller, so tests choose it).
     now: Instant,
+    /// Keys typed before this belong to a burst that began as tct opened a question
+    /// by itself; it does not act on them.
+    burst_until: Option<Instant>,
 }
 
 impl App {
@@ -98,6 +103,7 @@ impl App {
             demo,
             selected_unit: None,
             now: Instant::now(),
+            burst_until: None,
         };
         app.reload_units(true);
         app.offer_drafts_at_start();
@@ -143,6 +149,13 @@ impl App {
             // lands where it was going.
             if self.mode() == Mode::Dialog && self.form().is_some() {
                 self.layers.pop(Mode::Dialog);
+            }
+            if self.typed_on(at) {
+                // Any message that came with the list (why it opened) stays.
+                if self.status.is_none() {
+                    self.say(StatusKind::Problem, t(T::DraftsTypedOn));
+                }
+                return;
             }
         }
         let mode = self.mode();

@@ -64,6 +64,13 @@ impl Tui {
             .join(" ")
     }
 
+    /// Waits past the moment a list tct opened by itself stops taking keys for a burst
+    /// typed on (`tct::app::GUARD`), so the next key is an answer. Pacing, not a wait
+    /// for tct: the guard counts from when the list opened, before it was on screen.
+    pub fn past_guard(&self) {
+        std::thread::sleep(tct::app::GUARD + std::time::Duration::from_millis(200));
+    }
+
     /// Esc out of a form that needs no question, back to the dashboard.
     pub fn leave_saved_form(&mut self) {
         self.send(ESC);
