@@ -237,3 +237,36 @@ fn the_unsaved_dialog_says_the_draft_is_kept_only_when_it_was_written() {
     let body = app.store.draft(id).unwrap().unwrap().body;
     assert!(body.contains("Kết luận chưa ghi vào nháp."), "{body}");
 }
+
+/// Another program holds a write on the file (an import in another window): what is
+/// typed meanwhile stays in the form and in memory, the status line says the draft
+/// could not be written, and it is written as soon as the file is free.
+#[test]
+fn a_busy_file_keeps_the_typing_and_writes_the_draft_when_free() {
+    let (dir, mut app) = demo_app(100, 30);
+    // The app waits a moment, not the command line's seconds, so the next key is
+    // taken at once.
+    assert!(app.store.busy_wait() <= std::time::Duration::from_millis(500));
+    typing(&mut app, "Gõ tiếp khi máy khác");
+    let other = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
+    other.connection().execute_batch("BEGIN IMMEDIATE").unwrap();
+    type_text(&mut app, " đang nhập tệp.");
+    key(&mut app, KeyCode::Tab);
+    let msg = app.message().unwrap_or_default().to_string();
+    assert!(msg.starts_with("Chưa lưu được"), "{msg}");
+    let form = app.form().unwrap();
+    assert_eq!(
+        form.data.items[0].text,
+        "Gõ tiếp khi máy khác đang nhập tệp."
+    );
+    let id = form.draft_id;
+    other.connection().execute_batch("COMMIT").unwrap();
+    key(&mut app, KeyCode::BackTab);
+    let id = app.form().unwrap().draft_id.or(id).expect("a draft row");
+    let draft = app.store.draft(id).unwrap().expect("written");
+    assert!(
+        draft.body.contains("Gõ tiếp khi máy khác đang nhập tệp."),
+        "{}",
+        draft.body
+    );
+}

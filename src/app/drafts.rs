@@ -293,6 +293,8 @@ impl App {
                 true
             }
             Err(e) => {
+                // Kept in memory and tried again a moment later, not at every wake.
+                form.last_draft = Some(Instant::now());
                 self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved)));
                 false
             }

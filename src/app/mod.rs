@@ -19,6 +19,9 @@ mod status;
 pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
 pub use drafts::{DraftEntry, DraftList, GUARD, KEEP_DISCARDED_DAYS};
+/// How long a write from the app waits for another program's write to end.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use layers::{Layer, Layers, Overlay};
 pub use list::{ListState, shift_window};
@@ -81,8 +84,12 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(store: Store, ctx: Ctx, theme: Theme, size: (u16, u16)) -> App {
+    pub fn new(mut store: Store, ctx: Ctx, theme: Theme, size: (u16, u16)) -> App {
         let demo = store.is_demo();
+        // Another program writing the file (an import in another window) holds a
+        // save back only a moment: the form keeps taking keys, and the draft is
+        // written when the file is free.
+        let _ = store.set_busy_wait(BUSY_WAIT);
         let mut app = App {
             store,
             ctx,

@@ -40,6 +40,9 @@ pub struct Store {
     /// This window's id in the drafts it writes, and the lock that says it runs.
     owner: String,
     lease: Option<lease::Lease>,
+    /// How long a write waits for another program's write to end (`BUSY_WAIT` unless
+    /// the app asks for less).
+    busy_wait: std::time::Duration,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -94,6 +97,7 @@ impl Store {
             file_event: None,
             owner: lease::new_owner(),
             lease: None,
+            busy_wait: BUSY_WAIT,
         };
         store.prepare()?;
         store.file_id = file_guard::file_id(path);
@@ -111,6 +115,7 @@ impl Store {
             file_event: None,
             owner: lease::new_owner(),
             lease: None,
+            busy_wait: BUSY_WAIT,
         };
         store.prepare()?;
         Ok(store)
@@ -118,7 +123,7 @@ impl Store {
 
     fn prepare(&mut self) -> Result<()> {
         let c = &self.conn;
-        c.busy_timeout(BUSY_WAIT)?;
+        c.busy_timeout(self.busy_wait)?;
         // Every pane question is a prepared statement kept for reuse; the default
         // cache of 16 is smaller than the set a screen asks, and re-preparing costs
         // more than running.
@@ -237,6 +242,19 @@ impl Store {
         let out = out?;
         end?;
         Ok(out)
+    }
+
+    /// How long a write waits for another program's write to end before it fails
+    /// as busy. The command line waits the default; the app waits a moment only, so
+    /// the form keeps taking keys and the write is tried again.
+    pub fn set_busy_wait(&mut self, wait: std::time::Duration) -> Result<()> {
+        self.busy_wait = wait;
+        self.conn.busy_timeout(wait)?;
+        Ok(())
+    }
+
+    pub fn busy_wait(&self) -> std::time::Duration {
+        self.busy_wait
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -55,7 +55,7 @@ impl Store {
         let _ = self
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        let _ = self.conn.busy_timeout(super::BUSY_WAIT);
+        let _ = self.conn.busy_timeout(self.busy_wait);
     }
 
     /// A write of many rows (an import): its pages stay in memory until the commit
