@@ -126,20 +126,29 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         return Ok(summary);
     }
     if summary.changed() > BACKUP_ABOVE && store.path() != Path::new(":memory:") {
-        summary.backup = Some(backup(store)?);
+        summary.backup = Some(backup(store, chrono::Local::now())?);
     }
     apply(store, &prepared, &file_name)?;
     Ok(summary)
 }
 
-/// A copy of the database beside it before a large import, named by the minute.
-fn backup(store: &Store) -> Result<PathBuf> {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut dest = store.path().as_os_str().to_owned();
-    dest.push(format!(".truoc-nhap-{stamp}.bak"));
-    let dest = PathBuf::from(dest);
-    store.backup_to(&dest)?;
-    Ok(dest)
+/// A copy of the database beside it before a large import, named by the
+/// millisecond; a name already taken (two imports in one instant, or a clock set
+/// back) gets a number, so no backup ever replaces an earlier one.
+fn backup(store: &Store, now: chrono::DateTime<chrono::Local>) -> Result<PathBuf> {
+    let stamp = now.format("%Y%m%d-%H%M%S-%3f");
+    for n in 1u32.. {
+        let mut dest = store.path().as_os_str().to_owned();
+        match n {
+            1 => dest.push(format!(".truoc-nhap-{stamp}.bak")),
+            _ => dest.push(format!(".truoc-nhap-{stamp}-{n}.bak")),
+        }
+        let dest = PathBuf::from(dest);
+        if store.backup_to_new(&dest)? {
+            return Ok(dest);
+        }
+    }
+    unreachable!("some number is free")
 }
 
 /// Writes every plan in one transaction, with a bar on a terminal for many tasks.
@@ -291,5 +300,24 @@ impl Planning {
             }
         }
         Prepared::Units(plans)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backups_in_the_same_instant_keep_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let now = chrono::Local::now();
+        let first = backup(&store, now).unwrap();
+        store.write(|tx| tx.set_setting("place", "sau")).unwrap();
+        let second = backup(&store, now).unwrap();
+        assert_ne!(first, second);
+        let place = |p: &Path| Store::open(p).unwrap().setting("place").unwrap();
+        assert_eq!(place(&first), None, "the first backup is as it was");
+        assert_eq!(place(&second).as_deref(), Some("sau"));
     }
 }
