@@ -352,6 +352,8 @@ catalog! {
     ImpNothingChanged => "Không có gì thay đổi.", "Nothing to change.";
     ImpDone => "Đã nhập, trong một giao dịch.", "Imported, in one transaction.";
     ImpNoUnitsYet => "Cơ sở dữ liệu chưa có đơn vị nào: nhập danh sách đơn vị trước, ví dụ tct import assets/mau-don-vi.csv", "The database has no units yet: import a list of units first, e.g. tct import assets/mau-don-vi.csv";
+    // Import again: what tct recorded is kept; files read within bounds.
+    ImpNameOnlyMarks => "chỉ khác tên đơn vị đã có ở dấu, chữ hoa hoặc khoảng trắng; tct không tự đổi tên, hãy ghi đúng tên đã có", "differs from an existing unit's name only in diacritics, case or spacing; tct does not rename on that: write the existing name";
 }
 
 #[cfg(test)]

@@ -924,3 +924,64 @@ fn cli_imports_the_sample_into_the_demo_and_refuses_a_bad_file() {
     );
     assert!(o.stdout.is_empty());
 }
+
+fn unit_row(store: &Store, code: &str) -> (String, Option<String>) {
+    store
+        .connection()
+        .query_row(
+            "SELECT name, code FROM unit WHERE code = ?1 OR (?1 = '' AND code IS NULL)",
+            [code],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_unit_name_apart_only_by_marks_or_spacing_is_an_error_naming_both() {
+    let (dir, mut store) = demo_store();
+    // (file's row, found by code or by name)
+    let cases = [
+        "Trang Dinh;huyện;180",
+        "Tràng  Định;huyện;180",
+        "TRÀNG ĐỊNH;huyện;",
+        "trang dinh;huyện;",
+    ];
+    for row in cases {
+        let f = write(
+            dir.path(),
+            "dv.csv",
+            format!("Tên đơn vị;Loại;Mã\n{row}\n").as_bytes(),
+        );
+        let err = import(&mut store, &f).unwrap_err();
+        let name = row.split(';').next().unwrap();
+        assert!(
+            err.contains(&format!(
+                "dv.csv: dòng 2, cột «Tên đơn vị»: «{name}» chỉ khác"
+            )) && err.contains("«Tràng Định»"),
+            "{row}: {err}"
+        );
+        assert_eq!(unit_row(&store, "180").0, "Tràng Định", "{row}");
+    }
+    // A real rename, found by its code, is a change like any other.
+    let f = write(
+        dir.path(),
+        "dv.csv",
+        "Tên đơn vị;Loại;Mã\nTràng Định mới;huyện;180\n".as_bytes(),
+    );
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 1, 0));
+    assert_eq!(unit_row(&store, "180").0, "Tràng Định mới");
+}
+
+#[test]
+fn an_empty_code_cell_never_clears_a_code() {
+    let (dir, mut store) = demo_store();
+    let f = write(
+        dir.path(),
+        "dv.csv",
+        "Tên đơn vị;Loại;Mã\nTràng Định;huyện;\nBình Gia;huyện;181\n".as_bytes(),
+    );
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 0, 2));
+    assert_eq!(unit_row(&store, "180").1.as_deref(), Some("180"));
+}
