@@ -353,6 +353,16 @@ catalog! {
     ImpDone => "Đã nhập, trong một giao dịch.", "Imported, in one transaction.";
     ImpNoUnitsYet => "Cơ sở dữ liệu chưa có đơn vị nào: nhập danh sách đơn vị trước, ví dụ tct import assets/mau-don-vi.csv", "The database has no units yet: import a list of units first, e.g. tct import assets/mau-don-vi.csv";
     // Import again: what tct recorded is kept; files read within bounds.
+    ImpKeptCount => "Nhiệm vụ giữ giá trị ghi trong tct (tệp vẫn ghi như lần nhập trước)", "Tasks keeping values set in tct (the file still has what it had at the last import)";
+    ImpKeptTct => "giữ giá trị ghi trong tct", "kept the value set in tct";
+    ImpFileStill => "tệp vẫn ghi", "the file still has";
+    ImpConflicts => "Xung đột (tệp và tct cùng đổi một giá trị từ lần nhập trước)", "Conflicts (the file and tct both changed a value since the last import)";
+    ImpConflictsKeptTct => "giữ giá trị của tct; thêm --uu-tien-tep để lấy theo tệp", "tct's values kept; add --uu-tien-tep to take the file's";
+    ImpConflictsTookFile => "lấy theo tệp (--uu-tien-tep)", "the file's values taken (--uu-tien-tep)";
+    ImpInTct => "trong tct", "in tct";
+    ImpInFile => "trong tệp", "in the file";
+    ImpMoreConflicts => "xung đột khác", "more conflicts";
+    ImpMoreKept => "nhiệm vụ khác", "more tasks";
     ImpNameOnlyMarks => "chỉ khác tên đơn vị đã có ở dấu, chữ hoa hoặc khoảng trắng; tct không tự đổi tên, hãy ghi đúng tên đã có", "differs from an existing unit's name only in diacritics, case or spacing; tct does not rename on that: write the existing name";
 }
 

@@ -109,6 +109,7 @@ fn opts(kind: Option<ImportKind>, sheet: Option<&str>, dry_run: bool) -> Options
         kind,
         sheet,
         dry_run,
+        prefer_file: false,
     }
 }
 
@@ -984,4 +985,161 @@ fn an_empty_code_cell_never_clears_a_code() {
     let s = import(&mut store, &f).unwrap();
     assert_eq!(s.counts, counts(0, 0, 2));
     assert_eq!(unit_row(&store, "180").1.as_deref(), Some("180"));
+}
+
+fn task_id(store: &Store, doc: &str) -> i64 {
+    store
+        .connection()
+        .query_row("SELECT id FROM task WHERE doc_number = ?1", [doc], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+/// The summary as `tct import` prints it.
+fn printed(s: &Summary) -> String {
+    let mut out = Vec::new();
+    tct::import::write_summary(s, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn importing_the_same_file_again_keeps_what_tct_recorded() {
+    let (dir, mut store) = demo_store();
+    let f = write(dir.path(), "nv.csv", csv_text(&task_lines()).as_bytes());
+    import(&mut store, &f).unwrap();
+    // Recorded in tct: 9003 done (`d`), 9001's completion cleared, 9006 extended.
+    store
+        .set_completed(task_id(&store, "9003/UBND-NC"), Some(date("21/09/2022")))
+        .unwrap();
+    store
+        .set_completed(task_id(&store, "9001/UBND-NC"), None)
+        .unwrap();
+    let t6 = task_id(&store, "9006/UBND-NC");
+    store
+        .write(|tx| tx.extend_deadline(t6, Some(date("20/09/2022")), date("30/11/2022"), "họp"))
+        .unwrap();
+    for _ in 0..2 {
+        let s = import(&mut store, &f).unwrap();
+        assert_eq!(s.counts, counts(0, 0, 7));
+        assert_eq!((s.kept_count, s.conflict_count), (3, 0));
+        let out = printed(&s);
+        assert!(
+            out.contains(
+                "= dòng 4: 9003/UBND-NC · Báo cáo cải cách hành chính quý III · Sở Nội vụ: \
+                 giữ giá trị ghi trong tct Ngày hoàn thành 21/09/2022 (tệp vẫn ghi –)"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("Hạn xử lý 30/11/2022 (tệp vẫn ghi 30/10/2022)"),
+            "{out}"
+        );
+        assert_eq!(
+            task_by_doc(&store, "9003/UBND-NC").1.as_deref(),
+            Some("2022-09-21")
+        );
+        assert_eq!(task_by_doc(&store, "9001/UBND-NC").1, None);
+        assert_eq!(
+            task_by_doc(&store, "9006/UBND-NC").0.as_deref(),
+            Some("2022-11-30")
+        );
+    }
+    // A value tct left alone still follows the file.
+    let mut lines = task_lines();
+    lines[4] = lines[4].replace("25/09/2022;", "25/09/2022;24/09/2022");
+    let f = write(dir.path(), "nv.csv", csv_text(&lines).as_bytes());
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 1, 6));
+    assert_eq!(
+        task_by_doc(&store, "9005/UBND-NC").1.as_deref(),
+        Some("2022-09-24")
+    );
+}
+
+#[test]
+fn both_changed_is_a_conflict_with_both_values_and_tct_wins_unless_asked() {
+    let (dir, mut store) = demo_store();
+    let f = write(dir.path(), "nv.csv", csv_text(&task_lines()).as_bytes());
+    import(&mut store, &f).unwrap();
+    let t3 = task_id(&store, "9003/UBND-NC");
+    store.set_completed(t3, Some(date("21/09/2022"))).unwrap();
+    let mut lines = task_lines();
+    lines[2].push_str("22/09/2022");
+    let f = write(dir.path(), "nv2.csv", csv_text(&lines).as_bytes());
+    let conflict = "! dòng 4, cột «Ngày hoàn thành»: 9003/UBND-NC · Báo cáo cải cách hành \
+                    chính quý III · Sở Nội vụ: trong tct 21/09/2022, trong tệp 22/09/2022";
+    // The dry run shows it; the import lists it and keeps tct's date.
+    for dry_run in [true, false] {
+        let s = import_with(&mut store, &f, &opts(None, None, dry_run)).unwrap();
+        assert_eq!(s.counts, counts(0, 0, 7));
+        assert_eq!(s.conflict_count, 1);
+        let out = printed(&s);
+        assert!(out.contains(conflict), "{out}");
+        assert!(
+            out.contains("giữ giá trị của tct; thêm --uu-tien-tep"),
+            "{out}"
+        );
+        assert_eq!(
+            task_by_doc(&store, "9003/UBND-NC").1.as_deref(),
+            Some("2022-09-21")
+        );
+    }
+    // Once reported, the same file again is no conflict: tct's value is kept.
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.kept_count, s.conflict_count), (1, 0));
+    // Asked to prefer the file, a conflict takes the file's value.
+    lines[2] = lines[2].replace("22/09/2022", "23/09/2022");
+    let f = write(dir.path(), "nv3.csv", csv_text(&lines).as_bytes());
+    let o = Options {
+        prefer_file: true,
+        ..Options::default()
+    };
+    let s = import_with(&mut store, &f, &o).unwrap();
+    assert_eq!((s.counts, s.conflict_count), (counts(0, 1, 6), 1));
+    assert!(printed(&s).contains("lấy theo tệp (--uu-tien-tep)"));
+    assert_eq!(
+        task_by_doc(&store, "9003/UBND-NC").1.as_deref(),
+        Some("2022-09-23")
+    );
+    assert_eq!(import(&mut store, &f).unwrap().changed(), 0);
+}
+
+#[test]
+fn a_database_from_before_import_history_counts_its_values_as_imported() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("cu.db");
+    {
+        let (_d, demo) = demo_store();
+        demo.backup_to(&path).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        let f = write(dir.path(), "nv.csv", csv_text(&task_lines()).as_bytes());
+        import(&mut store, &f).unwrap();
+        // As a tct from before the import history left it.
+        store
+            .connection()
+            .execute_batch("DROP TABLE task_imported; PRAGMA user_version = 5;")
+            .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let (tasks, remembered): (i64, i64) = store
+        .connection()
+        .query_row(
+            "SELECT (SELECT count(*) FROM task WHERE inspection_id IS NULL),
+                    (SELECT count(*) FROM task_imported)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(remembered, tasks);
+    store
+        .set_completed(task_id(&store, "9004/UBND-NC"), Some(date("22/09/2022")))
+        .unwrap();
+    let f = dir.path().join("nv.csv");
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.counts, s.kept_count), (counts(0, 0, 7), 1));
+    assert_eq!(
+        task_by_doc(&store, "9004/UBND-NC").1.as_deref(),
+        Some("2022-09-22")
+    );
 }

@@ -32,7 +32,7 @@ pub use read::Cell;
 use plan::{Action, ReadingAction};
 use resolve::UnitIndex;
 use rows::Problem;
-use summary::{ChangeLines, problem_report};
+use summary::{ChangeLines, Listed, problem_report};
 
 pub use summary::{Summary, write_summary};
 
@@ -44,10 +44,14 @@ pub enum ImportKind {
     Tasks,
 }
 
+#[derive(Default)]
 pub struct Options<'a> {
     pub kind: Option<ImportKind>,
     pub sheet: Option<&'a str>,
     pub dry_run: bool,
+    /// Where tct and the file both changed a value since the last import, take the
+    /// file's (`--uu-tien-tep`); tct's is kept otherwise.
+    pub prefer_file: bool,
 }
 
 /// More changes than this and the database is backed up before the import.
@@ -92,6 +96,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         ix: UnitIndex::new(store.import_units()?),
         problems: Vec::new(),
         lines: ChangeLines::default(),
+        kept: Listed::kept(),
+        conflicts: Listed::conflicts(),
         summary: Summary {
             file: file.to_path_buf(),
             kind: cols.kind,
@@ -101,10 +107,15 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             changes: Vec::new(),
             dry_run: opts.dry_run,
             backup: None,
+            kept: Vec::new(),
+            kept_count: 0,
+            conflicts: Vec::new(),
+            conflict_count: 0,
+            prefer_file: opts.prefer_file,
         },
     };
     let prepared = match cols.kind {
-        ImportKind::Tasks => p.tasks(store, ctx, &sheet, &cols, &file_name)?,
+        ImportKind::Tasks => p.tasks(store, ctx, &sheet, &cols, &file_name, opts.prefer_file)?,
         ImportKind::Targets => p.targets(store, ctx, &sheet, &cols)?,
         ImportKind::Units => p.units(store, ctx, &sheet, &cols),
     };
@@ -112,6 +123,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         ix,
         problems,
         lines,
+        kept,
+        conflicts,
         mut summary,
     } = p;
     if !problems.is_empty() {
@@ -122,7 +135,9 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         return Err(Error::User(report));
     }
     summary.changes = lines.finish();
-    if opts.dry_run || summary.changed() == 0 {
+    (summary.kept, summary.kept_count) = kept.finish(T::ImpMoreKept);
+    (summary.conflicts, summary.conflict_count) = conflicts.finish(T::ImpMoreConflicts);
+    if opts.dry_run || (summary.changed() == 0 && !prepared.remembers_import()) {
         return Ok(summary);
     }
     if summary.changed() > BACKUP_ABOVE && store.path() != Path::new(":memory:") {
@@ -175,12 +190,26 @@ enum Prepared {
     Units(Vec<plan::UnitPlan>),
 }
 
+impl Prepared {
+    /// Whether some task's imported values are to be recorded even where the task
+    /// itself does not change (a conflict resolved for tct, a task imported the first
+    /// time since tct kept track).
+    fn remembers_import(&self) -> bool {
+        match self {
+            Prepared::Tasks(p) => p.iter().any(|p| p.imported.is_some()),
+            _ => false,
+        }
+    }
+}
+
 /// The state of planning an import: the units known so far (a units file adds its
 /// own), the problems found, the changes to list and the counts.
 struct Planning {
     ix: UnitIndex,
     problems: Vec<Problem>,
     lines: ChangeLines,
+    kept: Listed,
+    conflicts: Listed,
     summary: Summary,
 }
 
@@ -192,6 +221,7 @@ impl Planning {
         sheet: &[read::Row],
         cols: &columns::Columns,
         file_name: &str,
+        prefer_file: bool,
     ) -> Result<Prepared> {
         let parsed = rows::tasks(sheet, cols, &mut self.ix, store, ctx.as_of);
         self.summary.rows = parsed.rows;
@@ -203,6 +233,7 @@ impl Planning {
             cols,
             &self.ix,
             file_name,
+            prefer_file,
             &mut self.problems,
         );
         for p in &plans {
@@ -212,6 +243,12 @@ impl Planning {
                 Action::Unchanged(_) => {}
                 Action::New => self.lines.push('+', p.row, what, &[]),
                 Action::Update(_, ch) => self.lines.push('~', p.row, what, ch),
+            }
+            if !p.kept.is_empty() {
+                self.kept.push_kept(p.row, what, &p.kept);
+            }
+            for c in &p.conflicts {
+                self.conflicts.push_conflict(p.row, what, c);
             }
         }
         Ok(Prepared::Tasks(plans))

@@ -27,7 +27,8 @@ pub struct NewTarget {
     pub direction: Direction,
 }
 
-#[derive(Debug, Clone, Default)]
+/// A task's fields as written, and as an import brings them.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NewTask {
     pub title: String,
     pub doc_number: Option<String>,
@@ -87,6 +88,27 @@ pub struct TaskRec {
     pub from_inspection: bool,
     /// Number of deadline extensions recorded.
     pub extensions: i64,
+    /// What the last import brought (`None`: no import has since tct kept track).
+    /// A value that differs from it was set in tct.
+    pub imported: Option<NewTask>,
+}
+
+impl TaskRec {
+    /// The task's fields as they are now.
+    pub fn fields(&self) -> NewTask {
+        NewTask {
+            title: self.title.clone(),
+            doc_number: self.doc_number.clone(),
+            doc_date: self.doc_date,
+            leader: self.leader.clone(),
+            unit_id: self.unit_id,
+            cooperating: self.cooperating.clone(),
+            assigned_on: self.assigned_on,
+            deadline: self.deadline,
+            completed_on: self.completed_on,
+            origin: self.origin.clone(),
+        }
+    }
 }
 
 /// How an import changes a task's deadline.

@@ -10,6 +10,7 @@ use crate::i18n::{T, t};
 use crate::model::{DeadlineChange, NewTask, TaskRec};
 use crate::store::Tx;
 
+use super::since_import::{Present, merge};
 use super::*;
 use crate::import::columns::{Columns, Field};
 use crate::import::resolve::UnitIndex;
@@ -22,6 +23,12 @@ pub struct TaskPlan {
     pub title_key: String,
     pub action: Action,
     pub deadline: DeadlineChange,
+    /// What this import brings, when it differs from what the last one brought.
+    pub imported: Option<NewTask>,
+    /// Values set in tct that stay because the file still has the last import's.
+    pub kept: Vec<Change>,
+    /// Values both tct and the file changed since the last import.
+    pub conflicts: Vec<Change>,
 }
 
 /// Plans every task record of a file: new, updated (with each change in words) or
@@ -32,9 +39,11 @@ pub fn tasks(
     cols: &Columns,
     ix: &UnitIndex,
     default_origin: &str,
+    prefer_file: bool,
     problems: &mut Vec<Problem>,
 ) -> Vec<TaskPlan> {
     let names = unit_names(ix);
+    let present = Present::of(cols);
     let keys: Vec<(String, String)> = records
         .iter()
         .map(|r| (doc_key(&r.doc_number), fold(&r.title)))
@@ -51,7 +60,15 @@ pub fn tasks(
             }
         };
         let old = matched.map(|i| &existing[i]);
-        let task = merged(&r, old, cols, has_dates, default_origin);
+        let file = merged(&r, old, cols, has_dates, default_origin);
+        let (task, imported, kept, conflicts) = match old {
+            None => (file.clone(), Some(file), Vec::new(), Vec::new()),
+            Some(o) => {
+                let m = merge(o, &file, &present, cols, &names, prefer_file);
+                let imported = (o.imported.as_ref() != Some(&m.imported)).then_some(m.imported);
+                (m.task, imported, m.kept, m.conflicts)
+            }
+        };
         if let (Some(a), Some(d)) = (task.assigned_on, task.deadline)
             && d < a
         {
@@ -74,6 +91,9 @@ pub fn tasks(
             title_key: key.1.clone(),
             action,
             deadline,
+            imported,
+            kept,
+            conflicts,
         });
     }
     plans
@@ -308,12 +328,16 @@ pub fn apply_tasks(
             if n % 1024 == 0 {
                 progress.set_position(n as u64);
             }
-            match &p.action {
-                Action::New => {
-                    c.insert_imported_task(&p.task, &p.title_key)?;
+            let id = match &p.action {
+                Action::New => c.insert_imported_task(&p.task, &p.title_key)?,
+                Action::Update(id, _) => {
+                    c.update_task(*id, &p.task, p.deadline, reason)?;
+                    *id
                 }
-                Action::Update(id, _) => c.update_task(*id, &p.task, p.deadline, reason)?,
-                Action::Unchanged(_) => {}
+                Action::Unchanged(id) => *id,
+            };
+            if let Some(imported) = &p.imported {
+                c.set_task_imported(id, imported)?;
             }
         }
         Ok(())
