@@ -1143,3 +1143,50 @@ fn a_database_from_before_import_history_counts_its_values_as_imported() {
         Some("2022-09-22")
     );
 }
+
+/// How many rows each table holds: what a refused import must leave as it was.
+fn table_sizes(store: &Store) -> Vec<i64> {
+    [
+        "unit",
+        "target",
+        "reading",
+        "task",
+        "extension",
+        "task_imported",
+    ]
+    .iter()
+    .map(|t| {
+        store
+            .connection()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    })
+    .collect()
+}
+
+/// Hostile and broken files, as a table: each is refused with its file, row, column
+/// (where there is one) and reason, and nothing changes. Adding a case is one line.
+#[test]
+fn hostile_files_are_refused_with_the_reason_and_change_nothing() {
+    let targets = |row: &str| format!("Đơn vị;Năm;Chỉ tiêu;Kế hoạch;Thực hiện\n{row}\n");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "so.csv",
+            targets("Đình Lập;2022;Thu ngân sách;0.125;").into(),
+            "so.csv: dòng 2, cột «Kế hoạch»: không rõ dấu chấm, dấu phẩy",
+        ),
+        (
+            "mu.csv",
+            targets("Đình Lập;2022;Thu ngân sách;10;1.5e3").into(),
+            "mu.csv: dòng 2, cột «Thực hiện»: số viết dạng lũy thừa",
+        ),
+    ];
+    let (dir, mut store) = demo_store();
+    let before = table_sizes(&store);
+    for (name, bytes, expected) in cases {
+        let f = write(dir.path(), name, &bytes);
+        let err = import(&mut store, &f).unwrap_err();
+        assert!(err.contains(expected), "{name}: {err}");
+        assert_eq!(table_sizes(&store), before, "{name} changed nothing");
+    }
+}
