@@ -365,6 +365,8 @@ catalog! {
     ImpMoreKept => "nhiệm vụ khác", "more tasks";
     ImpNumberExponent => "số viết dạng lũy thừa (như 1.5e3): ghi đủ các chữ số, như 1.500", "a number in exponent form (such as 1.5e3): write its digits, such as 1.500";
     ImpNumberAmbiguous => "không rõ dấu chấm, dấu phẩy là phần nghìn hay phần thập phân: ghi phần nghìn bằng dấu chấm, phần thập phân bằng dấu phẩy (1.234,5 hoặc 0,125)", "unclear whether the dots and commas group thousands or mark decimals: group thousands with dots and mark decimals with a comma (1.234,5 or 0,125)";
+    ImpOnlyInvisible => "chỉ có ký tự không nhìn thấy", "it holds only characters that do not show";
+    ImpDuplicateColumn => "có hai cột cùng là", "two columns are both";
     ImpNameOnlyMarks => "chỉ khác tên đơn vị đã có ở dấu, chữ hoa hoặc khoảng trắng; tct không tự đổi tên, hãy ghi đúng tên đã có", "differs from an existing unit's name only in diacritics, case or spacing; tct does not rename on that: write the existing name";
 }
 

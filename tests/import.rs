@@ -1180,6 +1180,23 @@ fn hostile_files_are_refused_with_the_reason_and_change_nothing() {
             targets("Đình Lập;2022;Thu ngân sách;10;1.5e3").into(),
             "mu.csv: dòng 2, cột «Thực hiện»: số viết dạng lũy thừa",
         ),
+        (
+            "xong-som.csv",
+            csv_text(&["9901/UBND;01/08/2022;;Việc;Cao Lộc;;30/09/2022;20/07/2022".to_string()])
+                .into(),
+            "xong-som.csv: dòng 2, cột «Ngày hoàn thành»: ngày hoàn thành trước ngày giao (01/08/2022)",
+        ),
+        (
+            "hai-cot.csv",
+            "Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Hạn xử lý\nViệc;Cao Lộc;30/09/2022;31/10/2022\n"
+                .into(),
+            "hai-cot.csv: dòng 1: có hai cột cùng là «Hạn xử lý» (cột C, D)",
+        ),
+        (
+            "vo-hinh.csv",
+            "Tên nhiệm vụ;Đơn vị chủ trì\n\u{200B}\u{2060}\u{00AD};Cao Lộc\n".into(),
+            "vo-hinh.csv: dòng 2, cột «Tên nhiệm vụ»: tên nhiệm vụ để trống: chỉ có ký tự không nhìn thấy",
+        ),
     ];
     let (dir, mut store) = demo_store();
     let before = table_sizes(&store);

@@ -39,6 +39,18 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+/// A column as a spreadsheet names it: 0 is A, 25 Z, 26 AA.
+pub fn column_name(i: usize) -> String {
+    let mut n = i + 1;
+    let mut name = Vec::new();
+    while n > 0 {
+        name.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
 /// Scores a candidate header row: how many cells are known column names.
 pub type HeaderScore<'a> = &'a dyn Fn(&[Cell]) -> usize;
 
@@ -340,6 +352,12 @@ mod tests {
         let rows = read_csv("sep=,\na,b;c\n", &none).unwrap();
         assert_eq!(rows[0].cells.len(), 2);
         assert_eq!(rows[0].number, 1);
+    }
+
+    #[test]
+    fn columns_are_named_as_a_spreadsheet_names_them() {
+        let names: Vec<String> = [0, 25, 26, 255, 16383].map(column_name).into();
+        assert_eq!(names, ["A", "Z", "AA", "IV", "XFD"]);
     }
 
     #[test]

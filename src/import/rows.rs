@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::format::{NumberError, parse_date, parse_number};
 use crate::domain::target::{Direction, Plan};
-use crate::domain::text::nfc;
+use crate::domain::text::{is_blank, nfc};
 use crate::domain::unit::UnitKind;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
@@ -226,13 +226,19 @@ impl Cells<'_> {
         }
     }
 
-    /// A cell that must not be empty.
+    /// A cell that must not be empty, nor hold only what does not show.
     fn required(&mut self, f: Field, missing: T) -> Option<String> {
-        let v = self.text(f);
-        if v.is_none() {
-            self.fail(f, t(missing).to_string());
+        match self.text(f) {
+            None => {
+                self.fail(f, t(missing).to_string());
+                None
+            }
+            Some(v) if is_blank(&v) => {
+                self.fail(f, format!("{}: {}", t(missing), t(T::ImpOnlyInvisible)));
+                None
+            }
+            v => v,
         }
-        v
     }
 
     fn unit(

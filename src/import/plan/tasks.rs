@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::domain::format::fmt_date;
+use crate::domain::task::check_done_after_assigned;
 use crate::domain::text::fold;
 use crate::error::Result;
 use crate::i18n::{T, t};
@@ -79,6 +80,12 @@ pub fn tasks(
                 fmt_date(a)
             );
             problems.push(problem(cols, r.row, Field::Deadline, why));
+            continue;
+        }
+        if let Some(done) = task.completed_on
+            && let Err(e) = check_done_after_assigned(task.assigned_on, done)
+        {
+            problems.push(problem(cols, r.row, Field::CompletedOn, e.to_string()));
             continue;
         }
         let (action, deadline) = match old {
