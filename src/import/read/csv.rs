@@ -1,0 +1,140 @@
+//! CSV rows: `;`, `,` or tab between fields, chosen by which one makes a recognisable
+//! header row (or Excel's `sep=` first line); quoted fields may hold line breaks.
+
+use super::{Cell, HeaderScore, Row};
+use crate::error::{Error, Result};
+use crate::i18n::{T, t};
+
+const SEPARATORS: [u8; 3] = [b';', b',', b'\t'];
+
+/// Rows of a CSV text. The separator is Excel's `sep=` line if there is one, else the
+/// candidate under which a header row is recognised best.
+pub fn read_csv(text: &str, score: HeaderScore) -> Result<Vec<Row>> {
+    let (text, forced) = match sep_line(text) {
+        Some((sep, rest)) => (rest, Some(sep)),
+        None => (text, None),
+    };
+    let sep = match forced {
+        Some(s) => s,
+        None => sniff(text, score),
+    };
+    parse_csv(text, sep, usize::MAX)
+}
+
+/// `sep=;` on the first line, as Excel writes and reads it.
+fn sep_line(text: &str) -> Option<(u8, &str)> {
+    let first = text.lines().next()?;
+    let rest = first
+        .strip_prefix("sep=")
+        .or_else(|| first.strip_prefix("SEP="))?;
+    let sep = rest.trim_end_matches('\r');
+    if sep.len() != 1 {
+        return None;
+    }
+    let after = text[first.len()..].trim_start_matches('\r');
+    let after = after.strip_prefix('\n').unwrap_or(after);
+    Some((sep.as_bytes()[0], after))
+}
+
+fn sniff(text: &str, score: HeaderScore) -> u8 {
+    let mut best: Option<(usize, usize, u8)> = None;
+    for sep in SEPARATORS {
+        let Ok(rows) = parse_csv(text, sep, 20) else {
+            continue;
+        };
+        for row in &rows {
+            let s = score(&row.cells);
+            let width = row.cells.iter().filter(|c| !c.is_empty()).count();
+            if best.is_none_or(|(bs, bw, _)| (s, width) > (bs, bw)) {
+                best = Some((s, width, sep));
+            }
+        }
+    }
+    match best {
+        Some((s, _, sep)) if s > 0 => sep,
+        // Nothing recognised: the separator most used on the first line.
+        _ => {
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            SEPARATORS
+                .into_iter()
+                .max_by_key(|s| first.bytes().filter(|b| b == s).count())
+                .unwrap_or(b';')
+        }
+    }
+}
+
+fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    // Lines inside quoted fields do not start spreadsheet rows.
+    let mut inner_breaks = 0usize;
+    let mut record = csv::StringRecord::new();
+    while rows.len() < max_rows {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(Error::User(format!("{} {line}: {e}", t(T::ImpCsvError))));
+            }
+        }
+        // The reader's own record positions count the blank lines it skips as part
+        // of the next record, so work back from where the record ends.
+        let after = reader.position();
+        let ended_by_newline = (after.byte() as usize)
+            .checked_sub(1)
+            .and_then(|i| text.as_bytes().get(i))
+            == Some(&b'\n');
+        let last_line = after.line() as usize - usize::from(ended_by_newline);
+        let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+        let number = last_line
+            .saturating_sub(breaks)
+            .saturating_sub(inner_breaks)
+            .max(1);
+        inner_breaks += breaks;
+        let mut cells = Vec::with_capacity(record.len());
+        for field in record.iter() {
+            let f = field.trim();
+            cells.push(if f.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(f.to_string())
+            });
+        }
+        rows.push(Row { number, cells });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &[Cell]) -> usize {
+        0
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        let text = "a;b\n1;\"two\nlines\"\n\n3;x\n\n\n4;y";
+        let rows = read_csv(text, &none).unwrap();
+        let numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
+        // The blank line is row 3 in a spreadsheet; the csv reader skips it.
+        assert_eq!(numbers.first(), Some(&1));
+        assert_eq!(rows[1].number, 2);
+        assert_eq!(rows[1].cells[1], Cell::Text("two\nlines".into()));
+        assert_eq!(rows[2].number, 4);
+        assert_eq!(rows.last().unwrap().number, 7);
+    }
+
+    #[test]
+    fn excel_sep_line_sets_the_separator() {
+        let rows = read_csv("sep=,\na,b;c\n", &none).unwrap();
+        assert_eq!(rows[0].cells.len(), 2);
+        assert_eq!(rows[0].number, 1);
+    }
+}
