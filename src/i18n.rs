@@ -367,6 +367,10 @@ catalog! {
     ImpNumberAmbiguous => "không rõ dấu chấm, dấu phẩy là phần nghìn hay phần thập phân: ghi phần nghìn bằng dấu chấm, phần thập phân bằng dấu phẩy (1.234,5 hoặc 0,125)", "unclear whether the dots and commas group thousands or mark decimals: group thousands with dots and mark decimals with a comma (1.234,5 or 0,125)";
     ImpOnlyInvisible => "chỉ có ký tự không nhìn thấy", "it holds only characters that do not show";
     ImpDuplicateColumn => "có hai cột cùng là", "two columns are both";
+    ImpBomInside => "dấu BOM (U+FEFF) giữa tệp: có lẽ hai tệp CSV bị nối vào nhau", "a byte order mark (U+FEFF) inside the file: perhaps two CSV files joined together";
+    ImpUnclosedQuote => "dấu ngoặc kép mở ở đây không được đóng, phần còn lại của tệp sẽ thành một ô", "a double quote opened here is never closed, so the rest of the file would be one cell";
+    ImpNotUtf8 => "tệp không phải UTF-8: byte lạ ở vị trí", "the file is not UTF-8: an unexpected byte at offset";
+    ImpNot1258 => "đọc theo bảng mã Windows-1258 cũng không ra chữ Việt; hãy lưu lại tệp dưới dạng «CSV UTF-8»", "read as Windows-1258 it is not Vietnamese either; save the file again as «CSV UTF-8»";
     ImpNameOnlyMarks => "chỉ khác tên đơn vị đã có ở dấu, chữ hoa hoặc khoảng trắng; tct không tự đổi tên, hãy ghi đúng tên đã có", "differs from an existing unit's name only in diacritics, case or spacing; tct does not rename on that: write the existing name";
 }
 

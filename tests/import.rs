@@ -1197,6 +1197,39 @@ fn hostile_files_are_refused_with_the_reason_and_change_nothing() {
             "Tên nhiệm vụ;Đơn vị chủ trì\n\u{200B}\u{2060}\u{00AD};Cao Lộc\n".into(),
             "vo-hinh.csv: dòng 2, cột «Tên nhiệm vụ»: tên nhiệm vụ để trống: chỉ có ký tự không nhìn thấy",
         ),
+        (
+            "cr.csv",
+            csv_text(&task_lines())
+                .replace("\r\n", "\r")
+                .replace("20/09/2022", "31/09/2022")
+                .into(),
+            "cr.csv: dòng 8, cột «Hạn xử lý»: ngày không tồn tại",
+        ),
+        (
+            "ngoac.csv",
+            csv_text(&task_lines())
+                .replace(";Thẩm định", ";\"Thẩm định")
+                .into(),
+            "ngoac.csv: dòng 3, cột D: dấu ngoặc kép mở ở đây không được đóng",
+        ),
+        (
+            "noi.csv",
+            [
+                with_bom(&csv_text(&task_lines()[..2])),
+                with_bom(&csv_text(&task_lines()[2..])),
+            ]
+            .concat(),
+            "noi.csv: dòng 4, cột A: dấu BOM (U+FEFF) giữa tệp",
+        ),
+        (
+            "gbk.csv",
+            [
+                HEAD.as_bytes(),
+                b"\n1/UBND;01/08/2022;;\xC8\xCE\xCE\xF1\xB9\xDC\xC0\xED;Cao L\xBB;;;\n",
+            ]
+            .concat(),
+            "gbk.csv: tệp không phải UTF-8: byte lạ ở vị trí 181",
+        ),
     ];
     let (dir, mut store) = demo_store();
     let before = table_sizes(&store);

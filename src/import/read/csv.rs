@@ -1,7 +1,9 @@
 //! CSV rows: `;`, `,` or tab between fields, chosen by which one makes a recognisable
 //! header row (or Excel's `sep=` first line); quoted fields may hold line breaks.
 
-use super::{Cell, HeaderScore, Row};
+use std::borrow::Cow;
+
+use super::{Cell, HeaderScore, Row, column_name};
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
@@ -10,15 +12,67 @@ const SEPARATORS: [u8; 3] = [b';', b',', b'\t'];
 /// Rows of a CSV text. The separator is Excel's `sep=` line if there is one, else the
 /// candidate under which a header row is recognised best.
 pub fn read_csv(text: &str, score: HeaderScore) -> Result<Vec<Row>> {
-    let (text, forced) = match sep_line(text) {
+    // Line ends as Windows (CR LF), Unix (LF) or old Mac tools (CR alone) write them:
+    // each a line break, in a cell too.
+    let text: Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
+    let (text, forced) = match sep_line(&text) {
         Some((sep, rest)) => (rest, Some(sep)),
-        None => (text, None),
+        None => (&*text, None),
     };
     let sep = match forced {
         Some(s) => s,
         None => sniff(text, score),
     };
+    check(text, sep)?;
     parse_csv(text, sep, usize::MAX)
+}
+
+/// Refuses what the csv reader would take without a word: a byte order mark inside
+/// the text (two files joined into one), and a quote never closed, which makes the
+/// rest of the file one cell. The row and column are the spreadsheet's, where the
+/// mark or the quote is.
+fn check(text: &str, sep: u8) -> Result<()> {
+    let sep = char::from(sep);
+    let (mut row, mut col) = (1usize, 0usize);
+    let mut opened: Option<(usize, usize)> = None;
+    let mut field_start = true;
+    let mut chars = text.chars().peekable();
+    let at = |row: usize, col: usize, why: T| {
+        Error::User(format!(
+            "{} {row}, {} {}: {}",
+            t(T::ImpRow),
+            t(T::ImpColumn),
+            column_name(col),
+            t(why)
+        ))
+    };
+    while let Some(c) = chars.next() {
+        if c == '\u{FEFF}' {
+            let (r, c) = opened.unwrap_or((row, col));
+            return Err(at(r, c, T::ImpBomInside));
+        }
+        if opened.is_some() {
+            if c == '"' && chars.next_if_eq(&'"').is_none() {
+                opened = None;
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => opened = Some((row, col)),
+            '\n' => (row, col) = (row + 1, 0),
+            c if c == sep => col += 1,
+            _ => {}
+        }
+        field_start = c == '\n' || c == sep;
+    }
+    match opened {
+        Some((r, c)) => Err(at(r, c, T::ImpUnclosedQuote)),
+        None => Ok(()),
+    }
 }
 
 /// `sep=;` on the first line, as Excel writes and reads it.
@@ -129,6 +183,39 @@ mod tests {
         assert_eq!(rows[1].cells[1], Cell::Text("two\nlines".into()));
         assert_eq!(rows[2].number, 4);
         assert_eq!(rows.last().unwrap().number, 7);
+    }
+
+    #[test]
+    fn line_ends_of_every_kind_break_rows() {
+        for text in [
+            "a;b\r\n1;2\r\n\r\n3;x",
+            "a;b\r1;2\r\r3;x",
+            "a;b\n1;2\n\n3;x",
+        ] {
+            let rows = read_csv(text, &none).unwrap();
+            let numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
+            assert_eq!(numbers, [1, 2, 4], "{text:?}");
+        }
+        let rows = read_csv("a;b\r1;\"x\ry\"\r3;z", &none).unwrap();
+        assert_eq!(rows[1].cells[1], Cell::Text("x\ny".into()));
+        assert_eq!(rows[2].number, 3);
+    }
+
+    #[test]
+    fn an_unclosed_quote_and_a_bom_inside_are_refused_where_they_are() {
+        let cases = [
+            ("a;b\n1;\"x\n2;y\n", "dòng 2, cột B: dấu ngoặc kép"),
+            ("a;b\n1;x\"y\n\"2;y\"\"\n", "dòng 3, cột A: dấu ngoặc kép"),
+            ("a;b\n1;x\n\u{FEFF}a;b\n", "dòng 3, cột A: dấu BOM"),
+            ("a;b\n1;\"x\n\u{FEFF}\"\n", "dòng 2, cột B: dấu BOM"),
+        ];
+        for (text, expected) in cases {
+            let e = read_csv(text, &none).unwrap_err().to_string();
+            assert!(e.starts_with(expected), "{text:?}: {e}");
+        }
+        // Quotes inside an unquoted cell, and doubled inside a quoted one, are text.
+        let rows = read_csv("a;b\n5\" màn hình;\"nói \"\"có\"\"\"\n", &none).unwrap();
+        assert_eq!(rows[1].cells[1], Cell::Text("nói \"có\"".into()));
     }
 
     #[test]

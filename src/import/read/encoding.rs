@@ -20,7 +20,87 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
             enc.name()
         )));
     }
+    if enc == encoding_rs::WINDOWS_1258 && !plausibly_vietnamese(&text) {
+        let at = std::str::from_utf8(body)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        return Err(Error::User(format!(
+            "{} {at}; {}",
+            t(T::ImpNotUtf8),
+            t(T::ImpNot1258)
+        )));
+    }
     Ok(text.into_owned())
+}
+
+/// Whether text read as Windows-1258 looks like what a Vietnamese office wrote:
+/// Vietnamese letters (tones as the combining marks 1258 writes), typographic quotes
+/// and dashes, and only a few other characters (C1 controls, symbols, letters of other
+/// languages), which abound when the bytes were another encoding or no text at all.
+fn plausibly_vietnamese(text: &str) -> bool {
+    let (mut notable, mut odd) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_graphic() || matches!(c, ' ' | '\t' | '\n' | '\r') {
+            continue;
+        }
+        notable += 1;
+        if !vietnamese_in_1258(c) {
+            odd += 1;
+        }
+    }
+    odd * 20 <= notable.max(40)
+}
+
+/// What Vietnamese text brings in Windows-1258 beyond ASCII.
+fn vietnamese_in_1258(c: char) -> bool {
+    matches!(
+        c,
+        'À' | 'Á'
+            | 'Â'
+            | 'Ă'
+            | 'È'
+            | 'É'
+            | 'Ê'
+            | 'Í'
+            | 'Ó'
+            | 'Ô'
+            | 'Ơ'
+            | 'Ù'
+            | 'Ú'
+            | 'Ư'
+            | 'Đ'
+            | 'à'
+            | 'á'
+            | 'â'
+            | 'ă'
+            | 'è'
+            | 'é'
+            | 'ê'
+            | 'í'
+            | 'ó'
+            | 'ô'
+            | 'ơ'
+            | 'ù'
+            | 'ú'
+            | 'ư'
+            | 'đ'
+            | '\u{300}'
+            | '\u{301}'
+            | '\u{303}'
+            | '\u{309}'
+            | '\u{323}'
+            | '₫'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '–'
+            | '—'
+            | '…'
+            | '•'
+            | '€'
+            | '\u{A0}'
+    )
 }
 
 fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
@@ -61,6 +141,25 @@ mod tests {
             .flat_map(|u| u.to_be_bytes())
             .collect();
         assert_eq!(decode(&be).unwrap(), "Tên;x");
+    }
+
+    #[test]
+    fn bytes_that_are_neither_utf8_nor_vietnamese_are_refused_with_the_offset() {
+        let cases: [&[u8]; 3] = [
+            // Chinese in GBK.
+            b"STT;\xC8\xCE\xCE\xF1;\xB9\xDC\xC0\xED\xB2\xBF\xC3\xC5",
+            // German in Latin-1.
+            b"Stra\xDFe;Gr\xF6\xDFe;\xDCbung;M\xFCller;Sch\xF6n",
+            // No text at all.
+            &[
+                0x30, 0x80, 0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x9E, 0xA4, 0xA6, 0xBC,
+            ],
+        ];
+        for bytes in cases {
+            let e = decode(bytes).unwrap_err().to_string();
+            let at = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+            assert!(e.starts_with(&format!("{} {at};", t(T::ImpNotUtf8))), "{e}");
+        }
     }
 
     #[test]
