@@ -371,6 +371,16 @@ catalog! {
     ImpUnclosedQuote => "dấu ngoặc kép mở ở đây không được đóng, phần còn lại của tệp sẽ thành một ô", "a double quote opened here is never closed, so the rest of the file would be one cell";
     ImpNotUtf8 => "tệp không phải UTF-8: byte lạ ở vị trí", "the file is not UTF-8: an unexpected byte at offset";
     ImpNot1258 => "đọc theo bảng mã Windows-1258 cũng không ra chữ Việt; hãy lưu lại tệp dưới dạng «CSV UTF-8»", "read as Windows-1258 it is not Vietnamese either; save the file again as «CSV UTF-8»";
+    ImpAtMost => "tối đa", "at most";
+    ImpChars => "ký tự", "characters";
+    ImpFileTooBig => "tệp quá lớn", "the file is too large";
+    ImpPartTooBig => "một phần của tệp bảng tính quá lớn khi giải nén", "a part of the workbook is too large unpacked";
+    ImpTooManyRows => "quá nhiều dòng", "too many rows";
+    ImpBeyondColumns => "ô nằm ngoài các cột tct đọc", "a cell beyond the columns tct reads";
+    ImpTooManyCells => "bảng tính quá nhiều ô", "the sheet holds too many cells";
+    ImpCellTooLong => "ô dài quá số ký tự một ô bảng tính chứa được", "the cell is longer than a spreadsheet cell can hold";
+    ImpTooMuchText => "tệp chứa quá nhiều chữ", "the file holds too much text";
+    ImpSheet => "trang", "sheet";
     ImpNameOnlyMarks => "chỉ khác tên đơn vị đã có ở dấu, chữ hoa hoặc khoảng trắng; tct không tự đổi tên, hãy ghi đúng tên đã có", "differs from an existing unit's name only in diacritics, case or spacing; tct does not rename on that: write the existing name";
 }
 

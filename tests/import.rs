@@ -5,6 +5,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+
+use common::package;
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -1230,6 +1232,40 @@ fn hostile_files_are_refused_with_the_reason_and_change_nothing() {
             .concat(),
             "gbk.csv: tệp không phải UTF-8: byte lạ ở vị trí 181",
         ),
+        (
+            "thua.xlsx",
+            sparse_xlsx(),
+            "thua.xlsx: dòng 1048576, cột XFD: ô nằm ngoài các cột tct đọc (tối đa 256: A–IV)",
+        ),
+        (
+            "dai.xlsx",
+            package::xlsx(None, &task_rows(&"ạ".repeat(40_000)), None),
+            "dai.xlsx: dòng 2, cột A: ô dài quá số ký tự một ô bảng tính chứa được (40.000 ký tự, tối đa 32.767)",
+        ),
+        (
+            "dai.csv",
+            format!(
+                "Tên nhiệm vụ;Đơn vị chủ trì\n{};Cao Lộc\n",
+                "ạ".repeat(40_000)
+            )
+            .into(),
+            "dai.csv: dòng 2, cột A: ô dài quá số ký tự",
+        ),
+        (
+            "chuoi.xlsx",
+            gigabyte_shared_string(),
+            "chuoi.xlsx: một phần của tệp bảng tính quá lớn khi giải nén (xl/sharedStrings.xml: 1024 MB, tối đa 256 MB)",
+        ),
+        (
+            "lap.ods",
+            package::ods(&format!(
+                "{}<table:table-row table:number-rows-repeated=\"6000\">\
+                 <table:table-cell office:value-type=\"float\" office:value=\"1\" \
+                 table:number-columns-repeated=\"16000\"/></table:table-row>",
+                package::ods_row(&["Tên nhiệm vụ", "Đơn vị chủ trì"], 1)
+            )),
+            "lap.ods: trang «Nhiệm vụ»: dòng 6001, cột WQJ: ô nằm ngoài các cột tct đọc",
+        ),
     ];
     let (dir, mut store) = demo_store();
     let before = table_sizes(&store);
@@ -1239,4 +1275,73 @@ fn hostile_files_are_refused_with_the_reason_and_change_nothing() {
         assert!(err.contains(expected), "{name}: {err}");
         assert_eq!(table_sizes(&store), before, "{name} changed nothing");
     }
+}
+
+/// A header and one task as XLSX rows of inline strings, the task titled `title`.
+fn task_rows(title: &str) -> String {
+    package::xlsx_row(1, &["Tên nhiệm vụ", "Đơn vị chủ trì", "Hạn xử lý"])
+        + &package::xlsx_row(2, &[title, "Cao Lộc", "30/09/2022"])
+}
+
+/// A task sheet with one more cell, in the last column of the last row.
+fn sparse_xlsx() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Tên nhiệm vụ", "Đơn vị chủ trì"].iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    ws.write(1, 0, "Việc một").unwrap();
+    ws.write(1, 1, "Cao Lộc").unwrap();
+    ws.write(1_048_575, 16_383, "x").unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+/// A task sheet whose shared strings say they unpack to a gigabyte.
+fn gigabyte_shared_string() -> Vec<u8> {
+    let rows = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>";
+    let mut zip = package::xlsx(None, rows, Some("<si><t>Tên nhiệm vụ</t></si>"));
+    package::declare_size(&mut zip, "xl/sharedStrings.xml", 1 << 30);
+    zip
+}
+
+#[test]
+fn a_workbook_declaring_the_whole_sheet_reads_only_its_cells() {
+    let (dir, mut store) = demo_store();
+    let f = write(
+        dir.path(),
+        "khai.xlsx",
+        &package::xlsx(Some("A1:XFD1048576"), &task_rows("Việc một"), None),
+    );
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.rows, s.counts), (1, counts(1, 0, 0)));
+}
+
+#[test]
+fn an_ods_with_a_spreadsheets_trailing_repeats_imports_its_rows() {
+    let (dir, mut store) = demo_store();
+    // As LibreOffice writes a sheet: the rest of its rows and columns, empty, repeated.
+    let rows = package::ods_row(&["Tên nhiệm vụ", "Đơn vị chủ trì", "Hạn xử lý"], 1)
+        + &package::ods_row(&["Việc một", "Cao Lộc", "30/09/2022"], 1)
+        + &package::ods_row(&["Việc hai", "Cao Lộc", "31/10/2022"], 1)
+        + "<table:table-row table:number-rows-repeated=\"1048573\">\
+           <table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>";
+    let f = write(dir.path(), "nv.ods", &package::ods(&rows));
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.rows, s.counts), (2, counts(2, 0, 0)));
+}
+
+#[test]
+fn a_file_past_the_size_bound_is_refused_unread() {
+    let (dir, mut store) = demo_store();
+    let f = dir.path().join("lon.csv");
+    // Sparse: as large as it says, with nothing written.
+    std::fs::File::create(&f)
+        .unwrap()
+        .set_len(257 << 20)
+        .unwrap();
+    let err = import(&mut store, &f).unwrap_err();
+    assert!(
+        err.ends_with("lon.csv: tệp quá lớn (257 MB, tối đa 256 MB)"),
+        "{err}"
+    );
 }

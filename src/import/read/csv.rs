@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::grid::Grid;
 use super::{Cell, HeaderScore, Row, column_name};
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
@@ -123,11 +124,11 @@ fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut grid = Grid::default();
     // Lines inside quoted fields do not start spreadsheet rows.
     let mut inner_breaks = 0usize;
     let mut record = csv::StringRecord::new();
-    while rows.len() < max_rows {
+    for _ in 0..max_rows {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -150,18 +151,14 @@ fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>> {
             .saturating_sub(inner_breaks)
             .max(1);
         inner_breaks += breaks;
-        let mut cells = Vec::with_capacity(record.len());
-        for field in record.iter() {
+        for (col, field) in record.iter().enumerate() {
             let f = field.trim();
-            cells.push(if f.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(f.to_string())
-            });
+            if !f.is_empty() {
+                grid.put(number - 1, col, Cell::Text(f.to_string()))?;
+            }
         }
-        rows.push(Row { number, cells });
     }
-    Ok(rows)
+    Ok(grid.finish())
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 
 mod csv;
 mod encoding;
+mod grid;
+mod package;
 mod workbook;
 
 use std::path::Path;
@@ -56,8 +58,18 @@ pub type HeaderScore<'a> = &'a dyn Fn(&[Cell]) -> usize;
 
 /// Reads a whole sheet. Errors are messages for the user.
 pub fn read_sheet(path: &Path, sheet: Option<&str>, score: HeaderScore) -> Result<Vec<Row>> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::User(format!("{}: {e}", t(T::ImpCannotRead))))?;
+    let cannot = |e: std::io::Error| Error::User(format!("{}: {e}", t(T::ImpCannotRead)));
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > grid::MAX_FILE_BYTES {
+        return Err(Error::User(format!(
+            "{} ({} MB, {} {} MB)",
+            t(T::ImpFileTooBig),
+            size >> 20,
+            t(T::ImpAtMost),
+            grid::MAX_FILE_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
     if is_workbook(path, &bytes) {
         workbook::read(path, sheet)
     } else {

@@ -1,25 +1,72 @@
-//! Workbooks through `calamine`: XLSX, XLSB, XLS and ODS, a sheet named or the first.
+//! Workbooks through `calamine`: XLSX, XLSB, XLS and ODS, a sheet named or the first,
+//! within the bounds of `grid`.
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, Reader, Xlsb, Xlsx};
 use chrono::NaiveDate;
 
+use super::grid::Grid;
+use super::package::{self, Kind};
 use super::{Cell, Row};
 use crate::domain::text::fold;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
-/// The rows of a workbook's sheet.
+/// The rows of a workbook's sheet. XLSX and XLSB are read cell by cell into a grid
+/// that keeps to the bounds; ODS is checked first (`package`), XLS is bounded by its
+/// format (65,536 × 256 cells a sheet).
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>> {
-    let mut wb = calamine::open_workbook_auto(path)
-        .map_err(|e| Error::User(format!("{}: {e}", t(T::ImpCannotRead))))?;
-    let names = wb.sheet_names();
-    let name = match sheet {
+    match package::inspect(path)? {
+        Kind::Xlsx => {
+            let mut wb: Xlsx<_> = calamine::open_workbook(path).map_err(cannot_read)?;
+            let name = pick(wb.sheet_names(), sheet)?;
+            let mut cells = wb.worksheet_cells_reader(&name).map_err(cannot_read)?;
+            let mut grid = Grid::default();
+            while let Some(c) = cells.next_cell().map_err(cannot_read)? {
+                put(&mut grid, c.get_position(), c.get_value().clone().into())?;
+            }
+            Ok(grid.finish())
+        }
+        Kind::Xlsb => {
+            let mut wb: Xlsb<_> = calamine::open_workbook(path).map_err(cannot_read)?;
+            let name = pick(wb.sheet_names(), sheet)?;
+            let mut cells = wb.worksheet_cells_reader(&name).map_err(cannot_read)?;
+            let mut grid = Grid::default();
+            while let Some(c) = cells.next_cell().map_err(cannot_read)? {
+                put(&mut grid, c.get_position(), c.get_value().clone().into())?;
+            }
+            Ok(grid.finish())
+        }
+        Kind::Ods | Kind::Other => {
+            let mut wb = calamine::open_workbook_auto(path).map_err(cannot_read)?;
+            let name = pick(wb.sheet_names(), sheet)?;
+            let range = wb.worksheet_range(&name).map_err(cannot_read)?;
+            let mut grid = Grid::default();
+            for (row, col, d) in range.used_cells() {
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                put(&mut grid, (r0 + row as u32, c0 + col as u32), d.clone())?;
+            }
+            Ok(grid.finish())
+        }
+    }
+}
+
+fn cannot_read(e: impl std::fmt::Display) -> Error {
+    Error::User(format!("{}: {e}", t(T::ImpCannotRead)))
+}
+
+fn put(grid: &mut Grid, (row, col): (u32, u32), d: Data) -> Result<()> {
+    grid.put(row as usize, col as usize, cell_of(&d))
+}
+
+/// The sheet asked for (as written, else without diacritics), or the first.
+fn pick(names: Vec<String>, sheet: Option<&str>) -> Result<String> {
+    match sheet {
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| Error::User(t(T::ImpNoSheets).to_string()))?,
+            .ok_or_else(|| Error::User(t(T::ImpNoSheets).to_string())),
         Some(want) => names
             .iter()
             .find(|n| n.as_str() == want)
@@ -32,20 +79,8 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>> {
                     t(T::ImpSheets),
                     names.join(", ")
                 ))
-            })?,
-    };
-    let range = wb
-        .worksheet_range(&name)
-        .map_err(|e| Error::User(format!("{}: {e}", t(T::ImpCannotRead))))?;
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            number: first_row + i + 1,
-            cells: cells.iter().map(cell_of).collect(),
-        })
-        .collect())
+            }),
+    }
 }
 
 fn cell_of(d: &Data) -> Cell {
