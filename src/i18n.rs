@@ -381,6 +381,7 @@ catalog! {
     ImpCellTooLong => "ô dài quá số ký tự một ô bảng tính chứa được", "the cell is longer than a spreadsheet cell can hold";
     ImpTooMuchText => "tệp chứa quá nhiều chữ", "the file holds too much text";
     ImpSheet => "trang", "sheet";
+    ImpTooManyFields => "dòng có quá nhiều ô", "the line has too many cells";
     ImpNameOnlyMarks => "chỉ khác tên đơn vị đã có ở dấu, chữ hoa hoặc khoảng trắng; tct không tự đổi tên, hãy ghi đúng tên đã có", "differs from an existing unit's name only in diacritics, case or spacing; tct does not rename on that: write the existing name";
 }
 

@@ -3,12 +3,15 @@
 
 use std::borrow::Cow;
 
-use super::grid::Grid;
+use super::grid::{Grid, MAX_COLUMNS, at_cell, at_most, beyond_columns};
 use super::{Cell, HeaderScore, Row, column_name};
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
 const SEPARATORS: [u8; 3] = [b';', b',', b'\t'];
+
+/// Fields on a line, as many as a spreadsheet has columns: more is no export.
+const MAX_FIELDS: usize = 16_384;
 
 /// Rows of a CSV text. The separator is Excel's `sep=` line if there is one, else the
 /// candidate under which a header row is recognised best.
@@ -65,7 +68,13 @@ fn check(text: &str, sep: u8) -> Result<()> {
         match c {
             '"' if field_start => opened = Some((row, col)),
             '\n' => (row, col) = (row + 1, 0),
-            c if c == sep => col += 1,
+            c if c == sep => {
+                col += 1;
+                if col >= MAX_FIELDS {
+                    let why = format!("{} {}", t(T::ImpTooManyFields), at_most(MAX_FIELDS));
+                    return Err(at_cell(row - 1, col, why));
+                }
+            }
             _ => {}
         }
         field_start = c == '\n' || c == sep;
@@ -151,12 +160,25 @@ fn parse_csv(text: &str, sep: u8, max_rows: usize) -> Result<Vec<Row>> {
             .saturating_sub(inner_breaks)
             .max(1);
         inner_breaks += breaks;
-        for (col, field) in record.iter().enumerate() {
-            let f = field.trim();
-            if !f.is_empty() {
-                grid.put(number - 1, col, Cell::Text(f.to_string()))?;
-            }
+        // Up to the last filled field: Excel writes a row's empty columns as ";;;".
+        let Some(last) = (0..record.len())
+            .rev()
+            .find(|i| !record[*i].trim().is_empty())
+        else {
+            continue;
+        };
+        if last >= MAX_COLUMNS {
+            return Err(at_cell(number - 1, last, beyond_columns()));
         }
+        let cells = record
+            .iter()
+            .take(last + 1)
+            .map(|field| match field.trim() {
+                "" => Cell::Empty,
+                f => Cell::Text(f.to_string()),
+            })
+            .collect();
+        grid.put_row(number - 1, cells)?;
     }
     Ok(grid.finish())
 }
@@ -210,6 +232,15 @@ mod tests {
             let e = read_csv(text, &none).unwrap_err().to_string();
             assert!(e.starts_with(expected), "{text:?}: {e}");
         }
+        // Empty fields after the last filled one cost nothing; too many are refused.
+        let wide = format!("a;b\n1;x{}\n", ";".repeat(16_000));
+        assert_eq!(read_csv(&wide, &none).unwrap()[1].cells.len(), 2);
+        let wider = format!("a;b\n1;x{}\n", ";".repeat(16_384));
+        let e = read_csv(&wider, &none).unwrap_err().to_string();
+        assert!(e.starts_with("dòng 2, cột XFE: dòng có quá nhiều ô"), "{e}");
+        let far = format!("a;b\n1{}x\n", ";".repeat(300));
+        let e = read_csv(&far, &none).unwrap_err().to_string();
+        assert!(e.starts_with("dòng 2, cột KO: ô nằm ngoài các cột"), "{e}");
         // Quotes inside an unquoted cell, and doubled inside a quoted one, are text.
         let rows = read_csv("a;b\n5\" màn hình;\"nói \"\"có\"\"\"\n", &none).unwrap();
         assert_eq!(rows[1].cells[1], Cell::Text("nói \"có\"".into()));

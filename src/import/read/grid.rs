@@ -2,8 +2,6 @@
 //! with what a file holds, never with what it declares (a dimension of A1:XFD1048576,
 //! one cell far away, a string of a gigabyte). README "Data in and out" states them.
 
-use std::collections::BTreeMap;
-
 use super::{Cell, Row, column_name};
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
@@ -64,7 +62,9 @@ pub fn at_cell(row: usize, col: usize, why: String) -> Error {
 /// Rows with their cells, in the order of their numbers; rows with no filled cell
 /// are left out.
 pub struct Grid {
-    rows: BTreeMap<usize, Vec<Cell>>,
+    rows: Vec<Row>,
+    /// Whether the rows came in order (a workbook may list them in any).
+    in_order: bool,
     cells: usize,
     text: usize,
     /// `MAX_CELLS`; smaller in a test, which need not fill half a gigabyte to see it.
@@ -74,7 +74,8 @@ pub struct Grid {
 impl Default for Grid {
     fn default() -> Grid {
         Grid {
-            rows: BTreeMap::new(),
+            rows: Vec::new(),
+            in_order: true,
             cells: 0,
             text: 0,
             max_cells: MAX_CELLS,
@@ -88,6 +89,47 @@ impl Grid {
         if cell.is_empty() {
             return Ok(());
         }
+        self.check(row, col, &cell)?;
+        let number = row + 1;
+        match self.rows.last() {
+            Some(last) if last.number == number => {}
+            last => {
+                self.in_order &= last.is_none_or(|l| l.number < number);
+                self.rows.push(Row {
+                    number,
+                    cells: Vec::new(),
+                });
+            }
+        }
+        let cells = &mut self.rows.last_mut().expect("a row").cells;
+        if cells.len() <= col {
+            self.cells += col + 1 - cells.len();
+            cells.resize(col + 1, Cell::Empty);
+        }
+        cells[col] = cell;
+        self.check_cells(row, col)
+    }
+
+    /// Puts a whole row (a CSV record), its trailing empty cells left out.
+    pub fn put_row(&mut self, row: usize, mut cells: Vec<Cell>) -> Result<()> {
+        let Some(last) = cells.iter().rposition(|c| !c.is_empty()) else {
+            return Ok(());
+        };
+        cells.truncate(last + 1);
+        for (col, cell) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            self.check(row, col, cell)?;
+        }
+        self.in_order &= self.rows.last().is_none_or(|l| l.number < row + 1);
+        self.cells += cells.len();
+        self.rows.push(Row {
+            number: row + 1,
+            cells,
+        });
+        self.check_cells(row, last)
+    }
+
+    /// A filled cell within the rows, columns, cell length and text in all.
+    fn check(&mut self, row: usize, col: usize, cell: &Cell) -> Result<()> {
         if row >= MAX_ROWS {
             return Err(at_cell(
                 row,
@@ -98,7 +140,7 @@ impl Grid {
         if col >= MAX_COLUMNS {
             return Err(at_cell(row, col, beyond_columns()));
         }
-        if let Cell::Text(s) = &cell {
+        if let Cell::Text(s) = cell {
             if s.len() > MAX_CELL_CHARS {
                 let chars = s.chars().count();
                 if chars > MAX_CELL_CHARS {
@@ -121,28 +163,44 @@ impl Grid {
                 return Err(at_cell(row, col, too_much_text()));
             }
         }
-        // By row number: a file may list its rows in any order.
-        let cells = self.rows.entry(row + 1).or_default();
-        if cells.len() <= col {
-            self.cells += col + 1 - cells.len();
-            if self.cells > self.max_cells {
-                return Err(at_cell(
-                    row,
-                    col,
-                    format!("{} {}", t(T::ImpTooManyCells), at_most(self.max_cells)),
-                ));
-            }
-            cells.resize(col + 1, Cell::Empty);
-        }
-        cells[col] = cell;
         Ok(())
     }
 
-    pub fn finish(self) -> Vec<Row> {
-        self.rows
-            .into_iter()
-            .map(|(number, cells)| Row { number, cells })
-            .collect()
+    fn check_cells(&self, row: usize, col: usize) -> Result<()> {
+        if self.cells > self.max_cells {
+            return Err(at_cell(
+                row,
+                col,
+                format!("{} {}", t(T::ImpTooManyCells), at_most(self.max_cells)),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The rows in order, the cells of a row listed in two places put together.
+    pub fn finish(mut self) -> Vec<Row> {
+        if self.in_order {
+            return self.rows;
+        }
+        self.rows.sort_by_key(|r| r.number);
+        let mut rows: Vec<Row> = Vec::with_capacity(self.rows.len());
+        for r in self.rows {
+            match rows.last_mut() {
+                Some(prev) if prev.number == r.number => {
+                    for (col, cell) in r.cells.into_iter().enumerate() {
+                        if cell.is_empty() {
+                            continue;
+                        }
+                        if prev.cells.len() <= col {
+                            prev.cells.resize(col + 1, Cell::Empty);
+                        }
+                        prev.cells[col] = cell;
+                    }
+                }
+                _ => rows.push(r),
+            }
+        }
+        rows
     }
 }
 
@@ -162,11 +220,15 @@ mod tests {
         g.put(4, 0, text("c")).unwrap();
         g.put(2, 3, Cell::Empty).unwrap();
         g.put(MAX_ROWS - 1, MAX_COLUMNS - 1, text("z")).unwrap();
+        g.put_row(6, vec![Cell::Empty, text("d"), Cell::Empty])
+            .unwrap();
+        g.put_row(7, vec![Cell::Empty; 3]).unwrap();
         let rows = g.finish();
         let numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
-        assert_eq!(numbers, [1, 5, MAX_ROWS]);
+        assert_eq!(numbers, [1, 5, 7, MAX_ROWS]);
         assert_eq!(rows[1].cells, [text("c"), text("b")]);
-        assert_eq!(rows[2].cells.len(), MAX_COLUMNS);
+        assert_eq!(rows[2].cells, [Cell::Empty, text("d")]);
+        assert_eq!(rows[3].cells.len(), MAX_COLUMNS);
     }
 
     #[test]
