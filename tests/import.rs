@@ -529,11 +529,11 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     let (dir, mut store) = demo_store();
     let f = write(dir.path(), "nv.csv", &with_bom(&csv_text(&task_lines())));
     import(&mut store, &f).unwrap();
-    let after_first = task_count(&store);
+    let after_first = table_sizes(&store);
     let s = import(&mut store, &f).unwrap();
     assert_eq!(s.counts, counts(0, 0, 7));
     assert_eq!(s.changed(), 0);
-    assert_eq!(task_count(&store), after_first);
+    assert_eq!(table_sizes(&store), after_first);
 }
 
 #[test]
@@ -1105,6 +1105,16 @@ fn both_changed_is_a_conflict_with_both_values_and_tct_wins_unless_asked() {
         Some("2022-09-23")
     );
     assert_eq!(import(&mut store, &f).unwrap().changed(), 0);
+    // The task is as the file has it: nothing of tct's is left to remember.
+    let remembered: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM task_imported WHERE task_id = ?1",
+            [t3],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(remembered, 0);
 }
 
 #[test]
@@ -1117,33 +1127,33 @@ fn a_database_from_before_import_history_counts_its_values_as_imported() {
         let mut store = Store::open(&path).unwrap();
         let f = write(dir.path(), "nv.csv", csv_text(&task_lines()).as_bytes());
         import(&mut store, &f).unwrap();
-        // As a tct from before the import history left it.
+        // As a tct from before the import history left it, with a completion
+        // recorded then: that one counts as imported.
+        store
+            .set_completed(task_id(&store, "9003/UBND-NC"), Some(date("21/09/2022")))
+            .unwrap();
+        // The import history is the latest migration.
         store
             .connection()
-            .execute_batch("DROP TABLE task_imported; PRAGMA user_version = 5;")
+            .execute_batch(&format!(
+                "DROP TRIGGER task_imported_keep; DROP TABLE task_imported;
+                 PRAGMA user_version = {};",
+                tct::store::latest_version() - 1
+            ))
             .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    let (tasks, remembered): (i64, i64) = store
-        .connection()
-        .query_row(
-            "SELECT (SELECT count(*) FROM task WHERE inspection_id IS NULL),
-                    (SELECT count(*) FROM task_imported)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert_eq!(remembered, tasks);
     store
         .set_completed(task_id(&store, "9004/UBND-NC"), Some(date("22/09/2022")))
         .unwrap();
     let f = dir.path().join("nv.csv");
     let s = import(&mut store, &f).unwrap();
-    assert_eq!((s.counts, s.kept_count), (counts(0, 0, 7), 1));
+    assert_eq!((s.counts, s.kept_count), (counts(0, 1, 6), 1));
     assert_eq!(
         task_by_doc(&store, "9004/UBND-NC").1.as_deref(),
         Some("2022-09-22")
     );
+    assert_eq!(task_by_doc(&store, "9003/UBND-NC").1, None);
 }
 
 /// How many rows each table holds: what a refused import must leave as it was.

@@ -191,12 +191,12 @@ enum Prepared {
 }
 
 impl Prepared {
-    /// Whether some task's imported values are to be recorded even where the task
-    /// itself does not change (a conflict resolved for tct, a task imported the first
-    /// time since tct kept track).
+    /// Whether what some task's import brought is to be recorded where the task
+    /// itself does not change (a conflict resolved for tct, a value tct set that the
+    /// office's file now has too).
     fn remembers_import(&self) -> bool {
         match self {
-            Prepared::Tasks(p) => p.iter().any(|p| p.imported.is_some()),
+            Prepared::Tasks(p) => p.iter().any(|p| p.remember != plan::Remember::Nothing),
             _ => false,
         }
     }

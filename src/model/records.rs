@@ -88,12 +88,26 @@ pub struct TaskRec {
     pub from_inspection: bool,
     /// Number of deadline extensions recorded.
     pub extensions: i64,
-    /// What the last import brought (`None`: no import has since tct kept track).
-    /// A value that differs from it was set in tct.
-    pub imported: Option<NewTask>,
+    /// What the last import brought, where the task now differs from it (`None`: the
+    /// task is as imported). A value that differs from it was set in tct.
+    pub imported: Option<Box<NewTask>>,
 }
 
 impl TaskRec {
+    /// Whether the task's fields are these, without copying them.
+    pub fn has_fields(&self, t: &NewTask) -> bool {
+        self.title == t.title
+            && self.doc_number == t.doc_number
+            && self.doc_date == t.doc_date
+            && self.leader == t.leader
+            && self.unit_id == t.unit_id
+            && self.cooperating == t.cooperating
+            && self.assigned_on == t.assigned_on
+            && self.deadline == t.deadline
+            && self.completed_on == t.completed_on
+            && self.origin == t.origin
+    }
+
     /// The task's fields as they are now.
     pub fn fields(&self) -> NewTask {
         NewTask {

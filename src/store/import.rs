@@ -98,7 +98,7 @@ impl Store {
                 let id: i64 = r.get(0)?;
                 let imported = match r.get::<_, bool>(13)? {
                     false => None,
-                    true => Some(NewTask {
+                    true => Some(Box::new(NewTask {
                         title: r.get(14)?,
                         doc_number: r.get(15)?,
                         doc_date: opt_date(r.get(16)?),
@@ -109,7 +109,7 @@ impl Store {
                         deadline: opt_date(r.get(21)?),
                         completed_on: opt_date(r.get(22)?),
                         origin: r.get(23)?,
-                    }),
+                    })),
                 };
                 Ok(TaskRec {
                     id,
@@ -185,9 +185,15 @@ pub(super) fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str)
     Ok(c.last_insert_rowid())
 }
 
-/// Records what an import brought for a task (text already clean, as the task's own),
-/// replacing what the previous import brought.
-pub(super) fn set_task_imported(c: &Connection, task_id: i64, t: &NewTask) -> Result<()> {
+/// Records what an import brought for a task, replacing what the previous import
+/// brought: `None` when the task is just that (its text already NFC and trimmed, as
+/// the import's, `insert_imported_task`).
+pub(super) fn set_task_imported(c: &Connection, task_id: i64, t: Option<&NewTask>) -> Result<()> {
+    let Some(t) = t else {
+        c.prepare_cached("DELETE FROM task_imported WHERE task_id = ?1")?
+            .execute([task_id])?;
+        return Ok(());
+    };
     c.prepare_cached(
         "INSERT OR REPLACE INTO task_imported(task_id, title, doc_number, doc_date, leader,
                     unit_id, cooperating, assigned_on, deadline, completed_on, origin)
@@ -195,16 +201,16 @@ pub(super) fn set_task_imported(c: &Connection, task_id: i64, t: &NewTask) -> Re
     )?
     .execute(params![
         task_id,
-        nfc(t.title.trim()),
-        opt_nfc(&t.doc_number),
+        t.title,
+        t.doc_number,
         opt_iso(t.doc_date),
-        opt_nfc(&t.leader),
+        t.leader,
         t.unit_id,
-        opt_nfc(&t.cooperating),
+        t.cooperating,
         opt_iso(t.assigned_on),
         opt_iso(t.deadline),
         opt_iso(t.completed_on),
-        opt_nfc(&t.origin),
+        t.origin,
     ])?;
     Ok(())
 }

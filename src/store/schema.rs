@@ -246,10 +246,12 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX task_unit_done ON task(unit_id, deadline, completed_on DESC)
         WHERE completed_on IS NOT NULL;
     "#,
-    // 6: each task's fields as the last import brought them, written by the import in
-    // its transaction: a value that differs from it was set in tct (a completion, an
-    // extension, an edit), which importing the office's file again must not undo.
-    // Tasks already there count as imported as they are.
+    // 6: each task's fields as the last import brought them, where the task now
+    // differs: a value tct set since (a completion, an extension, an edit), which
+    // importing the office's file again must not undo. No row: the task is as
+    // imported (so a database from before counts its values as imported). The
+    // trigger keeps the import's values when anything else first changes the task;
+    // an import writes its own.
     r#"
     CREATE TABLE task_imported (
         task_id      INTEGER PRIMARY KEY REFERENCES task(id) ON DELETE CASCADE,
@@ -264,11 +266,22 @@ pub const MIGRATIONS: &[&str] = &[
         completed_on TEXT,
         origin       TEXT
     );
-    INSERT INTO task_imported(task_id, title, doc_number, doc_date, leader, unit_id,
-                              cooperating, assigned_on, deadline, completed_on, origin)
-    SELECT id, title, doc_number, doc_date, leader, unit_id, cooperating, assigned_on,
-           deadline, completed_on, origin
-    FROM task WHERE inspection_id IS NULL;
+    CREATE TRIGGER task_imported_keep
+    BEFORE UPDATE OF title, doc_number, doc_date, leader, unit_id, cooperating,
+                     assigned_on, deadline, completed_on, origin ON task
+    WHEN (old.title IS NOT new.title OR old.doc_number IS NOT new.doc_number
+          OR old.doc_date IS NOT new.doc_date OR old.leader IS NOT new.leader
+          OR old.unit_id IS NOT new.unit_id OR old.cooperating IS NOT new.cooperating
+          OR old.assigned_on IS NOT new.assigned_on OR old.deadline IS NOT new.deadline
+          OR old.completed_on IS NOT new.completed_on OR old.origin IS NOT new.origin)
+     AND NOT EXISTS (SELECT 1 FROM task_imported WHERE task_id = old.id)
+    BEGIN
+        INSERT INTO task_imported(task_id, title, doc_number, doc_date, leader, unit_id,
+                                  cooperating, assigned_on, deadline, completed_on, origin)
+        VALUES (old.id, old.title, old.doc_number, old.doc_date, old.leader, old.unit_id,
+                old.cooperating, old.assigned_on, old.deadline, old.completed_on,
+                old.origin);
+    END;
     "#,
 ];
 
@@ -300,7 +313,7 @@ mod tests {
             0x15f6_1c81_4ec9_1028,
             0x071d_0dd5_e3f4_c278,
             0xc21b_2bc5_149a_bb60,
-            0xc832_4460_39cc_b63f,
+            0xe441_469a_7501_03b9,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

@@ -65,7 +65,11 @@ pub fn merge(
     prefer_file: bool,
 ) -> Merged {
     let now = old.fields();
-    let was = old.imported.clone().unwrap_or_else(|| now.clone());
+    let was = old
+        .imported
+        .as_deref()
+        .cloned()
+        .unwrap_or_else(|| now.clone());
     let mut m = Merger {
         cols,
         prefer_file,

@@ -17,6 +17,17 @@ use crate::import::columns::{Columns, Field};
 use crate::import::resolve::UnitIndex;
 use crate::import::rows::{Problem, TaskRow};
 
+/// What an import records of what it brought for a task already there: kept only
+/// where the task differs from it (see `since_import`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remember {
+    Nothing,
+    /// The task is as this import brought it.
+    AsIs,
+    /// The task keeps values set in tct: what this import brought.
+    Values(Box<NewTask>),
+}
+
 pub struct TaskPlan {
     pub row: usize,
     pub task: NewTask,
@@ -24,8 +35,8 @@ pub struct TaskPlan {
     pub title_key: String,
     pub action: Action,
     pub deadline: DeadlineChange,
-    /// What this import brings, when it differs from what the last one brought.
-    pub imported: Option<NewTask>,
+    /// What to record of what this import brought (a new task is as imported).
+    pub remember: Remember,
     /// Values set in tct that stay because the file still has the last import's.
     pub kept: Vec<Change>,
     /// Values both tct and the file changed since the last import.
@@ -62,11 +73,16 @@ pub fn tasks(
         };
         let old = matched.map(|i| &existing[i]);
         let file = merged(&r, old, cols, has_dates, default_origin);
+        // What this import brought, where the task will differ from it.
         let (task, imported, kept, conflicts) = match old {
-            None => (file.clone(), Some(file), Vec::new(), Vec::new()),
+            None => (file, None, Vec::new(), Vec::new()),
+            // The same file again, nothing changed in tct: nothing to merge.
+            Some(o) if o.imported.is_none() && o.has_fields(&file) => {
+                (file, None, Vec::new(), Vec::new())
+            }
             Some(o) => {
                 let m = merge(o, &file, &present, cols, &names, prefer_file);
-                let imported = (o.imported.as_ref() != Some(&m.imported)).then_some(m.imported);
+                let imported = (m.imported != m.task).then(|| Box::new(m.imported));
                 (m.task, imported, m.kept, m.conflicts)
             }
         };
@@ -92,13 +108,23 @@ pub fn tasks(
             None => (Action::New, DeadlineChange::Keep),
             Some(old) => compare(old, &task, cols, &names),
         };
+        // Written whenever the task changes (the store keeps a task's old values when
+        // it first changes), else only where it differs from what is recorded.
+        let remember = match (old, &action) {
+            (None, _) => Remember::Nothing,
+            (Some(o), Action::Unchanged(_)) if o.imported == imported => Remember::Nothing,
+            (Some(_), _) => match imported {
+                None => Remember::AsIs,
+                Some(v) => Remember::Values(v),
+            },
+        };
         plans.push(TaskPlan {
             row: r.row,
             task,
             title_key: key.1.clone(),
             action,
             deadline,
-            imported,
+            remember,
             kept,
             conflicts,
         });
@@ -336,15 +362,20 @@ pub fn apply_tasks(
                 progress.set_position(n as u64);
             }
             let id = match &p.action {
-                Action::New => c.insert_imported_task(&p.task, &p.title_key)?,
+                Action::New => {
+                    c.insert_imported_task(&p.task, &p.title_key)?;
+                    continue;
+                }
                 Action::Update(id, _) => {
                     c.update_task(*id, &p.task, p.deadline, reason)?;
                     *id
                 }
                 Action::Unchanged(id) => *id,
             };
-            if let Some(imported) = &p.imported {
-                c.set_task_imported(id, imported)?;
+            match &p.remember {
+                Remember::Nothing => {}
+                Remember::AsIs => c.set_task_imported(id, None)?,
+                Remember::Values(v) => c.set_task_imported(id, Some(v.as_ref()))?,
             }
         }
         Ok(())
