@@ -99,7 +99,8 @@ impl ChangeLines {
     }
 }
 
-/// Lines about tasks tct's values were kept for: the first few, the rest counted.
+/// Lines about values set in tct, kept or in conflict: the first few, the rest
+/// counted.
 pub struct Listed {
     lines: Vec<String>,
     count: usize,

@@ -21,6 +21,7 @@ use crate::import::rows::{Problem, TaskRow};
 /// where the task differs from it (see `since_import`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Remember {
+    /// What is recorded stays right.
     Nothing,
     /// The task is as this import brought it.
     AsIs,
