@@ -371,6 +371,37 @@ catalog! {
     ImpNothingChanged => "Không có gì thay đổi.", "Nothing to change.";
     ImpDone => "Đã nhập, trong một giao dịch.", "Imported, in one transaction.";
     ImpNoUnitsYet => "Cơ sở dữ liệu chưa có đơn vị nào: nhập danh sách đơn vị trước, ví dụ tct import assets/mau-don-vi.csv", "The database has no units yet: import a list of units first, e.g. tct import assets/mau-don-vi.csv";
+    // Import again: what tct recorded is kept; files read within bounds.
+    ImpKeptCount => "Nhiệm vụ giữ giá trị ghi trong tct (tệp vẫn ghi như lần nhập trước)", "Tasks keeping values set in tct (the file still has what it had at the last import)";
+    ImpKeptTct => "giữ giá trị ghi trong tct", "kept the value set in tct";
+    ImpFileStill => "tệp vẫn ghi", "the file still has";
+    ImpConflicts => "Xung đột (tệp và tct cùng đổi một giá trị từ lần nhập trước)", "Conflicts (the file and tct both changed a value since the last import)";
+    ImpConflictsKeptTct => "giữ giá trị của tct; thêm --uu-tien-tep để lấy theo tệp", "tct's values kept; add --uu-tien-tep to take the file's";
+    ImpConflictsTookFile => "lấy theo tệp (--uu-tien-tep)", "the file's values taken (--uu-tien-tep)";
+    ImpInTct => "trong tct", "in tct";
+    ImpInFile => "trong tệp", "in the file";
+    ImpMoreConflicts => "xung đột khác", "more conflicts";
+    ImpMoreKept => "nhiệm vụ khác", "more tasks";
+    ImpNumberExponent => "số viết dạng lũy thừa (như 1.5e3): ghi đủ các chữ số, như 1.500", "a number in exponent form (such as 1.5e3): write its digits, such as 1.500";
+    ImpNumberAmbiguous => "không rõ dấu chấm, dấu phẩy là phần nghìn hay phần thập phân: ghi phần nghìn bằng dấu chấm, phần thập phân bằng dấu phẩy (1.234,5 hoặc 0,125)", "unclear whether the dots and commas group thousands or mark decimals: group thousands with dots and mark decimals with a comma (1.234,5 or 0,125)";
+    ImpOnlyInvisible => "chỉ có ký tự không nhìn thấy", "it holds only characters that do not show";
+    ImpDuplicateColumn => "có hai cột cùng là", "two columns are both";
+    ImpBomInside => "dấu BOM (U+FEFF) giữa tệp: có lẽ hai tệp CSV bị nối vào nhau", "a byte order mark (U+FEFF) inside the file: perhaps two CSV files joined together";
+    ImpUnclosedQuote => "dấu ngoặc kép mở ở đây không được đóng, phần còn lại của tệp sẽ thành một ô", "a double quote opened here is never closed, so the rest of the file would be one cell";
+    ImpNotUtf8 => "tệp không phải UTF-8: byte lạ ở vị trí", "the file is not UTF-8: an unexpected byte at offset";
+    ImpNot1258 => "đọc theo bảng mã Windows-1258 cũng không ra chữ Việt; hãy lưu lại tệp dưới dạng «CSV UTF-8»", "read as Windows-1258 it is not Vietnamese either; save the file again as «CSV UTF-8»";
+    ImpAtMost => "tối đa", "at most";
+    ImpChars => "ký tự", "characters";
+    ImpFileTooBig => "tệp quá lớn", "the file is too large";
+    ImpPartTooBig => "một phần của tệp bảng tính quá lớn khi giải nén", "a part of the workbook is too large unpacked";
+    ImpTooManyRows => "quá nhiều dòng", "too many rows";
+    ImpBeyondColumns => "ô nằm ngoài các cột tct đọc", "a cell beyond the columns tct reads";
+    ImpTooManyCells => "bảng tính quá nhiều ô", "the sheet holds too many cells";
+    ImpCellTooLong => "ô dài quá số ký tự một ô bảng tính chứa được", "the cell is longer than a spreadsheet cell can hold";
+    ImpTooMuchText => "tệp chứa quá nhiều chữ", "the file holds too much text";
+    ImpSheet => "trang", "sheet";
+    ImpTooManyFields => "dòng có quá nhiều ô", "the line has too many cells";
+    ImpNameOnlyMarks => "chỉ khác tên đơn vị đã có ở dấu, chữ hoa hoặc khoảng trắng; tct không tự đổi tên, hãy ghi đúng tên đã có", "differs from an existing unit's name only in diacritics, case or spacing; tct does not rename on that: write the existing name";
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+
+use common::package;
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -109,6 +111,7 @@ fn opts(kind: Option<ImportKind>, sheet: Option<&str>, dry_run: bool) -> Options
         kind,
         sheet,
         dry_run,
+        prefer_file: false,
     }
 }
 
@@ -526,11 +529,11 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     let (dir, mut store) = demo_store();
     let f = write(dir.path(), "nv.csv", &with_bom(&csv_text(&task_lines())));
     import(&mut store, &f).unwrap();
-    let after_first = task_count(&store);
+    let after_first = table_sizes(&store);
     let s = import(&mut store, &f).unwrap();
     assert_eq!(s.counts, counts(0, 0, 7));
     assert_eq!(s.changed(), 0);
-    assert_eq!(task_count(&store), after_first);
+    assert_eq!(table_sizes(&store), after_first);
 }
 
 #[test]
@@ -923,4 +926,432 @@ fn cli_imports_the_sample_into_the_demo_and_refuses_a_bad_file() {
         "{err}"
     );
     assert!(o.stdout.is_empty());
+}
+
+fn unit_row(store: &Store, code: &str) -> (String, Option<String>) {
+    store
+        .connection()
+        .query_row(
+            "SELECT name, code FROM unit WHERE code = ?1 OR (?1 = '' AND code IS NULL)",
+            [code],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_unit_name_apart_only_by_marks_or_spacing_is_an_error_naming_both() {
+    let (dir, mut store) = demo_store();
+    // (file's row, found by code or by name)
+    let cases = [
+        "Trang Dinh;huyện;180",
+        "Tràng  Định;huyện;180",
+        "TRÀNG ĐỊNH;huyện;",
+        "trang dinh;huyện;",
+    ];
+    for row in cases {
+        let f = write(
+            dir.path(),
+            "dv.csv",
+            format!("Tên đơn vị;Loại;Mã\n{row}\n").as_bytes(),
+        );
+        let err = import(&mut store, &f).unwrap_err();
+        let name = row.split(';').next().unwrap();
+        assert!(
+            err.contains(&format!(
+                "dv.csv: dòng 2, cột «Tên đơn vị»: «{name}» chỉ khác"
+            )) && err.contains("«Tràng Định»"),
+            "{row}: {err}"
+        );
+        assert_eq!(unit_row(&store, "180").0, "Tràng Định", "{row}");
+    }
+    // A real rename, found by its code, is a change like any other.
+    let f = write(
+        dir.path(),
+        "dv.csv",
+        "Tên đơn vị;Loại;Mã\nTràng Định mới;huyện;180\n".as_bytes(),
+    );
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 1, 0));
+    assert_eq!(unit_row(&store, "180").0, "Tràng Định mới");
+}
+
+#[test]
+fn an_empty_code_cell_never_clears_a_code() {
+    let (dir, mut store) = demo_store();
+    let f = write(
+        dir.path(),
+        "dv.csv",
+        "Tên đơn vị;Loại;Mã\nTràng Định;huyện;\nBình Gia;huyện;181\n".as_bytes(),
+    );
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 0, 2));
+    assert_eq!(unit_row(&store, "180").1.as_deref(), Some("180"));
+}
+
+fn task_id(store: &Store, doc: &str) -> i64 {
+    store
+        .connection()
+        .query_row("SELECT id FROM task WHERE doc_number = ?1", [doc], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+/// The summary as `tct import` prints it.
+fn printed(s: &Summary) -> String {
+    let mut out = Vec::new();
+    tct::import::write_summary(s, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn importing_the_same_file_again_keeps_what_tct_recorded() {
+    let (dir, mut store) = demo_store();
+    let f = write(dir.path(), "nv.csv", csv_text(&task_lines()).as_bytes());
+    import(&mut store, &f).unwrap();
+    // Recorded in tct: 9003 done (`d`), 9001's completion cleared, 9006 extended.
+    store
+        .set_completed(task_id(&store, "9003/UBND-NC"), Some(date("21/09/2022")))
+        .unwrap();
+    store
+        .set_completed(task_id(&store, "9001/UBND-NC"), None)
+        .unwrap();
+    let t6 = task_id(&store, "9006/UBND-NC");
+    store
+        .write(|tx| tx.extend_deadline(t6, Some(date("20/09/2022")), date("30/11/2022"), "họp"))
+        .unwrap();
+    for _ in 0..2 {
+        let s = import(&mut store, &f).unwrap();
+        assert_eq!(s.counts, counts(0, 0, 7));
+        assert_eq!((s.kept_count, s.conflict_count), (3, 0));
+        let out = printed(&s);
+        assert!(
+            out.contains(
+                "= dòng 4: 9003/UBND-NC · Báo cáo cải cách hành chính quý III · Sở Nội vụ: \
+                 giữ giá trị ghi trong tct Ngày hoàn thành 21/09/2022 (tệp vẫn ghi –)"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("Hạn xử lý 30/11/2022 (tệp vẫn ghi 30/10/2022)"),
+            "{out}"
+        );
+        assert_eq!(
+            task_by_doc(&store, "9003/UBND-NC").1.as_deref(),
+            Some("2022-09-21")
+        );
+        assert_eq!(task_by_doc(&store, "9001/UBND-NC").1, None);
+        assert_eq!(
+            task_by_doc(&store, "9006/UBND-NC").0.as_deref(),
+            Some("2022-11-30")
+        );
+    }
+    // A value tct left alone still follows the file.
+    let mut lines = task_lines();
+    lines[4] = lines[4].replace("25/09/2022;", "25/09/2022;24/09/2022");
+    let f = write(dir.path(), "nv.csv", csv_text(&lines).as_bytes());
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 1, 6));
+    assert_eq!(
+        task_by_doc(&store, "9005/UBND-NC").1.as_deref(),
+        Some("2022-09-24")
+    );
+}
+
+#[test]
+fn both_changed_is_a_conflict_with_both_values_and_tct_wins_unless_asked() {
+    let (dir, mut store) = demo_store();
+    let f = write(dir.path(), "nv.csv", csv_text(&task_lines()).as_bytes());
+    import(&mut store, &f).unwrap();
+    let t3 = task_id(&store, "9003/UBND-NC");
+    store.set_completed(t3, Some(date("21/09/2022"))).unwrap();
+    let mut lines = task_lines();
+    lines[2].push_str("22/09/2022");
+    let f = write(dir.path(), "nv2.csv", csv_text(&lines).as_bytes());
+    let conflict = "! dòng 4, cột «Ngày hoàn thành»: 9003/UBND-NC · Báo cáo cải cách hành \
+                    chính quý III · Sở Nội vụ: trong tct 21/09/2022, trong tệp 22/09/2022";
+    // The dry run shows it; the import lists it and keeps tct's date.
+    for dry_run in [true, false] {
+        let s = import_with(&mut store, &f, &opts(None, None, dry_run)).unwrap();
+        assert_eq!(s.counts, counts(0, 0, 7));
+        assert_eq!(s.conflict_count, 1);
+        let out = printed(&s);
+        assert!(out.contains(conflict), "{out}");
+        assert!(
+            out.contains("giữ giá trị của tct; thêm --uu-tien-tep"),
+            "{out}"
+        );
+        assert_eq!(
+            task_by_doc(&store, "9003/UBND-NC").1.as_deref(),
+            Some("2022-09-21")
+        );
+    }
+    // Once reported, the same file again is no conflict: tct's value is kept.
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.kept_count, s.conflict_count), (1, 0));
+    // Asked to prefer the file, a conflict takes the file's value.
+    lines[2] = lines[2].replace("22/09/2022", "23/09/2022");
+    let f = write(dir.path(), "nv3.csv", csv_text(&lines).as_bytes());
+    let o = Options {
+        prefer_file: true,
+        ..Options::default()
+    };
+    let s = import_with(&mut store, &f, &o).unwrap();
+    assert_eq!((s.counts, s.conflict_count), (counts(0, 1, 6), 1));
+    assert!(printed(&s).contains("lấy theo tệp (--uu-tien-tep)"));
+    assert_eq!(
+        task_by_doc(&store, "9003/UBND-NC").1.as_deref(),
+        Some("2022-09-23")
+    );
+    assert_eq!(import(&mut store, &f).unwrap().changed(), 0);
+    // The task is as the file has it: nothing of tct's is left to remember.
+    let remembered: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM task_imported WHERE task_id = ?1",
+            [t3],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(remembered, 0);
+}
+
+#[test]
+fn a_database_from_before_import_history_counts_its_values_as_imported() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("cu.db");
+    {
+        let (_d, demo) = demo_store();
+        demo.backup_to(&path).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        let f = write(dir.path(), "nv.csv", csv_text(&task_lines()).as_bytes());
+        import(&mut store, &f).unwrap();
+        // As a tct from before the import history left it, with a completion
+        // recorded then: that one counts as imported.
+        store
+            .set_completed(task_id(&store, "9003/UBND-NC"), Some(date("21/09/2022")))
+            .unwrap();
+        // The import history is the latest migration.
+        store
+            .connection()
+            .execute_batch(&format!(
+                "DROP TRIGGER task_imported_keep; DROP TABLE task_imported;
+                 PRAGMA user_version = {};",
+                tct::store::latest_version() - 1
+            ))
+            .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    store
+        .set_completed(task_id(&store, "9004/UBND-NC"), Some(date("22/09/2022")))
+        .unwrap();
+    let f = dir.path().join("nv.csv");
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.counts, s.kept_count), (counts(0, 1, 6), 1));
+    assert_eq!(
+        task_by_doc(&store, "9004/UBND-NC").1.as_deref(),
+        Some("2022-09-22")
+    );
+    assert_eq!(task_by_doc(&store, "9003/UBND-NC").1, None);
+}
+
+/// How many rows each table holds: what a refused import must leave as it was.
+fn table_sizes(store: &Store) -> Vec<i64> {
+    [
+        "unit",
+        "target",
+        "reading",
+        "task",
+        "extension",
+        "task_imported",
+    ]
+    .iter()
+    .map(|t| {
+        store
+            .connection()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    })
+    .collect()
+}
+
+/// Hostile and broken files, as a table: each is refused with its file, row, column
+/// (where there is one) and reason, and nothing changes. Adding a case is one line.
+#[test]
+fn hostile_files_are_refused_with_the_reason_and_change_nothing() {
+    let targets = |row: &str| format!("Đơn vị;Năm;Chỉ tiêu;Kế hoạch;Thực hiện\n{row}\n");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "so.csv",
+            targets("Đình Lập;2022;Thu ngân sách;0.125;").into(),
+            "so.csv: dòng 2, cột «Kế hoạch»: không rõ dấu chấm, dấu phẩy",
+        ),
+        (
+            "mu.csv",
+            targets("Đình Lập;2022;Thu ngân sách;10;1.5e3").into(),
+            "mu.csv: dòng 2, cột «Thực hiện»: số viết dạng lũy thừa",
+        ),
+        (
+            "xong-som.csv",
+            csv_text(&["9901/UBND;01/08/2022;;Việc;Cao Lộc;;30/09/2022;20/07/2022".to_string()])
+                .into(),
+            "xong-som.csv: dòng 2, cột «Ngày hoàn thành»: ngày hoàn thành trước ngày giao (01/08/2022)",
+        ),
+        (
+            "hai-cot.csv",
+            "Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Hạn xử lý\nViệc;Cao Lộc;30/09/2022;31/10/2022\n"
+                .into(),
+            "hai-cot.csv: dòng 1: có hai cột cùng là «Hạn xử lý» (cột C, D)",
+        ),
+        (
+            "vo-hinh.csv",
+            "Tên nhiệm vụ;Đơn vị chủ trì\n\u{200B}\u{2060}\u{00AD};Cao Lộc\n".into(),
+            "vo-hinh.csv: dòng 2, cột «Tên nhiệm vụ»: tên nhiệm vụ để trống: chỉ có ký tự không nhìn thấy",
+        ),
+        (
+            "cr.csv",
+            csv_text(&task_lines())
+                .replace("\r\n", "\r")
+                .replace("20/09/2022", "31/09/2022")
+                .into(),
+            "cr.csv: dòng 8, cột «Hạn xử lý»: ngày không tồn tại",
+        ),
+        (
+            "ngoac.csv",
+            csv_text(&task_lines())
+                .replace(";Thẩm định", ";\"Thẩm định")
+                .into(),
+            "ngoac.csv: dòng 3, cột D: dấu ngoặc kép mở ở đây không được đóng",
+        ),
+        (
+            "noi.csv",
+            [
+                with_bom(&csv_text(&task_lines()[..2])),
+                with_bom(&csv_text(&task_lines()[2..])),
+            ]
+            .concat(),
+            "noi.csv: dòng 4, cột A: dấu BOM (U+FEFF) giữa tệp",
+        ),
+        (
+            "gbk.csv",
+            [
+                HEAD.as_bytes(),
+                b"\n1/UBND;01/08/2022;;\xC8\xCE\xCE\xF1\xB9\xDC\xC0\xED;Cao L\xBB;;;\n",
+            ]
+            .concat(),
+            "gbk.csv: tệp không phải UTF-8: byte lạ ở vị trí 181",
+        ),
+        (
+            "thua.xlsx",
+            sparse_xlsx(),
+            "thua.xlsx: dòng 1048576, cột XFD: ô nằm ngoài các cột tct đọc (tối đa 256: A–IV)",
+        ),
+        (
+            "dai.xlsx",
+            package::xlsx(None, &task_rows(&"ạ".repeat(40_000)), None),
+            "dai.xlsx: dòng 2, cột A: ô dài quá số ký tự một ô bảng tính chứa được (40.000 ký tự, tối đa 32.767)",
+        ),
+        (
+            "dai.csv",
+            format!(
+                "Tên nhiệm vụ;Đơn vị chủ trì\n{};Cao Lộc\n",
+                "ạ".repeat(40_000)
+            )
+            .into(),
+            "dai.csv: dòng 2, cột A: ô dài quá số ký tự",
+        ),
+        (
+            "chuoi.xlsx",
+            gigabyte_shared_string(),
+            "chuoi.xlsx: một phần của tệp bảng tính quá lớn khi giải nén (xl/sharedStrings.xml: 1024 MB, tối đa 256 MB)",
+        ),
+        (
+            "lap.ods",
+            package::ods(&format!(
+                "{}<table:table-row table:number-rows-repeated=\"6000\">\
+                 <table:table-cell office:value-type=\"float\" office:value=\"1\" \
+                 table:number-columns-repeated=\"16000\"/></table:table-row>",
+                package::ods_row(&["Tên nhiệm vụ", "Đơn vị chủ trì"], 1)
+            )),
+            "lap.ods: trang «Nhiệm vụ»: dòng 6001, cột WQJ: ô nằm ngoài các cột tct đọc",
+        ),
+    ];
+    let (dir, mut store) = demo_store();
+    let before = table_sizes(&store);
+    for (name, bytes, expected) in cases {
+        let f = write(dir.path(), name, &bytes);
+        let err = import(&mut store, &f).unwrap_err();
+        assert!(err.contains(expected), "{name}: {err}");
+        assert_eq!(table_sizes(&store), before, "{name} changed nothing");
+    }
+}
+
+/// A header and one task as XLSX rows of inline strings, the task titled `title`.
+fn task_rows(title: &str) -> String {
+    package::xlsx_row(1, &["Tên nhiệm vụ", "Đơn vị chủ trì", "Hạn xử lý"])
+        + &package::xlsx_row(2, &[title, "Cao Lộc", "30/09/2022"])
+}
+
+/// A task sheet with one more cell, in the last column of the last row.
+fn sparse_xlsx() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Tên nhiệm vụ", "Đơn vị chủ trì"].iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    ws.write(1, 0, "Việc một").unwrap();
+    ws.write(1, 1, "Cao Lộc").unwrap();
+    ws.write(1_048_575, 16_383, "x").unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+/// A task sheet whose shared strings say they unpack to a gigabyte.
+fn gigabyte_shared_string() -> Vec<u8> {
+    let rows = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>";
+    let mut zip = package::xlsx(None, rows, Some("<si><t>Tên nhiệm vụ</t></si>"));
+    package::declare_size(&mut zip, "xl/sharedStrings.xml", 1 << 30);
+    zip
+}
+
+#[test]
+fn a_workbook_declaring_the_whole_sheet_reads_only_its_cells() {
+    let (dir, mut store) = demo_store();
+    let f = write(
+        dir.path(),
+        "khai.xlsx",
+        &package::xlsx(Some("A1:XFD1048576"), &task_rows("Việc một"), None),
+    );
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.rows, s.counts), (1, counts(1, 0, 0)));
+}
+
+#[test]
+fn an_ods_with_a_spreadsheets_trailing_repeats_imports_its_rows() {
+    let (dir, mut store) = demo_store();
+    // As LibreOffice writes a sheet: the rest of its rows and columns, empty, repeated.
+    let rows = package::ods_row(&["Tên nhiệm vụ", "Đơn vị chủ trì", "Hạn xử lý"], 1)
+        + &package::ods_row(&["Việc một", "Cao Lộc", "30/09/2022"], 1)
+        + &package::ods_row(&["Việc hai", "Cao Lộc", "31/10/2022"], 1)
+        + "<table:table-row table:number-rows-repeated=\"1048573\">\
+           <table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>";
+    let f = write(dir.path(), "nv.ods", &package::ods(&rows));
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.rows, s.counts), (2, counts(2, 0, 0)));
+}
+
+#[test]
+fn a_file_past_the_size_bound_is_refused_unread() {
+    let (dir, mut store) = demo_store();
+    let f = dir.path().join("lon.csv");
+    // Sparse: as large as it says, with nothing written.
+    std::fs::File::create(&f)
+        .unwrap()
+        .set_len(257 << 20)
+        .unwrap();
+    let err = import(&mut store, &f).unwrap_err();
+    assert!(
+        err.ends_with("lon.csv: tệp quá lớn (257 MB, tối đa 256 MB)"),
+        "{err}"
+    );
 }

@@ -79,6 +79,10 @@ const VI: &[(&str, &str)] = &[
         "Chỉ cho xem sẽ thay đổi gì, không thay đổi gì",
     ),
     (
+        "import.prefer_file",
+        "Khi cả tệp và tct cùng đổi một giá trị từ lần nhập trước, lấy giá trị của tệp; nếu không thì giữ giá trị của tct (cũng viết --prefer-file)",
+    ),
+    (
         "generate",
         "Công cụ kiểm thử: ghi một tỉnh giả lập (tất định) vào cơ sở dữ liệu mới, để đo tốc độ; không dùng cho dữ liệu thật",
     ),

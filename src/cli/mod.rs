@@ -78,6 +78,10 @@ pub enum Command {
         /// Show what would change, change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Where the file and tct both changed a value since the last import, take the
+        /// file's; tct's is kept otherwise (also --prefer-file)
+        #[arg(long = "uu-tien-tep", alias = "prefer-file")]
+        prefer_file: bool,
     },
     /// A tool for testing: write a deterministic synthetic province into a new database
     /// (benchmarks); not for real data

@@ -83,11 +83,13 @@ pub fn run(cli: Cli) -> Result<()> {
             kind,
             sheet,
             dry_run,
+            prefer_file,
         }) => {
             let opts = crate::import::Options {
                 kind,
                 sheet: sheet.as_deref(),
                 dry_run,
+                prefer_file,
             };
             import::run(store, &ctx, &file, &opts)
         }

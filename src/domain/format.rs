@@ -107,41 +107,77 @@ pub fn fmt_number_en(x: f64, decimals: usize) -> String {
         .collect()
 }
 
-/// Reads a number written either way: `1.234,5`, `1234,5`, `1234.5`, `1,234.5`.
-pub fn parse_number(input: &str) -> Option<f64> {
-    let s: String = input
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if s.is_empty() {
-        return None;
+/// Why a text is not read as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    /// Scientific notation ("1.5e3"): how a spreadsheet shows a number, not how a
+    /// report writes one.
+    Exponent,
+    /// Dots or commas that fit neither way of grouping thousands: "0.125" (a decimal
+    /// point, or a thousands dot after a zero?), "1.23.456", "1,234,567".
+    Ambiguous,
+}
+
+/// Reads a number written the Vietnamese way (`1.234,5`: dots group thousands, a comma
+/// marks decimals) or the English way when that is the only reading (`1,234.5`,
+/// `66.1`). A dot followed by three digits groups thousands (`45.000`), so one that
+/// cannot (`0.125`) is refused rather than read as 125.
+pub fn parse_number(input: &str) -> Result<f64, NumberError> {
+    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
+    let numeric = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
+    if body.contains(['e', 'E'])
+        && body.chars().any(|c| c.is_ascii_digit())
+        && body.chars().all(|c| numeric(c) || "eE+-".contains(c))
+    {
+        return Err(NumberError::Exponent);
     }
-    let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
-    let normal = match (dots, commas) {
-        (0, 0) => s,
-        (0, 1) => s.replace(',', "."),
-        (_, 0) if dots > 1 => s.replace('.', ""),
-        (1, 0) => {
-            // "1.234" is a thousands group in Vietnamese; "1.5" is a decimal.
-            let after = s.split('.').nth(1).unwrap_or("");
-            if after.len() == 3 {
-                s.replace('.', "")
-            } else {
-                s
-            }
-        }
+    if !body.chars().any(|c| c.is_ascii_digit()) || !body.chars().all(numeric) {
+        return Err(NumberError::NotANumber);
+    }
+    let (dots, commas) = (body.matches('.').count(), body.matches(',').count());
+    let plain = match (dots, commas) {
+        (0, 0) => body.to_string(),
+        (0, 1) => body.replace(',', "."),
+        (_, 0) if grouped(body, '.') => body.replace('.', ""),
+        // "66.1", "1234.5": a decimal point, since no thousands group fits.
+        (1, 0) if body.split('.').nth(1).is_some_and(|f| f.len() != 3) => body.to_string(),
+        (0, _) | (_, 0) => return Err(NumberError::Ambiguous),
         _ => {
-            let last_dot = s.rfind('.').unwrap_or(0);
-            let last_comma = s.rfind(',').unwrap_or(0);
-            if last_comma > last_dot {
-                s.replace('.', "").replace(',', ".")
+            // Both: the last one marks decimals, the other groups thousands.
+            let (group, point) = if body.rfind(',') > body.rfind('.') {
+                ('.', ',')
             } else {
-                s.replace(',', "")
+                (',', '.')
+            };
+            match body.split_once(point) {
+                Some((int, frac))
+                    if !frac.contains([group, point]) && !int.is_empty() && grouped(int, group) =>
+                {
+                    format!("{}.{frac}", int.replace(group, ""))
+                }
+                _ => return Err(NumberError::Ambiguous),
             }
         }
     };
-    normal.parse::<f64>().ok().filter(|x| x.is_finite())
+    let x: f64 = plain.parse().map_err(|_| NumberError::NotANumber)?;
+    let x = if s.starts_with('-') { -x } else { x };
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(NumberError::NotANumber)
+    }
+}
+
+/// Digits in thousands groups: 1 to 3 digits, not starting with 0 unless alone ("0"
+/// has no thousands), then groups of exactly 3.
+fn grouped(s: &str, sep: char) -> bool {
+    let mut groups = s.split(sep);
+    let first = groups.next().unwrap_or("");
+    let first_ok = (1..=3).contains(&first.len()) && !first.starts_with('0');
+    let single = !s.contains(sep);
+    (single || first_ok) && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -216,14 +252,39 @@ mod tests {
 
     #[test]
     fn parses_numbers_written_either_way() {
-        assert_eq!(parse_number("1.234,5"), Some(1234.5));
-        assert_eq!(parse_number("1,234.5"), Some(1234.5));
-        assert_eq!(parse_number("112,5"), Some(112.5));
-        assert_eq!(parse_number("66.1"), Some(66.1));
-        assert_eq!(parse_number("200.000"), Some(200000.0));
-        assert_eq!(parse_number("1.200.000"), Some(1200000.0));
-        assert_eq!(parse_number("-5"), Some(-5.0));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("1.234,5"), Ok(1234.5));
+        assert_eq!(parse_number("1,234.5"), Ok(1234.5));
+        assert_eq!(parse_number("112,5"), Ok(112.5));
+        assert_eq!(parse_number("0,125"), Ok(0.125));
+        assert_eq!(parse_number("66.1"), Ok(66.1));
+        assert_eq!(parse_number("200.000"), Ok(200000.0));
+        assert_eq!(parse_number("1.200.000"), Ok(1200000.0));
+        assert_eq!(parse_number("1 200 000"), Ok(1200000.0));
+        assert_eq!(parse_number("-5"), Ok(-5.0));
+        assert_eq!(parse_number("-1.234"), Ok(-1234.0));
+        assert_eq!(parse_number("abc"), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("inf"), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("NaN"), Err(NumberError::NotANumber));
+        assert_eq!(parse_number("-"), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn refuses_numbers_that_read_two_ways() {
+        for s in ["1.5e3", "1E5", "2e-3", "-1,5E+2"] {
+            assert_eq!(parse_number(s), Err(NumberError::Exponent), "{s}");
+        }
+        for s in [
+            "0.125",
+            "1234.567",
+            "1.23.456",
+            "01.234",
+            "1,234,567",
+            "1.234.5",
+            "1,23.5",
+            "1.2,34.5",
+            ".125",
+        ] {
+            assert_eq!(parse_number(s), Err(NumberError::Ambiguous), "{s}");
+        }
     }
 }

@@ -57,6 +57,23 @@ pub fn printable_lines(s: &str) -> String {
     s.split('\n').map(printable).collect::<Vec<_>>().join("\n")
 }
 
+/// True when nothing of `s` would show: only spaces, control and format characters
+/// (zero-width spaces and joiners, direction marks, a BOM, a soft hyphen, fillers) or
+/// marks with no letter to sit on.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || is_combining_mark(c)
+            || matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+                | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+    })
+}
+
 const ALPHABET: &[char] = &[
     'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
     'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
@@ -130,6 +147,23 @@ pub fn sort_key(s: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_text_shows_nothing() {
+        for s in [
+            "",
+            " \t\n",
+            "\u{200B}\u{200D}",
+            "\u{FEFF}\u{00A0}\u{2060}",
+            "\u{301}",
+            "\u{3164}",
+        ] {
+            assert!(is_blank(s), "{s:?}");
+        }
+        for s in ["a", "\u{200B}Đ", "·", "—", "漢"] {
+            assert!(!is_blank(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn fold_drops_marks_and_d_stroke() {

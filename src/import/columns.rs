@@ -8,7 +8,7 @@ use crate::domain::text::fold;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
-use super::read::{Cell, Row};
+use super::read::{Cell, Row, column_name};
 
 /// A column the import understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -332,6 +332,21 @@ fn matches(kind: ImportKind, cells: &[Cell]) -> Vec<(Field, usize, usize)> {
     found
 }
 
+/// Two columns with the same header for one field (the best-ranked synonym twice):
+/// which one to read cannot be told. Their positions and the header.
+fn twice(kind: ImportKind, cells: &[Cell]) -> Option<(usize, usize, String)> {
+    matches(kind, cells)
+        .into_iter()
+        .find_map(|(field, col, rank)| {
+            let spec = specs(kind).iter().find(|s| s.field == field)?;
+            let other = cells.iter().enumerate().position(|(c, cell)| {
+                c != col && header_text(cell).is_some_and(|h| header_key(&h) == spec.synonyms[rank])
+            })?;
+            let (a, b) = (col.min(other), col.max(other));
+            Some((a, b, header_text(&cells[a]).unwrap_or_default()))
+        })
+}
+
 /// How many cells of a row are headers of `kind` (of any kind when `None`).
 pub fn score(kind: Option<ImportKind>, cells: &[Cell]) -> usize {
     let kinds = match kind {
@@ -417,6 +432,17 @@ pub fn locate(rows: &[Row], kind: Option<ImportKind>) -> Result<Columns> {
         Some(k) => k,
         None => guess(cells).ok_or_else(|| Error::User(t(T::ImpUnknownKind).to_string()))?,
     };
+    if let Some((a, b, header)) = twice(kind, cells) {
+        return Err(Error::User(format!(
+            "{} {}: {} «{header}» ({} {}, {})",
+            t(T::ImpRow),
+            rows[idx].number,
+            t(T::ImpDuplicateColumn),
+            t(T::ImpColumn),
+            column_name(a),
+            column_name(b)
+        )));
+    }
     let found: Vec<(Field, usize)> = matches(kind, cells)
         .into_iter()
         .map(|(f, c, _)| (f, c))
@@ -503,5 +529,24 @@ mod tests {
     fn the_preferred_synonym_wins() {
         let rows = vec![row(&["Trích yếu", "Tên nhiệm vụ", "Đơn vị chủ trì"])];
         assert_eq!(locate(&rows, None).unwrap().col(Field::Title), Some(1));
+        let rows = vec![row(&[
+            "Trích yếu",
+            "Tên nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Trích yếu",
+        ])];
+        assert_eq!(locate(&rows, None).unwrap().col(Field::Title), Some(1));
+    }
+
+    #[test]
+    fn the_same_column_twice_is_refused() {
+        let rows = vec![row(&[
+            "Tên nhiệm vụ",
+            "Hạn xử lý",
+            "Đơn vị chủ trì",
+            "HẠN XỬ LÝ (dd/mm/yyyy)",
+        ])];
+        let e = locate(&rows, None).unwrap_err().to_string();
+        assert_eq!(e, "dòng 1: có hai cột cùng là «Hạn xử lý» (cột B, D)");
     }
 }

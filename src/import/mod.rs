@@ -32,7 +32,7 @@ pub use read::Cell;
 use plan::{Action, ReadingAction};
 use resolve::UnitIndex;
 use rows::Problem;
-use summary::{ChangeLines, problem_report};
+use summary::{ChangeLines, Listed, problem_report};
 
 pub use summary::{Summary, write_summary};
 
@@ -44,10 +44,14 @@ pub enum ImportKind {
     Tasks,
 }
 
+#[derive(Default)]
 pub struct Options<'a> {
     pub kind: Option<ImportKind>,
     pub sheet: Option<&'a str>,
     pub dry_run: bool,
+    /// Where tct and the file both changed a value since the last import, take the
+    /// file's (`--uu-tien-tep`); tct's is kept otherwise.
+    pub prefer_file: bool,
 }
 
 /// More changes than this and the database is backed up before the import.
@@ -92,6 +96,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         ix: UnitIndex::new(store.import_units()?),
         problems: Vec::new(),
         lines: ChangeLines::default(),
+        kept: Listed::kept(),
+        conflicts: Listed::conflicts(),
         summary: Summary {
             file: file.to_path_buf(),
             kind: cols.kind,
@@ -101,10 +107,15 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             changes: Vec::new(),
             dry_run: opts.dry_run,
             backup: None,
+            kept: Vec::new(),
+            kept_count: 0,
+            conflicts: Vec::new(),
+            conflict_count: 0,
+            prefer_file: opts.prefer_file,
         },
     };
     let prepared = match cols.kind {
-        ImportKind::Tasks => p.tasks(store, ctx, &sheet, &cols, &file_name)?,
+        ImportKind::Tasks => p.tasks(store, ctx, &sheet, &cols, &file_name, opts.prefer_file)?,
         ImportKind::Targets => p.targets(store, ctx, &sheet, &cols)?,
         ImportKind::Units => p.units(store, ctx, &sheet, &cols),
     };
@@ -112,6 +123,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         ix,
         problems,
         lines,
+        kept,
+        conflicts,
         mut summary,
     } = p;
     if !problems.is_empty() {
@@ -122,24 +135,35 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         return Err(Error::User(report));
     }
     summary.changes = lines.finish();
-    if opts.dry_run || summary.changed() == 0 {
+    (summary.kept, summary.kept_count) = kept.finish(T::ImpMoreKept);
+    (summary.conflicts, summary.conflict_count) = conflicts.finish(T::ImpMoreConflicts);
+    if opts.dry_run || (summary.changed() == 0 && !prepared.remembers_import()) {
         return Ok(summary);
     }
     if summary.changed() > BACKUP_ABOVE && store.path() != Path::new(":memory:") {
-        summary.backup = Some(backup(store)?);
+        summary.backup = Some(backup(store, chrono::Local::now())?);
     }
     apply(store, &prepared, &file_name)?;
     Ok(summary)
 }
 
-/// A copy of the database beside it before a large import, named by the minute.
-fn backup(store: &Store) -> Result<PathBuf> {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut dest = store.path().as_os_str().to_owned();
-    dest.push(format!(".truoc-nhap-{stamp}.bak"));
-    let dest = PathBuf::from(dest);
-    store.backup_to(&dest)?;
-    Ok(dest)
+/// A copy of the database beside it before a large import, named by the
+/// millisecond; a name already taken (two imports in one instant, or a clock set
+/// back) gets a number, so no backup ever replaces an earlier one.
+fn backup(store: &Store, now: chrono::DateTime<chrono::Local>) -> Result<PathBuf> {
+    let stamp = now.format("%Y%m%d-%H%M%S-%3f");
+    for n in 1u32.. {
+        let mut dest = store.path().as_os_str().to_owned();
+        match n {
+            1 => dest.push(format!(".truoc-nhap-{stamp}.bak")),
+            _ => dest.push(format!(".truoc-nhap-{stamp}-{n}.bak")),
+        }
+        let dest = PathBuf::from(dest);
+        if store.backup_to_new(&dest)? {
+            return Ok(dest);
+        }
+    }
+    unreachable!("some number is free")
 }
 
 /// Writes every plan in one transaction, with a bar on a terminal for many tasks.
@@ -166,12 +190,26 @@ enum Prepared {
     Units(Vec<plan::UnitPlan>),
 }
 
+impl Prepared {
+    /// Whether what some task's import brought is to be recorded where the task
+    /// itself does not change (a conflict resolved for tct, a value tct set that the
+    /// office's file now has too).
+    fn remembers_import(&self) -> bool {
+        match self {
+            Prepared::Tasks(p) => p.iter().any(|p| p.remember != plan::Remember::Nothing),
+            _ => false,
+        }
+    }
+}
+
 /// The state of planning an import: the units known so far (a units file adds its
 /// own), the problems found, the changes to list and the counts.
 struct Planning {
     ix: UnitIndex,
     problems: Vec<Problem>,
     lines: ChangeLines,
+    kept: Listed,
+    conflicts: Listed,
     summary: Summary,
 }
 
@@ -183,6 +221,7 @@ impl Planning {
         sheet: &[read::Row],
         cols: &columns::Columns,
         file_name: &str,
+        prefer_file: bool,
     ) -> Result<Prepared> {
         let parsed = rows::tasks(sheet, cols, &mut self.ix, store, ctx.as_of);
         self.summary.rows = parsed.rows;
@@ -194,6 +233,7 @@ impl Planning {
             cols,
             &self.ix,
             file_name,
+            prefer_file,
             &mut self.problems,
         );
         for p in &plans {
@@ -203,6 +243,12 @@ impl Planning {
                 Action::Unchanged(_) => {}
                 Action::New => self.lines.push('+', p.row, what, &[]),
                 Action::Update(_, ch) => self.lines.push('~', p.row, what, ch),
+            }
+            if !p.kept.is_empty() {
+                self.kept.push_kept(p.row, what, &p.kept);
+            }
+            for c in &p.conflicts {
+                self.conflicts.push_conflict(p.row, what, c);
             }
         }
         Ok(Prepared::Tasks(plans))
@@ -291,5 +337,24 @@ impl Planning {
             }
         }
         Prepared::Units(plans)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backups_in_the_same_instant_keep_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let now = chrono::Local::now();
+        let first = backup(&store, now).unwrap();
+        store.write(|tx| tx.set_setting("place", "sau")).unwrap();
+        let second = backup(&store, now).unwrap();
+        assert_ne!(first, second);
+        let place = |p: &Path| Store::open(p).unwrap().setting("place").unwrap();
+        assert_eq!(place(&first), None, "the first backup is as it was");
+        assert_eq!(place(&second).as_deref(), Some("sau"));
     }
 }

@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::format::{parse_date, parse_number};
+use crate::domain::format::{NumberError, parse_date, parse_number};
 use crate::domain::target::{Direction, Plan};
-use crate::domain::text::nfc;
+use crate::domain::text::{is_blank, nfc};
 use crate::domain::unit::UnitKind;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
@@ -89,9 +89,19 @@ pub fn number(c: &Cell) -> Result<Option<f64>> {
             let bare = s.trim().trim_end_matches('%').trim();
             parse_number(bare)
                 .map(Some)
-                .ok_or_else(|| Error::User(format!("{}: «{}»", t(T::ImpBadNumber), s.trim())))
+                .map_err(|e| number_error(e, T::ImpBadNumber, s.trim()))
         }
     }
+}
+
+/// Why a cell is not a number, in words; `other` for plain "not a number".
+fn number_error(e: NumberError, other: T, s: &str) -> Error {
+    let why = match e {
+        NumberError::NotANumber => other,
+        NumberError::Exponent => T::ImpNumberExponent,
+        NumberError::Ambiguous => T::ImpNumberAmbiguous,
+    };
+    Error::User(format!("{}: «{s}»", t(why)))
 }
 
 /// A plan: one number, or a range "8-9", "8–9", "8 ÷ 9", "8 đến 9".
@@ -102,8 +112,10 @@ pub fn plan(c: &Cell) -> Result<Option<Plan>> {
         other => return number(other).map(|n| n.map(Plan::Value)),
     };
     let bare = s.trim_end_matches('%').trim();
-    if let Some(n) = parse_number(bare) {
-        return Ok(Some(Plan::Value(n)));
+    match parse_number(bare) {
+        Ok(n) => return Ok(Some(Plan::Value(n))),
+        Err(NumberError::NotANumber) => {}
+        Err(e) => return Err(number_error(e, T::ImpBadPlan, s)),
     }
     let split = ['–', '—', '÷', '~']
         .iter()
@@ -127,8 +139,8 @@ pub fn plan(c: &Cell) -> Result<Option<Plan>> {
     let (a, b) = split.ok_or_else(|| bad(s))?;
     let num = |x: &str| parse_number(x.trim().trim_end_matches('%').trim());
     match (num(a), num(b)) {
-        (Some(a), Some(b)) => Ok(Some(Plan::Range(a.min(b), a.max(b)))),
-        _ => Err(bad(s)),
+        (Ok(a), Ok(b)) => Ok(Some(Plan::Range(a.min(b), a.max(b)))),
+        (Err(e), _) | (_, Err(e)) => Err(number_error(e, T::ImpBadPlan, s)),
     }
 }
 
@@ -214,13 +226,19 @@ impl Cells<'_> {
         }
     }
 
-    /// A cell that must not be empty.
+    /// A cell that must not be empty, nor hold only what does not show.
     fn required(&mut self, f: Field, missing: T) -> Option<String> {
-        let v = self.text(f);
-        if v.is_none() {
-            self.fail(f, t(missing).to_string());
+        match self.text(f) {
+            None => {
+                self.fail(f, t(missing).to_string());
+                None
+            }
+            Some(v) if is_blank(&v) => {
+                self.fail(f, format!("{}: {}", t(missing), t(T::ImpOnlyInvisible)));
+                None
+            }
+            v => v,
         }
-        v
     }
 
     fn unit(
@@ -552,5 +570,21 @@ mod tests {
         assert_eq!(text(&Cell::Number(180.0)).as_deref(), Some("180"));
         assert_eq!(number(&txt("1.234,5")), Ok(Some(1234.5)));
         assert_eq!(number(&txt("12,5%")), Ok(Some(12.5)));
+    }
+
+    #[test]
+    fn numbers_that_read_two_ways_are_refused_with_the_reason() {
+        let refused = [
+            (number(&txt("0.125")).map(drop), "không rõ", "«0.125»"),
+            (number(&txt("1.5e3")).map(drop), "lũy thừa", "«1.5e3»"),
+            (plan(&txt("0.125")).map(drop), "không rõ", "«0.125»"),
+            (plan(&txt("1e3–2e3")).map(drop), "lũy thừa", "«1e3–2e3»"),
+            (plan(&txt("8–1.23.4")).map(drop), "không rõ", "«8–1.23.4»"),
+        ];
+        for (got, why, what) in refused {
+            let e = got.unwrap_err();
+            assert!(e.contains(why) && e.ends_with(what), "{e}");
+        }
+        assert_eq!(plan(&txt("0,125–0,5")), Ok(Some(Plan::Range(0.125, 0.5))));
     }
 }

@@ -12,6 +12,8 @@ use crate::i18n::{T, t};
 
 /// Changes listed by name in the summary.
 const SHOWN_CHANGES: usize = 10;
+/// Conflicts listed one per line: each asks the user to look.
+const SHOWN_CONFLICTS: usize = 50;
 /// Problems listed one per line before "and N more".
 const SHOWN_PROBLEMS: usize = 20;
 
@@ -31,6 +33,16 @@ pub struct Summary {
     pub dry_run: bool,
     /// Where the database was copied before a large import.
     pub backup: Option<PathBuf>,
+    /// Tasks whose values set in tct stay because the file still has what the last
+    /// import brought: one line each (the first ones), and how many.
+    pub kept: Vec<String>,
+    pub kept_count: usize,
+    /// Values both tct and the file changed since the last import: one line each
+    /// (the first ones) with both values, and how many.
+    pub conflicts: Vec<String>,
+    pub conflict_count: usize,
+    /// Conflicts take the file's value (`--uu-tien-tep`) rather than keep tct's.
+    pub prefer_file: bool,
 }
 
 impl Summary {
@@ -85,6 +97,84 @@ impl ChangeLines {
             ));
         }
         self.lines
+    }
+}
+
+/// Lines about values set in tct, kept or in conflict: the first few, the rest
+/// counted.
+pub struct Listed {
+    lines: Vec<String>,
+    count: usize,
+    shown: usize,
+}
+
+impl Listed {
+    pub fn new(shown: usize) -> Listed {
+        Listed {
+            lines: Vec::new(),
+            count: 0,
+            shown,
+        }
+    }
+
+    pub fn kept() -> Listed {
+        Listed::new(SHOWN_CHANGES)
+    }
+
+    pub fn conflicts() -> Listed {
+        Listed::new(SHOWN_CONFLICTS)
+    }
+
+    /// A task whose values set in tct stay: its row, what it is, and each value with
+    /// what the file still has.
+    pub fn push_kept(&mut self, row: usize, what: impl FnOnce() -> String, kept: &[Change]) {
+        self.push(|| {
+            let values: Vec<String> = kept
+                .iter()
+                .map(|c| format!("{} {} ({} {})", c.field, c.new, t(T::ImpFileStill), c.old))
+                .collect();
+            format!(
+                "= {} {row}: {}: {} {}",
+                t(T::ImpRow),
+                what(),
+                t(T::ImpKeptTct),
+                values.join("; ")
+            )
+        });
+    }
+
+    /// A value both changed: row, column, what the task is, and both values.
+    pub fn push_conflict(&mut self, row: usize, what: impl FnOnce() -> String, c: &Change) {
+        self.push(|| {
+            format!(
+                "! {} {row}, {} «{}»: {}: {} {}, {} {}",
+                t(T::ImpRow),
+                t(T::ImpColumn),
+                c.field,
+                what(),
+                t(T::ImpInTct),
+                c.old,
+                t(T::ImpInFile),
+                c.new
+            )
+        });
+    }
+
+    fn push(&mut self, line: impl FnOnce() -> String) {
+        self.count += 1;
+        if self.lines.len() < self.shown {
+            self.lines.push(line());
+        }
+    }
+
+    /// The lines, with "… and N more" when some were not shown, and how many in all.
+    pub fn finish(mut self, more: T) -> (Vec<String>, usize) {
+        let hidden = self.count - self.lines.len();
+        if hidden > 0 {
+            self.lines
+                .push(format!("… {} {hidden} {}", t(T::ImpAnd), t(more)));
+        }
+        (self.lines, self.count)
     }
 }
 
@@ -152,6 +242,28 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     }
     for l in &s.changes {
         writeln!(out, "  {}", printable(l))?;
+    }
+    if s.kept_count > 0 {
+        writeln!(out, "  {}: {}", t(T::ImpKeptCount), s.kept_count)?;
+        for l in &s.kept {
+            writeln!(out, "  {}", crate::domain::text::printable(l))?;
+        }
+    }
+    if s.conflict_count > 0 {
+        let resolved = if s.prefer_file {
+            t(T::ImpConflictsTookFile)
+        } else {
+            t(T::ImpConflictsKeptTct)
+        };
+        writeln!(
+            out,
+            "  {}: {} — {resolved}",
+            t(T::ImpConflicts),
+            s.conflict_count
+        )?;
+        for l in &s.conflicts {
+            writeln!(out, "  {}", crate::domain::text::printable(l))?;
+        }
     }
     if let Some(b) = &s.backup {
         writeln!(

@@ -27,7 +27,8 @@ pub struct NewTarget {
     pub direction: Direction,
 }
 
-#[derive(Debug, Clone, Default)]
+/// A task's fields as written, and as an import brings them.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NewTask {
     pub title: String,
     pub doc_number: Option<String>,
@@ -87,6 +88,41 @@ pub struct TaskRec {
     pub from_inspection: bool,
     /// Number of deadline extensions recorded.
     pub extensions: i64,
+    /// What the last import brought, where the task now differs from it (`None`: the
+    /// task is as imported). A value that differs from it was set in tct.
+    pub imported: Option<Box<NewTask>>,
+}
+
+impl TaskRec {
+    /// Whether the task's fields are these, without copying them.
+    pub fn has_fields(&self, t: &NewTask) -> bool {
+        self.title == t.title
+            && self.doc_number == t.doc_number
+            && self.doc_date == t.doc_date
+            && self.leader == t.leader
+            && self.unit_id == t.unit_id
+            && self.cooperating == t.cooperating
+            && self.assigned_on == t.assigned_on
+            && self.deadline == t.deadline
+            && self.completed_on == t.completed_on
+            && self.origin == t.origin
+    }
+
+    /// The task's fields as they are now.
+    pub fn fields(&self) -> NewTask {
+        NewTask {
+            title: self.title.clone(),
+            doc_number: self.doc_number.clone(),
+            doc_date: self.doc_date,
+            leader: self.leader.clone(),
+            unit_id: self.unit_id,
+            cooperating: self.cooperating.clone(),
+            assigned_on: self.assigned_on,
+            deadline: self.deadline,
+            completed_on: self.completed_on,
+            origin: self.origin.clone(),
+        }
+    }
 }
 
 /// How an import changes a task's deadline.

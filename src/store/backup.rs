@@ -16,6 +16,20 @@ impl Store {
     /// file beside `dest` (owner-only) and renamed over it when complete, so a crash
     /// never leaves half a backup under the name.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.copy_to(dest, true).map(drop)
+    }
+
+    /// The same, but never over an existing file, not even one another process gives
+    /// that name while the copy is made: false, and nothing written, when `dest` is
+    /// taken.
+    pub fn backup_to_new(&self, dest: &Path) -> Result<bool> {
+        if dest.exists() {
+            return Ok(false);
+        }
+        self.copy_to(dest, false)
+    }
+
+    fn copy_to(&self, dest: &Path, replace: bool) -> Result<bool> {
         let dir = match dest.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -38,13 +52,24 @@ impl Store {
             // last commit has synced it to disk.
             target.pragma_update(None, "journal_mode", "delete")?;
         }
-        tmp.persist(dest).map_err(|e| Error::write(dest, e.error))?;
+        let named = if replace {
+            tmp.persist(dest)
+        } else {
+            tmp.persist_noclobber(dest)
+        };
+        match named {
+            Ok(()) => {}
+            Err(e) if !replace && e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Ok(false);
+            }
+            Err(e) => return Err(Error::write(dest, e.error)),
+        }
         #[cfg(unix)]
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
         owner_only(dest);
-        Ok(())
+        Ok(true)
     }
 }
 

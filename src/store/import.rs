@@ -85,12 +85,32 @@ impl Store {
         Ok(self
             .conn()
             .prepare(
-                "SELECT id, title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
-                        assigned_on, deadline, completed_on, origin, inspection_id IS NOT NULL
-                 FROM task ORDER BY id",
+                "SELECT t.id, t.title, t.title_key, t.doc_number, t.doc_date, t.leader, t.unit_id,
+                        t.cooperating, t.assigned_on, t.deadline, t.completed_on, t.origin,
+                        t.inspection_id IS NOT NULL,
+                        i.task_id IS NOT NULL, i.title, i.doc_number, i.doc_date, i.leader,
+                        i.unit_id, i.cooperating, i.assigned_on, i.deadline, i.completed_on,
+                        i.origin
+                 FROM task t LEFT JOIN task_imported i ON i.task_id = t.id
+                 ORDER BY t.id",
             )?
             .query_map([], |r| {
                 let id: i64 = r.get(0)?;
+                let imported = match r.get::<_, bool>(13)? {
+                    false => None,
+                    true => Some(Box::new(NewTask {
+                        title: r.get(14)?,
+                        doc_number: r.get(15)?,
+                        doc_date: opt_date(r.get(16)?),
+                        leader: r.get(17)?,
+                        unit_id: r.get(18)?,
+                        cooperating: r.get(19)?,
+                        assigned_on: opt_date(r.get(20)?),
+                        deadline: opt_date(r.get(21)?),
+                        completed_on: opt_date(r.get(22)?),
+                        origin: r.get(23)?,
+                    })),
+                };
                 Ok(TaskRec {
                     id,
                     title: r.get(1)?,
@@ -106,6 +126,7 @@ impl Store {
                     origin: r.get(11)?,
                     from_inspection: r.get(12)?,
                     extensions: ext.get(&id).copied().unwrap_or(0),
+                    imported,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?)
@@ -162,6 +183,36 @@ pub(super) fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str)
         t.origin,
     ])?;
     Ok(c.last_insert_rowid())
+}
+
+/// Records what an import brought for a task, replacing what the previous import
+/// brought: `None` when the task is just that (its text already NFC and trimmed, as
+/// the import's, `insert_imported_task`).
+pub(super) fn set_task_imported(c: &Connection, task_id: i64, t: Option<&NewTask>) -> Result<()> {
+    let Some(t) = t else {
+        c.prepare_cached("DELETE FROM task_imported WHERE task_id = ?1")?
+            .execute([task_id])?;
+        return Ok(());
+    };
+    c.prepare_cached(
+        "INSERT OR REPLACE INTO task_imported(task_id, title, doc_number, doc_date, leader,
+                    unit_id, cooperating, assigned_on, deadline, completed_on, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        task_id,
+        t.title,
+        t.doc_number,
+        opt_iso(t.doc_date),
+        t.leader,
+        t.unit_id,
+        t.cooperating,
+        opt_iso(t.assigned_on),
+        opt_iso(t.deadline),
+        opt_iso(t.completed_on),
+        t.origin,
+    ])?;
+    Ok(())
 }
 
 /// Rewrites a unit; `parent_id` too.

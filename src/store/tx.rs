@@ -38,6 +38,13 @@ impl Tx<'_> {
         super::import::insert_imported_task(self.c, t, title_key)
     }
 
+    /// Records a task's fields as this import brings them (text already clean), or
+    /// (`None`) that the task is as imported: what later tells a value set in tct from
+    /// one the office's file changed.
+    pub fn set_task_imported(&self, task_id: i64, t: Option<&NewTask>) -> Result<()> {
+        super::import::set_task_imported(self.c, task_id, t)
+    }
+
     /// Moves a task's deadline (gia hạn), keeping the history.
     pub fn extend_deadline(
         &self,

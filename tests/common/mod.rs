@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod inspection;
+pub mod package;
 pub mod pty;
 
 use chrono::NaiveDate;

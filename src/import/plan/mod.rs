@@ -9,8 +9,10 @@
 //! - targets by unit, year and folded name;
 //! - units by code, else by folded name and kind.
 //!
-//! Columns missing from a file leave those fields as they are.
+//! Columns missing from a file leave those fields as they are, and so does a value set
+//! in tct since the last import (`since_import`).
 
+mod since_import;
 mod targets;
 mod tasks;
 mod units;

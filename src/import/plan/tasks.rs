@@ -4,16 +4,30 @@
 use std::collections::HashMap;
 
 use crate::domain::format::fmt_date;
+use crate::domain::task::check_done_after_assigned;
 use crate::domain::text::fold;
 use crate::error::Result;
 use crate::i18n::{T, t};
 use crate::model::{DeadlineChange, NewTask, TaskRec};
 use crate::store::Tx;
 
+use super::since_import::{Present, merge};
 use super::*;
 use crate::import::columns::{Columns, Field};
 use crate::import::resolve::UnitIndex;
 use crate::import::rows::{Problem, TaskRow};
+
+/// What an import records of what it brought for a task already there: kept only
+/// where the task differs from it (see `since_import`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remember {
+    /// What is recorded stays right.
+    Nothing,
+    /// The task is as this import brought it.
+    AsIs,
+    /// The task keeps values set in tct: what this import brought.
+    Values(Box<NewTask>),
+}
 
 pub struct TaskPlan {
     pub row: usize,
@@ -22,6 +36,12 @@ pub struct TaskPlan {
     pub title_key: String,
     pub action: Action,
     pub deadline: DeadlineChange,
+    /// What to record of what this import brought (a new task is as imported).
+    pub remember: Remember,
+    /// Values set in tct that stay because the file still has the last import's.
+    pub kept: Vec<Change>,
+    /// Values both tct and the file changed since the last import.
+    pub conflicts: Vec<Change>,
 }
 
 /// Plans every task record of a file: new, updated (with each change in words) or
@@ -32,9 +52,11 @@ pub fn tasks(
     cols: &Columns,
     ix: &UnitIndex,
     default_origin: &str,
+    prefer_file: bool,
     problems: &mut Vec<Problem>,
 ) -> Vec<TaskPlan> {
     let names = unit_names(ix);
+    let present = Present::of(cols);
     let keys: Vec<(String, String)> = records
         .iter()
         .map(|r| (doc_key(&r.doc_number), fold(&r.title)))
@@ -51,7 +73,20 @@ pub fn tasks(
             }
         };
         let old = matched.map(|i| &existing[i]);
-        let task = merged(&r, old, cols, has_dates, default_origin);
+        let file = merged(&r, old, cols, has_dates, default_origin);
+        // What this import brought, where the task will differ from it.
+        let (task, imported, kept, conflicts) = match old {
+            None => (file, None, Vec::new(), Vec::new()),
+            // The same file again, nothing changed in tct: nothing to merge.
+            Some(o) if o.imported.is_none() && o.has_fields(&file) => {
+                (file, None, Vec::new(), Vec::new())
+            }
+            Some(o) => {
+                let m = merge(o, &file, &present, cols, &names, prefer_file);
+                let imported = (m.imported != m.task).then(|| Box::new(m.imported));
+                (m.task, imported, m.kept, m.conflicts)
+            }
+        };
         if let (Some(a), Some(d)) = (task.assigned_on, task.deadline)
             && d < a
         {
@@ -64,9 +99,25 @@ pub fn tasks(
             problems.push(problem(cols, r.row, Field::Deadline, why));
             continue;
         }
+        if let Some(done) = task.completed_on
+            && let Err(e) = check_done_after_assigned(task.assigned_on, done)
+        {
+            problems.push(problem(cols, r.row, Field::CompletedOn, e.to_string()));
+            continue;
+        }
         let (action, deadline) = match old {
             None => (Action::New, DeadlineChange::Keep),
             Some(old) => compare(old, &task, cols, &names),
+        };
+        // Written whenever the task changes (the store keeps a task's old values when
+        // it first changes), else only where it differs from what is recorded.
+        let remember = match (old, &action) {
+            (None, _) => Remember::Nothing,
+            (Some(o), Action::Unchanged(_)) if o.imported == imported => Remember::Nothing,
+            (Some(_), _) => match imported {
+                None => Remember::AsIs,
+                Some(v) => Remember::Values(v),
+            },
         };
         plans.push(TaskPlan {
             row: r.row,
@@ -74,6 +125,9 @@ pub fn tasks(
             title_key: key.1.clone(),
             action,
             deadline,
+            remember,
+            kept,
+            conflicts,
         });
     }
     plans
@@ -308,12 +362,21 @@ pub fn apply_tasks(
             if n % 1024 == 0 {
                 progress.set_position(n as u64);
             }
-            match &p.action {
+            let id = match &p.action {
                 Action::New => {
                     c.insert_imported_task(&p.task, &p.title_key)?;
+                    continue;
                 }
-                Action::Update(id, _) => c.update_task(*id, &p.task, p.deadline, reason)?,
-                Action::Unchanged(_) => {}
+                Action::Update(id, _) => {
+                    c.update_task(*id, &p.task, p.deadline, reason)?;
+                    *id
+                }
+                Action::Unchanged(id) => *id,
+            };
+            match &p.remember {
+                Remember::Nothing => {}
+                Remember::AsIs => c.set_task_imported(id, None)?,
+                Remember::Values(v) => c.set_task_imported(id, Some(v.as_ref()))?,
             }
         }
         Ok(())

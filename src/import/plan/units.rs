@@ -111,6 +111,15 @@ pub fn units(
             continue;
         }
         let old = matched[n].map(|i| &existing[i]);
+        // "Trang Dinh" for "Tràng Định": a slip of the file, never a rename.
+        if let Some(o) = old {
+            let name = nfc(r.name.trim());
+            if name != o.name && norm(&name) == norm(&o.name) {
+                let why = format!("«{name}» {} «{}»", t(T::ImpNameOnlyMarks), o.name);
+                problems.push(problem(cols, r.row, Field::UnitName, why));
+                continue;
+            }
+        }
         let parent = match (&r.parent, cols.has(Field::Parent)) {
             (_, false) => ParentRef::Keep,
             (None, true) => ParentRef::None,
@@ -146,7 +155,8 @@ pub fn units(
         let unit = NewUnit {
             name: r.name.clone(),
             kind: r.kind,
-            code: keep(has(Field::Code), &r.code, old.map(|o| &o.code)),
+            // An empty cell says nothing: the code stays.
+            code: r.code.clone().or_else(|| old.and_then(|o| o.code.clone())),
             parent_id: match parent {
                 ParentRef::Keep => old.and_then(|o| o.parent_id),
                 ParentRef::None | ParentRef::Row(_) => None,
