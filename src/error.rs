@@ -29,6 +29,8 @@ pub enum Error {
     ReadOnlyOld(PathBuf),
     /// The database file is damaged (truncated, overwritten).
     Damaged,
+    /// Another program holds a write on the database longer than tct waits.
+    Busy,
     /// A file could not be written: the file, and what the system said.
     Write {
         path: PathBuf,
@@ -89,13 +91,75 @@ impl fmt::Display for Error {
             ),
             Error::ReadOnlyOld(p) => write!(f, "{}: {}", t(T::OpenedReadOnly), p.display()),
             Error::Damaged => f.write_str(t(T::ErrDamaged)),
+            Error::Busy => f.write_str(t(T::ErrBusy)),
             Error::Write { path, source } => {
-                write!(f, "{} {}: {source}", t(T::ErrWriteFile), path.display())
+                let why = io_words(source);
+                write!(f, "{} {}: {why}", t(T::ErrWriteFile), path.display())
             }
             Error::Document(why) => write!(f, "{}: {why}", t(T::ErrWriteFile)),
-            Error::Io(e) => write!(f, "{e}"),
-            Error::Db(e) => write!(f, "{e}"),
+            Error::Io(e) => f.write_str(&io_words(e)),
+            Error::Db(e) => f.write_str(&db_words(e)),
         }
+    }
+}
+
+/// What the system said about a file, in the user's language: the common kinds worded
+/// in the catalog, the system's own text only for the rare rest.
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let key = match e.kind() {
+        K::NotFound => T::IoNotFound,
+        K::PermissionDenied => T::IoPermissionDenied,
+        K::AlreadyExists => T::IoAlreadyExists,
+        K::StorageFull => T::IoStorageFull,
+        K::QuotaExceeded => T::IoQuotaExceeded,
+        K::ReadOnlyFilesystem => T::IoReadOnlyFilesystem,
+        K::IsADirectory => T::IoIsADirectory,
+        K::NotADirectory => T::IoNotADirectory,
+        K::FileTooLarge => T::IoFileTooLarge,
+        K::ResourceBusy => T::IoResourceBusy,
+        K::InvalidFilename => T::IoInvalidFilename,
+        K::StaleNetworkFileHandle => T::IoStale,
+        K::TimedOut => T::IoTimedOut,
+        K::Interrupted => T::IoInterrupted,
+        K::UnexpectedEof => T::IoUnexpectedEof,
+        K::OutOfMemory => T::IoOutOfMemory,
+        K::BrokenPipe => T::IoBrokenPipe,
+        K::CrossesDevices => T::IoCrossesDevices,
+        _ if e.raw_os_error() == Some(EIO) => T::IoDevice,
+        _ => return format!("{}: {}", t(T::IoOther), one_line(&e.to_string())),
+    };
+    t(key).to_string()
+}
+
+/// EIO: the disk or the device under the file failed.
+const EIO: i32 = 5;
+
+/// What SQLite said, in the user's language; its own text only for the rare rest.
+fn db_words(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let key = match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => T::ErrBusy,
+        Some(C::DiskFull) => T::IoStorageFull,
+        Some(C::ReadOnly) => T::ReadOnlyNoEdit,
+        Some(C::PermissionDenied) => T::IoPermissionDenied,
+        Some(C::CannotOpen) => T::ErrDbCannotOpen,
+        Some(C::SystemIoFailure) => T::ErrDbIo,
+        Some(C::DatabaseCorrupt | C::NotADatabase) => T::ErrDamaged,
+        Some(C::OutOfMemory) => T::IoOutOfMemory,
+        Some(C::TooBig) => T::ErrDbTooBig,
+        _ => return format!("{}: {}", t(T::ErrDb), one_line(&e.to_string())),
+    };
+    t(key).to_string()
+}
+
+/// A message from elsewhere on one short line: SQLite may quote a whole statement.
+fn one_line(s: &str) -> String {
+    const MAX: usize = 160;
+    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
     }
 }
 
@@ -113,6 +177,9 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Damaged,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Error::Busy
+            }
             _ => Error::Db(e),
         }
     }
@@ -139,5 +206,42 @@ impl From<rust_xlsxwriter::XlsxError> for Error {
             rust_xlsxwriter::XlsxError::IoError(io) => Error::Io(io),
             other => Error::Document(other.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Error as IoError;
+
+    /// The system's error numbers tct meets on Linux, each worded in Vietnamese.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn system_errors_are_worded_in_vietnamese() {
+        for (errno, words) in [
+            (2, "không có tệp"),    // ENOENT
+            (13, "không có quyền"), // EACCES
+            (17, "đã có"),          // EEXIST
+            (28, "đầy"),            // ENOSPC
+            (30, "chỉ cho đọc"),    // EROFS
+            (21, "thư mục"),        // EISDIR
+            (5, "lỗi đọc/ghi"),     // EIO
+            (122, "hạn mức"),       // EDQUOT
+        ] {
+            let said = io_words(&IoError::from_raw_os_error(errno));
+            assert!(said.contains(words), "{errno}: {said}");
+            assert!(!said.contains("os error"), "{errno}: {said}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_the_systems_text_on_one_short_line() {
+        let said = io_words(&IoError::other(format!(
+            "first\nsecond {}",
+            "x".repeat(500)
+        )));
+        assert!(said.starts_with("lỗi hệ thống: first second x"), "{said}");
+        assert_eq!(said.lines().count(), 1);
+        assert!(said.chars().count() < 200, "{said}");
     }
 }

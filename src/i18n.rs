@@ -275,6 +275,34 @@ catalog! {
     ErrDamaged => "tệp cơ sở dữ liệu bị hỏng (database disk image is malformed): không ghi gì thêm vào tệp này; hãy mở bản sao lưu gần nhất (tct backup)", "the database file is damaged (database disk image is malformed): nothing more is written to it; open the latest backup (tct backup)";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
     ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
+    // What the system or SQLite said, worded (src/error.rs); the system's own text
+    // follows IoOther and ErrDb only for the rare rest.
+    IoNotFound => "không có tệp hoặc thư mục này", "no such file or directory";
+    IoPermissionDenied => "không có quyền truy cập", "permission denied";
+    IoAlreadyExists => "tệp đã có", "the file already exists";
+    IoStorageFull => "ổ đĩa đã đầy", "the disk is full";
+    IoQuotaExceeded => "đã dùng hết hạn mức dung lượng được cấp", "the disk quota is used up";
+    IoReadOnlyFilesystem => "ổ đĩa chỉ cho đọc, không ghi được", "the file system is read-only";
+    IoIsADirectory => "đây là một thư mục", "it is a directory";
+    IoNotADirectory => "một phần của đường dẫn không phải thư mục", "part of the path is not a directory";
+    IoFileTooLarge => "tệp quá lớn", "the file is too large";
+    IoResourceBusy => "tệp đang bị chương trình khác dùng", "the file is in use by another program";
+    IoInvalidFilename => "tên tệp không hợp lệ", "invalid file name";
+    IoStale => "tệp trên ổ mạng không còn truy cập được", "the network file is no longer reachable";
+    IoTimedOut => "quá thời gian chờ", "timed out";
+    IoInterrupted => "bị ngắt giữa chừng", "interrupted";
+    IoUnexpectedEof => "tệp kết thúc giữa chừng", "the file ends too early";
+    IoOutOfMemory => "không đủ bộ nhớ", "out of memory";
+    IoBrokenPipe => "chương trình nhận dữ liệu đã đóng", "the receiving program has closed";
+    IoCrossesDevices => "không chuyển được tệp sang ổ đĩa khác", "cannot move the file to another disk";
+    IoDevice => "lỗi đọc/ghi của ổ đĩa hoặc thiết bị", "the disk or device failed to read or write";
+    IoOther => "lỗi hệ thống", "system error";
+    ErrBusy => "tệp cơ sở dữ liệu đang bận: một chương trình khác (có thể là một cửa sổ tct khác) đang ghi vào; đã chờ mà chưa xong, hãy thử lại sau", "the database file is busy: another program (perhaps another tct window) is writing to it; waited and it did not finish, try again later";
+    ErrDbCannotOpen => "không mở được tệp cơ sở dữ liệu", "cannot open the database file";
+    ErrDbIo => "lỗi đọc/ghi tệp cơ sở dữ liệu", "the database file could not be read or written";
+    ErrDbTooBig => "dữ liệu quá lớn để lưu", "too much data to store";
+    ErrDb => "lỗi cơ sở dữ liệu", "database error";
+    ErrNoHome => "không tìm thấy thư mục nhà để đặt tệp dữ liệu; dùng --db TỆP", "no home directory for the data file; use --db PATH";
     ColMet => "Đạt", "Met";
     ColAbove => "≥70%", "≥70%";
     ColBelow => "<70%", "<70%";

@@ -60,7 +60,12 @@ pub fn parent_dir(path: &Path) -> PathBuf {
 }
 
 fn failed(path: &Path, e: &std::io::Error) -> Error {
-    Error::write(path, std::io::Error::new(e.kind(), e.to_string()))
+    // The system's error number when there is one, so it is worded like any other.
+    let copy = match e.raw_os_error() {
+        Some(n) => std::io::Error::from_raw_os_error(n),
+        None => std::io::Error::new(e.kind(), e.to_string()),
+    };
+    Error::write(path, copy)
 }
 
 /// Makes the rename itself durable (Unix); a failure here changes nothing already

@@ -270,3 +270,174 @@ fn a_busy_file_keeps_the_typing_and_writes_the_draft_when_free() {
         draft.body
     );
 }
+
+// The command line meets trouble: each case one line in the user's language and exit
+// status 2, the file as it was; a reader that goes away is not trouble.
+
+/// Where a case's standard output goes.
+#[cfg(target_os = "linux")]
+#[derive(Clone, Copy)]
+enum Out {
+    Captured,
+    /// A device that takes nothing: every write says the disk is full.
+    DevFull,
+    /// A pipe whose reader has gone (`tct report … | head -1`).
+    ClosedPipe,
+}
+
+/// A run of the binary for one case, in one language.
+#[cfg(target_os = "linux")]
+fn run_case(args: &[&str], out: Out, lang: &str) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tct"));
+    cmd.args(args)
+        .env_remove("TCT_DB")
+        .env("TCT_LANG", lang)
+        .env_remove("RUST_BACKTRACE");
+    match out {
+        Out::Captured => {}
+        Out::DevFull => {
+            let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+            cmd.stdout(full.expect("/dev/full"));
+        }
+        Out::ClosedPipe => {
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            cmd.stdout(writer);
+        }
+    }
+    cmd.output().expect("tct runs")
+}
+
+/// Words the system or SQLite would say in English, never to be seen in Vietnamese.
+#[cfg(target_os = "linux")]
+const ENGLISH: &[&str] = &[
+    "No space left",
+    "No such file",
+    "Permission denied",
+    "database is locked",
+    "Read-only",
+    "Is a directory",
+    "os error",
+    "Broken pipe",
+    "already exists",
+];
+
+/// What no user should ever read.
+const NEVER: &[&str] = &[
+    "panicked",
+    "backtrace",
+    "RUST_BACKTRACE",
+    "Error {",
+    "Io(",
+    "Db(",
+];
+
+#[cfg(target_os = "linux")]
+struct Fault {
+    what: &'static str,
+    args: Vec<String>,
+    out: Out,
+    /// Words of the one line, in Vietnamese and in English; `None`: a clean exit 0.
+    says: Option<(&'static str, &'static str)>,
+    /// A file the case must leave byte for byte.
+    untouched: Option<std::path::PathBuf>,
+}
+
+/// A demo database in `dir` under `name`.
+fn demo_file(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let db = dir.join(name);
+    let o = common::tct(&["--demo", "--db", db.to_str().unwrap(), "report", "units"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    db
+}
+
+#[cfg(target_os = "linux")]
+fn args(db: &std::path::Path, rest: &[&str]) -> Vec<String> {
+    let mut v = vec!["--db".to_string(), db.to_str().unwrap().to_string()];
+    v.extend(rest.iter().map(|s| s.to_string()));
+    v
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn every_failure_is_one_line_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = demo_file(d, "demo.db");
+
+    let truncated = d.join("cut.db");
+    let bytes = std::fs::read(&good).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+
+    // Another program in the middle of a write, for as long as the test runs.
+    let locked = demo_file(d, "locked.db");
+    let holder = rusqlite::Connection::open(&locked).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+
+    let cases = [
+        Fault {
+            what: "standard output on a full device",
+            args: args(&good, &["report", "units"]),
+            out: Out::DevFull,
+            says: Some(("ổ đĩa đã đầy", "disk is full")),
+            untouched: None,
+        },
+        Fault {
+            what: "a reader that closed the pipe",
+            args: args(&good, &["report", "overdue"]),
+            out: Out::ClosedPipe,
+            says: None,
+            untouched: None,
+        },
+        Fault {
+            what: "a database another program is writing",
+            args: args(&locked, &["config", "place", "Tràng Định"]),
+            out: Out::Captured,
+            says: Some(("đang bận", "is busy")),
+            untouched: Some(locked.clone()),
+        },
+        Fault {
+            what: "a truncated database",
+            args: args(&truncated, &["report", "units"]),
+            out: Out::Captured,
+            says: Some(("bị hỏng", "damaged")),
+            untouched: Some(truncated.clone()),
+        },
+    ];
+    for case in &cases {
+        let before = case.untouched.as_ref().map(|f| std::fs::read(f).unwrap());
+        for (lang, words) in [
+            ("vi", case.says.map(|s| s.0)),
+            ("en", case.says.map(|s| s.1)),
+        ] {
+            let a: Vec<&str> = case.args.iter().map(String::as_str).collect();
+            let o = run_case(&a, case.out, lang);
+            let err = String::from_utf8_lossy(&o.stderr).into_owned();
+            let what = format!("{} ({lang}): {err:?}", case.what);
+            for never in NEVER {
+                assert!(!err.contains(never), "{what}");
+            }
+            let Some(words) = words else {
+                assert_eq!(o.status.code(), Some(0), "{what}");
+                assert!(err.is_empty(), "quiet: {what}");
+                continue;
+            };
+            assert_eq!(o.status.code(), Some(2), "{what}");
+            assert_eq!(err.lines().count(), 1, "one line: {what}");
+            assert!(err.starts_with("tct: ") && err.contains(words), "{what}");
+            if lang == "vi" {
+                for english in ENGLISH {
+                    assert!(!err.contains(english), "no English: {what}");
+                }
+            }
+        }
+        if let (Some(file), Some(before)) = (&case.untouched, before) {
+            assert!(
+                std::fs::read(file).unwrap() == before,
+                "{} changed",
+                case.what
+            );
+        }
+    }
+    holder.execute_batch("ROLLBACK").unwrap();
+}

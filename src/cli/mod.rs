@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::domain::format::parse_date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, io_words};
 use crate::i18n::{Lang, T, t};
 use crate::import::ImportKind;
 use crate::notice::NoticeFormat;
@@ -149,9 +149,10 @@ pub fn as_of_arg(cli: &Cli) -> Result<Option<NaiveDate>> {
 
 fn data_dir() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("vn", "", "tct")
-        .ok_or_else(|| Error::User("no home directory for the data file; use --db PATH".into()))?;
+        .ok_or_else(|| Error::User(t(T::ErrNoHome).into()))?;
     let dir = dirs.data_dir().to_path_buf();
-    std::fs::create_dir_all(&dir).map_err(|e| Error::User(format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::User(format!("{}: {}", dir.display(), io_words(&e))))?;
     Ok(dir)
 }
 

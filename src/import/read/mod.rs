@@ -12,7 +12,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, io_words};
 use crate::i18n::{T, t};
 
 pub use csv::read_csv;
@@ -58,7 +58,8 @@ pub type HeaderScore<'a> = &'a dyn Fn(&[Cell]) -> usize;
 
 /// Reads a whole sheet. Errors are messages for the user.
 pub fn read_sheet(path: &Path, sheet: Option<&str>, score: HeaderScore) -> Result<Vec<Row>> {
-    let cannot = |e: std::io::Error| Error::User(format!("{}: {e}", t(T::ImpCannotRead)));
+    let cannot =
+        |e: std::io::Error| Error::User(format!("{}: {}", t(T::ImpCannotRead), io_words(&e)));
     let size = std::fs::metadata(path).map_err(cannot)?.len();
     if size > grid::MAX_FILE_BYTES {
         return Err(Error::User(format!(
