@@ -25,6 +25,9 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
+    /// A schema version below what the file's tables say: set back by hand or by
+    /// another program.
+    SchemaMismatch { path: PathBuf, version: i64 },
     /// A database that needs upgrading, opened read-only.
     ReadOnlyOld(PathBuf),
     /// The database file is damaged (truncated, overwritten).
@@ -89,6 +92,10 @@ impl fmt::Display for Error {
                 t(T::ErrNewer),
                 path.display()
             ),
+            Error::SchemaMismatch { path, version } => {
+                let words = t(T::ErrSchemaMismatch).replace("{n}", &version.to_string());
+                write!(f, "{words}: {}", path.display())
+            }
             Error::ReadOnlyOld(p) => write!(f, "{}: {}", t(T::OpenedReadOnly), p.display()),
             Error::Damaged => f.write_str(t(T::ErrDamaged)),
             Error::Busy => f.write_str(t(T::ErrBusy)),

@@ -302,6 +302,7 @@ catalog! {
     ErrDbIo => "lỗi đọc/ghi tệp cơ sở dữ liệu", "the database file could not be read or written";
     ErrDbTooBig => "dữ liệu quá lớn để lưu", "too much data to store";
     ErrDb => "lỗi cơ sở dữ liệu", "database error";
+    ErrSchemaMismatch => "số phiên bản lược đồ ghi trong tệp (user_version {n}) không khớp với các bảng trong tệp, có thể tệp đã bị sửa ngoài tct: không nâng cấp, không ghi gì vào tệp", "the schema version the file records (user_version {n}) does not match its tables; it may have been changed outside tct: not upgraded, nothing written";
     ErrNoHome => "không tìm thấy thư mục nhà để đặt tệp dữ liệu; dùng --db TỆP", "no home directory for the data file; use --db PATH";
     ColMet => "Đạt", "Met";
     ColAbove => "≥70%", "≥70%";

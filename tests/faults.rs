@@ -369,6 +369,14 @@ fn every_failure_is_one_line_in_the_users_language() {
     let bytes = std::fs::read(&good).unwrap();
     std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
 
+    // A schema version set back below what the tables are: migration 3 would run
+    // again, then 4 fail on a table it has.
+    let lowered = demo_file(d, "lowered.db");
+    rusqlite::Connection::open(&lowered)
+        .unwrap()
+        .pragma_update(None, "user_version", 2)
+        .unwrap();
+
     // Another program in the middle of a write, for as long as the test runs.
     let locked = demo_file(d, "locked.db");
     let holder = rusqlite::Connection::open(&locked).unwrap();
@@ -402,6 +410,13 @@ fn every_failure_is_one_line_in_the_users_language() {
             out: Out::Captured,
             says: Some(("bị hỏng", "damaged")),
             untouched: Some(truncated.clone()),
+        },
+        Fault {
+            what: "a lowered schema version",
+            args: args(&lowered, &["report", "units"]),
+            out: Out::Captured,
+            says: Some(("không khớp với các bảng", "does not match its tables")),
+            untouched: Some(lowered.clone()),
         },
     ];
     for case in &cases {

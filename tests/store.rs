@@ -396,6 +396,47 @@ fn refuses_a_database_from_a_newer_tct_without_touching_it() {
     unchanged_after_refusal(&path, |e| matches!(e, OpenError::Newer { .. }));
 }
 
+/// A file of each older version, as that version made it, is upgraded; the same
+/// file with its version set back below its tables is refused without a change.
+#[test]
+fn an_older_file_is_upgraded_and_a_lowered_version_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let latest = latest_version();
+    for v in 1..latest {
+        let old = dir.path().join(format!("v{v}.db"));
+        {
+            let c = rusqlite::Connection::open(&old).unwrap();
+            for sql in &tct::store::MIGRATIONS[..v as usize] {
+                c.execute_batch(sql).unwrap();
+            }
+            c.pragma_update(None, "application_id", tct::store::APPLICATION_ID)
+                .unwrap();
+            c.pragma_update(None, "user_version", v).unwrap();
+        }
+        let lowered = dir.path().join(format!("v{v}-lowered.db"));
+        std::fs::copy(&old, &lowered).unwrap();
+        rusqlite::Connection::open(&lowered)
+            .unwrap()
+            .pragma_update(None, "user_version", v - 1)
+            .unwrap();
+        let store = Store::open(&old).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest, "v{v}");
+        unchanged_after_refusal(
+            &lowered,
+            |e| matches!(e, OpenError::SchemaMismatch { version, .. } if *version == v - 1),
+        );
+    }
+    // The latest, set back by one.
+    let path = dir.path().join("latest.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", latest - 1).unwrap();
+        c.pragma_update(None, "journal_mode", "delete").unwrap();
+    }
+    unchanged_after_refusal(&path, |e| matches!(e, OpenError::SchemaMismatch { .. }));
+}
+
 #[test]
 fn refuses_files_that_are_not_tct_databases() {
     let dir = tempfile::tempdir().unwrap();

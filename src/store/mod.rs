@@ -11,6 +11,7 @@ mod inspections;
 mod lease;
 mod queries;
 mod schema;
+mod schema_check;
 mod tally;
 mod tx;
 mod write;
@@ -27,6 +28,9 @@ use crate::error::{Error, Result};
 pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
 pub use file_guard::FileEvent;
+/// Each version's SQL, for tests that make a file of an older version.
+#[cfg(feature = "testing")]
+pub use schema::MIGRATIONS;
 pub use schema::{APPLICATION_ID, latest_version};
 pub use tx::Tx;
 
@@ -146,6 +150,9 @@ impl Store {
                 found: version,
                 supported: latest_version(),
             });
+        }
+        if version < latest_version() && tables > 0 {
+            schema_check::check(c, version, &self.path)?;
         }
         c.pragma_update(None, "foreign_keys", true)?;
         if !self.read_only {
