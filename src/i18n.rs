@@ -268,6 +268,7 @@ catalog! {
     ErrYearRange => "năm ngoài khoảng 1900–2200", "year outside 1900–2200";
     ErrDeadlineBefore => "hạn xử lý trước ngày kiểm tra", "deadline before the inspection date";
     ErrMdOnlyConclusions => "--format md chỉ dùng cho báo cáo kết luận (conclusions)", "--format md is for conclusions only";
+    ErrConclusionsFormat => "báo cáo kết luận (conclusions) chỉ ghi dạng md hoặc json (--format md|json)", "the conclusions report is written as md or json only (--format md|json)";
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";

@@ -418,6 +418,16 @@ fn every_failure_is_one_line_in_the_users_language() {
             says: Some(("không khớp với các bảng", "does not match its tables")),
             untouched: Some(lowered.clone()),
         },
+        Fault {
+            what: "conclusions in a format they are not written in",
+            args: args(&good, &["report", "conclusions", "--format", "xlsx", "-o"])
+                .into_iter()
+                .chain([d.join("kl.xlsx").to_str().unwrap().to_string()])
+                .collect(),
+            out: Out::Captured,
+            says: Some(("md hoặc json", "md or json")),
+            untouched: None,
+        },
     ];
     for case in &cases {
         let before = case.untouched.as_ref().map(|f| std::fs::read(f).unwrap());
@@ -454,5 +464,9 @@ fn every_failure_is_one_line_in_the_users_language() {
             );
         }
     }
+    assert!(
+        !d.join("kl.xlsx").exists(),
+        "no Markdown written into an .xlsx"
+    );
     holder.execute_batch("ROLLBACK").unwrap();
 }

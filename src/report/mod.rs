@@ -50,6 +50,22 @@ pub struct Query<'a> {
     pub format: Option<Format>,
 }
 
+impl Query<'_> {
+    /// The format asked for, or the report's own; one the report does not write is
+    /// refused before anything is written.
+    fn format(&self) -> Result<Format> {
+        match (self.what, self.format) {
+            (ReportKind::Conclusions, None) => Ok(Format::Md),
+            (ReportKind::Conclusions, Some(f @ (Format::Md | Format::Json))) => Ok(f),
+            (ReportKind::Conclusions, Some(_)) => {
+                Err(Error::User(t(T::ErrConclusionsFormat).into()))
+            }
+            (_, Some(Format::Md)) => Err(Error::User(t(T::ErrMdOnlyConclusions).into())),
+            (_, f) => Ok(f.unwrap_or(Format::Table)),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct UnitJson<'a> {
     name: &'a str,
@@ -70,6 +86,7 @@ fn number(x: f64) -> Cell {
 
 /// Runs a report to standard output, or to a file with `-o` (xlsx needs one).
 pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Result<()> {
+    q.format()?;
     match output {
         // Whole or not at all, owner-only: an error (an unknown unit, a full disk)
         // leaves an existing file as it was.
@@ -189,13 +206,9 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
         .unit
         .map(|u| store.resolve_unit(ctx.as_of, u))
         .transpose()?;
+    let format = q.format()?;
     if q.what == ReportKind::Conclusions {
-        let format = q.format.unwrap_or(Format::Md);
         return conclusions::run(store, ctx, unit.map(|u| u.0), q.inspection, format, out);
-    }
-    let format = q.format.unwrap_or(Format::Table);
-    if format == Format::Md {
-        return Err(Error::User(t(T::ErrMdOnlyConclusions).into()));
     }
     let report = Report {
         store,
