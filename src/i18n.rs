@@ -304,6 +304,8 @@ catalog! {
     ErrDbTooBig => "dữ liệu quá lớn để lưu", "too much data to store";
     ErrDb => "lỗi cơ sở dữ liệu", "database error";
     ErrSchemaMismatch => "số phiên bản lược đồ ghi trong tệp (user_version {n}) không khớp với các bảng trong tệp, có thể tệp đã bị sửa ngoài tct: không nâng cấp, không ghi gì vào tệp", "the schema version the file records (user_version {n}) does not match its tables; it may have been changed outside tct: not upgraded, nothing written";
+    ErrPanic => "tct gặp lỗi nội bộ và đã dừng; những gì đã lưu vẫn nguyên vẹn. Chi tiết đã ghi vào", "tct hit an internal error and stopped; what was saved is intact. The details were written to";
+    ErrPanicNoLog => "tct gặp lỗi nội bộ và đã dừng; những gì đã lưu vẫn nguyên vẹn. Chạy lại với TCT_DEBUG=1 để xem chi tiết", "tct hit an internal error and stopped; what was saved is intact. Run again with TCT_DEBUG=1 for the details";
     ErrNoHome => "không tìm thấy thư mục nhà để đặt tệp dữ liệu; dùng --db TỆP", "no home directory for the data file; use --db PATH";
     ColMet => "Đạt", "Met";
     ColAbove => "≥70%", "≥70%";

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod crash;
 pub mod domain;
 pub mod error;
 pub mod generate;

@@ -9,6 +9,7 @@ use tct::cli::{self, Cli};
 use tct::domain::text::printable_lines;
 
 fn main() -> ExitCode {
+    tct::crash::install();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let words: Vec<String> = args.iter().map(|a| a.to_string_lossy().into()).collect();
     let parsed = cli::help::command(cli::help::lang_from_args(&words))
@@ -18,10 +19,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return argument_error(e),
     };
-    if let Err(e) = color_eyre::install() {
-        eprintln!("tct: {e}");
-    }
-    match tct::commands::run(cli) {
+    // A panic has been worded in one line by the hook; it fails like any error.
+    let Ok(done) = std::panic::catch_unwind(|| tct::commands::run(cli)) else {
+        return ExitCode::from(2);
+    };
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         // `tct report ... | head`: the reader has what it wanted.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

@@ -470,3 +470,71 @@ fn every_failure_is_one_line_in_the_users_language() {
     );
     holder.execute_batch("ROLLBACK").unwrap();
 }
+
+/// A bug in tct, made on purpose (`TCT_TEST_PANIC`, in test builds only): one line in
+/// the user's language naming the log, exit status 2, the details in the log (owner
+/// only, started afresh past its bound) or on standard error with `TCT_DEBUG=1`.
+#[test]
+fn a_bug_is_one_line_and_its_details_go_to_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path(), "demo.db");
+    let data = dir.path().join("data");
+    let log = data.join("tct").join("tct.log");
+    let bug = |lang: &str, debug: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tct"));
+        cmd.args([
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            lang,
+            "report",
+            "units",
+        ])
+        .env("TCT_TEST_PANIC", "command")
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", dir.path())
+        .env_remove("RUST_BACKTRACE");
+        if debug {
+            cmd.env("TCT_DEBUG", "1");
+        } else {
+            cmd.env_remove("TCT_DEBUG");
+        }
+        cmd.output().unwrap()
+    };
+    for (lang, words) in [("vi", "lỗi nội bộ"), ("en", "internal error")] {
+        let o = bug(lang, false);
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains(words), "{err}");
+        assert!(err.trim_end().ends_with(log.to_str().unwrap()), "{err}");
+        for never in NEVER {
+            assert!(!err.contains(never), "{err}");
+        }
+        assert!(o.stdout.is_empty());
+    }
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(logged.matches("a bug made on purpose by a test").count(), 2);
+    assert!(logged.contains("src/commands/mod.rs"), "where: {logged}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&log).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // Past its bound the log starts afresh, the old one kept beside it.
+    std::fs::write(&log, "x".repeat(300 * 1024)).unwrap();
+    bug("vi", false);
+    assert!(std::fs::metadata(&log).unwrap().len() < 100 * 1024);
+    assert_eq!(
+        std::fs::metadata(log.with_extension("log.1"))
+            .unwrap()
+            .len(),
+        300 * 1024
+    );
+    // TCT_DEBUG=1: the details themselves.
+    let o = bug("vi", true);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("a bug made on purpose by a test"), "{err}");
+}

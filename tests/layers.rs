@@ -32,6 +32,8 @@ const LAYERS: &[&[&str]] = &[
     // The command line: its arguments and their help; then one file per subcommand.
     &["cli"],
     &["commands"],
+    // A panic worded, its details logged; installed by main.rs.
+    &["crash"],
 ];
 
 /// Edges the layers would allow but the design forbids.

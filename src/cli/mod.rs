@@ -147,7 +147,9 @@ pub fn as_of_arg(cli: &Cli) -> Result<Option<NaiveDate>> {
         .transpose()
 }
 
-fn data_dir() -> Result<PathBuf> {
+/// The platform's data directory for tct (`~/.local/share/tct` on Linux), made if
+/// missing: the default database, the demo, the log of a crash.
+pub fn data_dir() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("vn", "", "tct")
         .ok_or_else(|| Error::User(t(T::ErrNoHome).into()))?;
     let dir = dirs.data_dir().to_path_buf();

@@ -23,6 +23,11 @@ use crate::store::{DemoData, Store, load_demo};
 /// Runs what the command line asks: a subcommand, or the dashboard.
 pub fn run(cli: Cli) -> Result<()> {
     set_lang(cli::language(&cli)?);
+    // A bug on purpose, for the tests of how a panic is worded (tests/faults.rs).
+    #[cfg(feature = "testing")]
+    if std::env::var_os("TCT_TEST_PANIC").is_some_and(|v| v == "command") {
+        panic!("a bug made on purpose by a test");
+    }
     let today = cli::as_of_arg(&cli)?;
     let path = cli::db_path(&cli)?;
     if let Some(Command::Generate {
