@@ -189,3 +189,100 @@ fn survives_resize_to_tiny_and_back() {
 
     tui.quit_with(b"q");
 }
+
+/// Whether the process is stopped, as the kernel says (`T` in /proc/PID/stat).
+#[cfg(target_os = "linux")]
+fn stopped(tui: &Tui) -> bool {
+    let pid = tui.child.process_id().expect("tct's process id");
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The state follows the command's name in parentheses.
+    stat.rsplit(')')
+        .next()
+        .unwrap_or("")
+        .trim_start()
+        .starts_with('T')
+}
+
+/// A stop from the shell (`kill -TSTP`, as Ctrl-Z in the shell would send) gives the
+/// terminal back while tct is stopped: the shell's screen, cooked mode, no bracketed
+/// paste. `fg` (SIGCONT) takes it again and draws the dashboard whole, and keys work.
+#[cfg(unix)]
+#[test]
+fn a_stop_from_the_shell_gives_the_terminal_back_and_fg_redraws() {
+    let dir = temp_dir();
+    let mut tui = Tui::demo(100, 30, &dir, &[]);
+    tui.wait_for("Ngày xem 23/09/2022");
+    for round in 0..2 {
+        tui.signal(libc::SIGTSTP);
+        tui.wait_until("the terminal given back", |t| {
+            !t.alternate_screen()
+                && !t.bracketed_paste()
+                && t.local_flags().iter().any(|f| f == "ICANON")
+        });
+        #[cfg(target_os = "linux")]
+        tui.wait_until("tct stopped", stopped);
+        if tui.screen().contains("Ngày xem") {
+            tui.fail("the shell's screen, not the dashboard, while stopped");
+        }
+        tui.signal(libc::SIGCONT);
+        // Entering the alternate screen clears it: the dashboard is on it again only
+        // if it was drawn again.
+        tui.wait_until("the dashboard back, redrawn", |t| {
+            t.alternate_screen()
+                && t.bracketed_paste()
+                && !t.local_flags().iter().any(|f| f == "ICANON")
+                && t.screen().contains("Ngày xem 23/09/2022")
+                && t.screen().contains("Tràng Định")
+        });
+        if round == 0 {
+            tui.send("/trang dinh\r");
+            tui.wait_for("02/14 chỉ tiêu đạt và vượt");
+        }
+    }
+    tui.quit_with("q");
+}
+
+/// A bug while the dashboard is on screen (made on purpose, `TCT_TEST_PANIC`, in test
+/// builds only): the terminal is given back first, then one line in Vietnamese says
+/// where the details went, and tct exits with 2.
+#[cfg(unix)]
+#[test]
+fn a_bug_on_screen_gives_the_terminal_back_and_says_one_line() {
+    let dir = temp_dir();
+    let db = db_path(&dir);
+    let data = dir.path().join("data");
+    let mut tui = Tui::spawn_env(
+        100,
+        30,
+        dir.path(),
+        &["--demo", "--db", db.to_str().unwrap()],
+        &[
+            ("TCT_TEST_PANIC", std::path::Path::new("screen")),
+            ("XDG_DATA_HOME", &data),
+            ("HOME", dir.path()),
+        ],
+    );
+    let status = tui.wait_exit();
+    assert_eq!(status.exit_code(), 2, "{}", tui.screen());
+    assert!(!tui.alternate_screen(), "{}", tui.screen());
+    assert!(!tui.bracketed_paste());
+    assert!(tui.local_flags().iter().any(|f| f == "ICANON"));
+    let said: Vec<String> = tui
+        .screen()
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let log = data.join("tct").join("tct.log");
+    let line = said.join("");
+    assert!(
+        line.starts_with("tct: tct gặp lỗi nội bộ") && line.ends_with(log.to_str().unwrap()),
+        "{said:?}"
+    );
+    assert!(!line.contains("panicked"), "{said:?}");
+    assert!(
+        std::fs::read_to_string(&log)
+            .unwrap()
+            .contains("a bug made on purpose by a test")
+    );
+}

@@ -54,6 +54,17 @@ pub struct Tui {
 impl Tui {
     /// Start `tct ARGS...` in a `cols`×`rows` terminal, in `cwd`.
     pub fn spawn(cols: u16, rows: u16, cwd: &Path, args: &[&str]) -> Tui {
+        Tui::spawn_env(cols, rows, cwd, args, &[])
+    }
+
+    /// Start `tct ARGS...` with these environment variables set as well.
+    pub fn spawn_env(
+        cols: u16,
+        rows: u16,
+        cwd: &Path,
+        args: &[&str],
+        env: &[(&str, &Path)],
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(pty_size(cols, rows))
             .expect("open a pseudo-terminal");
@@ -65,6 +76,9 @@ impl Tui {
         // Keep the run independent of the caller's settings.
         for var in ["TCT_DB", "TCT_LANG", "NO_COLOR", "RUST_BACKTRACE"] {
             cmd.env_remove(var);
+        }
+        for (var, value) in env {
+            cmd.env(var, value);
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn tct");
         // Our copy of the slave must close, or the reader never sees end of output.
@@ -359,6 +373,15 @@ impl Tui {
         // SAFETY: kill(2) with a pid this test spawned and has not yet reaped.
         let sent = unsafe { libc::kill(pid as libc::pid_t, libc::SIGSTOP) };
         assert_eq!(sent, 0, "kill -STOP {pid} failed");
+    }
+
+    /// Sends a signal, as `kill -SIG` from another shell would.
+    #[cfg(unix)]
+    pub fn signal(&mut self, signal: libc::c_int) {
+        let pid = self.child.process_id().expect("tct's process id");
+        // SAFETY: kill(2) with a pid this test spawned and has not yet reaped.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, signal) };
+        assert_eq!(sent, 0, "kill -{signal} {pid} failed");
     }
 
     pub fn kill(&mut self) {

@@ -1,0 +1,68 @@
+//! The dashboard in the terminal: the event loop. `terminal` takes the terminal and
+//! gives it back (on exit, error, panic); `suspend` survives a stop from the shell.
+//! The loop blocks on the next event: an idle tct draws nothing and asks nothing.
+
+mod suspend;
+mod terminal;
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::{Action, App};
+use crate::error::Result;
+use crate::ui;
+use suspend::Suspend;
+
+pub fn run(mut app: App) -> Result<()> {
+    let mut term = terminal::init()?;
+    let result = (|| -> Result<()> {
+        // Crossterm starts listening for SIGWINCH at its first look for events; the
+        // stop and continue signals wake the loop through it.
+        event::poll(Duration::ZERO)?;
+        let jobs = Suspend::watch()?;
+        let size = term.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        while !app.quit {
+            if jobs.stop_asked() {
+                terminal::give_back();
+                jobs.stop_now();
+            }
+            if jobs.resumed() || !terminal::taken() {
+                // The screen was the shell's meanwhile, maybe of another size: take it
+                // again and draw it whole (a resize clears and forgets the last frame;
+                // `clear` would ask the terminal where its cursor is).
+                terminal::take()?;
+                let size = term.size()?;
+                term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                app.update(Action::Resize(size.width, size.height));
+            }
+            term.draw(|f| ui::draw(f, &app))?;
+            #[cfg(feature = "testing")]
+            if std::env::var_os("TCT_TEST_PANIC").is_some_and(|v| v == "screen") {
+                panic!("a bug made on purpose by a test");
+            }
+            // Block until the next event; wake early only when a draft is waiting to
+            // be written, never on a timer.
+            if let Some(due) = app.next_deadline() {
+                let wait = due.saturating_duration_since(std::time::Instant::now());
+                if !event::poll(wait)? {
+                    app.update(Action::Tick);
+                    continue;
+                }
+            }
+            match event::read()? {
+                Event::Key(k) => app.on_key(k),
+                Event::Paste(s) => app.update(Action::Paste(s)),
+                Event::Resize(w, h) => {
+                    app.update(Action::Resize(w, h));
+                    terminal::rearm_input();
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    })();
+    terminal::give_back();
+    result
+}
