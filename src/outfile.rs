@@ -22,16 +22,9 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) 
     if !dir.is_dir() {
         return Err(Error::NoDirectory(dir.to_path_buf()));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // tempfile creates the file with mode 0600 and removes it when dropped unsaved.
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| failed(path, &e))?;
+    // 0600, removed when dropped unsaved, and swept at a later start if a kill
+    // leaves it behind.
+    let tmp = crate::store::temp::beside(path).map_err(|e| failed(path, &e))?;
     let mut out = BufWriter::new(tmp);
     if let Err(e) = fill(&mut out) {
         return Err(match e {

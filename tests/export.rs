@@ -417,3 +417,63 @@ fn a_large_export_shows_progress_on_a_terminal() {
         "a bar with {total} rows and a rate: {seen:?}"
     );
 }
+
+/// An export killed midway leaves its temporary file (hidden, named after it and
+/// the process); the next start of tct on the database beside it sweeps it, as the
+/// process that wrote it is gone.
+#[cfg(unix)]
+#[test]
+fn a_killed_exports_temporary_file_is_swept_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = large_db(dir.path());
+    let target = dir.path().join("qua-han.xlsx");
+    let temporary = || {
+        names(dir.path())
+            .into_iter()
+            .find(|n| n.starts_with(".qua-han.xlsx.tct-") && n.ends_with(".tmp"))
+    };
+    let mut left = None;
+    // The export must be caught while it writes: a few tries, each bounded.
+    for _ in 0..5 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tct"))
+            .args([
+                "--db",
+                s(&db),
+                "report",
+                "overdue",
+                "--format",
+                "xlsx",
+                "-o",
+            ])
+            .arg(&target)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while temporary().is_none()
+            && child.try_wait().unwrap().is_none()
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = child.kill();
+        child.wait().unwrap();
+        if let Some(name) = temporary()
+            && !target.exists()
+        {
+            left = Some((name, child.id()));
+            break;
+        }
+        let _ = std::fs::remove_file(&target);
+    }
+    let (left, pid) = left.expect("an export killed while its temporary file was there");
+    assert!(
+        left.starts_with(&format!(".qua-han.xlsx.tct-{pid}-")),
+        "named after the target and its process: {left}"
+    );
+    let o = tct(&["--db", s(&db), "report", "units"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(temporary(), None, "swept at the next start");
+    assert!(!target.exists());
+}

@@ -30,16 +30,8 @@ impl Store {
     }
 
     fn copy_to(&self, dest: &Path, replace: bool) -> Result<bool> {
-        let dir = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let name = dest.file_name().unwrap_or_default().to_string_lossy();
-        // tempfile makes it 0600 and removes it unless it is kept.
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)
+        // 0600, removed unless it is kept, swept at a later start if a kill leaves it.
+        let tmp = super::temp::beside(dest)
             .map_err(|e| Error::write(dest, e))?
             .into_temp_path();
         {
@@ -64,9 +56,13 @@ impl Store {
             }
             Err(e) => return Err(Error::write(dest, e.error)),
         }
+        // The rename itself made durable (Unix).
         #[cfg(unix)]
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
+        {
+            let dir = dest.parent().filter(|p| !p.as_os_str().is_empty());
+            if let Ok(d) = std::fs::File::open(dir.unwrap_or(Path::new("."))) {
+                let _ = d.sync_all();
+            }
         }
         owner_only(dest);
         Ok(true)

@@ -13,6 +13,7 @@ mod queries;
 mod schema;
 mod schema_check;
 mod tally;
+pub mod temp;
 mod tx;
 mod write;
 
@@ -60,11 +61,15 @@ impl Store {
     /// read-only; a file that is not SQLite, not tct's, or from a newer tct is refused
     /// without being touched.
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.is_dir()
-        {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
             return Err(Error::NoDirectory(dir.to_path_buf()));
         }
+        // What a tct killed while writing an export or a backup here left behind.
+        temp::sweep(dir);
         let mut read_only = false;
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.len() > 0 {
