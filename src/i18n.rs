@@ -262,6 +262,9 @@ catalog! {
     ErrNotSqlite => "tệp không phải cơ sở dữ liệu SQLite", "file is not a SQLite database";
     ErrNewer => "cơ sở dữ liệu do phiên bản tct mới hơn tạo (lược đồ", "database was made by a newer tct (schema";
     ErrNoDir => "thư mục không tồn tại", "directory does not exist";
+    ErrOutputIsDb => "không ghi: tệp ghi ra chính là cơ sở dữ liệu đang mở (hoặc một tệp đi kèm nó: -wal, -shm…)", "not written: the output is the open database itself (or a file kept beside it: -wal, -shm…)";
+    ErrOutputNotFile => "không ghi: tệp ghi ra không phải tệp thường (thư mục, FIFO, thiết bị, hay liên kết không trỏ tới tệp nào)", "not written: the output is not a regular file (a directory, FIFO, device, or a link to nothing)";
+    ErrBinaryToTerminal => "không in {f} ra màn hình: ghi vào tệp (-o TỆP hoặc > TỆP)", "{f} is not printed on a terminal: write it to a file (-o FILE or > FILE)";
     ErrWriteFile => "không ghi được tệp", "could not write the file";
     ErrDate => "ngày không hợp lệ", "invalid date";
     ErrDateMissing => "ngày không tồn tại", "date does not exist";

@@ -418,6 +418,269 @@ fn a_large_export_shows_progress_on_a_terminal() {
     );
 }
 
+/// The file type and content a path leads to, to see it untouched: (kind, bytes).
+#[cfg(unix)]
+fn state(p: &Path) -> (String, Vec<u8>) {
+    let kind = match std::fs::symlink_metadata(p) {
+        Ok(m) if m.file_type().is_symlink() => format!("link to {:?}", std::fs::read_link(p)),
+        Ok(m) => format!("{:?}", m.file_type()),
+        Err(e) => format!("{:?}", e.kind()),
+    };
+    let bytes = match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => std::fs::read(p).unwrap(),
+        _ => Vec::new(),
+    };
+    (kind, bytes)
+}
+
+/// `-o` and `tct backup FILE` never write over the open database — by its name, a
+/// symlink, a hard link, its -wal or -shm, a window's lock — nor anything but a regular file: a FIFO,
+/// a device, a directory, a symlink to one or to nothing. Each is one line, exit
+/// status 2, the path as it was, and no temporary file beside it. (A notice given a
+/// directory goes into it under its usual name: tested above.)
+#[cfg(unix)]
+#[test]
+fn outputs_that_are_the_database_or_not_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let db = demo(d);
+    std::os::unix::fs::symlink(&db, d.join("link.db")).unwrap();
+    std::fs::hard_link(&db, d.join("hard.db")).unwrap();
+    let o = std::process::Command::new("mkfifo")
+        .arg(d.join("fifo"))
+        .output()
+        .expect("mkfifo");
+    assert!(o.status.success());
+    // A device reached through a link, so that a regression replaces the link, never
+    // the device.
+    std::os::unix::fs::symlink("/dev/null", d.join("null")).unwrap();
+    std::fs::create_dir(d.join("dir")).unwrap();
+    std::os::unix::fs::symlink(d.join("dir"), d.join("dir-link")).unwrap();
+    std::os::unix::fs::symlink(d.join("nothing"), d.join("dangling")).unwrap();
+    let database = "cơ sở dữ liệu đang mở";
+    let not_file = "không phải tệp thường";
+    let cases = [
+        ("demo.db", database),
+        ("link.db", database),
+        ("hard.db", database),
+        ("demo.db-wal", database),
+        ("demo.db-shm", database),
+        ("demo.db-window-0123456789abcdef", database),
+        ("fifo", not_file),
+        ("null", not_file),
+        ("dir", not_file),
+        ("dir-link", not_file),
+        ("dangling", not_file),
+    ];
+    let before_names = names(d);
+    let before_db = std::fs::read(&db).unwrap();
+    for (name, says) in cases {
+        let target = d.join(name);
+        let t = s(&target);
+        let before = state(&target);
+        let runs: [Vec<&str>; 4] = [
+            vec!["report", "overdue", "--format", "csv", "-o", t],
+            vec!["report", "units", "--format", "xlsx", "-o", t],
+            vec![
+                "export",
+                "inspection",
+                "latest",
+                "--unit",
+                "trang dinh",
+                "-o",
+                t,
+            ],
+            vec!["backup", t],
+        ];
+        for run in runs {
+            if run[0] == "export" && target.is_dir() {
+                continue;
+            }
+            let mut args = vec!["--db", s(&db)];
+            args.extend(&run);
+            let o = tct(&args);
+            fails_in_one_line(&o);
+            assert!(stderr(&o).contains(says), "{name} {run:?}: {}", stderr(&o));
+            assert_eq!(state(&target), before, "{name} {run:?}");
+        }
+    }
+    assert_eq!(names(d), before_names, "no temporary file, nothing new");
+    assert!(
+        std::fs::read(&db).unwrap() == before_db,
+        "the database as it was"
+    );
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
+
+/// A symlink to a regular file writes the file it names; the link stays a link.
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_a_file_writes_that_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let real = dir.path().join("out");
+    std::fs::create_dir(&real).unwrap();
+    std::fs::write(real.join("qua-han.csv"), b"old").unwrap();
+    let link = dir.path().join("qua-han.csv");
+    std::os::unix::fs::symlink(real.join("qua-han.csv"), &link).unwrap();
+    let o = tct(&[
+        "--db",
+        s(&db),
+        "report",
+        "overdue",
+        "--format",
+        "csv",
+        "-o",
+        s(&link),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let written = std::fs::read_to_string(real.join("qua-han.csv")).unwrap();
+    assert!(
+        written.starts_with("\u{feff}Ngày,"),
+        "the report: {written}"
+    );
+    assert_eq!(names(&real), ["qua-han.csv"]);
+}
+
+/// `-o -` is standard output: text formats as they would be in a file, and XLSX or
+/// DOCX when piped; nothing else is printed (no path).
+#[test]
+fn dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let before = names(dir.path());
+    let o = tct(&[
+        "--db",
+        s(&db),
+        "report",
+        "units",
+        "--format",
+        "csv",
+        "-o",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(csv.contains("Tràng Định,"), "{csv}");
+    for args in [
+        vec!["report", "overdue", "--format", "xlsx", "-o", "-"],
+        vec![
+            "export",
+            "inspection",
+            "latest",
+            "--unit",
+            "trang dinh",
+            "-o",
+            "-",
+        ],
+    ] {
+        let mut all = vec!["--db", s(&db)];
+        all.extend(&args);
+        let o = tct(&all);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(
+            o.stdout.starts_with(b"PK\x03\x04"),
+            "{args:?}: a zip (XLSX/DOCX)"
+        );
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(o.stdout)).unwrap();
+        assert!(zip.len() > 2, "{args:?}");
+    }
+    let o = tct(&[
+        "--db",
+        s(&db),
+        "export",
+        "inspection",
+        "latest",
+        "--unit",
+        "trang dinh",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.contains("THÔNG BÁO"), "{md}");
+    assert!(!md.contains(s(dir.path())), "no path printed: {md}");
+    assert_eq!(names(dir.path()), before, "no file named -");
+}
+
+/// XLSX or DOCX to standard output on a terminal would print as garbage: refused in
+/// one line that says how to write it to a file.
+#[cfg(unix)]
+#[test]
+fn binary_formats_are_not_printed_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    for args in [
+        vec!["report", "units", "--format", "xlsx", "-o", "-"],
+        vec![
+            "export",
+            "inspection",
+            "latest",
+            "--unit",
+            "trang dinh",
+            "-o",
+            "-",
+        ],
+    ] {
+        let mut all = vec!["--db", s(&db)];
+        all.extend(&args);
+        let (status, seen) = on_a_terminal(&all);
+        assert_eq!(status.exit_code(), 2, "{args:?}: {seen}");
+        assert!(
+            seen.contains("không in") && seen.contains("-o TỆP"),
+            "{seen}"
+        );
+        assert!(!seen.contains("PK"), "{seen}");
+        assert_eq!(seen.trim().lines().count(), 1, "{seen}");
+    }
+}
+
+/// `tct ARGS` in a pseudo-terminal, run to its end: its status and all it printed.
+#[cfg(unix)]
+fn on_a_terminal(args: &[&str]) -> (portable_pty::ExitStatus, String) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tct"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("TCT_LANG");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let _ = reader.read_to_end(&mut all);
+        let _ = tx.send(all);
+    });
+    let mut status = None;
+    common::poll_until(Duration::from_secs(10), || {
+        status = child.try_wait().unwrap();
+        status.is_some()
+    });
+    let Some(status) = status else {
+        let _ = child.kill();
+        panic!("tct did not finish within 10 s");
+    };
+    drop(pair.master);
+    let seen = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
+    (status, String::from_utf8_lossy(&seen).into_owned())
+}
+
 /// An export killed midway leaves its temporary file (hidden, named after it and
 /// the process); the next start of tct on the database beside it sweeps it, as the
 /// process that wrote it is gone.

@@ -14,7 +14,9 @@ pub fn run(store: &Store, file: &Path) -> Result<()> {
     if !dir.is_dir() {
         return Err(Error::NoDirectory(dir));
     }
-    store.backup_to(file)?;
+    // Never over the database itself, its -wal or -shm, or a device.
+    let dest = crate::outfile::checked(file, store.path())?;
+    store.backup_to(&dest)?;
     println!("{}", printable(&file.display().to_string()));
     Ok(())
 }

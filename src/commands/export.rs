@@ -17,7 +17,9 @@ pub fn inspection(
     format: NoticeFormat,
     output: &Path,
 ) -> Result<()> {
-    let path = export_cli(store, ctx, id, unit, format, output)?;
-    println!("{}", printable(&path.display().to_string()));
+    // The path of a file written; nothing more after a notice on standard output.
+    if let Some(path) = export_cli(store, ctx, id, unit, format, output)? {
+        println!("{}", printable(&path.display().to_string()));
+    }
     Ok(())
 }

@@ -17,6 +17,7 @@ mod text;
 
 use clap::ValueEnum;
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
@@ -134,13 +135,14 @@ pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) 
         )));
     };
     let notice = notice_for_inspection(store, ctx, &ins)?;
-    let path = dir.join(file_name(&ins, ctx, "docx"));
+    let path = crate::outfile::checked(&dir.join(file_name(&ins, ctx, "docx")), store.path())?;
     crate::outfile::write_bytes(&path, &docx::to_bytes(&notice)?)?;
     Ok(path)
 }
 
 /// `tct export inspection ID|latest [--unit NAME] --format docx|md -o FILE`. `FILE`
-/// may be a directory: the notice gets its usual name there.
+/// may be a directory: the notice gets its usual name there; `-` is standard output
+/// (DOCX only piped or redirected). The file written, if any.
 pub fn export_cli(
     store: &Store,
     ctx: &Ctx,
@@ -148,7 +150,10 @@ pub fn export_cli(
     unit: Option<&str>,
     format: NoticeFormat,
     output: &Path,
-) -> Result<PathBuf> {
+) -> Result<Option<PathBuf>> {
+    if crate::outfile::is_stdout(output) {
+        crate::outfile::stdout_takes("DOCX", format == NoticeFormat::Docx)?;
+    }
     let unit = unit.map(|u| store.resolve_unit(ctx.as_of, u)).transpose()?;
     let id = if id.trim().eq_ignore_ascii_case("latest") {
         let Some((unit_id, name)) = &unit else {
@@ -174,6 +179,12 @@ pub fn export_cli(
         _ => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection)))),
     };
     let notice = notice_for_inspection(store, ctx, &ins)?;
+    if crate::outfile::is_stdout(output) {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&render(&notice, format)?)?;
+        out.flush()?;
+        return Ok(None);
+    }
     let path = if output.is_dir() {
         let ext = match format {
             NoticeFormat::Docx => "docx",
@@ -183,6 +194,7 @@ pub fn export_cli(
     } else {
         output.to_path_buf()
     };
+    let path = crate::outfile::checked(&path, store.path())?;
     crate::outfile::write_bytes(&path, &render(&notice, format)?)?;
-    Ok(path)
+    Ok(Some(path))
 }

@@ -16,6 +16,7 @@ use crate::domain::text::printable;
 use crate::error::Error;
 use crate::i18n::{T, lang, t};
 use crate::model::{Ctx, TaskMode, TaskScope, UnitRow};
+use crate::outfile;
 use crate::sheet::{Cell, CsvOut, Sheet, XlsxOut, write_table};
 use crate::store::Store;
 use crate::words::{class_word, kind_word, num, plan_text};
@@ -84,18 +85,24 @@ fn number(x: f64) -> Cell {
     Cell::Num(x, num(x))
 }
 
-/// Runs a report to standard output, or to a file with `-o` (xlsx needs one).
+/// Runs a report to standard output, or to a file with `-o` (xlsx needs one; `-o -`
+/// is standard output, where xlsx goes only piped or redirected).
 pub fn run_to(store: &Store, ctx: &Ctx, q: &Query, output: Option<&Path>) -> Result<()> {
-    q.format()?;
+    let format = q.format()?;
+    let stdout = || run(store, ctx, q, &mut std::io::stdout().lock(), false);
     match output {
-        // Whole or not at all, owner-only: an error (an unknown unit, a full disk)
-        // leaves an existing file as it was.
-        Some(path) => crate::outfile::write_with(path, |file| run(store, ctx, q, file, true)),
-        None if q.format == Some(Format::Xlsx) => Err(Error::User(t(T::ErrXlsxNeedsFile).into())),
-        None => {
-            let stdout = std::io::stdout();
-            run(store, ctx, q, &mut stdout.lock(), false)
+        Some(arg) if outfile::is_stdout(arg) => {
+            outfile::stdout_takes("XLSX", format == Format::Xlsx)?;
+            stdout()
         }
+        // Whole or not at all, owner-only: an error (an unknown unit, a full disk)
+        // leaves an existing file as it was; never the database or a device.
+        Some(path) => {
+            let path = outfile::checked(path, store.path())?;
+            outfile::write_with(&path, |file| run(store, ctx, q, file, true))
+        }
+        None if format == Format::Xlsx => Err(Error::User(t(T::ErrXlsxNeedsFile).into())),
+        None => stdout(),
     }
 }
 

@@ -15,10 +15,10 @@ use crate::error::Result;
 
 /// Which file a path names: device and inode on Unix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct FileId(u64, u64);
+pub struct FileId(u64, u64);
 
 #[cfg(unix)]
-pub(crate) fn file_id(path: &Path) -> Option<FileId> {
+pub fn file_id(path: &Path) -> Option<FileId> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path)
         .ok()
@@ -26,7 +26,7 @@ pub(crate) fn file_id(path: &Path) -> Option<FileId> {
 }
 
 #[cfg(not(unix))]
-pub(crate) fn file_id(_path: &Path) -> Option<FileId> {
+pub fn file_id(_path: &Path) -> Option<FileId> {
     None
 }
 

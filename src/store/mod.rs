@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 
 pub use backup::owner_only;
 pub use demo::{DemoData, load_demo};
-pub use file_guard::FileEvent;
+pub use file_guard::{FileEvent, FileId, file_id};
 /// Each version's SQL, for tests that make a file of an older version.
 #[cfg(feature = "testing")]
 pub use schema::MIGRATIONS;

@@ -5,7 +5,12 @@
 //! The content goes to a temporary file in the target's directory (created 0600 on
 //! Unix), is flushed to disk, and only then renamed over the target. A crash, a full
 //! disk or any error on the way leaves no half-written file under the final name, an
-//! existing file as it was, and no temporary file behind.
+//! existing file as it was, and no temporary file behind. `target` says which paths
+//! may be written at all.
+
+mod target;
+
+pub use target::{checked, is_stdout, stdout_takes};
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
