@@ -47,7 +47,7 @@ const VI: &[(&str, &str)] = &[
     ),
     (
         "report.output",
-        "Ghi ra tệp này thay vì màn hình (bắt buộc với xlsx)",
+        "Ghi ra tệp này thay vì màn hình (bắt buộc với xlsx); - là đầu ra chuẩn",
     ),
     ("export", "Xuất thông báo kết luận kiểm tra"),
     (
@@ -60,7 +60,10 @@ const VI: &[(&str, &str)] = &[
     ),
     ("export.inspection.unit", "Đơn vị (với `latest`)"),
     ("export.inspection.format", "docx hoặc md [mặc định: docx]"),
-    ("export.inspection.output", "Tệp ghi ra"),
+    (
+        "export.inspection.output",
+        "Tệp ghi ra, hoặc thư mục (đặt tên sẵn); - là đầu ra chuẩn",
+    ),
     (
         "import",
         "Nhập đơn vị, chỉ tiêu hoặc nhiệm vụ từ tệp CSV hoặc XLSX (nhập hết hoặc không nhập gì)",

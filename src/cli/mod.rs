@@ -57,7 +57,8 @@ pub enum Command {
         /// table, csv, xlsx or json; md or json for conclusions [default: table, md]
         #[arg(long, value_enum)]
         format: Option<Format>,
-        /// Write to this file instead of standard output (needed for xlsx)
+        /// Write to this file instead of standard output (needed for xlsx); - is
+        /// standard output
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -127,6 +128,7 @@ pub enum ExportWhat {
         unit: Option<String>,
         #[arg(long, value_enum, default_value_t = NoticeFormat::Docx)]
         format: NoticeFormat,
+        /// The file to write, or a directory (the usual name); - is standard output
         #[arg(short = 'o', long, value_name = "FILE")]
         output: PathBuf,
     },
