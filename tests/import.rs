@@ -390,7 +390,8 @@ fn every_problem_is_listed_up_to_twenty_with_a_count() {
             .ends_with("nhieu-loi.csv: 30 lỗi, chưa nhập gì:"),
         "{err}"
     );
-    assert!(err.contains("ngày không hợp lệ: «hôm qua»"), "{err}");
+    assert!(err.contains("hạn xử lý không đọc được"), "{err}");
+    assert!(err.contains("«Thường xuyên»): «hôm qua»"), "{err}");
     assert_eq!(
         err.lines()
             .filter(|l| l.contains("cột «Hạn xử lý»"))

@@ -25,6 +25,8 @@ pub enum Field {
     Deadline,
     CompletedOn,
     Origin,
+    /// "Tình trạng": read to skip cancelled tasks and check done ones have a date.
+    Status,
     // Targets.
     TargetUnit,
     Year,
@@ -159,6 +161,20 @@ const TASKS: &[Spec] = &[
         name: "Nguồn",
         required: false,
         synonyms: &["nguon", "origin"],
+    },
+    Spec {
+        field: Field::Status,
+        name: "Tình trạng",
+        required: false,
+        synonyms: &[
+            "tinh trang",
+            "trang thai",
+            "tinh trang thuc hien",
+            "trang thai thuc hien",
+            "tinh trang xu ly",
+            "trang thai xu ly",
+            "status",
+        ],
     },
 ];
 

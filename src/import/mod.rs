@@ -112,6 +112,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             conflicts: Vec::new(),
             conflict_count: 0,
             prefer_file: opts.prefer_file,
+            cancelled: Vec::new(),
+            postponed: Vec::new(),
         },
     };
     let prepared = match cols.kind {
@@ -225,6 +227,8 @@ impl Planning {
     ) -> Result<Prepared> {
         let parsed = rows::tasks(sheet, cols, &mut self.ix, store, ctx.as_of);
         self.summary.rows = parsed.rows;
+        self.summary.cancelled = parsed.cancelled;
+        self.summary.postponed = parsed.postponed;
         self.problems.extend(parsed.problems);
         let existing = store.import_tasks()?;
         let plans = plan::tasks(

@@ -3,7 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::deadline_words::{DeadlineWords, parse_deadline};
 use crate::domain::format::{NumberError, parse_date, parse_number};
+use crate::domain::status_words::{ReportedStatus, parse_status};
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{is_blank, nfc};
 use crate::domain::unit::UnitKind;
@@ -73,6 +75,32 @@ pub fn date(c: &Cell) -> Result<Option<NaiveDate>> {
         }
     };
     Ok((d != no_date_marker()).then_some(d))
+}
+
+/// A deadline: a date as `date` reads it, or in words ("Trước ngày 30/9/2022",
+/// "Quý III/2022", "Thường xuyên", "… (đã gia hạn đến 31/8/2022)").
+pub fn deadline(c: &Cell) -> Result<Option<DeadlineWords>> {
+    let plain = |d: Option<NaiveDate>| {
+        d.map(|original| DeadlineWords {
+            original,
+            extended_to: None,
+        })
+    };
+    match (date(c), c) {
+        (Ok(d), _) => Ok(plain(d)),
+        (Err(_), Cell::Text(s)) if s.chars().any(|ch| ch.is_alphabetic()) => {
+            Ok(parse_deadline(s)?.filter(|w| w.original != no_date_marker()))
+        }
+        (Err(e), _) => Err(e),
+    }
+}
+
+/// A status in the words of the tracking systems (`status_words`).
+pub fn status(c: &Cell) -> Result<Option<ReportedStatus>> {
+    match text(c) {
+        None => Ok(None),
+        Some(s) => parse_status(&s),
+    }
 }
 
 /// A number written either way (`1.234,5`, `1,234.5`), a `%` after it allowed.
@@ -187,6 +215,10 @@ pub struct Parsed<R> {
     pub problems: Vec<Problem>,
     /// Rows with data (blank rows are skipped).
     pub rows: usize,
+    /// Rows of tasks the file says are cancelled (bị hủy): not imported.
+    pub cancelled: Vec<usize>,
+    /// Rows of tasks the file says are postponed (tạm hoãn): imported as open.
+    pub postponed: Vec<usize>,
 }
 
 /// Reads the cells of one row, noting each problem.
@@ -270,6 +302,8 @@ fn read_rows<R>(
         records: Vec::new(),
         problems: Vec::new(),
         rows: 0,
+        cancelled: Vec::new(),
+        postponed: Vec::new(),
     };
     for row in data_rows(rows, cols) {
         out.rows += 1;
@@ -306,7 +340,10 @@ pub struct TaskRow {
     pub leader: Option<String>,
     pub unit_id: i64,
     pub cooperating: Option<String>,
+    /// The deadline in force: the extension's when the cell gives one.
     pub deadline: Option<NaiveDate>,
+    /// The deadline first given, when the cell gives an extension too.
+    pub original_deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub origin: Option<String>,
 }
@@ -318,7 +355,18 @@ pub fn tasks(
     store: &Store,
     as_of: NaiveDate,
 ) -> Parsed<TaskRow> {
-    read_rows(rows, cols, |c| {
+    let (mut cancelled, mut postponed) = (Vec::new(), Vec::new());
+    let mut parsed = read_rows(rows, cols, |c| {
+        let reported = c.get(Field::Status, status);
+        match reported {
+            // Kept out whatever else the row says: there is no place for it yet.
+            Some(ReportedStatus::Cancelled) => {
+                cancelled.push(c.row.number);
+                return None;
+            }
+            Some(ReportedStatus::Postponed) => postponed.push(c.row.number),
+            _ => {}
+        }
         let id = match c.text(Field::TaskId) {
             None => None,
             Some(s) => match s.parse::<i64>() {
@@ -340,9 +388,20 @@ pub fn tasks(
             (false, true) => (assigned, assigned),
             _ => (doc_date, assigned),
         };
-        let deadline = c.get(Field::Deadline, date);
+        let words = c.get(Field::Deadline, deadline);
+        let deadline = words.map(DeadlineWords::in_force);
+        let original_deadline = words.and_then(|w| w.extended_to.map(|_| w.original));
         let completed_on = c.get(Field::CompletedOn, date);
-        if let (Some(a), Some(d)) = (assigned_on, deadline)
+        if let Some(ReportedStatus::Done { .. }) = reported
+            && c.text(Field::CompletedOn).is_none()
+        {
+            let said = c.text(Field::Status).unwrap_or_default();
+            c.fail(
+                Field::Status,
+                format!("{}: «{said}»", t(T::ImpDoneWithoutDate)),
+            );
+        }
+        if let (Some(a), Some(d)) = (assigned_on, words.map(|w| w.original))
             && d < a
         {
             c.fail(
@@ -370,11 +429,15 @@ pub fn tasks(
             unit_id: unit_id.unwrap_or(0),
             cooperating: c.text(Field::Cooperating),
             deadline,
+            original_deadline,
             completed_on,
             origin: c.text(Field::Origin),
         };
         Some(rec)
-    })
+    });
+    parsed.cancelled = cancelled;
+    parsed.postponed = postponed;
+    parsed
 }
 
 /// A target as a row gives it.

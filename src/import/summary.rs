@@ -43,6 +43,10 @@ pub struct Summary {
     pub conflict_count: usize,
     /// Conflicts take the file's value (`--uu-tien-tep`) rather than keep tct's.
     pub prefer_file: bool,
+    /// Rows of tasks the file says are cancelled: skipped.
+    pub cancelled: Vec<usize>,
+    /// Rows of tasks the file says are postponed: imported as open.
+    pub postponed: Vec<usize>,
 }
 
 impl Summary {
@@ -226,6 +230,16 @@ fn counts_line(label: &str, c: Counts) -> String {
     )
 }
 
+/// "3 (dòng 5, 9, 12)": how many rows, and the first of them.
+fn rows_line(rows: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    let mut list: Vec<String> = rows.iter().take(SHOWN).map(|r| r.to_string()).collect();
+    if rows.len() > SHOWN {
+        list.push("…".into());
+    }
+    format!("{} ({} {})", rows.len(), t(T::ImpRow), list.join(", "))
+}
+
 /// The summary as the command prints it.
 pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
@@ -242,6 +256,14 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     }
     for l in &s.changes {
         writeln!(out, "  {}", printable(l))?;
+    }
+    for (what, rows) in [
+        (T::ImpCancelledSkipped, &s.cancelled),
+        (T::ImpPostponedOpen, &s.postponed),
+    ] {
+        if !rows.is_empty() {
+            writeln!(out, "  {}: {}", t(what), rows_line(rows))?;
+        }
     }
     if s.kept_count > 0 {
         writeln!(out, "  {}: {}", t(T::ImpKeptCount), s.kept_count)?;

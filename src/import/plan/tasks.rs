@@ -106,7 +106,14 @@ pub fn tasks(
             continue;
         }
         let (action, deadline) = match old {
-            None => (Action::New, DeadlineChange::Keep),
+            // A new task whose cell gives an extension: written with its original
+            // deadline, then extended, so both are kept as in tct's own extensions.
+            None => match (r.original_deadline, task.deadline) {
+                (Some(old), Some(new)) if new > old => {
+                    (Action::New, DeadlineChange::Extend { old, new })
+                }
+                _ => (Action::New, DeadlineChange::Keep),
+            },
             Some(old) => compare(old, &task, cols, &names),
         };
         // Written whenever the task changes (the store keeps a task's old values when
@@ -364,7 +371,16 @@ pub fn apply_tasks(
             }
             let id = match &p.action {
                 Action::New => {
-                    c.insert_imported_task(&p.task, &p.title_key)?;
+                    if let DeadlineChange::Extend { old, new } = p.deadline {
+                        let first = NewTask {
+                            deadline: Some(old),
+                            ..p.task.clone()
+                        };
+                        let id = c.insert_imported_task(&first, &p.title_key)?;
+                        c.extend_deadline(id, None, new, reason)?;
+                    } else {
+                        c.insert_imported_task(&p.task, &p.title_key)?;
+                    }
                     continue;
                 }
                 Action::Update(id, _) => {
