@@ -410,7 +410,8 @@ catalog! {
     ImpBadDeadline => "hạn xử lý không đọc được (ghi như 30/09/2022, «Trước ngày 30/9/2022», «Tháng 10/2022», «Quý III/2022», «Năm 2022», «Thường xuyên»)", "deadline not understood (write it as 30/09/2022, «Trước ngày 30/9/2022», «Tháng 10/2022», «Quý III/2022», «Năm 2022», «Thường xuyên»)";
     ImpExtensionNotLater => "hạn gia hạn phải sau hạn ban đầu", "an extension must be later than the original deadline";
     ImpBadStatus => "tình trạng không rõ (như «Đã hoàn thành đúng hạn», «Đang thực hiện trong hạn», «Chưa thực hiện», «Bị hủy», «Tạm hoãn»)", "status not understood (such as «Đã hoàn thành đúng hạn», «Đang thực hiện trong hạn», «Chưa thực hiện», «Bị hủy», «Tạm hoãn»)";
-    ImpDoneWithoutDate => "tình trạng là đã hoàn thành nhưng thiếu ngày hoàn thành; ghi ngày hoàn thành (tct chưa lưu được nhiệm vụ hoàn thành không rõ ngày)", "the status says done but the completion date is missing; write the completion date (tct cannot yet keep a task done on an unknown day)";
+    ImpDoneWithoutDate => "tình trạng ghi đã hoàn thành nhưng thiếu ngày hoàn thành", "the status says done but the completion date is missing";
+    ImpDoneWithoutDateHint => "hãy ghi ngày hoàn thành; tct chưa lưu được nhiệm vụ hoàn thành không rõ ngày", "write the completion date; tct cannot yet keep a task done on an unknown day";
     ImpCancelledSkipped => "Bỏ qua nhiệm vụ bị hủy (không nhập, không tính)", "Cancelled tasks skipped (not imported, not counted)";
     ImpPostponedOpen => "Nhiệm vụ tạm hoãn, nhập như chưa hoàn thành", "Postponed tasks, imported as open";
     // Import again: what tct recorded is kept; files read within bounds.

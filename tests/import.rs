@@ -1356,3 +1356,235 @@ fn a_file_past_the_size_bound_is_refused_unread() {
         "{err}"
     );
 }
+
+/// (deadline, original_deadline, extensions) of the task with that document number.
+fn deadline_of(store: &Store, doc: &str) -> (Option<String>, Option<String>, i64) {
+    store
+        .connection()
+        .query_row(
+            "SELECT deadline, original_deadline,
+                    (SELECT count(*) FROM extension WHERE task_id = t.id)
+             FROM task t WHERE doc_number = ?1",
+            [doc],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn deadlines_in_words_are_read_and_importing_again_changes_nothing() {
+    let (dir, mut store) = demo_store();
+    // (deadline cell, deadline in force, original deadline, extensions)
+    let cases: [(&str, Option<&str>, Option<&str>, i64); 13] = [
+        (
+            "Trước ngày 30/9/2022",
+            Some("2022-09-30"),
+            Some("2022-09-30"),
+            0,
+        ),
+        (
+            "Trước 31/01/2023",
+            Some("2023-01-31"),
+            Some("2023-01-31"),
+            0,
+        ),
+        ("ngày 5/10/2022", Some("2022-10-05"), Some("2022-10-05"), 0),
+        ("Tháng 10/2022", Some("2022-10-31"), Some("2022-10-31"), 0),
+        (
+            "Trong tháng 12/2022",
+            Some("2022-12-31"),
+            Some("2022-12-31"),
+            0,
+        ),
+        ("Quý III/2022", Some("2022-09-30"), Some("2022-09-30"), 0),
+        ("quý IV năm 2022", Some("2022-12-31"), Some("2022-12-31"), 0),
+        ("Năm 2022", Some("2022-12-31"), Some("2022-12-31"), 0),
+        ("Thường xuyên", None, None, 0),
+        ("THEO TIEN DO", None, None, 0),
+        ("", None, None, 0),
+        ("01/01/1970", None, None, 0),
+        (
+            "Trước ngày 30/8/2022 (đã gia hạn đến 31/10/2022)",
+            Some("2022-10-31"),
+            Some("2022-08-30"),
+            1,
+        ),
+    ];
+    let lines: Vec<String> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (cell, ..))| {
+            format!("95{i:02}/UBND-NC;01/08/2022;;Nhiệm vụ hạn bằng chữ {i};Sở Nội vụ;;{cell};")
+        })
+        .collect();
+    let f = write(dir.path(), "han-bang-chu.csv", csv_text(&lines).as_bytes());
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(cases.len(), 0, 0));
+    let check = |store: &Store| {
+        for (i, (cell, deadline, original, ext)) in cases.iter().enumerate() {
+            assert_eq!(
+                deadline_of(store, &format!("95{i:02}/UBND-NC")),
+                (deadline.map(String::from), original.map(String::from), *ext),
+                "{cell}"
+            );
+        }
+    };
+    check(&store);
+    // The same file again: nothing changes, the extension is not granted twice.
+    let again = import(&mut store, &f).unwrap();
+    assert_eq!(again.counts, counts(0, 0, cases.len()));
+    check(&store);
+}
+
+#[test]
+fn an_extension_in_words_extends_a_task_imported_before_it() {
+    let (dir, mut store) = demo_store();
+    let line = |cell: &str| {
+        vec![format!(
+            "9601/UBND-NC;01/08/2022;;Rà soát quy hoạch cán bộ;Sở Nội vụ;;{cell};"
+        )]
+    };
+    let f = write(
+        dir.path(),
+        "a.csv",
+        csv_text(&line("Trước ngày 30/8/2022")).as_bytes(),
+    );
+    import(&mut store, &f).unwrap();
+    let cell = "Trước ngày 30/8/2022 (đã gia hạn đến 31/10/2022)";
+    let f = write(dir.path(), "b.csv", csv_text(&line(cell)).as_bytes());
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 1, 0));
+    let want = (
+        Some("2022-10-31".to_string()),
+        Some("2022-08-30".to_string()),
+        1,
+    );
+    assert_eq!(deadline_of(&store, "9601/UBND-NC"), want);
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 1));
+    assert_eq!(deadline_of(&store, "9601/UBND-NC"), want);
+}
+
+#[test]
+fn deadline_words_not_understood_name_the_cell_and_import_nothing() {
+    let (dir, mut store) = demo_store();
+    let before = task_count(&store);
+    let cases = [
+        ("Sớm nhất có thể", "hạn xử lý không đọc được"),
+        ("Quý V/2022", "hạn xử lý không đọc được"),
+        ("Trước ngày 31/9/2022", "không tồn tại"),
+        (
+            "Trước ngày 30/9/2022 (đã gia hạn đến 31/8/2022)",
+            "hạn gia hạn phải sau hạn ban đầu",
+        ),
+    ];
+    for (cell, why) in cases {
+        let lines = vec![format!(
+            "9701/UBND-NC;01/08/2022;;Nhiệm vụ;Sở Nội vụ;;{cell};"
+        )];
+        let f = write(dir.path(), "sai.csv", csv_text(&lines).as_bytes());
+        let err = import(&mut store, &f).unwrap_err();
+        assert!(
+            err.contains("dòng 2, cột «Hạn xử lý»") && err.contains(why),
+            "{cell}: {err}"
+        );
+        assert_eq!(task_count(&store), before);
+    }
+}
+
+const STATUS_HEAD: &str =
+    "Số/ký hiệu văn bản;Ngày giao;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Ngày hoàn thành;Tình trạng";
+
+fn status_csv(rows: &[(&str, &str, &str)]) -> String {
+    let mut s = String::from(STATUS_HEAD);
+    for (i, (deadline, done, status)) in rows.iter().enumerate() {
+        s.push_str(&format!(
+            "\r\n98{i:02}/UBND-NC;01/08/2022;Nhiệm vụ có tình trạng {i};Sở Nội vụ;{deadline};{done};{status}"
+        ));
+    }
+    s.push_str("\r\n");
+    s
+}
+
+#[test]
+fn status_words_skip_cancelled_tasks_and_keep_the_others_by_their_dates() {
+    let (dir, mut store) = demo_store();
+    let before = task_count(&store);
+    let rows = [
+        ("15/08/2022", "10/08/2022", "Đã hoàn thành đúng hạn"),
+        ("15/08/2022", "20/08/2022", "da hoan thanh qua han"),
+        ("15/09/2022", "", "Đang thực hiện quá hạn"),
+        ("30/10/2022", "", "Đang thực hiện trong hạn"),
+        ("Thường xuyên", "", "Đang thực hiện không hạn"),
+        ("30/10/2022", "", "Chưa thực hiện"),
+        ("25/09/2022", "", "Sắp hết hạn (2 ngày)"),
+        ("30/09/2022", "", "Bị hủy"),
+        ("30/11/2022", "", "TẠM HOÃN"),
+        ("30/11/2022", "", ""),
+        ("31/08/2022", "", "bi huy"),
+    ];
+    let f = write(dir.path(), "tinh-trang.csv", status_csv(&rows).as_bytes());
+    let dry = import_with(&mut store, &f, &opts(None, None, true)).unwrap();
+    assert_eq!(dry.cancelled, vec![9, 12]);
+    assert_eq!(dry.postponed, vec![10]);
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(9, 0, 0));
+    assert_eq!(task_count(&store), before + 9);
+    let mut out = Vec::new();
+    tct::import::write_summary(&s, &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("Bỏ qua nhiệm vụ bị hủy (không nhập, không tính): 2 (dòng 9, 12)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Nhiệm vụ tạm hoãn, nhập như chưa hoàn thành: 1 (dòng 10)"),
+        "{out}"
+    );
+    let exists = |doc: &str| {
+        store
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM task WHERE doc_number = ?1",
+                [doc],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(exists("9807/UBND-NC"), 0);
+    assert_eq!(exists("9810/UBND-NC"), 0);
+    assert_eq!(exists("9808/UBND-NC"), 1);
+    assert_eq!(
+        task_by_doc(&store, "9801/UBND-NC").1.as_deref(),
+        Some("2022-08-20")
+    );
+    // Again: the cancelled rows are skipped again, nothing changes.
+    let again = import(&mut store, &f).unwrap();
+    assert_eq!(again.counts, counts(0, 0, 9));
+    assert_eq!(again.cancelled, vec![9, 12]);
+}
+
+#[test]
+fn a_done_status_without_a_completion_date_is_refused_naming_it() {
+    let (dir, mut store) = demo_store();
+    let before = task_count(&store);
+    let cases = [
+        (
+            ("15/08/2022", "", "Đã hoàn thành đúng hạn"),
+            "thiếu ngày hoàn thành: «Đã hoàn thành đúng hạn»",
+        ),
+        (
+            ("15/08/2022", "", "HOAN THANH QUA HAN"),
+            "thiếu ngày hoàn thành: «HOAN THANH QUA HAN»",
+        ),
+        (("15/08/2022", "", "Hoàn thành 80%"), "tình trạng không rõ"),
+        (("15/08/2022", "", "Tốt"), "tình trạng không rõ"),
+    ];
+    for (row, why) in cases {
+        let f = write(dir.path(), "tt.csv", status_csv(&[row]).as_bytes());
+        let err = import(&mut store, &f).unwrap_err();
+        assert!(
+            err.contains("dòng 2, cột «Tình trạng»") && err.contains(why),
+            "{row:?}: {err}"
+        );
+        assert_eq!(task_count(&store), before);
+    }
+}

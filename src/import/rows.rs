@@ -398,7 +398,11 @@ pub fn tasks(
             let said = c.text(Field::Status).unwrap_or_default();
             c.fail(
                 Field::Status,
-                format!("{}: «{said}»", t(T::ImpDoneWithoutDate)),
+                format!(
+                    "{}: «{said}» — {}",
+                    t(T::ImpDoneWithoutDate),
+                    t(T::ImpDoneWithoutDateHint)
+                ),
             );
         }
         if let (Some(a), Some(d)) = (assigned_on, words.map(|w| w.original))
