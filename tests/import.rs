@@ -1377,6 +1377,12 @@ fn deadlines_in_words_are_read_and_importing_again_changes_nothing() {
     // (deadline cell, deadline in force, original deadline, extensions)
     let cases: [(&str, Option<&str>, Option<&str>, i64); 13] = [
         (
+            "Trước ngày 30/8/2022 (đã gia hạn đến 31/10/2022)",
+            Some("2022-10-31"),
+            Some("2022-08-30"),
+            1,
+        ),
+        (
             "Trước ngày 30/9/2022",
             Some("2022-09-30"),
             Some("2022-09-30"),
@@ -1403,12 +1409,6 @@ fn deadlines_in_words_are_read_and_importing_again_changes_nothing() {
         ("THEO TIEN DO", None, None, 0),
         ("", None, None, 0),
         ("01/01/1970", None, None, 0),
-        (
-            "Trước ngày 30/8/2022 (đã gia hạn đến 31/10/2022)",
-            Some("2022-10-31"),
-            Some("2022-08-30"),
-            1,
-        ),
     ];
     let lines: Vec<String> = cases
         .iter()
@@ -1418,6 +1418,13 @@ fn deadlines_in_words_are_read_and_importing_again_changes_nothing() {
         })
         .collect();
     let f = write(dir.path(), "han-bang-chu.csv", csv_text(&lines).as_bytes());
+    let dry = import_with(&mut store, &f, &opts(None, None, true)).unwrap();
+    assert!(
+        dry.changes.iter().any(|l| l.starts_with("+ dòng 2:")
+            && l.ends_with("Hạn xử lý 30/08/2022 → 31/10/2022 (gia hạn)")),
+        "{:?}",
+        dry.changes
+    );
     let s = import(&mut store, &f).unwrap();
     assert_eq!(s.counts, counts(cases.len(), 0, 0));
     let check = |store: &Store| {

@@ -245,7 +245,23 @@ impl Planning {
             let what = || plan::describe_task(p, &self.ix);
             match &p.action {
                 Action::Unchanged(_) => {}
-                Action::New => self.lines.push('+', p.row, what, &[]),
+                Action::New => {
+                    // A new task extended by its own cell shows both deadlines.
+                    let ext = match p.deadline {
+                        crate::model::DeadlineChange::Extend { old, new } => vec![plan::Change {
+                            field: cols.header(columns::Field::Deadline),
+                            old: crate::domain::format::fmt_date(old),
+                            new: format!(
+                                "{} → {} ({})",
+                                crate::domain::format::fmt_date(old),
+                                crate::domain::format::fmt_date(new),
+                                t(T::ImpExtension)
+                            ),
+                        }],
+                        _ => Vec::new(),
+                    };
+                    self.lines.push('+', p.row, what, &ext)
+                }
                 Action::Update(_, ch) => self.lines.push('~', p.row, what, ch),
             }
             if !p.kept.is_empty() {
