@@ -599,6 +599,38 @@ mod tests {
     }
 
     #[test]
+    fn deadline_cells_as_dates_or_words() {
+        let w = |o: NaiveDate, e: Option<NaiveDate>| {
+            Ok(Some(DeadlineWords {
+                original: o,
+                extended_to: e,
+            }))
+        };
+        let cases: [(Cell, std::result::Result<Option<DeadlineWords>, ()>); 9] = [
+            (Cell::Date(d(2022, 9, 30)), w(d(2022, 9, 30), None)),
+            (Cell::Number(44834.0), w(d(2022, 9, 30), None)),
+            (txt("30/9/2022"), w(d(2022, 9, 30), None)),
+            (txt("2022-09-30T00:00:00"), w(d(2022, 9, 30), None)),
+            (txt("Trước ngày 30/9/2022"), w(d(2022, 9, 30), None)),
+            (txt("Quý III/2022"), w(d(2022, 9, 30), None)),
+            (txt("01/01/1970"), Ok(None)),
+            (txt("Trước ngày 01/01/1970"), Ok(None)),
+            (
+                txt("Trước ngày 30/6/2022 (đã gia hạn đến 31/8/2022)"),
+                w(d(2022, 6, 30), Some(d(2022, 8, 31))),
+            ),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(deadline(&cell).map_err(drop), want, "{cell:?}");
+        }
+        // A date-like cell keeps the date's own reason; words get the words' one.
+        let e = deadline(&txt("31/02/2022")).unwrap_err().to_string();
+        assert!(e.contains("không tồn tại"), "{e}");
+        let e = deadline(&txt("Sớm")).unwrap_err().to_string();
+        assert!(e.contains("hạn xử lý không đọc được"), "{e}");
+    }
+
+    #[test]
     fn plans_and_ranges() {
         assert_eq!(plan(&txt("112,5")), Ok(Some(Plan::Value(112.5))));
         assert_eq!(plan(&txt("8-9")), Ok(Some(Plan::Range(8.0, 9.0))));
