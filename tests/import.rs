@@ -1471,6 +1471,40 @@ fn an_extension_in_words_extends_a_task_imported_before_it() {
 }
 
 #[test]
+fn an_extension_in_words_for_a_task_without_a_deadline_keeps_both() {
+    let (dir, mut store) = demo_store();
+    let line = |cell: &str| {
+        vec![format!(
+            "9602/UBND-NC;01/08/2022;;Rà soát biên chế sự nghiệp;Sở Nội vụ;;{cell};"
+        )]
+    };
+    let f = write(
+        dir.path(),
+        "a.csv",
+        csv_text(&line("Thường xuyên")).as_bytes(),
+    );
+    import(&mut store, &f).unwrap();
+    assert_eq!(deadline_of(&store, "9602/UBND-NC"), (None, None, 0));
+    let cell = "Trước ngày 30/8/2022 (đã gia hạn đến 31/10/2022)";
+    let f = write(dir.path(), "b.csv", csv_text(&line(cell)).as_bytes());
+    let dry = import_with(&mut store, &f, &opts(None, None, true)).unwrap();
+    assert!(
+        dry.changes[0].ends_with("Hạn xử lý – → 30/08/2022 → 31/10/2022 (gia hạn)"),
+        "{:?}",
+        dry.changes
+    );
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 1, 0));
+    let want = (
+        Some("2022-10-31".to_string()),
+        Some("2022-08-30".to_string()),
+        1,
+    );
+    assert_eq!(deadline_of(&store, "9602/UBND-NC"), want);
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 1));
+    assert_eq!(deadline_of(&store, "9602/UBND-NC"), want);
+}
+
+#[test]
 fn deadline_words_not_understood_name_the_cell_and_import_nothing() {
     let (dir, mut store) = demo_store();
     let before = task_count(&store);

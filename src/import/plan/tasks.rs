@@ -36,6 +36,9 @@ pub struct TaskPlan {
     pub title_key: String,
     pub action: Action,
     pub deadline: DeadlineChange,
+    /// After `deadline` sets the original deadline the file gives, the extension the
+    /// same cell gives ("… (đã gia hạn đến D)") for a task that had neither.
+    pub then_extend: Option<chrono::NaiveDate>,
     /// What to record of what this import brought (a new task is as imported).
     pub remember: Remember,
     /// Values set in tct that stay because the file still has the last import's.
@@ -116,6 +119,33 @@ pub fn tasks(
             },
             Some(old) => compare(old, &task, cols, &names),
         };
+        let (mut action, mut deadline) = (action, deadline);
+        // A task with no extension yet whose cell now gives an original deadline and
+        // an extension: both are recorded, as for a new task.
+        let mut then_extend = None;
+        if let (DeadlineChange::Set { new: Some(d), .. }, Some(orig), Some(old)) =
+            (deadline, r.original_deadline, old)
+            && old.extensions == 0
+            && r.deadline == Some(d)
+            && orig < d
+        {
+            deadline = DeadlineChange::Set {
+                new: Some(orig),
+                with_original: true,
+            };
+            then_extend = Some(d);
+            if let Action::Update(_, changes) = &mut action {
+                let header = cols.header(Field::Deadline);
+                for c in changes.iter_mut().filter(|c| c.field == header) {
+                    c.new = format!(
+                        "{} → {} ({})",
+                        fmt_date(orig),
+                        fmt_date(d),
+                        t(T::ImpExtension)
+                    );
+                }
+            }
+        }
         // Written whenever the task changes (the store keeps a task's old values when
         // it first changes), else only where it differs from what is recorded.
         let remember = match (old, &action) {
@@ -132,6 +162,7 @@ pub fn tasks(
             title_key: key.1.clone(),
             action,
             deadline,
+            then_extend,
             remember,
             kept,
             conflicts,
@@ -385,6 +416,9 @@ pub fn apply_tasks(
                 }
                 Action::Update(id, _) => {
                     c.update_task(*id, &p.task, p.deadline, reason)?;
+                    if let Some(d) = p.then_extend {
+                        c.extend_deadline(*id, None, d, reason)?;
+                    }
                     *id
                 }
                 Action::Unchanged(id) => *id,
