@@ -1561,14 +1561,18 @@ fn status_words_skip_cancelled_tasks_and_keep_the_others_by_their_dates() {
         ("30/11/2022", "", "TẠM HOÃN"),
         ("30/11/2022", "", ""),
         ("31/08/2022", "", "bi huy"),
+        // The words and the dates disagree: counted by the dates, and listed.
+        ("15/08/2022", "20/08/2022", "Đã hoàn thành đúng hạn"),
+        ("30/10/2022", "20/09/2022", "Đang thực hiện trong hạn"),
     ];
     let f = write(dir.path(), "tinh-trang.csv", status_csv(&rows).as_bytes());
     let dry = import_with(&mut store, &f, &opts(None, None, true)).unwrap();
     assert_eq!(dry.cancelled, vec![9, 12]);
     assert_eq!(dry.postponed, vec![10]);
+    assert_eq!(dry.disagree, vec![13, 14]);
     let s = import(&mut store, &f).unwrap();
-    assert_eq!(s.counts, counts(9, 0, 0));
-    assert_eq!(task_count(&store), before + 9);
+    assert_eq!(s.counts, counts(11, 0, 0));
+    assert_eq!(task_count(&store), before + 11);
     let mut out = Vec::new();
     tct::import::write_summary(&s, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
@@ -1579,6 +1583,19 @@ fn status_words_skip_cancelled_tasks_and_keep_the_others_by_their_dates() {
     assert!(
         out.contains("Nhiệm vụ tạm hoãn, nhập như chưa hoàn thành: 1 (dòng 10)"),
         "{out}"
+    );
+    assert!(
+        out.contains("khác với tính theo ngày (tct tính theo ngày giao, hạn, ngày hoàn thành): 2 (dòng 13, 14)"),
+        "{out}"
+    );
+    assert_eq!(
+        task_by_doc(&store, "9811/UBND-NC").1.as_deref(),
+        Some("2022-08-20")
+    );
+    // Open in words, done by its date: the date is kept.
+    assert_eq!(
+        task_by_doc(&store, "9812/UBND-NC").1.as_deref(),
+        Some("2022-09-20")
     );
     let exists = |doc: &str| {
         store
@@ -1599,7 +1616,7 @@ fn status_words_skip_cancelled_tasks_and_keep_the_others_by_their_dates() {
     );
     // Again: the cancelled rows are skipped again, nothing changes.
     let again = import(&mut store, &f).unwrap();
-    assert_eq!(again.counts, counts(0, 0, 9));
+    assert_eq!(again.counts, counts(0, 0, 11));
     assert_eq!(again.cancelled, vec![9, 12]);
 }
 

@@ -4,6 +4,8 @@
 //! "Bị hủy", "Tạm hoãn"; and tct's own words ("hoàn thành trễ 3 ngày", in English
 //! too). Matched folded: any case, with or without diacritics.
 
+use chrono::NaiveDate;
+
 use super::text::fold;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
@@ -104,6 +106,26 @@ pub fn parse_status(input: &str) -> Result<Option<ReportedStatus>> {
     Err(bad())
 }
 
+/// Whether what the words say agrees with the dates: done or not, and on time or
+/// late where the words say which (late: completed after the deadline in force).
+/// tct counts by the dates; a file that says otherwise is worth a line.
+pub fn agrees(
+    reported: ReportedStatus,
+    deadline: Option<NaiveDate>,
+    completed_on: Option<NaiveDate>,
+) -> bool {
+    match (reported, completed_on) {
+        (ReportedStatus::Done { late }, Some(done)) => match late {
+            None => true,
+            Some(late) => late == deadline.is_some_and(|d| done > d),
+        },
+        // Done without a date is refused on its own.
+        (ReportedStatus::Done { .. }, None) => true,
+        (_, Some(_)) => false,
+        (_, None) => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ReportedStatus::*;
@@ -158,6 +180,35 @@ mod tests {
         for text in ["Hoàn thành 80%", "Tốt", "Huyện Cao Lộc", "xong rồi"] {
             let e = parse_status(text).unwrap_err().to_string();
             assert!(e.ends_with(&format!("«{text}»")), "{e}");
+        }
+    }
+
+    #[test]
+    fn words_and_dates_agree_or_not() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%d/%m/%Y").ok();
+        let on_time = Done { late: Some(false) };
+        let late = Done { late: Some(true) };
+        let cases = [
+            (on_time, "30/09/2022", "29/09/2022", true),
+            (on_time, "30/09/2022", "30/09/2022", true),
+            (on_time, "30/09/2022", "01/10/2022", false),
+            (late, "30/09/2022", "01/10/2022", true),
+            (late, "30/09/2022", "20/09/2022", false),
+            (late, "", "20/09/2022", false),
+            (on_time, "", "20/09/2022", true),
+            (Done { late: None }, "30/09/2022", "01/10/2022", true),
+            (Done { late: None }, "30/09/2022", "", true),
+            (Open, "30/09/2022", "", true),
+            (Open, "30/09/2022", "20/09/2022", false),
+            (Postponed, "30/09/2022", "20/09/2022", false),
+            (Postponed, "", "", true),
+        ];
+        for (said, deadline, done, want) in cases {
+            assert_eq!(
+                agrees(said, d(deadline), d(done)),
+                want,
+                "{said:?} {deadline} {done}"
+            );
         }
     }
 }

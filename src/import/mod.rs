@@ -114,6 +114,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             prefer_file: opts.prefer_file,
             cancelled: Vec::new(),
             postponed: Vec::new(),
+            disagree: Vec::new(),
         },
     };
     let prepared = match cols.kind {
@@ -229,6 +230,7 @@ impl Planning {
         self.summary.rows = parsed.rows;
         self.summary.cancelled = parsed.cancelled;
         self.summary.postponed = parsed.postponed;
+        self.summary.disagree = parsed.disagree;
         self.problems.extend(parsed.problems);
         let existing = store.import_tasks()?;
         let plans = plan::tasks(

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::deadline_words::{DeadlineWords, parse_deadline};
 use crate::domain::format::{NumberError, parse_date, parse_number};
-use crate::domain::status_words::{ReportedStatus, parse_status};
+use crate::domain::status_words::{ReportedStatus, agrees, parse_status};
 use crate::domain::target::{Direction, Plan};
 use crate::domain::text::{is_blank, nfc};
 use crate::domain::unit::UnitKind;
@@ -219,6 +219,8 @@ pub struct Parsed<R> {
     pub cancelled: Vec<usize>,
     /// Rows of tasks the file says are postponed (tạm hoãn): imported as open.
     pub postponed: Vec<usize>,
+    /// Rows whose status words say otherwise than their dates (counted by the dates).
+    pub disagree: Vec<usize>,
 }
 
 /// Reads the cells of one row, noting each problem.
@@ -304,6 +306,7 @@ fn read_rows<R>(
         rows: 0,
         cancelled: Vec::new(),
         postponed: Vec::new(),
+        disagree: Vec::new(),
     };
     for row in data_rows(rows, cols) {
         out.rows += 1;
@@ -355,7 +358,7 @@ pub fn tasks(
     store: &Store,
     as_of: NaiveDate,
 ) -> Parsed<TaskRow> {
-    let (mut cancelled, mut postponed) = (Vec::new(), Vec::new());
+    let (mut cancelled, mut postponed, mut disagree) = (Vec::new(), Vec::new(), Vec::new());
     let mut parsed = read_rows(rows, cols, |c| {
         let reported = c.get(Field::Status, status);
         match reported {
@@ -405,6 +408,11 @@ pub fn tasks(
                 ),
             );
         }
+        if let Some(said) = reported
+            && !agrees(said, deadline, completed_on)
+        {
+            disagree.push(c.row.number);
+        }
         if let (Some(a), Some(d)) = (assigned_on, words.map(|w| w.original))
             && d < a
         {
@@ -441,6 +449,7 @@ pub fn tasks(
     });
     parsed.cancelled = cancelled;
     parsed.postponed = postponed;
+    parsed.disagree = disagree;
     parsed
 }
 

@@ -47,6 +47,8 @@ pub struct Summary {
     pub cancelled: Vec<usize>,
     /// Rows of tasks the file says are postponed: imported as open.
     pub postponed: Vec<usize>,
+    /// Rows whose status words say otherwise than their dates: counted by the dates.
+    pub disagree: Vec<usize>,
 }
 
 impl Summary {
@@ -260,6 +262,7 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     for (what, rows) in [
         (T::ImpCancelledSkipped, &s.cancelled),
         (T::ImpPostponedOpen, &s.postponed),
+        (T::ImpStatusDisagrees, &s.disagree),
     ] {
         if !rows.is_empty() {
             writeln!(out, "  {}: {}", t(what), rows_line(rows))?;
