@@ -115,6 +115,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             cancelled: Vec::new(),
             postponed: Vec::new(),
             disagree: Vec::new(),
+            unknown_status: Vec::new(),
         },
     };
     let prepared = match cols.kind {
@@ -231,6 +232,7 @@ impl Planning {
         self.summary.cancelled = parsed.cancelled;
         self.summary.postponed = parsed.postponed;
         self.summary.disagree = parsed.disagree;
+        self.summary.unknown_status = parsed.unknown_status;
         self.problems.extend(parsed.problems);
         let existing = store.import_tasks()?;
         let plans = plan::tasks(

@@ -221,6 +221,8 @@ pub struct Parsed<R> {
     pub postponed: Vec<usize>,
     /// Rows whose status words say otherwise than their dates (counted by the dates).
     pub disagree: Vec<usize>,
+    /// Rows whose status words are none tct knows (counted by the dates).
+    pub unknown_status: Vec<usize>,
 }
 
 /// Reads the cells of one row, noting each problem.
@@ -307,6 +309,7 @@ fn read_rows<R>(
         cancelled: Vec::new(),
         postponed: Vec::new(),
         disagree: Vec::new(),
+        unknown_status: Vec::new(),
     };
     for row in data_rows(rows, cols) {
         out.rows += 1;
@@ -359,8 +362,14 @@ pub fn tasks(
     as_of: NaiveDate,
 ) -> Parsed<TaskRow> {
     let (mut cancelled, mut postponed, mut disagree) = (Vec::new(), Vec::new(), Vec::new());
+    let mut unknown_status = Vec::new();
     let mut parsed = read_rows(rows, cols, |c| {
-        let reported = c.get(Field::Status, status);
+        // Status words only inform: words tct does not know do not stop an import
+        // (the dates decide), they are listed in the summary.
+        let reported = status(c.cell(Field::Status)).unwrap_or_else(|_| {
+            unknown_status.push(c.row.number);
+            None
+        });
         match reported {
             // Kept out whatever else the row says: there is no place for it yet.
             Some(ReportedStatus::Cancelled) => {
@@ -450,6 +459,7 @@ pub fn tasks(
     parsed.cancelled = cancelled;
     parsed.postponed = postponed;
     parsed.disagree = disagree;
+    parsed.unknown_status = unknown_status;
     parsed
 }
 

@@ -49,6 +49,8 @@ pub struct Summary {
     pub postponed: Vec<usize>,
     /// Rows whose status words say otherwise than their dates: counted by the dates.
     pub disagree: Vec<usize>,
+    /// Rows whose status words tct does not know: counted by their dates.
+    pub unknown_status: Vec<usize>,
 }
 
 impl Summary {
@@ -263,6 +265,7 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
         (T::ImpCancelledSkipped, &s.cancelled),
         (T::ImpPostponedOpen, &s.postponed),
         (T::ImpStatusDisagrees, &s.disagree),
+        (T::ImpStatusUnknown, &s.unknown_status),
     ] {
         if !rows.is_empty() {
             writeln!(out, "  {}: {}", t(what), rows_line(rows))?;
