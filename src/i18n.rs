@@ -413,6 +413,7 @@ catalog! {
     ImpDoneWithoutDate => "tình trạng ghi đã hoàn thành nhưng thiếu ngày hoàn thành", "the status says done but the completion date is missing";
     ImpDoneWithoutDateHint => "hãy ghi ngày hoàn thành; tct chưa lưu được nhiệm vụ hoàn thành không rõ ngày", "write the completion date; tct cannot yet keep a task done on an unknown day";
     ImpCancelledSkipped => "Bỏ qua nhiệm vụ bị hủy (không nhập, không tính)", "Cancelled tasks skipped (not imported, not counted)";
+    ImpOneUnitWithId => "một dòng có mã nhiệm vụ (id) chỉ ghi một đơn vị chủ trì", "a row with a task id names one lead unit only";
     ImpStatusUnknown => "Tình trạng trong tệp không rõ nghĩa, tính theo ngày", "Status words not understood, counted by the dates";
     ImpStatusDisagrees => "Tình trạng trong tệp khác với tính theo ngày (tct tính theo ngày giao, hạn, ngày hoàn thành)", "Status in the file differs from the dates (tct counts by the dates)";
     ImpPostponedOpen => "Nhiệm vụ tạm hoãn, nhập như chưa hoàn thành", "Postponed tasks, imported as open";

@@ -1672,3 +1672,64 @@ fn a_done_status_without_a_completion_date_is_refused_naming_it() {
         assert_eq!(task_count(&store), before);
     }
 }
+
+/// One cell naming several lead units, as report appendices write them: one task for
+/// each unit, the same document and title; importing the file again matches them all.
+#[test]
+fn several_lead_units_in_one_cell_give_one_task_each() {
+    let (dir, mut store) = demo_store();
+    let before = task_count(&store);
+    let f = write(
+        dir.path(),
+        "nhieu-don-vi.csv",
+        "Số/ký hiệu văn bản;Ngày giao;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý\n\
+         501/UBND-KT;01/08/2022;Rà soát đất rừng;\"UBND huyện Cao Lộc; UBND huyện Văn Lãng; \";30/09/2022\n\
+         502/UBND-KT;01/08/2022;Báo cáo giải ngân;Sở Tài chính, Sở Nội vụ;30/09/2022\n\
+         503/UBND-KT;01/08/2022;Kiểm tra công sở;\"Sở Kế hoạch và Đầu tư\nSở Tài chính\";30/09/2022\n\
+         504/UBND-KT;01/08/2022;Tổng kết năm;UBND các huyện, thành phố;31/12/2022\n"
+            .as_bytes(),
+    );
+    let s = import(&mut store, &f).unwrap();
+    let districts = 11;
+    assert_eq!(
+        s.counts,
+        counts(2 + 2 + 2 + districts, 0, 0),
+        "{:?}",
+        s.changes
+    );
+    assert_eq!(task_count(&store), before + 6 + districts as i64);
+    let units_of = |doc: &str| -> Vec<i64> {
+        let c = store.connection();
+        let mut st = c
+            .prepare("SELECT unit_id FROM task WHERE doc_number = ?1 ORDER BY unit_id")
+            .unwrap();
+        st.query_map([doc], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let mut want = vec![unit_id(&store, "Cao Lộc"), unit_id(&store, "Văn Lãng")];
+    want.sort();
+    assert_eq!(units_of("501/UBND-KT"), want);
+    assert_eq!(units_of("502/UBND-KT").len(), 2);
+    assert_eq!(units_of("503/UBND-KT").len(), 2);
+    assert_eq!(units_of("504/UBND-KT").len(), districts);
+    let again = import(&mut store, &f).unwrap();
+    assert_eq!(
+        again.counts,
+        counts(0, 0, 6 + districts),
+        "{:?}",
+        again.changes
+    );
+    // One name no unit has, among several: the row is refused, naming it.
+    let bad = write(
+        dir.path(),
+        "sai.csv",
+        "Số/ký hiệu văn bản;Ngày giao;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý\n\
+         505/UBND-KT;01/08/2022;Việc mới;\"Sở Tài chính; Sở Không Có\";30/09/2022\n"
+            .as_bytes(),
+    );
+    let err = import(&mut store, &bad).unwrap_err();
+    assert!(err.contains("«Sở Không Có»"), "{err}");
+    assert_eq!(task_count(&store), before + 6 + districts as i64);
+}

@@ -187,6 +187,84 @@ impl UnitIndex {
         }
     }
 
+    /// Every unit a lead-unit cell names on a date: several are separated by ";" or
+    /// line breaks (trailing separators ignored), or by "," where each part is a unit
+    /// (a comma inside a name, as in "Sở Văn hóa, Thể thao và Du lịch", stays);
+    /// "UBND các huyện, thành phố" is every district-level unit valid that day. Each
+    /// unit once, in the cell's order; the first name none matches is the error.
+    pub fn find_all(&mut self, store: &Store, cell: &str, on: NaiveDate) -> Result<Vec<i64>> {
+        let mut ids: Vec<i64> = Vec::new();
+        let mut add = |id: i64| {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        };
+        for part in cell.split([';', '\n', '\r']).map(str::trim) {
+            let part = part.trim_matches(|c: char| c == ',' || c.is_whitespace());
+            if part.is_empty() {
+                continue;
+            }
+            if let Some(every) = self.every_district(part, on) {
+                every.into_iter().for_each(&mut add);
+                continue;
+            }
+            match self.find(store, part, on) {
+                Ok(id) => add(id),
+                Err(whole) => {
+                    let pieces: Vec<&str> = part
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    if pieces.len() < 2 {
+                        return Err(whole);
+                    }
+                    let mut found = Vec::new();
+                    for p in pieces {
+                        match self.find(store, p, on) {
+                            Ok(id) => found.push(id),
+                            Err(_) => return Err(whole),
+                        }
+                    }
+                    found.into_iter().for_each(&mut add);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// "UBND các huyện, thành phố" (also without "UBND", or with "thị xã"): every
+    /// district-level unit valid on the day; `None` for any other name.
+    fn every_district(&self, name: &str, on: NaiveDate) -> Option<Vec<i64>> {
+        let key = norm(name);
+        let bare = ["uy ban nhan dan ", "ubnd "]
+            .iter()
+            .find_map(|p| key.strip_prefix(p))
+            .unwrap_or(&key);
+        const EVERY: [&str; 5] = [
+            "cac huyen",
+            "cac huyen thanh pho",
+            "cac huyen thi xa thanh pho",
+            "cac huyen thanh pho thi xa",
+            "cac huyen thi xa",
+        ];
+        if !EVERY.contains(&bare) {
+            return None;
+        }
+        let district =
+            |k: UnitKind| matches!(k, UnitKind::Huyen | UnitKind::ThanhPho | UnitKind::ThiXa);
+        Some(
+            self.units
+                .iter()
+                .filter(|u| district(u.kind))
+                .filter(|u| {
+                    u.valid_from.is_none_or(|f| f <= on) && u.valid_to.is_none_or(|t| t >= on)
+                })
+                .map(|u| u.id)
+                .collect(),
+        )
+    }
+
     /// The unit a name means on a date, or the reason (with the closest names) why
     /// none does.
     pub fn find(&mut self, store: &Store, name: &str, on: NaiveDate) -> Result<i64> {

@@ -277,6 +277,28 @@ impl Cells<'_> {
         }
     }
 
+    /// Every unit a cell names (several in one cell, see `UnitIndex::find_all`).
+    fn units(
+        &mut self,
+        f: Field,
+        cell: &str,
+        on: NaiveDate,
+        ix: &mut UnitIndex,
+        store: &Store,
+    ) -> Option<Vec<i64>> {
+        match ix.find_all(store, cell, on) {
+            Ok(ids) if !ids.is_empty() => Some(ids),
+            Ok(_) => {
+                self.fail(f, t(T::ImpEmptyUnit).to_string());
+                None
+            }
+            Err(e) => {
+                self.fail(f, e.to_string());
+                None
+            }
+        }
+    }
+
     fn unit(
         &mut self,
         f: Field,
@@ -363,7 +385,7 @@ pub fn tasks(
 ) -> Parsed<TaskRow> {
     let (mut cancelled, mut postponed, mut disagree) = (Vec::new(), Vec::new(), Vec::new());
     let mut unknown_status = Vec::new();
-    let mut parsed = read_rows(rows, cols, |c| {
+    let parsed = read_rows(rows, cols, |c| {
         // Status words only inform: words tct does not know do not stop an import
         // (the dates decide), they are listed in the summary.
         let reported = status(c.cell(Field::Status)).unwrap_or_else(|_| {
@@ -436,9 +458,14 @@ pub fn tasks(
             );
         }
         let unit_on = assigned_on.or(deadline).unwrap_or(as_of);
-        let unit_id = c
+        // Several lead units in one cell: one task for each, the same in all else.
+        let unit_ids = c
             .required(Field::LeadUnit, T::ImpEmptyUnit)
-            .and_then(|name| c.unit(Field::LeadUnit, &name, unit_on, ix, store));
+            .and_then(|name| c.units(Field::LeadUnit, &name, unit_on, ix, store))
+            .unwrap_or_default();
+        if id.is_some() && unit_ids.len() > 1 {
+            c.fail(Field::LeadUnit, t(T::ImpOneUnitWithId).to_string());
+        }
         let rec = TaskRow {
             row: c.row.number,
             id,
@@ -447,20 +474,35 @@ pub fn tasks(
             doc_date,
             assigned_on,
             leader: c.text(Field::Leader),
-            unit_id: unit_id.unwrap_or(0),
+            unit_id: 0,
             cooperating: c.text(Field::Cooperating),
             deadline,
             original_deadline,
             completed_on,
             origin: c.text(Field::Origin),
         };
-        Some(rec)
+        let mut recs: Vec<TaskRow> = unit_ids
+            .into_iter()
+            .map(|unit_id| TaskRow {
+                unit_id,
+                ..rec.clone()
+            })
+            .collect();
+        // A row with a problem is still checked whole; its records are dropped.
+        if recs.is_empty() {
+            recs.push(rec);
+        }
+        Some(recs)
     });
-    parsed.cancelled = cancelled;
-    parsed.postponed = postponed;
-    parsed.disagree = disagree;
-    parsed.unknown_status = unknown_status;
-    parsed
+    Parsed {
+        records: parsed.records.into_iter().flatten().collect(),
+        problems: parsed.problems,
+        rows: parsed.rows,
+        cancelled,
+        postponed,
+        disagree,
+        unknown_status,
+    }
 }
 
 /// A target as a row gives it.
