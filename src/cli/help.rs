@@ -66,7 +66,7 @@ const VI: &[(&str, &str)] = &[
     ),
     (
         "import",
-        "Nhập đơn vị, chỉ tiêu hoặc nhiệm vụ từ tệp CSV hoặc XLSX (nhập hết hoặc không nhập gì)",
+        "Nhập đơn vị, chỉ tiêu hoặc nhiệm vụ từ tệp CSV, XLSX hoặc ODS (nhập hết hoặc không nhập gì)",
     ),
     ("import.file", "Tệp CSV, XLSX hoặc ODS"),
     (

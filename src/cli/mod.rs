@@ -67,7 +67,7 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
-    /// Bring units, targets or tasks in from a CSV or XLSX file (all or nothing)
+    /// Bring units, targets or tasks in from a CSV, XLSX or ODS file (all or nothing)
     Import {
         file: PathBuf,
         /// What the file holds [default: guessed from its columns]

@@ -27,6 +27,15 @@ pub fn norm(s: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A normalised name without the "UBND" (Ủy ban nhân dân) before it: "UBND huyện
+/// Tràng Định" is the unit "huyện Tràng Định".
+fn without_ubnd(key: &str) -> &str {
+    ["uy ban nhan dan ", "ubnd "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(key)
+}
+
 /// A unit kind written in words: "huyện", "Thành phố", "TP", "sở, ban, ngành",
 /// "commune", or the stored code.
 pub fn parse_kind(s: &str) -> Option<UnitKind> {
@@ -132,10 +141,7 @@ impl UnitIndex {
             }
         }
         // "UBND huyện Tràng Định", "Thành phố Lạng Sơn".
-        let bare = ["uy ban nhan dan ", "ubnd "]
-            .iter()
-            .find_map(|p| key.strip_prefix(p))
-            .unwrap_or(&key);
+        let bare = without_ubnd(&key);
         if bare != key {
             let found = self.named(bare, None);
             if !found.is_empty() {
@@ -237,10 +243,7 @@ impl UnitIndex {
     /// district-level unit valid on the day; `None` for any other name.
     fn every_district(&self, name: &str, on: NaiveDate) -> Option<Vec<i64>> {
         let key = norm(name);
-        let bare = ["uy ban nhan dan ", "ubnd "]
-            .iter()
-            .find_map(|p| key.strip_prefix(p))
-            .unwrap_or(&key);
+        let bare = without_ubnd(&key);
         const EVERY: [&str; 5] = [
             "cac huyen",
             "cac huyen thanh pho",

@@ -167,26 +167,30 @@ mod tests {
     use super::*;
 
     /// A file as tct 5 left it, with its one draft: migration 6 keeps the draft,
+    /// A database of version 5, when the file had one draft, holding `body`.
+    fn file_of_version_5(dir: &std::path::Path, body: &str, saved_at: &str) -> std::path::PathBuf {
+        let path = dir.join("old.db");
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for m in &MIGRATIONS[..5] {
+            c.execute_batch(m).unwrap();
+        }
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 5).unwrap();
+        c.execute(
+            "INSERT INTO draft(id, body, saved_at) VALUES (1, ?1, ?2)",
+            [body, saved_at],
+        )
+        .unwrap();
+        path
+    }
+
     /// knows its unit and inspection, and offers it as left over.
     #[test]
     fn the_single_draft_of_before_becomes_a_row_no_window_holds() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.db");
         let body = r#"{"inspection_id":7,"unit_id":3,"unit_name":"Tràng Định","items":[]}"#;
-        {
-            let c = rusqlite::Connection::open(&path).unwrap();
-            for m in &MIGRATIONS[..5] {
-                c.execute_batch(m).unwrap();
-            }
-            c.pragma_update(None, "application_id", APPLICATION_ID)
-                .unwrap();
-            c.pragma_update(None, "user_version", 5).unwrap();
-            c.execute(
-                "INSERT INTO draft(id, body, saved_at) VALUES (1, ?1, '2022-09-23 10:01:02')",
-                [body],
-            )
-            .unwrap();
-        }
+        let path = file_of_version_5(dir.path(), body, "2022-09-23 10:01:02");
         let store = Store::open(&path).unwrap();
         assert!(store.schema_version().unwrap() >= 6);
         let left = store.drafts_left().unwrap();
@@ -208,21 +212,7 @@ mod tests {
     #[test]
     fn a_draft_that_is_not_json_survives_the_migration() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.db");
-        {
-            let c = rusqlite::Connection::open(&path).unwrap();
-            for m in &MIGRATIONS[..5] {
-                c.execute_batch(m).unwrap();
-            }
-            c.pragma_update(None, "application_id", APPLICATION_ID)
-                .unwrap();
-            c.pragma_update(None, "user_version", 5).unwrap();
-            c.execute(
-                "INSERT INTO draft(id, body, saved_at) VALUES (1, 'not json {', 'x')",
-                [],
-            )
-            .unwrap();
-        }
+        let path = file_of_version_5(dir.path(), "not json {", "x");
         let store = Store::open(&path).unwrap();
         let left = store.drafts_left().unwrap();
         assert_eq!(left.len(), 1);

@@ -13,31 +13,29 @@ use crate::domain::text::fold;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
+/// A sheet read cell by cell into a grid that keeps to the bounds, whatever the
+/// workbook declares.
+macro_rules! cells_into_grid {
+    ($book:ty, $path:expr, $sheet:expr) => {{
+        let mut wb: $book = calamine::open_workbook($path).map_err(cannot_read)?;
+        let name = pick(wb.sheet_names(), $sheet)?;
+        let mut cells = wb.worksheet_cells_reader(&name).map_err(cannot_read)?;
+        let mut grid = Grid::default();
+        while let Some(c) = cells.next_cell().map_err(cannot_read)? {
+            put(&mut grid, c.get_position(), c.get_value().clone().into())?;
+        }
+        Ok(grid.finish())
+    }};
+}
+
 /// The rows of a workbook's sheet. XLSX and XLSB are read cell by cell into a grid
 /// that keeps to the bounds; ODS is checked first (`package`), XLS is bounded by its
 /// format (65,536 × 256 cells a sheet).
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>> {
     match package::inspect(path)? {
-        Kind::Xlsx => {
-            let mut wb: Xlsx<_> = calamine::open_workbook(path).map_err(cannot_read)?;
-            let name = pick(wb.sheet_names(), sheet)?;
-            let mut cells = wb.worksheet_cells_reader(&name).map_err(cannot_read)?;
-            let mut grid = Grid::default();
-            while let Some(c) = cells.next_cell().map_err(cannot_read)? {
-                put(&mut grid, c.get_position(), c.get_value().clone().into())?;
-            }
-            Ok(grid.finish())
-        }
-        Kind::Xlsb => {
-            let mut wb: Xlsb<_> = calamine::open_workbook(path).map_err(cannot_read)?;
-            let name = pick(wb.sheet_names(), sheet)?;
-            let mut cells = wb.worksheet_cells_reader(&name).map_err(cannot_read)?;
-            let mut grid = Grid::default();
-            while let Some(c) = cells.next_cell().map_err(cannot_read)? {
-                put(&mut grid, c.get_position(), c.get_value().clone().into())?;
-            }
-            Ok(grid.finish())
-        }
+        // The two readers have the same methods and no trait in common.
+        Kind::Xlsx => cells_into_grid!(Xlsx<_>, path, sheet),
+        Kind::Xlsb => cells_into_grid!(Xlsb<_>, path, sheet),
         Kind::Ods | Kind::Other => {
             let mut wb = calamine::open_workbook_auto(path).map_err(cannot_read)?;
             let name = pick(wb.sheet_names(), sheet)?;
