@@ -392,6 +392,7 @@ catalog! {
     ImpDeadlineBeforeAssigned => "hạn xử lý trước ngày giao", "deadline before the assignment date";
     ImpValidToBeforeFrom => "hiệu lực đến trước hiệu lực từ", "valid to is before valid from";
     ImpDuplicateRow => "trùng với dòng", "same as row";
+    ImpAmbiguousTask => "khớp với nhiều nhiệm vụ đã có, không biết là nhiệm vụ nào (id", "fits several tasks already there, which one is unclear (ids";
     ImpCodeTaken => "mã đã dùng cho đơn vị khác", "the code belongs to another unit";
     ImpSelfParent => "đơn vị không thể là cấp trên của chính nó", "a unit cannot be its own parent";
     ImpExtension => "gia hạn", "extension";

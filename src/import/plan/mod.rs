@@ -2,16 +2,17 @@
 //! (read once, matched in hash maps), and the changes applied in one transaction.
 //!
 //! Matching, so that importing the same file twice changes nothing:
-//! - tasks by the `id` column when given (tct's own id), else by document number and
-//!   folded title; when one document gives the same task to several units, the lead
-//!   unit tells them apart. Tasks made from inspection directives are only matched by
-//!   id.
+//! - tasks by the `id` column when given (tct's own id), else by document number,
+//!   folded title and lead unit (a document number alone is not a key: one document
+//!   gives many tasks); a title cut with "…" matches the whole one (`matcher`).
+//!   Tasks made from inspection directives are only matched by id.
 //! - targets by unit, year and folded name;
 //! - units by code, else by folded name and kind.
 //!
 //! Columns missing from a file leave those fields as they are, and so does a value set
 //! in tct since the last import (`since_import`).
 
+mod matcher;
 mod since_import;
 mod targets;
 mod tasks;

@@ -1,5 +1,5 @@
-//! Tasks: matched by tct's id, else by document number and folded title (the lead
-//! unit telling apart one document's tasks for several units).
+//! Tasks: matched by tct's id, else by document, folded title and lead unit
+//! (`matcher`), then planned: new, updated or unchanged.
 
 use std::collections::HashMap;
 
@@ -11,6 +11,7 @@ use crate::i18n::{T, t};
 use crate::model::{DeadlineChange, NewTask, TaskRec};
 use crate::store::Tx;
 
+use super::matcher::{Matcher, is_cut_of};
 use super::since_import::{Present, merge};
 use super::*;
 use crate::import::columns::{Columns, Field};
@@ -171,97 +172,6 @@ pub fn tasks(
     plans
 }
 
-/// Finds which task already in the database a record of the file is, and notices a
-/// record that repeats another.
-struct Matcher<'a> {
-    existing: &'a [TaskRec],
-    by_id: HashMap<i64, usize>,
-    /// Tasks by (document key, folded title); directives' tasks are matched by id only.
-    by_key: HashMap<(String, &'a str), Vec<usize>>,
-    /// How many records of the file share each key.
-    in_file: HashMap<&'a (String, String), usize>,
-    /// Existing tasks already matched, and the row that took each.
-    claimed: HashMap<usize, usize>,
-    /// Records without an id seen so far, by key and unit, with their row.
-    seen: HashMap<(&'a (String, String), i64), usize>,
-}
-
-impl<'a> Matcher<'a> {
-    fn new(existing: &'a [TaskRec], keys: &'a [(String, String)]) -> Self {
-        let by_id = existing
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id, i))
-            .collect();
-        let mut by_key: HashMap<(String, &str), Vec<usize>> = HashMap::new();
-        for (i, t) in existing.iter().enumerate() {
-            if !t.from_inspection {
-                by_key
-                    .entry((doc_key(&t.doc_number), t.title_key.as_str()))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        let mut in_file: HashMap<&(String, String), usize> = HashMap::new();
-        for k in keys {
-            *in_file.entry(k).or_default() += 1;
-        }
-        Matcher {
-            existing,
-            by_id,
-            by_key,
-            in_file,
-            claimed: HashMap::new(),
-            seen: HashMap::new(),
-        }
-    }
-
-    /// The index of the existing task this record is (`None`: a new task), or the
-    /// column to blame and why the record cannot be taken.
-    fn find(
-        &mut self,
-        r: &TaskRow,
-        key: &'a (String, String),
-    ) -> std::result::Result<Option<usize>, (Field, String)> {
-        let dup = |prev: usize| format!("{} {prev}", t(T::ImpDuplicateRow));
-        let matched = match r.id {
-            Some(id) => match self.by_id.get(&id) {
-                Some(i) => Some(*i),
-                None => {
-                    return Err((Field::TaskId, format!("{}: {id}", t(T::ImpNoSuchTask))));
-                }
-            },
-            None => {
-                if let Some(prev) = self.seen.insert((key, r.unit_id), r.row) {
-                    return Err((Field::Title, dup(prev)));
-                }
-                let cands = self
-                    .by_key
-                    .get(&(key.0.clone(), key.1.as_str()))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                match cands {
-                    [one] if self.in_file[key] == 1 => Some(*one),
-                    _ => cands.iter().copied().find(|i| {
-                        self.existing[*i].unit_id == r.unit_id && !self.claimed.contains_key(i)
-                    }),
-                }
-            }
-        };
-        if let Some(i) = matched
-            && let Some(prev) = self.claimed.insert(i, r.row)
-        {
-            let f = if r.id.is_some() {
-                Field::TaskId
-            } else {
-                Field::Title
-            };
-            return Err((f, dup(prev)));
-        }
-        Ok(matched)
-    }
-}
-
 /// The task as it will be: the file's values, and the database's where the file has
 /// no such column.
 fn merged(
@@ -272,7 +182,11 @@ fn merged(
     default_origin: &str,
 ) -> NewTask {
     NewTask {
-        title: r.title.clone(),
+        // A title the file cut short keeps the whole one tct has.
+        title: match old {
+            Some(o) if is_cut_of(&fold(&r.title), &o.title_key) => o.title.clone(),
+            _ => r.title.clone(),
+        },
         doc_number: keep(
             cols.has(Field::DocNumber),
             &r.doc_number,
