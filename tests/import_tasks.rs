@@ -192,3 +192,68 @@ fn a_cut_title_two_tasks_fit_is_refused_naming_the_row() {
     );
     assert_eq!(import(&mut store, &f).unwrap().counts, counts(1, 0, 0));
 }
+
+/// (deadline, original_deadline, extensions) of the task of a document.
+fn deadline_of(store: &Store, doc: &str) -> (Option<String>, Option<String>, i64) {
+    store
+        .connection()
+        .query_row(
+            "SELECT deadline, original_deadline,
+                    (SELECT count(*) FROM extension WHERE task_id = t.id)
+             FROM task t WHERE doc_number = ?1",
+            [doc],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn an_extension_written_in_the_notes_keeps_the_original_deadline() {
+    let (dir, mut store) = demo_store();
+    let head = "Số/ký hiệu văn bản;Ngày giao;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Ghi chú";
+    let text = format!(
+        "{head}\n\
+         710/UBND-KT;01/06/2022;Hoàn thiện hồ sơ đất rừng;Cao Lộc;Trước ngày 30/6/2022;Đã gia hạn đến 31/8/2022\n\
+         711/UBND-KT;01/06/2022;Kiểm tra an toàn hồ đập;Cao Lộc;30/06/2022;Được gia hạn đến ngày 15/8/2022 theo Văn bản số 99/UBND-KT\n\
+         712/UBND-KT;01/06/2022;Báo cáo sơ kết;Cao Lộc;30/06/2022;Đơn vị đề nghị gia hạn đến 31/8/2022\n\
+         713/UBND-KT;01/06/2022;Rà soát quy hoạch;Cao Lộc;31/08/2022;đã gia hạn đến 31/8/2022\n"
+    );
+    let f = write(dir.path(), "ghi-chu.csv", &text);
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(4, 0, 0));
+    let ext = |d: &str, o: &str| (Some(d.to_string()), Some(o.to_string()), 1);
+    assert_eq!(
+        deadline_of(&store, "710/UBND-KT"),
+        ext("2022-08-31", "2022-06-30")
+    );
+    assert_eq!(
+        deadline_of(&store, "711/UBND-KT"),
+        ext("2022-08-15", "2022-06-30")
+    );
+    // Asked for, not granted; and the deadline column already the extended one.
+    let plain = |d: &str| (Some(d.to_string()), Some(d.to_string()), 0);
+    assert_eq!(deadline_of(&store, "712/UBND-KT"), plain("2022-06-30"));
+    assert_eq!(deadline_of(&store, "713/UBND-KT"), plain("2022-08-31"));
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 4));
+    // A task imported before the note was written: extended once, then unchanged.
+    let later = text.replace(
+        "Báo cáo sơ kết;Cao Lộc;30/06/2022;Đơn vị đề nghị",
+        "Báo cáo sơ kết;Cao Lộc;30/06/2022;Đã",
+    );
+    let f = write(dir.path(), "ghi-chu.csv", &later);
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 1, 3));
+    assert_eq!(
+        deadline_of(&store, "712/UBND-KT"),
+        ext("2022-08-31", "2022-06-30")
+    );
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 4));
+    // An extension before the deadline is refused at its cell.
+    let bad = format!(
+        "{head}\n714/UBND-KT;01/06/2022;Việc khác;Cao Lộc;30/06/2022;Đã gia hạn đến 15/6/2022\n"
+    );
+    let f = write(dir.path(), "sai.csv", &bad);
+    let err = import(&mut store, &f).unwrap_err();
+    assert!(
+        err.contains("dòng 2, cột «Ghi chú»: hạn gia hạn phải sau hạn ban đầu"),
+        "{err}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::deadline_words::{DeadlineWords, parse_deadline};
+use crate::domain::deadline_words::{DeadlineWords, extension_in_notes, parse_deadline};
 use crate::domain::format::{NumberError, parse_date, parse_number};
 use crate::domain::status_words::{ReportedStatus, agrees, parse_status};
 use crate::domain::target::{Direction, Plan};
@@ -92,6 +92,43 @@ pub fn deadline(c: &Cell) -> Result<Option<DeadlineWords>> {
             Ok(parse_deadline(s)?.filter(|w| w.original != no_date_marker()))
         }
         (Err(e), _) => Err(e),
+    }
+}
+
+/// An extension the notes column records ("Đã gia hạn đến 31/8/2022").
+pub fn noted_extension(c: &Cell) -> Result<Option<NaiveDate>> {
+    match text(c) {
+        None => Ok(None),
+        Some(s) => extension_in_notes(&s),
+    }
+}
+
+/// The deadline cell's words with the extension the notes record: the cell's own
+/// extension wins; one the deadline cell already shows adds nothing.
+fn with_noted(
+    c: &mut Cells,
+    words: Option<DeadlineWords>,
+    noted: Option<NaiveDate>,
+) -> Option<DeadlineWords> {
+    let Some(new) = noted else { return words };
+    match words {
+        None => Some(DeadlineWords {
+            original: new,
+            extended_to: None,
+        }),
+        Some(w) if w.extended_to.is_some() || new == w.original => Some(w),
+        Some(w) if new > w.original => Some(DeadlineWords {
+            original: w.original,
+            extended_to: Some(new),
+        }),
+        Some(w) => {
+            let said = c.text(Field::Notes).unwrap_or_default();
+            c.fail(
+                Field::Notes,
+                format!("{}: «{said}»", t(T::ImpExtensionNotLater)),
+            );
+            Some(w)
+        }
     }
 }
 
@@ -423,6 +460,8 @@ pub fn tasks(
             _ => (doc_date, assigned),
         };
         let words = c.get(Field::Deadline, deadline);
+        let noted = c.get(Field::Notes, noted_extension);
+        let words = with_noted(c, words, noted);
         let deadline = words.map(DeadlineWords::in_force);
         let original_deadline = words.and_then(|w| w.extended_to.map(|_| w.original));
         let completed_on = c.get(Field::CompletedOn, date);
