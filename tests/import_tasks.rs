@@ -257,3 +257,210 @@ fn an_extension_written_in_the_notes_keeps_the_original_deadline() {
         "{err}"
     );
 }
+
+use tct::domain::scorecard::TaskCounts;
+use tct::domain::task::TaskStatus;
+use tct::model::{TaskMode, TaskScope};
+
+fn unit(store: &Store, name: &str) -> i64 {
+    match store.find_unit(name, common::date("23/09/2022")).unwrap() {
+        tct::model::UnitLookup::Found(id, _) => id,
+        tct::model::UnitLookup::NotFound(_) => panic!("no unit {name}"),
+    }
+}
+
+fn task_of(store: &Store, doc: &str) -> i64 {
+    store
+        .connection()
+        .query_row("SELECT id FROM task WHERE doc_number = ?1", [doc], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+/// A unit's figures gained from `before`: done on time, late, overdue, soon,
+/// in time, no deadline.
+fn gained(now: TaskCounts, before: TaskCounts) -> [u32; 6] {
+    [
+        now.done_on_time - before.done_on_time,
+        now.done_late - before.done_late,
+        now.overdue - before.overdue,
+        now.due_soon - before.due_soon,
+        now.in_time - before.in_time,
+        now.no_deadline - before.no_deadline,
+    ]
+}
+
+const STATUS_HEAD: &str =
+    "Số/ký hiệu văn bản;Ngày giao;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Ngày hoàn thành;Tình trạng";
+
+#[test]
+fn done_without_a_date_counts_as_the_file_says_and_shows_the_date_unknown() {
+    let (dir, mut store) = demo_store();
+    let c = ctx("23/09/2022");
+    let u = unit(&store, "Sở Nội vụ");
+    let before = store.task_counts(&c, u).unwrap();
+    let text = format!(
+        "{STATUS_HEAD}\n\
+         720/UBND-NC;01/06/2022;Rà soát biên chế;Sở Nội vụ;30/06/2022;;Đã hoàn thành đúng hạn\n\
+         721/UBND-NC;01/06/2022;Thẩm định đề án;Sở Nội vụ;30/06/2022;;Đã hoàn thành quá hạn\n\
+         722/UBND-NC;01/06/2022;Tổng kết thi đua;Sở Nội vụ;Thường xuyên;;Đã hoàn thành\n\
+         723/UBND-NC;01/06/2022;Sắp xếp thôn;Sở Nội vụ;31/12/2022;;Hoàn thành đúng hạn\n"
+    );
+    let f = write(dir.path(), "xong.csv", &text);
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(4, 0, 0));
+    assert_eq!(s.done_no_date, vec![2, 3, 4, 5]);
+    assert_eq!(s.disagree, Vec::<usize>::new());
+    // Three on time (one with no deadline, one done ahead of a deadline to come),
+    // one late: the scorecard counts them so.
+    let now = store.task_counts(&c, u).unwrap();
+    assert_eq!(gained(now, before), [3, 1, 0, 0, 0, 0]);
+    // Shown nowhere with a day: the list, the detail and the status words.
+    let late = store
+        .task_detail(&c, task_of(&store, "721/UBND-NC"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(late.row.completed_on, None);
+    assert!(late.row.completion_unknown);
+    assert_eq!(late.row.status, TaskStatus::DoneLate { days_late: None });
+    assert_eq!(
+        tct::words::status_text(late.row.status),
+        "hoàn thành quá hạn"
+    );
+    let page = store
+        .tasks_page(
+            &c,
+            TaskScope::Unit(u),
+            TaskMode::All,
+            "thẩm định đề án",
+            0,
+            10,
+        )
+        .unwrap();
+    assert_eq!(
+        (page[0].completed_on, page[0].completion_unknown),
+        (None, true)
+    );
+    // Again: nothing changes, on another day too.
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 4));
+    let later = tct::import::run(&mut store, &ctx("15/10/2022"), &f, &Options::default()).unwrap();
+    assert_eq!(later.counts, counts(0, 0, 4), "{:?}", later.changes);
+    // A file with the day replaces the stand-in; recording it in tct does too.
+    let dated = text.replace(
+        "30/06/2022;;Đã hoàn thành đúng hạn",
+        "30/06/2022;28/06/2022;Đã hoàn thành đúng hạn",
+    );
+    let f = write(dir.path(), "xong.csv", &dated);
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 1, 3));
+    assert!(
+        s.changes[0].contains("Ngày hoàn thành không rõ ngày → 28/06/2022"),
+        "{:?}",
+        s.changes
+    );
+    let on_time = store
+        .task_detail(&c, task_of(&store, "720/UBND-NC"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (on_time.row.completed_on, on_time.row.completion_unknown),
+        (Some(common::date("28/06/2022")), false)
+    );
+    let id = task_of(&store, "721/UBND-NC");
+    store
+        .set_completed(id, Some(common::date("05/07/2022")))
+        .unwrap();
+    let late = store.task_detail(&c, id).unwrap().unwrap();
+    assert_eq!(late.row.status, TaskStatus::DoneLate { days_late: Some(5) });
+    assert!(!late.row.completion_unknown);
+    // The office's file, still without the day, leaves the day recorded in tct.
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 0, 4), "{:?}", s.changes);
+    assert_eq!(
+        store.task_detail(&c, id).unwrap().unwrap().row.completed_on,
+        Some(common::date("05/07/2022"))
+    );
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+}
+
+#[test]
+fn a_cancelled_task_is_kept_and_shown_but_counted_nowhere_until_the_file_takes_it_back() {
+    let (dir, mut store) = demo_store();
+    let c = ctx("23/09/2022");
+    let u = unit(&store, "Sở Nội vụ");
+    let before = store.task_counts(&c, u).unwrap();
+    let province_overdue = |store: &Store| {
+        store
+            .count_tasks(&c, TaskScope::AllUnits, TaskMode::Overdue, "")
+            .unwrap()
+    };
+    let overdue_before = province_overdue(&store);
+    let all_before = store
+        .count_tasks(&c, TaskScope::Unit(u), TaskMode::All, "")
+        .unwrap();
+    let text = |said: &str| {
+        format!(
+            "{STATUS_HEAD}\n\
+             730/UBND-NC;01/06/2022;Kiểm tra công vụ;Sở Nội vụ;30/06/2022;;{said}\n\
+             731/UBND-NC;01/06/2022;Rà soát vị trí việc làm;Sở Nội vụ;30/06/2022;;Đang thực hiện quá hạn\n"
+        )
+    };
+    let f = write(dir.path(), "huy.csv", &text("Bị hủy"));
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.counts, s.cancelled.clone()), (counts(2, 0, 0), vec![2]));
+    // Only the open one counts: in the scorecard, the overdue view and its report.
+    let now = store.task_counts(&c, u).unwrap();
+    assert_eq!(gained(now, before), [0, 0, 1, 0, 0, 0]);
+    assert_eq!(province_overdue(&store), overdue_before + 1);
+    let cancelled = task_of(&store, "730/UBND-NC");
+    let mut overdue_ids = Vec::new();
+    store
+        .for_each_task(&c, TaskScope::AllUnits, TaskMode::Overdue, |r| {
+            overdue_ids.push(r.id);
+            Ok::<(), tct::error::Error>(())
+        })
+        .unwrap();
+    assert!(!overdue_ids.contains(&cancelled));
+    assert_eq!(overdue_ids.len(), overdue_before + 1);
+    // Shown, marked, at the end of the unit's full list and in the detail.
+    let all = store
+        .tasks_page(&c, TaskScope::Unit(u), TaskMode::All, "", 0, 1000)
+        .unwrap();
+    assert_eq!(all.len(), all_before + 2);
+    assert_eq!(
+        store
+            .count_tasks(&c, TaskScope::Unit(u), TaskMode::All, "")
+            .unwrap(),
+        all_before + 2
+    );
+    assert_eq!(all.last().map(|r| r.id), Some(cancelled));
+    let detail = store.task_detail(&c, cancelled).unwrap().unwrap();
+    assert_eq!(detail.row.status, TaskStatus::Cancelled);
+    assert_eq!(tct::words::status_text(detail.row.status), "đã hủy");
+    let open = store
+        .tasks_page(&c, TaskScope::Unit(u), TaskMode::Open, "", 0, 1000)
+        .unwrap();
+    assert!(!open.iter().any(|r| r.id == cancelled));
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 2));
+    // The file takes the cancellation back: counted again, and the summary says so.
+    let f = write(dir.path(), "huy.csv", &text("Đang thực hiện quá hạn"));
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(0, 1, 1));
+    assert!(
+        s.changes[0].contains("dòng 2") && s.changes[0].contains("Tình trạng đã hủy → –"),
+        "{:?}",
+        s.changes
+    );
+    assert_eq!(province_overdue(&store), overdue_before + 2);
+    // And cancels it again.
+    let f = write(dir.path(), "huy.csv", &text("Bị hủy"));
+    let s = import(&mut store, &f).unwrap();
+    assert!(
+        s.changes[0].contains("Tình trạng – → đã hủy"),
+        "{:?}",
+        s.changes
+    );
+    assert_eq!(province_overdue(&store), overdue_before + 1);
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+}

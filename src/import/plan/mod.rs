@@ -126,6 +126,23 @@ fn show_day(d: &Option<NaiveDate>) -> String {
     show_date(*d)
 }
 
+/// A completion: its date, or "không rõ ngày" for a stand-in (after the column's
+/// header "Ngày hoàn thành").
+fn show_completion(c: &(Option<NaiveDate>, bool)) -> String {
+    match c {
+        (Some(_), true) => t(T::CompletionUnknownShort).to_string(),
+        (d, _) => show_date(*d),
+    }
+}
+
+fn show_cancelled(c: &bool) -> String {
+    if *c {
+        t(T::StCancelled).to_string()
+    } else {
+        "–".to_string()
+    }
+}
+
 /// The file's value when its column is there, else what the database holds.
 fn keep<V: Clone>(has: bool, new: &V, old: Option<&V>) -> V {
     match old {

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::model::{NewTask, TaskRec};
 
-use super::{Change, show_date};
+use super::{Change, show_cancelled, show_completion, show_date};
 use crate::import::columns::{Columns, Field};
 
 /// The task as it will be, what this import brings (to remember for the next one),
@@ -36,8 +36,10 @@ pub struct Present {
     pub leader: bool,
     pub cooperating: bool,
     pub deadline: bool,
+    /// A completion column, or a status column that can say done (with no date).
     pub completed_on: bool,
     pub origin: bool,
+    pub status: bool,
 }
 
 impl Present {
@@ -48,8 +50,9 @@ impl Present {
             leader: cols.has(Field::Leader),
             cooperating: cols.has(Field::Cooperating),
             deadline: cols.has(Field::Deadline),
-            completed_on: cols.has(Field::CompletedOn),
+            completed_on: cols.has(Field::CompletedOn) || cols.has(Field::Status),
             origin: cols.has(Field::Origin),
+            status: cols.has(Field::Status),
         }
     }
 }
@@ -125,14 +128,30 @@ pub fn merge(
             &was.deadline,
             day,
         ),
-        completed_on: m.field(
-            Field::CompletedOn,
-            &now.completed_on,
-            &file.completed_on,
-            &was.completed_on,
-            day,
-        ),
+        completed_on: None,
+        completion_unknown: false,
         origin: m.field(Field::Origin, &now.origin, &file.origin, &was.origin, opt),
+        cancelled: m.field(
+            Field::Status,
+            &now.cancelled,
+            &file.cancelled,
+            &was.cancelled,
+            show_cancelled,
+        ),
+    };
+    // The completion and whether its day is unknown are one value.
+    let pair = |t: &NewTask| (t.completed_on, t.completion_unknown);
+    let (completed_on, completion_unknown) = m.field(
+        Field::CompletedOn,
+        &pair(&now),
+        &pair(file),
+        &pair(&was),
+        show_completion,
+    );
+    let task = NewTask {
+        completed_on,
+        completion_unknown,
+        ..task
     };
     // What the file says where it says something; the last import's elsewhere.
     let pick = |present: bool, f: &Option<String>, w: &Option<String>| {
@@ -151,7 +170,17 @@ pub fn merge(
         assigned_on: pick_day(has.dates, file.assigned_on, was.assigned_on),
         deadline: pick_day(has.deadline, file.deadline, was.deadline),
         completed_on: pick_day(has.completed_on, file.completed_on, was.completed_on),
+        completion_unknown: if has.completed_on {
+            file.completion_unknown
+        } else {
+            was.completion_unknown
+        },
         origin: pick(has.origin, &file.origin, &was.origin),
+        cancelled: if has.status {
+            file.cancelled
+        } else {
+            was.cancelled
+        },
     };
     Merged {
         task,

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::domain::format::fmt_date;
 use crate::domain::task::check_done_after_assigned;
 use crate::domain::text::fold;
@@ -181,6 +183,12 @@ fn merged(
     has_dates: bool,
     default_origin: &str,
 ) -> NewTask {
+    let deadline = keep(
+        cols.has(Field::Deadline),
+        &r.deadline,
+        old.map(|o| &o.deadline),
+    );
+    let (completed_on, completion_unknown) = completion(r, old, cols, deadline);
     NewTask {
         // A title the file cut short keeps the whole one tct has.
         title: match old {
@@ -201,21 +209,42 @@ fn merged(
             old.map(|o| &o.cooperating),
         ),
         assigned_on: keep(has_dates, &r.assigned_on, old.map(|o| &o.assigned_on)),
-        deadline: keep(
-            cols.has(Field::Deadline),
-            &r.deadline,
-            old.map(|o| &o.deadline),
-        ),
-        completed_on: keep(
-            cols.has(Field::CompletedOn),
-            &r.completed_on,
-            old.map(|o| &o.completed_on),
-        ),
+        deadline,
+        completed_on,
+        completion_unknown,
         origin: match old {
             _ if cols.has(Field::Origin) => r.origin.clone(),
             Some(o) => o.origin.clone(),
             None => Some(default_origin.to_string()),
         },
+        cancelled: keep(
+            cols.has(Field::Status),
+            &r.cancelled,
+            old.map(|o| &o.cancelled),
+        ),
+    }
+}
+
+/// The completion as it will be, and whether its day is unknown. A file that says
+/// done without a date leaves a date tct has (a real one, or a stand-in that still
+/// says on time or late as the file does), so importing it again changes nothing.
+fn completion(
+    r: &TaskRow,
+    old: Option<&TaskRec>,
+    cols: &Columns,
+    deadline: Option<NaiveDate>,
+) -> (Option<NaiveDate>, bool) {
+    let late = |done: NaiveDate| deadline.is_some_and(|dl| done > dl);
+    match old {
+        Some(o) if r.completion_unknown => match (o.completed_on, r.completed_on) {
+            (Some(had), Some(stand_in)) if !o.completion_unknown || late(had) == late(stand_in) => {
+                (Some(had), o.completion_unknown)
+            }
+            _ => (r.completed_on, true),
+        },
+        _ if r.completion_unknown => (r.completed_on, true),
+        Some(o) if !cols.has(Field::CompletedOn) => (o.completed_on, o.completion_unknown),
+        _ => (r.completed_on, false),
     }
 }
 
@@ -280,10 +309,11 @@ fn compare(
     }
     d.check(
         Field::CompletedOn,
-        old.completed_on,
-        task.completed_on,
-        show_day,
+        (old.completed_on, old.completion_unknown),
+        (task.completed_on, task.completion_unknown),
+        show_completion,
     );
+    d.check(Field::Status, old.cancelled, task.cancelled, show_cancelled);
     d.check(
         Field::Origin,
         old.origin.as_ref(),
