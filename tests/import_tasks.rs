@@ -464,3 +464,36 @@ fn a_cancelled_task_is_kept_and_shown_but_counted_nowhere_until_the_file_takes_i
     assert_eq!(province_overdue(&store), overdue_before + 1);
     assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
 }
+
+/// A file with a status column and no completion column says nothing of a
+/// completion recorded in tct: importing the first file again keeps it.
+#[test]
+fn a_status_only_file_never_stands_for_a_completion_recorded_in_tct() {
+    let (dir, mut store) = demo_store();
+    let first = write(
+        dir.path(),
+        "a.csv",
+        &csv(&["740/UBND-NC;01/06/2022;Rà soát hồ sơ;Sở Nội vụ;30/09/2022;"]),
+    );
+    import(&mut store, &first).unwrap();
+    let id = task_of(&store, "740/UBND-NC");
+    store
+        .set_completed(id, Some(common::date("20/09/2022")))
+        .unwrap();
+    let status_only = write(
+        dir.path(),
+        "b.csv",
+        "Số/ký hiệu văn bản;Ngày giao;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Tình trạng\n\
+         740/UBND-NC;01/06/2022;Rà soát hồ sơ;Sở Nội vụ;30/09/2022;Đang thực hiện\n",
+    );
+    assert_eq!(
+        import(&mut store, &status_only).unwrap().counts,
+        counts(0, 0, 1)
+    );
+    let s = import(&mut store, &first).unwrap();
+    assert_eq!((s.counts, s.kept_count), (counts(0, 0, 1), 1));
+    assert_eq!(
+        tasks_of(&store, "740/UBND-NC")[0].2.as_deref(),
+        Some("2022-09-20")
+    );
+}

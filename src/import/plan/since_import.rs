@@ -36,7 +36,6 @@ pub struct Present {
     pub leader: bool,
     pub cooperating: bool,
     pub deadline: bool,
-    /// A completion column, or a status column that can say done (with no date).
     pub completed_on: bool,
     pub origin: bool,
     pub status: bool,
@@ -50,7 +49,7 @@ impl Present {
             leader: cols.has(Field::Leader),
             cooperating: cols.has(Field::Cooperating),
             deadline: cols.has(Field::Deadline),
-            completed_on: cols.has(Field::CompletedOn) || cols.has(Field::Status),
+            completed_on: cols.has(Field::CompletedOn),
             origin: cols.has(Field::Origin),
             status: cols.has(Field::Status),
         }
@@ -157,6 +156,8 @@ pub fn merge(
     let pick = |present: bool, f: &Option<String>, w: &Option<String>| {
         if present { f.clone() } else { w.clone() }
     };
+    // A status column brings a completion only where it says done without a date.
+    let brings_completion = has.completed_on || (has.status && file.completion_unknown);
     let pick_day = |present: bool, f: Option<NaiveDate>, w: Option<NaiveDate>| {
         if present { f } else { w }
     };
@@ -169,8 +170,8 @@ pub fn merge(
         cooperating: pick(has.cooperating, &file.cooperating, &was.cooperating),
         assigned_on: pick_day(has.dates, file.assigned_on, was.assigned_on),
         deadline: pick_day(has.deadline, file.deadline, was.deadline),
-        completed_on: pick_day(has.completed_on, file.completed_on, was.completed_on),
-        completion_unknown: if has.completed_on {
+        completed_on: pick_day(brings_completion, file.completed_on, was.completed_on),
+        completion_unknown: if brings_completion {
             file.completion_unknown
         } else {
             was.completion_unknown
