@@ -494,17 +494,19 @@ impl Store {
     /// Cancelled tasks given by the as-of date: shown at the end of a full list,
     /// counted in no figure (a walk of the index `task_cancelled`).
     fn count_cancelled(&self, ctx: &Ctx, scope: TaskScope) -> Result<u32> {
-        let sql = "SELECT count(*) FROM task t WHERE t.cancelled = 1 \
-                   AND (t.assigned_on IS NULL OR t.assigned_on <= ?1) \
-                   AND (?2 IS NULL OR t.unit_id = ?2)";
-        let unit = match scope {
-            TaskScope::Unit(id) => Some(id),
-            TaskScope::AllUnits => None,
+        let given = "SELECT count(*) FROM task t WHERE t.cancelled = 1 \
+                     AND (t.assigned_on IS NULL OR t.assigned_on <= ?1)";
+        let n = match scope {
+            TaskScope::Unit(id) => self
+                .conn()
+                .prepare_cached(&format!("{given} AND t.unit_id = ?2"))?
+                .query_row(params![ctx.d(), id], |r| r.get(0))?,
+            TaskScope::AllUnits => self
+                .conn()
+                .prepare_cached(given)?
+                .query_row([ctx.d()], |r| r.get(0))?,
         };
-        Ok(self
-            .conn()
-            .prepare_cached(sql)?
-            .query_row(params![ctx.d(), unit], |r| r.get(0))?)
+        Ok(n)
     }
 
     /// Whether any task was finished after the as-of date (one probe of an index).
