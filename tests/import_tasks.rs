@@ -184,6 +184,25 @@ fn a_cut_title_two_tasks_fit_is_refused_naming_the_row() {
         "{err}"
     );
     assert_eq!(tasks_of(&store, "703/UBND-KT"), before);
+    // Two stored tasks with the same document, title and unit (written in tct, not
+    // by an import, which refuses such rows): a row of them is not guessed either.
+    let u = unit(&store, "Cao Lộc");
+    let twin = tct::model::NewTask {
+        title: "Báo cáo quý".into(),
+        doc_number: Some("704/UBND-KT".into()),
+        unit_id: u,
+        ..Default::default()
+    };
+    let ids = store
+        .write(|c| Ok((c.insert_task(&twin)?, c.insert_task(&twin)?)))
+        .unwrap();
+    let f = write(
+        dir.path(),
+        "trung.csv",
+        &csv(&["704/UBND-KT;01/08/2022;Báo cáo quý;Cao Lộc;30/09/2022;"]),
+    );
+    let err = import(&mut store, &f).unwrap_err();
+    assert!(err.contains(&format!("(id {}, {})", ids.0, ids.1)), "{err}");
     // Of another unit, the cut title matches nothing: a new task there.
     let f = write(
         dir.path(),
