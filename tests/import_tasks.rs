@@ -106,6 +106,23 @@ fn one_documents_tasks_are_matched_each_by_its_title_and_unit() {
     assert_eq!(done_without_doc[0].1, None);
     assert_eq!(done_without_doc[1].1.as_deref(), Some("2022-09-20"));
     assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 5));
+    // A file of one unit's tasks: a title without a document, known for another
+    // unit only, is a new task there; with its document, the lead unit changed.
+    let f = write(
+        dir.path(),
+        "mot.csv",
+        &csv(&[
+            ";01/08/2022;Tổng kết phong trào thi đua;Lộc Bình;30/10/2022;",
+            "700/UBND-KT;01/08/2022;Kiểm tra công tác giải ngân;Lộc Bình;30/09/2022;",
+        ]),
+    );
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!(s.counts, counts(1, 1, 0), "{:?}", s.changes);
+    assert!(
+        s.changes.iter().any(|l| l.contains("Cao Lộc → Lộc Bình")),
+        "{:?}",
+        s.changes
+    );
 }
 
 #[test]

@@ -121,7 +121,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// By document, title and unit; then the one task of that document and title
-    /// when the file has it once (its unit changed); then a title cut short.
+    /// when the file has it once (its lead unit changed); then a title cut short.
     fn by_title(
         &self,
         r: &TaskRow,
@@ -140,7 +140,10 @@ impl<'a> Matcher<'a> {
         if !here.is_empty() {
             return self.one_of(&here);
         }
+        // A task without a document is its title and unit: a title alone is too
+        // common ("Báo cáo quý") to say a task moved to another unit.
         if let [one] = same_key
+            && !key.0.is_empty()
             && self.in_file[key] == 1
         {
             return Ok(Some(*one));
