@@ -439,12 +439,18 @@ fn a_cancelled_task_is_kept_and_shown_but_counted_nowhere_until_the_file_takes_i
         format!(
             "{STATUS_HEAD}\n\
              730/UBND-NC;01/06/2022;Kiểm tra công vụ;Sở Nội vụ;30/06/2022;;{said}\n\
-             731/UBND-NC;01/06/2022;Rà soát vị trí việc làm;Sở Nội vụ;30/06/2022;;Đang thực hiện quá hạn\n"
+             731/UBND-NC;01/06/2022;Rà soát vị trí việc làm;Sở Nội vụ;30/06/2022;;Đang thực hiện quá hạn\n\
+             732/UBND-NC;01/06/2022;Tổng hợp số liệu;Sở Nội vụ;30/06/2022;20/06/2022;Bị hủy\n"
         )
     };
     let f = write(dir.path(), "huy.csv", &text("Bị hủy"));
     let s = import(&mut store, &f).unwrap();
-    assert_eq!((s.counts, s.cancelled.clone()), (counts(2, 0, 0), vec![2]));
+    assert_eq!(
+        (s.counts, s.cancelled.clone()),
+        (counts(3, 0, 0), vec![2, 4])
+    );
+    // Done before it was cancelled, or not: a cancelled task is counted by no date.
+    assert_eq!(s.disagree, Vec::<usize>::new());
     // Only the open one counts: in the scorecard, the overdue view and its report.
     let now = store.task_counts(&c, u).unwrap();
     assert_eq!(gained(now, before), [0, 0, 1, 0, 0, 0]);
@@ -463,14 +469,20 @@ fn a_cancelled_task_is_kept_and_shown_but_counted_nowhere_until_the_file_takes_i
     let all = store
         .tasks_page(&c, TaskScope::Unit(u), TaskMode::All, "", 0, 1000)
         .unwrap();
-    assert_eq!(all.len(), all_before + 2);
+    assert_eq!(all.len(), all_before + 3);
     assert_eq!(
         store
             .count_tasks(&c, TaskScope::Unit(u), TaskMode::All, "")
             .unwrap(),
-        all_before + 2
+        all_before + 3
     );
-    assert_eq!(all.last().map(|r| r.id), Some(cancelled));
+    let last_two: Vec<i64> = all[all.len() - 2..].iter().map(|r| r.id).collect();
+    assert!(last_two.contains(&cancelled), "{last_two:?}");
+    assert!(
+        all[all.len() - 2..]
+            .iter()
+            .all(|r| r.status == TaskStatus::Cancelled)
+    );
     let detail = store.task_detail(&c, cancelled).unwrap().unwrap();
     assert_eq!(detail.row.status, TaskStatus::Cancelled);
     assert_eq!(tct::words::status_text(detail.row.status), "đã hủy");
@@ -478,11 +490,11 @@ fn a_cancelled_task_is_kept_and_shown_but_counted_nowhere_until_the_file_takes_i
         .tasks_page(&c, TaskScope::Unit(u), TaskMode::Open, "", 0, 1000)
         .unwrap();
     assert!(!open.iter().any(|r| r.id == cancelled));
-    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 2));
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 3));
     // The file takes the cancellation back: counted again, and the summary says so.
     let f = write(dir.path(), "huy.csv", &text("Đang thực hiện quá hạn"));
     let s = import(&mut store, &f).unwrap();
-    assert_eq!(s.counts, counts(0, 1, 1));
+    assert_eq!(s.counts, counts(0, 1, 2));
     assert!(
         s.changes[0].contains("dòng 2") && s.changes[0].contains("Tình trạng đã hủy → –"),
         "{:?}",

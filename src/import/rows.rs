@@ -482,7 +482,9 @@ pub fn tasks(
                 as_of,
             ));
         }
+        // A cancelled task is counted by no date, so its dates disagree with nothing.
         if let Some(said) = reported
+            && said != ReportedStatus::Cancelled
             && !agrees(said, deadline, completed_on)
         {
             disagree.push(c.row.number);
