@@ -64,12 +64,14 @@ pub fn status_text(s: TaskStatus) -> String {
     let days = t(T::Days);
     match s {
         TaskStatus::DoneOnTime => t(T::StDoneOnTime).into(),
-        TaskStatus::DoneLate { days_late } => {
-            format!("{} {days_late} {days}", t(T::StDoneLateShort))
+        TaskStatus::DoneLate { days_late: Some(n) } => {
+            format!("{} {n} {days}", t(T::StDoneLateShort))
         }
+        TaskStatus::DoneLate { days_late: None } => t(T::StDoneLate).into(),
         TaskStatus::Overdue { days: d } => format!("{} {d} {days}", t(T::StOverdue)),
         TaskStatus::DueSoon { days_left } => format!("{} ({days_left} {days})", t(T::StDueSoon)),
         TaskStatus::InTime { .. } => t(T::StInTime).into(),
         TaskStatus::NoDeadline => t(T::StNoDeadline).into(),
+        TaskStatus::Cancelled => t(T::StCancelled).into(),
     }
 }

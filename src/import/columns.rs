@@ -27,6 +27,8 @@ pub enum Field {
     Origin,
     /// "Tình trạng": read to skip cancelled tasks and check done ones have a date.
     Status,
+    /// "Ghi chú": free text, read for an extension ("Đã gia hạn đến 31/8/2022").
+    Notes,
     // Targets.
     TargetUnit,
     Year,
@@ -175,6 +177,12 @@ const TASKS: &[Spec] = &[
             "trang thai xu ly",
             "status",
         ],
+    },
+    Spec {
+        field: Field::Notes,
+        name: "Ghi chú",
+        required: false,
+        synonyms: &["ghi chu", "notes", "note"],
     },
 ];
 

@@ -113,6 +113,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             conflict_count: 0,
             prefer_file: opts.prefer_file,
             cancelled: Vec::new(),
+            done_no_date: Vec::new(),
             postponed: Vec::new(),
             disagree: Vec::new(),
             unknown_status: Vec::new(),
@@ -230,6 +231,7 @@ impl Planning {
         let parsed = rows::tasks(sheet, cols, &mut self.ix, store, ctx.as_of);
         self.summary.rows = parsed.rows;
         self.summary.cancelled = parsed.cancelled;
+        self.summary.done_no_date = parsed.done_no_date;
         self.summary.postponed = parsed.postponed;
         self.summary.disagree = parsed.disagree;
         self.summary.unknown_status = parsed.unknown_status;

@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::deadline_words::{DeadlineWords, parse_deadline};
+use crate::domain::deadline_words::{DeadlineWords, extension_in_notes, parse_deadline};
 use crate::domain::format::{NumberError, parse_date, parse_number};
 use crate::domain::status_words::{ReportedStatus, agrees, parse_status};
 use crate::domain::target::{Direction, Plan};
+use crate::domain::task::stand_in_completion;
 use crate::domain::text::{is_blank, nfc};
 use crate::domain::unit::UnitKind;
 use crate::error::{Error, Result};
@@ -92,6 +93,43 @@ pub fn deadline(c: &Cell) -> Result<Option<DeadlineWords>> {
             Ok(parse_deadline(s)?.filter(|w| w.original != no_date_marker()))
         }
         (Err(e), _) => Err(e),
+    }
+}
+
+/// An extension the notes column records ("Đã gia hạn đến 31/8/2022").
+pub fn noted_extension(c: &Cell) -> Result<Option<NaiveDate>> {
+    match text(c) {
+        None => Ok(None),
+        Some(s) => extension_in_notes(&s),
+    }
+}
+
+/// The deadline cell's words with the extension the notes record: the cell's own
+/// extension wins; one the deadline cell already shows adds nothing.
+fn with_noted(
+    c: &mut Cells,
+    words: Option<DeadlineWords>,
+    noted: Option<NaiveDate>,
+) -> Option<DeadlineWords> {
+    let Some(new) = noted else { return words };
+    match words {
+        None => Some(DeadlineWords {
+            original: new,
+            extended_to: None,
+        }),
+        Some(w) if w.extended_to.is_some() || new == w.original => Some(w),
+        Some(w) if new > w.original => Some(DeadlineWords {
+            original: w.original,
+            extended_to: Some(new),
+        }),
+        Some(w) => {
+            let said = c.text(Field::Notes).unwrap_or_default();
+            c.fail(
+                Field::Notes,
+                format!("{}: «{said}»", t(T::ImpExtensionNotLater)),
+            );
+            Some(w)
+        }
     }
 }
 
@@ -215,8 +253,10 @@ pub struct Parsed<R> {
     pub problems: Vec<Problem>,
     /// Rows with data (blank rows are skipped).
     pub rows: usize,
-    /// Rows of tasks the file says are cancelled (bị hủy): not imported.
+    /// Rows of tasks the file says are cancelled (bị hủy): kept, counted nowhere.
     pub cancelled: Vec<usize>,
+    /// Rows of tasks the file says are done but without a date.
+    pub done_no_date: Vec<usize>,
     /// Rows of tasks the file says are postponed (tạm hoãn): imported as open.
     pub postponed: Vec<usize>,
     /// Rows whose status words say otherwise than their dates (counted by the dates).
@@ -329,6 +369,7 @@ fn read_rows<R>(
         problems: Vec::new(),
         rows: 0,
         cancelled: Vec::new(),
+        done_no_date: Vec::new(),
         postponed: Vec::new(),
         disagree: Vec::new(),
         unknown_status: Vec::new(),
@@ -374,6 +415,10 @@ pub struct TaskRow {
     pub original_deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub origin: Option<String>,
+    /// Done without a date: `completed_on` is a stand-in (`stand_in_completion`).
+    pub completion_unknown: bool,
+    /// The file says cancelled (bị hủy).
+    pub cancelled: bool,
 }
 
 pub fn tasks(
@@ -384,7 +429,7 @@ pub fn tasks(
     as_of: NaiveDate,
 ) -> Parsed<TaskRow> {
     let (mut cancelled, mut postponed, mut disagree) = (Vec::new(), Vec::new(), Vec::new());
-    let mut unknown_status = Vec::new();
+    let (mut unknown_status, mut done_no_date) = (Vec::new(), Vec::new());
     let parsed = read_rows(rows, cols, |c| {
         // Status words only inform: words tct does not know do not stop an import
         // (the dates decide), they are listed in the summary.
@@ -393,11 +438,7 @@ pub fn tasks(
             None
         });
         match reported {
-            // Kept out whatever else the row says: there is no place for it yet.
-            Some(ReportedStatus::Cancelled) => {
-                cancelled.push(c.row.number);
-                return None;
-            }
+            Some(ReportedStatus::Cancelled) => cancelled.push(c.row.number),
             Some(ReportedStatus::Postponed) => postponed.push(c.row.number),
             _ => {}
         }
@@ -423,23 +464,27 @@ pub fn tasks(
             _ => (doc_date, assigned),
         };
         let words = c.get(Field::Deadline, deadline);
+        let noted = c.get(Field::Notes, noted_extension);
+        let words = with_noted(c, words, noted);
         let deadline = words.map(DeadlineWords::in_force);
         let original_deadline = words.and_then(|w| w.extended_to.map(|_| w.original));
-        let completed_on = c.get(Field::CompletedOn, date);
-        if let Some(ReportedStatus::Done { .. }) = reported
-            && c.text(Field::CompletedOn).is_none()
-        {
-            let said = c.text(Field::Status).unwrap_or_default();
-            c.fail(
-                Field::Status,
-                format!(
-                    "{}: «{said}» — {}",
-                    t(T::ImpDoneWithoutDate),
-                    t(T::ImpDoneWithoutDateHint)
-                ),
-            );
+        let mut completed_on = c.get(Field::CompletedOn, date);
+        // Done, the file says, but on no day it gives: done on time or late as it
+        // says ("Đã hoàn thành" alone: on time), on a stand-in day never shown.
+        let completion_unknown = matches!(reported, Some(ReportedStatus::Done { .. }))
+            && c.text(Field::CompletedOn).is_none();
+        if let (true, Some(ReportedStatus::Done { late })) = (completion_unknown, reported) {
+            done_no_date.push(c.row.number);
+            completed_on = Some(stand_in_completion(
+                late == Some(true),
+                assigned_on,
+                deadline,
+                as_of,
+            ));
         }
+        // A cancelled task is counted by no date, so its dates disagree with nothing.
         if let Some(said) = reported
+            && said != ReportedStatus::Cancelled
             && !agrees(said, deadline, completed_on)
         {
             disagree.push(c.row.number);
@@ -480,6 +525,8 @@ pub fn tasks(
             original_deadline,
             completed_on,
             origin: c.text(Field::Origin),
+            completion_unknown,
+            cancelled: reported == Some(ReportedStatus::Cancelled),
         };
         let mut recs: Vec<TaskRow> = unit_ids
             .into_iter()
@@ -499,6 +546,7 @@ pub fn tasks(
         problems: parsed.problems,
         rows: parsed.rows,
         cancelled,
+        done_no_date,
         postponed,
         disagree,
         unknown_status,

@@ -43,8 +43,11 @@ pub struct Summary {
     pub conflict_count: usize,
     /// Conflicts take the file's value (`--uu-tien-tep`) rather than keep tct's.
     pub prefer_file: bool,
-    /// Rows of tasks the file says are cancelled: skipped.
+    /// Rows of tasks the file says are cancelled: kept, counted nowhere.
     pub cancelled: Vec<usize>,
+    /// Rows of tasks the file says are done without a date: done on time or late
+    /// as it says, on a day shown as unknown.
+    pub done_no_date: Vec<usize>,
     /// Rows of tasks the file says are postponed: imported as open.
     pub postponed: Vec<usize>,
     /// Rows whose status words say otherwise than their dates: counted by the dates.
@@ -262,7 +265,8 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "  {}", printable(l))?;
     }
     for (what, rows) in [
-        (T::ImpCancelledSkipped, &s.cancelled),
+        (T::ImpCancelledKept, &s.cancelled),
+        (T::ImpDoneNoDate, &s.done_no_date),
         (T::ImpPostponedOpen, &s.postponed),
         (T::ImpStatusDisagrees, &s.disagree),
         (T::ImpStatusUnknown, &s.unknown_status),
