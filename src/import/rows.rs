@@ -14,6 +14,7 @@ use crate::i18n::{T, t};
 use crate::store::Store;
 
 use super::columns::{Columns, Field};
+use super::layout::{self, Section, Skip};
 use super::read::{Cell, Row, excel_serial_date};
 use super::resolve::{UnitIndex, norm, parse_kind};
 
@@ -223,12 +224,18 @@ pub struct Parsed<R> {
     pub disagree: Vec<usize>,
     /// Rows whose status words are none tct knows (counted by the dates).
     pub unknown_status: Vec<usize>,
+    /// Rows that are not data, counted by what they are (title, section…).
+    pub skipped: Vec<(Skip, usize)>,
+    /// Sections whose "(05 nhiệm vụ)" is not the number of rows under them.
+    pub miscounted: Vec<Section>,
 }
 
 /// Reads the cells of one row, noting each problem.
 struct Cells<'a> {
     cols: &'a Columns,
     row: &'a Row,
+    /// The section whose title gives the row a status, if any.
+    section: Option<&'a Section>,
     problems: &'a mut Vec<Problem>,
     ok: bool,
 }
@@ -317,8 +324,9 @@ impl Cells<'_> {
     }
 }
 
-/// Reads every data row with `read`, keeping the records of the rows that gave no
-/// problem; the problems of all of them are kept too.
+/// Reads every data row with `read` (rows of titles, sections, totals and signatures
+/// are counted, not read), keeping the records of the rows that gave no problem; the
+/// problems of all of them are kept too.
 fn read_rows<R>(
     rows: &[Row],
     cols: &Columns,
@@ -332,12 +340,16 @@ fn read_rows<R>(
         postponed: Vec::new(),
         disagree: Vec::new(),
         unknown_status: Vec::new(),
+        skipped: Vec::new(),
+        miscounted: Vec::new(),
     };
-    for row in data_rows(rows, cols) {
+    let layout = layout::read(rows, cols);
+    for &(i, section) in &layout.data {
         out.rows += 1;
         let mut c = Cells {
             cols,
-            row,
+            row: &rows[i],
+            section: section.map(|s| &layout.sections[s]),
             problems: &mut out.problems,
             ok: true,
         };
@@ -347,13 +359,9 @@ fn read_rows<R>(
             out.records.push(r);
         }
     }
+    out.miscounted = layout.miscounted().cloned().collect();
+    out.skipped = layout.skipped;
     out
-}
-
-fn data_rows<'a>(rows: &'a [Row], cols: &Columns) -> impl Iterator<Item = &'a Row> {
-    rows[cols.first_data.min(rows.len())..]
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
 }
 
 /// A task as a row gives it.
@@ -387,11 +395,18 @@ pub fn tasks(
     let mut unknown_status = Vec::new();
     let parsed = read_rows(rows, cols, |c| {
         // Status words only inform: words tct does not know do not stop an import
-        // (the dates decide), they are listed in the summary.
-        let reported = status(c.cell(Field::Status)).unwrap_or_else(|_| {
-            unknown_status.push(c.row.number);
-            None
-        });
+        // (the dates decide), they are listed in the summary. A row without them
+        // takes its section's ("I. NHIỆM VỤ ĐÃ HOÀN THÀNH").
+        let by_section = c
+            .section
+            .filter(|_| c.text(Field::Status).is_none())
+            .and_then(|s| Some((s.status?, s.label.clone())));
+        let reported = status(c.cell(Field::Status))
+            .unwrap_or_else(|_| {
+                unknown_status.push(c.row.number);
+                None
+            })
+            .or(by_section.as_ref().map(|(s, _)| *s));
         match reported {
             // Kept out whatever else the row says: there is no place for it yet.
             Some(ReportedStatus::Cancelled) => {
@@ -422,11 +437,49 @@ pub fn tasks(
             (false, true) => (assigned, assigned),
             _ => (doc_date, assigned),
         };
-        let words = c.get(Field::Deadline, deadline);
+        let mut words = c.get(Field::Deadline, deadline);
+        // "Thời hạn › Gia hạn": the extension in a column of its own.
+        if let Some(ext) = c.get(Field::ExtendedTo, date) {
+            match words {
+                None => {
+                    words = Some(DeadlineWords {
+                        original: ext,
+                        extended_to: None,
+                    })
+                }
+                Some(w) if ext < w.original => c.fail(
+                    Field::ExtendedTo,
+                    format!(
+                        "{} ({} < {})",
+                        t(T::ImpExtensionBeforeDeadline),
+                        crate::domain::format::fmt_date(ext),
+                        crate::domain::format::fmt_date(w.original)
+                    ),
+                ),
+                Some(w) if ext > w.in_force() => {
+                    words = Some(DeadlineWords {
+                        original: w.original,
+                        extended_to: Some(ext),
+                    })
+                }
+                Some(_) => {}
+            }
+        }
         let deadline = words.map(DeadlineWords::in_force);
         let original_deadline = words.and_then(|w| w.extended_to.map(|_| w.original));
         let completed_on = c.get(Field::CompletedOn, date);
-        if let Some(ReportedStatus::Done { .. }) = reported
+        if let (Some(ReportedStatus::Done { .. }), Some((_, label))) = (reported, &by_section)
+            && c.text(Field::CompletedOn).is_none()
+        {
+            c.fail(
+                Field::CompletedOn,
+                format!(
+                    "{}: «{label}» — {}",
+                    t(T::ImpSectionDoneWithoutDate),
+                    t(T::ImpDoneWithoutDateHint)
+                ),
+            );
+        } else if let Some(ReportedStatus::Done { .. }) = reported
             && c.text(Field::CompletedOn).is_none()
         {
             let said = c.text(Field::Status).unwrap_or_default();
@@ -502,6 +555,8 @@ pub fn tasks(
         postponed,
         disagree,
         unknown_status,
+        skipped: parsed.skipped,
+        miscounted: parsed.miscounted,
     }
 }
 

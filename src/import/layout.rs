@@ -1,0 +1,539 @@
+//! The rows of a sheet as report appendices lay them out: below the header, rows of
+//! tasks between section rows ("I. NHIỆM VỤ ĐÃ HOÀN THÀNH (05 nhiệm vụ)", "1. Nhiệm vụ
+//! quá hạn"), a totals row ("Tổng cộng") and a signature block ("Nơi nhận:", "KT. CHỦ
+//! TỊCH", a name) to close the sheet; the column numbers and a repeated header on each
+//! printed page. Only the rows of data are read; the others are counted.
+
+use super::ImportKind;
+use super::columns::{Columns, Field, header_key, score};
+use super::header::is_number_row;
+use super::read::{Cell, Row};
+use crate::domain::status_words::{ReportedStatus, parse_status};
+use crate::domain::text::fold;
+
+/// Rows that are not data, by what they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Above the header: heading block, title, "(Kèm theo …)".
+    Title,
+    /// Column numbers "(1) … (n)", or the header again.
+    Header,
+    Section,
+    Totals,
+    /// Signature, "Nơi nhận", names, from the first of them to the end.
+    Signature,
+}
+
+/// A section row and the data rows under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub row: usize,
+    pub label: String,
+    /// A, B… 0; I, II… 1; 1, 2… 2; 1.1, a)… 3.
+    level: u8,
+    /// What its title says of its tasks' state ("ĐÃ HOÀN THÀNH").
+    pub status: Option<ReportedStatus>,
+    /// "(05 nhiệm vụ)".
+    pub declared: Option<usize>,
+    /// Data rows read under it (its sub-sections' included).
+    pub read: usize,
+}
+
+/// What each row after the header is.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// Data rows (index in the rows) with the section whose status they take.
+    pub data: Vec<(usize, Option<usize>)>,
+    pub sections: Vec<Section>,
+    pub skipped: Vec<(Skip, usize)>,
+}
+
+impl Layout {
+    fn skip(&mut self, what: Skip) {
+        match self.skipped.iter_mut().find(|(s, _)| *s == what) {
+            Some((_, n)) => *n += 1,
+            None => self.skipped.push((what, 1)),
+        }
+    }
+
+    /// Sections whose declared count is not the rows read under them.
+    pub fn miscounted(&self) -> impl Iterator<Item = &Section> {
+        self.sections
+            .iter()
+            .filter(|s| s.declared.is_some_and(|d| d != s.read))
+    }
+}
+
+fn filled(row: &Row) -> Vec<(usize, &Cell)> {
+    row.cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .collect()
+}
+
+fn text(c: &Cell) -> Option<&str> {
+    match c {
+        Cell::Text(s) => Some(s.trim()),
+        _ => None,
+    }
+}
+
+/// The column that makes a row a record rather than a label: a task's lead unit, a
+/// target's unit, a unit's kind.
+fn second_key(kind: ImportKind) -> Field {
+    match kind {
+        ImportKind::Tasks => Field::LeadUnit,
+        ImportKind::Targets => Field::TargetUnit,
+        ImportKind::Units => Field::UnitKind,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Marker {
+    Letter,
+    Roman,
+    /// Dots inside it: "1" 0, "1.2" 1.
+    Number(usize),
+    Small,
+}
+
+impl Marker {
+    fn level(self) -> u8 {
+        match self {
+            Marker::Letter => 0,
+            Marker::Roman => 1,
+            Marker::Number(0) => 2,
+            Marker::Number(_) | Marker::Small => 3,
+        }
+    }
+}
+
+fn is_roman(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 5 && t.chars().all(|c| "IVXL".contains(c))
+}
+
+/// The numbering a label starts with ("II.", "1.2", "a)") and what follows it.
+fn marker(s: &str) -> (Option<Marker>, &str) {
+    let s = s.trim();
+    let end = s
+        .find(|c: char| c.is_whitespace() || ".)-–:/".contains(c))
+        .unwrap_or(s.len());
+    let (token, after) = s.split_at(end);
+    // "1.2." is one token: digits and the dots between them.
+    let (token, after) = if token.bytes().all(|b| b.is_ascii_digit()) && !token.is_empty() {
+        let more = s
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(s.len());
+        let t = s[..more].trim_end_matches('.');
+        (t, &s[t.len()..])
+    } else {
+        (token, after)
+    };
+    let punct = after.starts_with(['.', ')']);
+    let m = if is_roman(token) {
+        Some(Marker::Roman)
+    } else if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        Some(Marker::Number(token.matches('.').count()))
+    } else if token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()) && punct {
+        Some(Marker::Letter)
+    } else if token.len() == 1 && token.bytes().all(|b| b.is_ascii_lowercase()) && punct {
+        Some(Marker::Small)
+    } else {
+        None
+    };
+    match m {
+        Some(m) => (
+            Some(m),
+            after.trim_start_matches(|c: char| c.is_whitespace() || ".)-–:".contains(c)),
+        ),
+        None => (None, s),
+    }
+}
+
+/// "(05 nhiệm vụ)" in a label: the number of tasks it declares.
+fn declared(label: &str) -> Option<usize> {
+    let mut rest = label;
+    while let Some(open) = rest.find('(') {
+        let inner = &rest[open + 1..];
+        let close = inner.find(')').unwrap_or(inner.len());
+        let words = header_key(&inner[..close]);
+        let mut w = words.split(' ');
+        if let Some(n) = w.next().and_then(|n| n.parse::<usize>().ok()) {
+            let tail: Vec<&str> = w.collect();
+            if tail.is_empty() || tail.join(" ").starts_with("nhiem vu") {
+                return Some(n);
+            }
+        }
+        rest = &inner[close.min(inner.len())..];
+    }
+    None
+}
+
+const SECTION_WORDS: &[&str] = &["nhiem vu", "cac nhiem vu", "linh vuc", "nhom nhiem vu"];
+
+/// The status a section's title names ("NHIỆM VỤ ĐÃ HOÀN THÀNH NĂM 2022" is done):
+/// the longest run of its first words that reads as one.
+fn status_named(rest: &str) -> Option<ReportedStatus> {
+    let key = header_key(rest);
+    let key = ["cac nhiem vu ", "nhiem vu "]
+        .iter()
+        .find_map(|w| key.strip_prefix(w))
+        .unwrap_or(&key);
+    let words: Vec<&str> = key.split(' ').collect();
+    (1..=words.len().min(8))
+        .rev()
+        .find_map(|n| parse_status(&words[..n].join(" ")).ok().flatten())
+}
+
+fn is_upper(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// A section row: its label in one cell (or a bare number and the label), nothing in
+/// the lead unit's column, and words that read as a section: a Roman numeral or a
+/// letter; a number followed by "nhiệm vụ…", a status or capitals; or, unnumbered,
+/// capitals or "nhiệm vụ…" with a status or a count.
+fn section(row: &Row, cols: &Columns) -> Option<Section> {
+    let cells = filled(row);
+    if cells.is_empty()
+        || cells.len() > 2
+        || cols
+            .col(second_key(cols.kind))
+            .is_some_and(|c| row.cells.get(c).is_some_and(|x| !x.is_empty()))
+    {
+        return None;
+    }
+    let (m, label) = match cells.as_slice() {
+        [(_, first), (_, second)] => {
+            let first = match first {
+                Cell::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
+                c => text(c)?.to_string(),
+            };
+            let (m, rest) = marker(&first);
+            if m.is_none() || !rest.is_empty() {
+                return None;
+            }
+            (m, format!("{first}. {}", text(second)?))
+        }
+        [(_, only)] => {
+            let s = text(only)?;
+            (marker(s).0, s.to_string())
+        }
+        _ => return None,
+    };
+    let rest = marker(&label).1.to_string();
+    let key = header_key(&rest);
+    if key.is_empty() {
+        return None;
+    }
+    let status = status_named(&rest);
+    let count = declared(&rest);
+    let worded = SECTION_WORDS.iter().any(|w| key.starts_with(w));
+    let is = match m {
+        Some(Marker::Roman | Marker::Letter) => true,
+        Some(_) => worded || status.is_some() || is_upper(&rest),
+        None => (worded || is_upper(&rest)) && (status.is_some() || count.is_some()),
+    };
+    is.then(|| Section {
+        row: row.number,
+        label,
+        level: m.map_or(1, Marker::level),
+        status,
+        declared: count,
+        read: 0,
+    })
+}
+
+/// "Tổng cộng", "Tổng số: 20 nhiệm vụ", "Cộng": nothing else but figures.
+fn totals(row: &Row, cols: &Columns) -> bool {
+    let cells = filled(row);
+    let Some((at, first)) = cells.first() else {
+        return false;
+    };
+    let Some(label) = text(first) else {
+        return false;
+    };
+    let key = header_key(label);
+    let words: Vec<&str> = key.split(' ').collect();
+    let figure = |w: Option<&&str>| w.is_none_or(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let named = match words.as_slice() {
+        ["tong", "cong" | "so", ..] => true,
+        ["tong" | "cong", rest @ ..] => figure(rest.first()),
+        _ => false,
+    };
+    let unit = cols.col(second_key(cols.kind));
+    named
+        && unit.is_none_or(|u| u == *at || row.cells.get(u).is_none_or(Cell::is_empty))
+        && cells[1..].iter().all(|(_, c)| match c {
+            Cell::Text(s) => s.chars().any(|c| c.is_ascii_digit()),
+            _ => true,
+        })
+}
+
+/// A cell of a signature block: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH", "PHÓ
+/// CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Lạng Sơn, ngày 15 tháng 11 năm 2022".
+fn is_signature(c: &Cell) -> bool {
+    let Some(s) = text(c) else { return false };
+    let key = header_key(s);
+    const STARTS: &[&str] = &[
+        "noi nhan",
+        "nguoi lap",
+        "nguoi tong hop",
+        "nguoi ky",
+        "kt ",
+        "tm ",
+        "tl ",
+        "q chu tich",
+        "xac nhan cua",
+        "ky ghi ro ho ten",
+    ];
+    const ROLES: &[&str] = &[
+        "chu tich",
+        "pho chu tich",
+        "giam doc",
+        "pho giam doc",
+        "thu truong don vi",
+        "thu truong co quan",
+        "chanh van phong",
+        "truong phong",
+    ];
+    let folded = fold(s);
+    let dated = folded.contains(", ngay") && folded.contains("thang") && folded.contains("nam");
+    STARTS.iter().any(|p| key.starts_with(p)) || ROLES.contains(&key.as_str()) || dated
+}
+
+/// The first row of the signature block: a signature cell, and no task in the lead
+/// unit's and title's columns.
+fn signature_starts(row: &Row, cols: &Columns) -> bool {
+    let key_free = |f: Field| {
+        cols.col(f)
+            .and_then(|c| row.cells.get(c))
+            .is_none_or(|c| c.is_empty() || is_signature(c))
+    };
+    row.cells.iter().any(is_signature)
+        && key_free(second_key(cols.kind))
+        && (cols.kind != ImportKind::Tasks || key_free(Field::Title))
+}
+
+/// What each row of the sheet is. Sections, totals and signatures are looked for in
+/// task files only: the others are tct's own tables and office lists.
+pub fn read(rows: &[Row], cols: &Columns) -> Layout {
+    let mut out = Layout::default();
+    let first = cols.first_data.min(rows.len());
+    let above = first.saturating_sub(cols.header_rows.len());
+    for _ in rows[..above].iter().filter(|r| !filled(r).is_empty()) {
+        out.skip(Skip::Title);
+    }
+    let laid_out = cols.kind == ImportKind::Tasks;
+    let mut open: Vec<usize> = Vec::new();
+    let mut signed = false;
+    for (i, row) in rows.iter().enumerate().skip(first) {
+        let cells = filled(row);
+        if cells.is_empty() {
+            continue;
+        }
+        if laid_out && signed && (cells.len() <= 2 || cells.iter().any(|(_, c)| is_signature(c))) {
+            out.skip(Skip::Signature);
+            continue;
+        }
+        if laid_out && !signed && signature_starts(row, cols) {
+            signed = true;
+            out.skip(Skip::Signature);
+            continue;
+        }
+        if is_number_row(row) || score(Some(cols.kind), &row.cells) >= 2 {
+            out.skip(Skip::Header);
+            continue;
+        }
+        if laid_out && totals(row, cols) {
+            open.clear();
+            out.skip(Skip::Totals);
+            continue;
+        }
+        if let Some(s) = laid_out.then(|| section(row, cols)).flatten() {
+            while open
+                .last()
+                .is_some_and(|&o| out.sections[o].level >= s.level)
+            {
+                open.pop();
+            }
+            open.push(out.sections.len());
+            out.sections.push(s);
+            out.skip(Skip::Section);
+            continue;
+        }
+        for &o in &open {
+            out.sections[o].read += 1;
+        }
+        let status_from = open
+            .iter()
+            .rev()
+            .find(|&&o| out.sections[o].status.is_some())
+            .copied();
+        out.data.push((i, status_from));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read::Sheet;
+
+    fn row(number: usize, cells: &[&str]) -> Row {
+        Row {
+            number,
+            cells: cells
+                .iter()
+                .map(|s| match *s {
+                    "" => Cell::Empty,
+                    s => Cell::Text(s.into()),
+                })
+                .collect(),
+        }
+    }
+
+    const HEAD: &[&str] = &[
+        "STT",
+        "Số, ký hiệu",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Tình trạng",
+    ];
+
+    fn cols() -> Columns {
+        let sheet = Sheet {
+            rows: vec![row(1, HEAD)],
+            merges: Vec::new(),
+        };
+        crate::import::columns::locate(&sheet, None).unwrap()
+    }
+
+    fn section_of(cells: &[&str]) -> Option<Section> {
+        section(&row(5, cells), &cols())
+    }
+
+    #[test]
+    fn markers_and_counts() {
+        assert_eq!(marker("II. NHIỆM VỤ"), (Some(Marker::Roman), "NHIỆM VỤ"));
+        assert_eq!(marker("1.2. Quá hạn"), (Some(Marker::Number(1)), "Quá hạn"));
+        assert_eq!(marker("a) Trong hạn"), (Some(Marker::Small), "Trong hạn"));
+        assert_eq!(marker("B. PHẦN"), (Some(Marker::Letter), "PHẦN"));
+        assert_eq!(marker("Rà soát"), (None, "Rà soát"));
+        assert_eq!(marker("IV"), (Some(Marker::Roman), ""));
+        assert_eq!(declared("NHIỆM VỤ ĐÃ HOÀN THÀNH (05 nhiệm vụ)"), Some(5));
+        assert_eq!(declared("Nhiệm vụ quá hạn (3)"), Some(3));
+        assert_eq!(declared("Rà soát (theo Kế hoạch 12)"), None);
+    }
+
+    #[test]
+    fn sections_and_their_status() {
+        let s = section_of(&["I. NHIỆM VỤ ĐÃ HOÀN THÀNH (05 nhiệm vụ)"]).unwrap();
+        assert_eq!(s.status, Some(ReportedStatus::Done { late: None }));
+        assert_eq!((s.level, s.declared), (1, Some(5)));
+        let s = section_of(&["II", "NHIỆM VỤ ĐANG THỰC HIỆN"]).unwrap();
+        assert_eq!((s.status, s.level), (Some(ReportedStatus::Open), 1));
+        assert_eq!(s.label, "II. NHIỆM VỤ ĐANG THỰC HIỆN");
+        let s = section_of(&["1", "Nhiệm vụ quá hạn"]).unwrap();
+        assert_eq!((s.status, s.level), (Some(ReportedStatus::Open), 2));
+        let s = section_of(&["III. LĨNH VỰC VĂN HÓA - XÃ HỘI"]).unwrap();
+        assert_eq!(s.status, None);
+        assert!(section_of(&["NHIỆM VỤ ĐÃ HOÀN THÀNH (3 nhiệm vụ)"]).is_some());
+    }
+
+    #[test]
+    fn task_rows_are_not_sections() {
+        // A numbered task without its unit stays a row of data (and a problem).
+        assert!(section_of(&["1", "Rà soát quy hoạch ba loại rừng"]).is_none());
+        assert!(section_of(&["Rà soát quy hoạch ba loại rừng"]).is_none());
+        assert!(section_of(&["Nhiệm vụ chuyển đổi số"]).is_none());
+        // A task whose title reads like a section has a unit.
+        assert!(
+            section_of(&[
+                "",
+                "",
+                "Nhiệm vụ quá hạn của ngành thuế (03 nhiệm vụ)",
+                "Sở Tài chính"
+            ])
+            .is_none()
+        );
+        assert!(section_of(&["2", "12/UBND", "Nhiệm vụ đã hoàn thành"]).is_none());
+    }
+
+    #[test]
+    fn totals_and_signatures() {
+        let c = cols();
+        assert!(totals(&row(30, &["Tổng cộng", "", "", "", "20"]), &c));
+        assert!(totals(&row(30, &["Tổng số: 20 nhiệm vụ"]), &c));
+        assert!(totals(&row(30, &["", "Cộng"]), &c));
+        assert!(!totals(
+            &row(30, &["", "", "Tổng hợp số liệu", "Sở Nội vụ"]),
+            &c
+        ));
+        assert!(!totals(&row(30, &["Tổng kết công tác thi đua"]), &c));
+        for s in [
+            "Nơi nhận:",
+            "NGƯỜI LẬP BIỂU",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "TM. ỦY BAN NHÂN DÂN",
+            "Lạng Sơn, ngày 15 tháng 11 năm 2022",
+        ] {
+            assert!(is_signature(&Cell::Text(s.into())), "{s}");
+        }
+        assert!(signature_starts(
+            &row(31, &["Nơi nhận:", "", "", "KT. CHỦ TỊCH"]),
+            &c
+        ));
+        assert!(!signature_starts(
+            &row(31, &["3", "", "Chủ tịch xã ký", "Cao Lộc"]),
+            &c
+        ));
+        assert!(!is_signature(&Cell::Text(
+            "Rà soát, ký kết hợp đồng".into()
+        )));
+    }
+
+    #[test]
+    fn rows_after_the_header_by_what_they_are() {
+        let rows = vec![
+            row(1, &["PHỤ LỤC"]),
+            row(2, HEAD),
+            row(3, &["(1)", "(2)", "(3)", "(4)", "(5)"]),
+            row(4, &["I", "NHIỆM VỤ ĐANG THỰC HIỆN (02 nhiệm vụ)"]),
+            row(5, &["1", "1/UB", "Việc một", "Cao Lộc"]),
+            row(6, &["1", "Nhiệm vụ quá hạn"]),
+            row(7, &["1", "2/UB", "Việc hai", "Cao Lộc"]),
+            row(8, &["2", "3/UB", "Việc ba", "Cao Lộc"]),
+            row(9, &["II. LĨNH VỰC KHÁC"]),
+            row(10, &["1", "4/UB", "Việc bốn", "Cao Lộc"]),
+            row(11, &["Tổng cộng", "", "", "", "4"]),
+            row(12, &["Nơi nhận:", "", "", "KT. CHỦ TỊCH"]),
+            row(13, &["- Như trên;", "", "", "PHÓ CHỦ TỊCH"]),
+            row(14, &["", "", "", "Nguyễn Văn A"]),
+        ];
+        let sheet = Sheet {
+            rows: rows.clone(),
+            merges: Vec::new(),
+        };
+        let cols = crate::import::columns::locate(&sheet, None).unwrap();
+        let l = read(&rows, &cols);
+        let data: Vec<(usize, Option<usize>)> =
+            l.data.iter().map(|(i, s)| (rows[*i].number, *s)).collect();
+        assert_eq!(data, [(5, Some(0)), (7, Some(1)), (8, Some(1)), (10, None)]);
+        assert_eq!(
+            l.skipped,
+            [
+                (Skip::Title, 1),
+                (Skip::Header, 1),
+                (Skip::Section, 3),
+                (Skip::Totals, 1),
+                (Skip::Signature, 3)
+            ]
+        );
+        let miscounted: Vec<(usize, usize)> = l.miscounted().map(|s| (s.row, s.read)).collect();
+        assert_eq!(miscounted, [(4, 3)]);
+    }
+}
