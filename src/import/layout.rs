@@ -246,7 +246,7 @@ fn section(row: &Row, cols: &Columns) -> Option<Section> {
     })
 }
 
-/// "Tổng cộng", "Tổng số: 20 nhiệm vụ", "Cộng": nothing else but figures.
+/// "Tổng cộng", "Tổng số: 20 nhiệm vụ", "Cộng", with nothing but figures after it.
 fn totals(row: &Row, cols: &Columns) -> bool {
     let cells = filled(row);
     let Some((at, first)) = cells.first() else {
@@ -263,9 +263,11 @@ fn totals(row: &Row, cols: &Columns) -> bool {
         ["tong" | "cong", rest @ ..] => figure(rest.first()),
         _ => false,
     };
-    let unit = cols.col(second_key(cols.kind));
+    // The figures may stand in any column, the lead unit's too; the title's holds
+    // nothing else.
+    let title = cols.col(Field::Title);
     named
-        && unit.is_none_or(|u| u == *at || row.cells.get(u).is_none_or(Cell::is_empty))
+        && title.is_none_or(|c| c == *at || row.cells.get(c).is_none_or(Cell::is_empty))
         && cells[1..].iter().all(|(_, c)| match c {
             Cell::Text(s) => s.chars().any(|c| c.is_ascii_digit()),
             _ => true,

@@ -29,6 +29,7 @@ use crate::i18n::{T, t};
 use crate::model::Ctx;
 use crate::store::Store;
 
+pub use layout::Skip;
 pub use plan::Counts;
 pub use read::Cell;
 
