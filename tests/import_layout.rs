@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use common::{ctx, demo_store};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 use tct::error::Error;
-use tct::import::{Counts, ImportKind, Options, Skip, Summary};
+use tct::import::{Counts, Options, Skip, Summary};
 use tct::store::Store;
 
 /// The lines above the table: the national heading beside the province's, "PHỤ
@@ -919,5 +919,4 @@ fn the_dry_run_says_how_columns_were_read_in_english_too() {
     ] {
         assert!(out.contains(line), "{line}\n{out}");
     }
-    let _ = ImportKind::Tasks;
 }

@@ -544,6 +544,11 @@ impl Columns {
         self.col(f).and_then(|c| row.cells.get(c)).unwrap_or(EMPTY)
     }
 
+    /// A column's own header text (the child's, under a parent).
+    pub fn heading_text(&self, c: usize) -> &str {
+        self.headings.get(c).map_or("", |h| h.text.as_str())
+    }
+
     /// Every column with a header, and what it was read as.
     pub fn understood(&self) -> Vec<Understood> {
         self.headings

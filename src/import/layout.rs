@@ -314,9 +314,30 @@ fn signature_starts(row: &Row, cols: &Columns) -> bool {
             .and_then(|c| row.cells.get(c))
             .is_none_or(|c| c.is_empty() || is_signature(c))
     };
-    row.cells.iter().any(is_signature)
-        && key_free(second_key(cols.kind))
+    // The key columns first: most rows are tasks, and this is asked of each.
+    key_free(second_key(cols.kind))
         && (cols.kind != ImportKind::Tasks || key_free(Field::Title))
+        && row.cells.iter().any(is_signature)
+}
+
+/// The header again, as printed pages repeat it: two cells or more named as headers.
+/// Only rows whose first key column is empty or a header's words are scored, so a
+/// row of data costs one comparison.
+fn repeats_header(row: &Row, cols: &Columns) -> bool {
+    let key = match cols.kind {
+        ImportKind::Tasks => Field::Title,
+        ImportKind::Targets => Field::TargetName,
+        ImportKind::Units => Field::UnitName,
+    };
+    let cell = cols.cell(row, key);
+    let headerish = match cell {
+        Cell::Empty => true,
+        Cell::Text(s) => cols
+            .col(key)
+            .is_some_and(|c| cols.heading_text(c) == s.trim()),
+        _ => false,
+    };
+    headerish && score(Some(cols.kind), &row.cells) >= 2
 }
 
 /// What each row of the sheet is. Sections, totals and signatures are looked for in
@@ -345,7 +366,7 @@ pub fn read(rows: &[Row], cols: &Columns) -> Layout {
             out.skip(Skip::Signature);
             continue;
         }
-        if is_number_row(row) || score(Some(cols.kind), &row.cells) >= 2 {
+        if is_number_row(row) || repeats_header(row, cols) {
             out.skip(Skip::Header);
             continue;
         }
@@ -496,6 +517,20 @@ mod tests {
         assert!(!is_signature(&Cell::Text(
             "Rà soát, ký kết hợp đồng".into()
         )));
+    }
+
+    #[test]
+    fn a_header_repeated_on_a_later_page_is_not_data() {
+        let c = cols();
+        assert!(repeats_header(&row(40, HEAD), &c));
+        assert!(repeats_header(
+            &row(40, &["", "Số, ký hiệu", "", "", "Tình trạng"]),
+            &c
+        ));
+        assert!(!repeats_header(
+            &row(40, &["1", "1/UB", "Việc một", "Cao Lộc", "Tình trạng"]),
+            &c
+        ));
     }
 
     #[test]
