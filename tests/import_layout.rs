@@ -171,6 +171,7 @@ fn a_two_row_header_in_csv_reads_each_child_under_its_parent() {
     let body = [
         "1;611/UBND-KT;05/08/2022;Rà soát hộ nghèo;Cao Lộc;30/09/2022;31/10/2022;;".to_string(),
         "2;612/UBND-KT;06/08/2022;Kiểm tra an toàn thực phẩm;Văn Lãng;15/09/2022;;10/09/2022;Đúng hạn".into(),
+        "3;614/UBND-KT;06/08/2022;Rà soát quy hoạch;Tràng Định;Quý III/2022;Trước ngày 30/11/2022;;".into(),
     ];
     let f = appendix(dir.path(), "hai-dong.csv", &body);
     let s = import_as(&mut store, &f, true).unwrap();
@@ -189,9 +190,9 @@ fn a_two_row_header_in_csv_reads_each_child_under_its_parent() {
     ] {
         assert!(out.contains(line), "{line}\n{out}");
     }
-    assert_eq!(s.counts, counts(2, 0, 0));
+    assert_eq!(s.counts, counts(3, 0, 0));
     let s = import(&mut store, &f).unwrap();
-    assert_eq!(s.counts, counts(2, 0, 0));
+    assert_eq!(s.counts, counts(3, 0, 0));
     // "Ngày, tháng" under the document is its date (and the day it was assigned);
     // "Gia hạn" extends the deadline given.
     assert_eq!(
@@ -209,6 +210,12 @@ fn a_two_row_header_in_csv_reads_each_child_under_its_parent() {
             Some("2022-09-15".into()),
             Some("2022-09-10")
         )
+    );
+    // Deadlines and extensions in words, as appendices write them.
+    let (_, deadline, original, _) = saved(&store, "614/UBND-KT");
+    assert_eq!(
+        (deadline.as_deref(), original.as_deref()),
+        (Some("2022-11-30"), Some("2022-09-30"))
     );
     // An extension before the deadline it extends is a mistake in the file.
     let bad = ["1;613/UBND-KT;05/08/2022;Việc mới;Cao Lộc;30/09/2022;31/08/2022;;".to_string()];

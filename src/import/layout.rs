@@ -248,13 +248,14 @@ fn section(row: &Row, cols: &Columns) -> Option<Section> {
 
 /// "Tổng cộng", "Tổng số: 20 nhiệm vụ", "Cộng", with nothing but figures after it.
 fn totals(row: &Row, cols: &Columns) -> bool {
+    // Asked of every row: a first cell not starting "T" or "C" is no total, unfolded.
+    let Some((at, first)) = row.cells.iter().enumerate().find(|(_, c)| !c.is_empty()) else {
+        return false;
+    };
+    let Some(label) = text(first).filter(|s| s.starts_with(['T', 't', 'C', 'c'])) else {
+        return false;
+    };
     let cells = filled(row);
-    let Some((at, first)) = cells.first() else {
-        return false;
-    };
-    let Some(label) = text(first) else {
-        return false;
-    };
     let key = header_key(label);
     let words: Vec<&str> = key.split(' ').collect();
     let figure = |w: Option<&&str>| w.is_none_or(|w| w.bytes().all(|b| b.is_ascii_digit()));
@@ -267,7 +268,7 @@ fn totals(row: &Row, cols: &Columns) -> bool {
     // nothing else.
     let title = cols.col(Field::Title);
     named
-        && title.is_none_or(|c| c == *at || row.cells.get(c).is_none_or(Cell::is_empty))
+        && title.is_none_or(|c| c == at || row.cells.get(c).is_none_or(Cell::is_empty))
         && cells[1..].iter().all(|(_, c)| match c {
             Cell::Text(s) => s.chars().any(|c| c.is_ascii_digit()),
             _ => true,
@@ -306,9 +307,13 @@ fn is_signature(c: &Cell) -> bool {
     STARTS.iter().any(|p| key.starts_with(p)) || ROLES.contains(&key.as_str()) || dated
 }
 
-/// The first row of the signature block: a signature cell, and no task in the lead
-/// unit's and title's columns.
+/// The first row of the signature block: three cells at most, one a signature's, and
+/// no task in the lead unit's and title's columns.
 fn signature_starts(row: &Row, cols: &Columns) -> bool {
+    // A task row fills more cells than a signature line does.
+    if row.cells.iter().filter(|c| !c.is_empty()).count() > 3 {
+        return false;
+    }
     let key_free = |f: Field| {
         cols.col(f)
             .and_then(|c| row.cells.get(c))

@@ -438,8 +438,12 @@ pub fn tasks(
             _ => (doc_date, assigned),
         };
         let mut words = c.get(Field::Deadline, deadline);
-        // "Thời hạn › Gia hạn": the extension in a column of its own.
-        if let Some(ext) = c.get(Field::ExtendedTo, date) {
+        // "Thời hạn › Gia hạn": the extension in a column of its own, a date or words
+        // ("Đến ngày 31/10/2022").
+        if let Some(ext) = c
+            .get(Field::ExtendedTo, deadline)
+            .map(DeadlineWords::in_force)
+        {
             match words {
                 None => {
                     words = Some(DeadlineWords {
