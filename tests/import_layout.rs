@@ -927,3 +927,62 @@ fn the_dry_run_says_how_columns_were_read_in_english_too() {
         assert!(out.contains(line), "{line}\n{out}");
     }
 }
+
+#[test]
+fn a_document_and_a_unit_merged_over_several_tasks_apply_to_each() {
+    let (dir, mut store) = demo_store();
+    let f = dir.path().join("gop-o.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = Format::new();
+    for (c, h) in [
+        "STT",
+        "Số, ký hiệu",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Thời hạn",
+        "Ghi chú",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    ws.merge_range(1, 0, 1, 5, "I. NHIỆM VỤ ĐANG THỰC HIỆN", &plain)
+        .unwrap();
+    // One document, two tasks of one unit, a note over both: the note is not read.
+    ws.merge_range(2, 1, 3, 1, "711/UBND-KT", &plain).unwrap();
+    ws.merge_range(2, 3, 3, 3, "Cao Lộc", &plain).unwrap();
+    ws.merge_range(2, 5, 3, 5, "Theo Kế hoạch 12", &plain)
+        .unwrap();
+    for (r, stt, title, deadline) in [
+        (2, 1.0, "Rà soát đất rừng", "30/09/2022"),
+        (3, 2.0, "Trồng rừng thay thế", "31/10/2022"),
+    ] {
+        ws.write_number(r, 0, stt).unwrap();
+        ws.write(r, 2, title).unwrap();
+        ws.write(r, 4, deadline).unwrap();
+    }
+    wb.save(&f).unwrap();
+    let s = import(&mut store, &f).unwrap();
+    assert_eq!((s.rows, s.counts), (2, counts(2, 0, 0)), "{}", printed(&s));
+    let units: Vec<(String, String)> = {
+        let c = store.connection();
+        let mut st = c
+            .prepare(
+                "SELECT t.title, u.name FROM task t JOIN unit u ON u.id = t.unit_id \
+                 WHERE t.doc_number = '711/UBND-KT' ORDER BY t.title",
+            )
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(units.len(), 2);
+    assert!(
+        units.iter().all(|(_, u)| u.contains("Cao Lộc")),
+        "{units:?}"
+    );
+    assert_eq!(import(&mut store, &f).unwrap().counts, counts(0, 0, 2));
+}

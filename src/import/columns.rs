@@ -544,6 +544,11 @@ impl Columns {
         self.col(f).and_then(|c| row.cells.get(c)).unwrap_or(EMPTY)
     }
 
+    /// Whether a column is read as some field.
+    pub fn is_read(&self, c: usize) -> bool {
+        self.found.iter().any(|(_, col)| *col == c)
+    }
+
     /// A column's own header text (the child's, under a parent).
     pub fn heading_text(&self, c: usize) -> &str {
         self.headings.get(c).map_or("", |h| h.text.as_str())

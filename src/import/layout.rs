@@ -7,7 +7,7 @@
 use super::ImportKind;
 use super::columns::{Columns, Field, header_key, score};
 use super::header::is_number_row;
-use super::read::{Cell, Row};
+use super::read::{Cell, MAX_COLUMNS, Merge, Row};
 use crate::domain::status_words::{ReportedStatus, parse_status};
 use crate::domain::text::fold;
 
@@ -323,6 +323,51 @@ fn signature_starts(row: &Row, cols: &Columns) -> bool {
     key_free(second_key(cols.kind))
         && (cols.kind != ImportKind::Tasks || key_free(Field::Title))
         && row.cells.iter().any(is_signature)
+}
+
+/// Fills down what a cell merged over several rows of data holds ("123/UBND-KT"
+/// over the tasks of one document, a unit over its tasks), in the columns read:
+/// each of those rows says it. Merges above the data, across one row (sections) or
+/// in ignored columns are left as they are; the rows filled are at most the rows
+/// there are, however the merges overlap.
+pub fn fill_merged_down(rows: &mut [Row], merges: &[Merge], cols: &Columns) {
+    let Some(first) = rows.get(cols.first_data).map(|r| r.number) else {
+        return;
+    };
+    let mut budget = rows.len();
+    for m in merges {
+        if m.last_row <= m.first_row || m.first_row < first || m.first_col >= MAX_COLUMNS {
+            continue;
+        }
+        if !cols.is_read(m.first_col) {
+            continue;
+        }
+        let at = rows.partition_point(|r| r.number < m.first_row);
+        let Some(value) = rows
+            .get(at)
+            .filter(|r| r.number == m.first_row)
+            .and_then(|r| r.cells.get(m.first_col))
+            .filter(|c| !c.is_empty())
+            .cloned()
+        else {
+            continue;
+        };
+        for row in rows[at + 1..]
+            .iter_mut()
+            .take_while(|r| r.number <= m.last_row)
+        {
+            if budget == 0 {
+                return;
+            }
+            budget -= 1;
+            if row.cells.len() <= m.first_col {
+                row.cells.resize(m.first_col + 1, Cell::Empty);
+            }
+            if row.cells[m.first_col].is_empty() {
+                row.cells[m.first_col] = value.clone();
+            }
+        }
+    }
 }
 
 /// The header again, as printed pages repeat it: two cells or more named as headers.

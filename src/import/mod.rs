@@ -92,6 +92,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         .map_err(|e| Error::User(format!("{name}: {e}")))?;
     let cols =
         columns::locate(&sheet, opts.kind).map_err(|e| Error::User(format!("{name}: {e}")))?;
+    let mut sheet = sheet;
+    layout::fill_merged_down(&mut sheet.rows, &sheet.merges, &cols);
     let sheet = sheet.rows;
     let file_name = file
         .file_name()
