@@ -7,7 +7,7 @@
 use super::ImportKind;
 use super::columns::{Columns, Field, header_key, score};
 use super::header::is_number_row;
-use super::read::{Cell, MAX_COLUMNS, Merge, Row};
+use super::read::{Cell, MAX_COLUMNS, MAX_TEXT_BYTES, Merge, Row};
 use crate::domain::status_words::{ReportedStatus, parse_status};
 use crate::domain::text::fold;
 
@@ -328,13 +328,15 @@ fn signature_starts(row: &Row, cols: &Columns) -> bool {
 /// Fills down what a cell merged over several rows of data holds ("123/UBND-KT"
 /// over the tasks of one document, a unit over its tasks), in the columns read:
 /// each of those rows says it. Merges above the data, across one row (sections) or
-/// in ignored columns are left as they are; the rows filled are at most the rows
-/// there are, however the merges overlap.
+/// in ignored columns are left as they are. However merges overlap, the cells
+/// filled are at most a dozen a row and their text a quarter of what a sheet may
+/// hold; past that the rows are read as they are.
 pub fn fill_merged_down(rows: &mut [Row], merges: &[Merge], cols: &Columns) {
     let Some(first) = rows.get(cols.first_data).map(|r| r.number) else {
         return;
     };
-    let mut budget = rows.len();
+    let mut cells_left = rows.len().saturating_mul(12);
+    let mut text_left = MAX_TEXT_BYTES / 4;
     for m in merges {
         if m.last_row <= m.first_row || m.first_row < first || m.first_col >= MAX_COLUMNS {
             continue;
@@ -356,10 +358,15 @@ pub fn fill_merged_down(rows: &mut [Row], merges: &[Merge], cols: &Columns) {
             .iter_mut()
             .take_while(|r| r.number <= m.last_row)
         {
-            if budget == 0 {
+            let size = match &value {
+                Cell::Text(t) => t.len(),
+                _ => 0,
+            };
+            if cells_left == 0 || text_left < size {
                 return;
             }
-            budget -= 1;
+            cells_left -= 1;
+            text_left -= size;
             if row.cells.len() <= m.first_col {
                 row.cells.resize(m.first_col + 1, Cell::Empty);
             }
@@ -567,6 +574,44 @@ mod tests {
         assert!(!is_signature(&Cell::Text(
             "Rà soát, ký kết hợp đồng".into()
         )));
+    }
+
+    #[test]
+    fn merged_cells_are_filled_down_in_the_columns_read_within_a_bound() {
+        let mut rows = vec![
+            row(1, HEAD),
+            row(2, &["1", "5/UB", "Việc một", "Cao Lộc", "", "ghi chú"]),
+            row(3, &["2", "", "Việc hai"]),
+            row(4, &["3", "", "Việc ba"]),
+        ];
+        let merge = |col, last_row| Merge {
+            first_row: 2,
+            last_row,
+            first_col: col,
+            last_col: col,
+        };
+        // B and D are read, F is not; a merge over the header is not data.
+        let mut merges = vec![merge(1, 4), merge(3, 3), merge(5, 4)];
+        merges.push(Merge {
+            first_row: 1,
+            last_row: 2,
+            first_col: 0,
+            last_col: 0,
+        });
+        // The same merge a thousand times: each row is visited within the bound.
+        merges.extend(std::iter::repeat_n(merge(2, 4), 1000));
+        fill_merged_down(&mut rows, &merges, &cols());
+        let at = |r: usize, c: usize| rows[r].cells.get(c).cloned().unwrap_or(Cell::Empty);
+        assert_eq!(at(2, 1), Cell::Text("5/UB".into()));
+        assert_eq!(at(3, 1), Cell::Text("5/UB".into()));
+        assert_eq!(at(2, 3), Cell::Text("Cao Lộc".into()));
+        assert_eq!(at(3, 3), Cell::Empty, "D is merged over rows 2–3 only");
+        assert_eq!(at(2, 5), Cell::Empty, "F is not read");
+        assert_eq!(
+            at(2, 2),
+            Cell::Text("Việc hai".into()),
+            "a filled cell stays"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::i18n::{T, t};
 
 pub use csv::read_csv;
 pub use encoding::decode;
-pub use grid::MAX_COLUMNS;
+pub use grid::{MAX_COLUMNS, MAX_TEXT_BYTES};
 
 /// One cell, typed as far as the file says: workbooks know numbers and dates, CSV
 /// only text.
