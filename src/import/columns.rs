@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, T, lang, t};
 
 use super::header::{self, Heading};
-use super::read::{Cell, HEADER_SCAN, Merge, Row, Sheet, column_name};
+use super::read::{Cell, Row, Sheet, column_name};
 
 /// A column the import understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -592,60 +592,15 @@ fn label_of(kind: ImportKind, f: Field) -> &'static str {
     }
 }
 
-/// A candidate header: where it starts, how many rows it takes, its headings.
-struct Candidate {
-    at: usize,
-    rows: usize,
-    score: usize,
-    headings: Vec<Heading>,
-}
-
-/// The best header among the first rows: one row, or two when the pair names more
-/// fields than either row alone (the earlier wins a tie).
-fn best_header(rows: &[Row], merges: &[Merge], kind: Option<ImportKind>) -> Option<Candidate> {
-    let mut best: Option<Candidate> = None;
-    let mut consider = |c: Candidate| {
-        if c.score > best.as_ref().map_or(0, |b| b.score) {
-            best = Some(c);
-        }
-    };
-    let scan = rows.len().min(HEADER_SCAN);
-    for i in 0..scan {
-        let single = header::one_row(&rows[i]);
-        let s1 = score_headings(kind, &single);
-        consider(Candidate {
-            at: i,
-            rows: 1,
-            score: s1,
-            headings: single,
-        });
-        let Some(next) = rows.get(i + 1) else {
-            continue;
-        };
-        if next.number != rows[i].number + 1 || header::is_number_row(next) {
-            continue;
-        }
-        let double = header::two_rows(&rows[i], next, merges);
-        let s2 = score_headings(kind, &double);
-        if s2 > s1 && s2 > score(kind, &next.cells) {
-            consider(Candidate {
-                at: i,
-                rows: 2,
-                score: s2,
-                headings: double,
-            });
-        }
-    }
-    best
-}
-
 /// Finds the header (the best-scoring of the first rows, one row or two), guesses the
 /// kind when not given, and checks the required columns are there.
 pub fn locate(sheet: &Sheet, kind: Option<ImportKind>) -> Result<Columns> {
     let rows = &sheet.rows;
     // A header of another kind: say which columns the chosen kind lacks.
-    let found = best_header(rows, &sheet.merges, kind)
-        .or_else(|| kind.and_then(|_| best_header(rows, &sheet.merges, None)));
+    let best = |k: Option<ImportKind>| {
+        header::best(rows, &sheet.merges, &|h: &[Heading]| score_headings(k, h))
+    };
+    let found = best(kind).or_else(|| kind.and_then(|_| best(None)));
     let Some(head) = found else {
         return Err(Error::User(t(T::ImpNoHeader).to_string()));
     };
@@ -768,6 +723,52 @@ mod tests {
             "Trích yếu",
         ])];
         assert_eq!(locate(&rows, None).unwrap().col(Field::Title), Some(1));
+    }
+
+    fn numbered(number: usize, cells: &[&str]) -> Row {
+        Row {
+            number,
+            ..row(cells)
+        }
+    }
+
+    #[test]
+    fn a_two_row_header_is_found_below_a_title_and_read_child_under_parent() {
+        let rows = vec![
+            numbered(1, &["PHỤ LỤC"]),
+            numbered(
+                3,
+                &[
+                    "STT",
+                    "Văn bản giao nhiệm vụ",
+                    "",
+                    "Nội dung nhiệm vụ",
+                    "Đơn vị chủ trì",
+                    "Thời hạn",
+                ],
+            ),
+            numbered(
+                4,
+                &["", "Số, ký hiệu", "Ngày, tháng", "", "", "Ngày, tháng"],
+            ),
+            numbered(5, &["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]),
+        ];
+        let cols = locate(&rows, None).unwrap();
+        assert_eq!((cols.first_data, cols.header_rows.clone()), (3, vec![3, 4]));
+        assert_eq!(cols.col(Field::DocNumber), Some(1));
+        assert_eq!(cols.col(Field::DocDate), Some(2));
+        assert_eq!(cols.col(Field::Deadline), Some(5));
+        assert_eq!(cols.header(Field::Deadline), "Thời hạn › Ngày, tháng");
+        // A one-row header over a row of data stays one row.
+        let rows = vec![
+            numbered(
+                1,
+                &["Số, ký hiệu", "Tên nhiệm vụ", "Đơn vị chủ trì", "Hạn xử lý"],
+            ),
+            numbered(2, &["12/UBND", "Ngày", "Cao Lộc", ""]),
+        ];
+        let cols = locate(&rows, None).unwrap();
+        assert_eq!((cols.first_data, cols.header_rows.clone()), (1, vec![1]));
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! A header as report appendices write it: one row, or two where the upper row holds
 //! merged parents ("Văn bản giao nhiệm vụ" over "Số, ký hiệu" and "Ngày, tháng") and
-//! columns without children span both rows; and the row of column numbers
-//! "(1) (2) … (10)" that often follows.
+//! columns without children span both rows; where it is among the first rows; and
+//! the row of column numbers "(1) (2) … (10)" that often follows.
 
-use super::read::{Cell, Merge, Row};
+use super::read::{Cell, HEADER_SCAN, Merge, Row};
 
 /// A column's header as the file writes it: its own text, and the merged cell above
 /// it when the header takes two rows.
@@ -89,6 +89,56 @@ pub fn two_rows(upper: &Row, lower: &Row, merges: &[Merge]) -> Vec<Heading> {
         });
     }
     out
+}
+
+/// A header found: where it starts (index in the rows), how many rows it takes, and
+/// its headings.
+pub struct Found {
+    pub at: usize,
+    pub rows: usize,
+    pub headings: Vec<Heading>,
+}
+
+/// The best header among the first rows by `score` (fields named): one row, or two
+/// when the pair names more than either row alone; the earlier wins a tie.
+pub fn best(rows: &[Row], merges: &[Merge], score: &dyn Fn(&[Heading]) -> usize) -> Option<Found> {
+    let mut best: Option<(usize, Found)> = None;
+    let mut consider = |s: usize, f: Found| {
+        if s > best.as_ref().map_or(0, |b| b.0) {
+            best = Some((s, f));
+        }
+    };
+    for i in 0..rows.len().min(HEADER_SCAN) {
+        let single = one_row(&rows[i]);
+        let s1 = score(&single);
+        consider(
+            s1,
+            Found {
+                at: i,
+                rows: 1,
+                headings: single,
+            },
+        );
+        let Some(next) = rows.get(i + 1) else {
+            continue;
+        };
+        if next.number != rows[i].number + 1 || is_number_row(next) {
+            continue;
+        }
+        let double = two_rows(&rows[i], next, merges);
+        let s2 = score(&double);
+        if s2 > s1 && s2 > score(&one_row(next)) {
+            consider(
+                s2,
+                Found {
+                    at: i,
+                    rows: 2,
+                    headings: double,
+                },
+            );
+        }
+    }
+    best.map(|(_, f)| f)
 }
 
 /// A cell of a column-number row: "(1)", "1", "A", "(4)=(2)+(3)".
