@@ -419,7 +419,7 @@ catalog! {
     ImpSkipHeader => "dòng số thứ tự cột hoặc tiêu đề cột lặp lại", "column-number or repeated header rows";
     ImpSkipSection => "dòng mục", "section rows";
     ImpSkipTotals => "dòng tổng cộng", "totals rows";
-    ImpSkipSignature => "dòng chữ ký, nơi nhận", "signature and recipient rows";
+    ImpSkipSignature => "dòng chữ ký, nơi nhận, ghi chú cuối bảng", "signature, recipient and closing note rows";
     ImpSection => "Mục", "Section";
     ImpSectionSays => "ghi", "says";
     ImpSectionTasksBut => "nhiệm vụ nhưng có", "tasks but has";

@@ -604,6 +604,7 @@ fn the_signature_block_is_skipped_to_the_end() {
             "",
         ),
         "".into(),
+        "Ghi chú: (*) nhiệm vụ đã gia hạn".into(),
         ";;;;;Lạng Sơn, ngày 15 tháng 11 năm 2022".into(),
         "NGƯỜI LẬP BIỂU;;;;;KT. CHỦ TỊCH".into(),
         ";;;;;PHÓ CHỦ TỊCH".into(),
@@ -615,7 +616,7 @@ fn the_signature_block_is_skipped_to_the_end() {
     let f = appendix(dir.path(), "chu-ky.csv", &body);
     let s = import(&mut store, &f).unwrap();
     assert_eq!((s.rows, s.counts), (1, counts(1, 0, 0)));
-    assert_eq!(skipped(&s, Skip::Signature), 7);
+    assert_eq!(skipped(&s, Skip::Signature), 8);
 }
 
 #[test]
@@ -855,7 +856,7 @@ fn a_whole_appendix_imports_its_twenty_tasks_once() {
     assert!(
         out.contains(
             "Bỏ qua: 5 dòng tiêu đề trên bảng, 1 dòng số thứ tự cột hoặc tiêu đề cột lặp lại, \
-             5 dòng mục, 1 dòng tổng cộng, 4 dòng chữ ký, nơi nhận"
+             5 dòng mục, 1 dòng tổng cộng, 4 dòng chữ ký, nơi nhận, ghi chú cuối bảng"
         ),
         "{out}"
     );

@@ -36,8 +36,9 @@ pub fn totals(row: &Row, cols: &Columns) -> bool {
         })
 }
 
-/// A cell of a signature block: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH", "PHÓ
-/// CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Lạng Sơn, ngày 15 tháng 11 năm 2022".
+/// A cell of what closes the sheet: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH",
+/// "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Lạng Sơn, ngày 15 tháng 11 năm 2022", or a
+/// note under the table ("Ghi chú: …").
 pub fn is_signature(c: &Cell) -> bool {
     let Some(s) = text(c) else { return false };
     let key = header_key(s);
@@ -52,6 +53,9 @@ pub fn is_signature(c: &Cell) -> bool {
         "q chu tich",
         "xac nhan cua",
         "ky ghi ro ho ten",
+        // Notes under the table, before the signature.
+        "ghi chu",
+        "luu y",
     ];
     const ROLES: &[&str] = &[
         "chu tich",
@@ -64,7 +68,10 @@ pub fn is_signature(c: &Cell) -> bool {
         "truong phong",
     ];
     let folded = fold(s);
-    let dated = folded.contains(", ngay") && folded.contains("thang") && folded.contains("nam");
+    // "Lạng Sơn, ngày 15 tháng 11 năm 2022", or the date alone.
+    let dated = (folded.contains(", ngay") || key.starts_with("ngay "))
+        && folded.contains("thang")
+        && folded.contains("nam");
     STARTS.iter().any(|p| key.starts_with(p)) || ROLES.contains(&key.as_str()) || dated
 }
 
@@ -109,6 +116,8 @@ mod tests {
             "PHÓ CHỦ TỊCH",
             "TM. ỦY BAN NHÂN DÂN",
             "Lạng Sơn, ngày 15 tháng 11 năm 2022",
+            "Ngày 15 tháng 11 năm 2022",
+            "Ghi chú: (*) nhiệm vụ đã gia hạn",
         ] {
             assert!(is_signature(&Cell::Text(s.into())), "{s}");
         }

@@ -124,12 +124,28 @@ fn is_upper(s: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
 }
 
+fn is_figure(c: &Cell) -> bool {
+    match c {
+        Cell::Number(_) => true,
+        Cell::Text(s) => {
+            let s = s.trim();
+            !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b".,%".contains(&b))
+        }
+        _ => false,
+    }
+}
+
 /// A section row: its label in one cell (or a bare number and the label), nothing in
 /// the lead unit's column, and words that read as a section: a Roman numeral or a
 /// letter; a number followed by "nhiệm vụ…", a status or capitals; or, unnumbered,
 /// capitals or "nhiệm vụ…" with a status or a count.
 pub fn section(row: &Row, cols: &Columns) -> Option<Section> {
-    let cells = filled(row);
+    let mut cells = filled(row);
+    // Figures to the right of the label (its tasks counted by column) are not part
+    // of it; a figure before it may be a task's document number, and stays.
+    while cells.len() > 2 && cells.last().is_some_and(|(_, c)| is_figure(c)) {
+        cells.pop();
+    }
     if cells.is_empty()
         || cells.len() > 2
         || cols
@@ -214,6 +230,9 @@ mod tests {
         let s = section_of(&["III. LĨNH VỰC VĂN HÓA - XÃ HỘI"]).unwrap();
         assert_eq!(s.status, None);
         assert!(section_of(&["NHIỆM VỤ ĐÃ HOÀN THÀNH (3 nhiệm vụ)"]).is_some());
+        // Its tasks counted in columns to the right.
+        let s = section_of(&["I", "NHIỆM VỤ ĐÃ HOÀN THÀNH", "", "", "5"]).unwrap();
+        assert_eq!(s.status, Some(ReportedStatus::Done { late: None }));
     }
 
     #[test]
@@ -233,5 +252,6 @@ mod tests {
             .is_none()
         );
         assert!(section_of(&["2", "12/UBND", "Nhiệm vụ đã hoàn thành"]).is_none());
+        assert!(section_of(&["2", "125", "Nhiệm vụ đã hoàn thành"]).is_none());
     }
 }
