@@ -364,6 +364,29 @@ fn read_rows<R>(
     out
 }
 
+/// A deadline with the extension its own column gives (a date, or words as the
+/// deadline's: "Trước ngày 30/11/2022"); one before the deadline is refused.
+fn extend(words: Option<DeadlineWords>, ext: NaiveDate) -> Result<Option<DeadlineWords>> {
+    let Some(w) = words else {
+        return Ok(Some(DeadlineWords {
+            original: ext,
+            extended_to: None,
+        }));
+    };
+    if ext < w.original {
+        return Err(Error::User(format!(
+            "{} ({} < {})",
+            t(T::ImpExtensionBeforeDeadline),
+            crate::domain::format::fmt_date(ext),
+            crate::domain::format::fmt_date(w.original)
+        )));
+    }
+    Ok(Some(DeadlineWords {
+        original: w.original,
+        extended_to: (ext > w.in_force()).then_some(ext).or(w.extended_to),
+    }))
+}
+
 /// A task as a row gives it.
 #[derive(Debug, Clone)]
 pub struct TaskRow {
@@ -438,35 +461,11 @@ pub fn tasks(
             _ => (doc_date, assigned),
         };
         let mut words = c.get(Field::Deadline, deadline);
-        // "Thời hạn › Gia hạn": the extension in a column of its own, a date or words
-        // ("Đến ngày 31/10/2022").
-        if let Some(ext) = c
-            .get(Field::ExtendedTo, deadline)
-            .map(DeadlineWords::in_force)
-        {
-            match words {
-                None => {
-                    words = Some(DeadlineWords {
-                        original: ext,
-                        extended_to: None,
-                    })
-                }
-                Some(w) if ext < w.original => c.fail(
-                    Field::ExtendedTo,
-                    format!(
-                        "{} ({} < {})",
-                        t(T::ImpExtensionBeforeDeadline),
-                        crate::domain::format::fmt_date(ext),
-                        crate::domain::format::fmt_date(w.original)
-                    ),
-                ),
-                Some(w) if ext > w.in_force() => {
-                    words = Some(DeadlineWords {
-                        original: w.original,
-                        extended_to: Some(ext),
-                    })
-                }
-                Some(_) => {}
+        // "Thời hạn › Gia hạn": the extension in a column of its own.
+        if let Some(ext) = c.get(Field::ExtendedTo, deadline) {
+            match extend(words, ext.in_force()) {
+                Ok(w) => words = w,
+                Err(e) => c.fail(Field::ExtendedTo, e.to_string()),
             }
         }
         let deadline = words.map(DeadlineWords::in_force);
@@ -748,6 +747,28 @@ mod tests {
         assert!(e.contains("không tồn tại"), "{e}");
         let e = deadline(&txt("Sớm")).unwrap_err().to_string();
         assert!(e.contains("hạn xử lý không đọc được"), "{e}");
+    }
+
+    #[test]
+    fn an_extension_column_extends_the_deadline_beside_it() {
+        let w = |o, e| DeadlineWords {
+            original: o,
+            extended_to: e,
+        };
+        let (sep, oct, nov) = (d(2022, 9, 30), d(2022, 10, 31), d(2022, 11, 30));
+        assert_eq!(extend(None, oct).unwrap(), Some(w(oct, None)));
+        assert_eq!(
+            extend(Some(w(sep, None)), oct).unwrap(),
+            Some(w(sep, Some(oct)))
+        );
+        assert_eq!(extend(Some(w(sep, None)), sep).unwrap(), Some(w(sep, None)));
+        // The later of the two extensions is in force.
+        assert_eq!(
+            extend(Some(w(sep, Some(nov))), oct).unwrap(),
+            Some(w(sep, Some(nov)))
+        );
+        let e = extend(Some(w(oct, None)), sep).unwrap_err().to_string();
+        assert_eq!(e, "ngày gia hạn sớm hơn thời hạn (30/09/2022 < 31/10/2022)");
     }
 
     #[test]
