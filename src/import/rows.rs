@@ -15,6 +15,7 @@ use crate::i18n::{T, t};
 use crate::store::Store;
 
 use super::columns::{Columns, Field};
+use super::layout::{self, Section, Skip};
 use super::read::{Cell, Row, excel_serial_date};
 use super::resolve::{UnitIndex, norm, parse_kind};
 
@@ -263,12 +264,18 @@ pub struct Parsed<R> {
     pub disagree: Vec<usize>,
     /// Rows whose status words are none tct knows (counted by the dates).
     pub unknown_status: Vec<usize>,
+    /// Rows that are not data, counted by what they are (title, section…).
+    pub skipped: Vec<(Skip, usize)>,
+    /// Sections whose "(05 nhiệm vụ)" is not the number of rows under them.
+    pub miscounted: Vec<Section>,
 }
 
 /// Reads the cells of one row, noting each problem.
 struct Cells<'a> {
     cols: &'a Columns,
     row: &'a Row,
+    /// The section whose title gives the row a status, if any.
+    section: Option<&'a Section>,
     problems: &'a mut Vec<Problem>,
     ok: bool,
 }
@@ -357,8 +364,9 @@ impl Cells<'_> {
     }
 }
 
-/// Reads every data row with `read`, keeping the records of the rows that gave no
-/// problem; the problems of all of them are kept too.
+/// Reads every data row with `read` (rows of titles, sections, totals and signatures
+/// are counted, not read), keeping the records of the rows that gave no problem; the
+/// problems of all of them are kept too.
 fn read_rows<R>(
     rows: &[Row],
     cols: &Columns,
@@ -373,12 +381,16 @@ fn read_rows<R>(
         postponed: Vec::new(),
         disagree: Vec::new(),
         unknown_status: Vec::new(),
+        skipped: Vec::new(),
+        miscounted: Vec::new(),
     };
-    for row in data_rows(rows, cols) {
+    let layout = layout::read(rows, cols);
+    for &(i, section) in &layout.data {
         out.rows += 1;
         let mut c = Cells {
             cols,
-            row,
+            row: &rows[i],
+            section: section.map(|s| &layout.sections[s]),
             problems: &mut out.problems,
             ok: true,
         };
@@ -388,13 +400,32 @@ fn read_rows<R>(
             out.records.push(r);
         }
     }
+    out.miscounted = layout.miscounted().cloned().collect();
+    out.skipped = layout.skipped;
     out
 }
 
-fn data_rows<'a>(rows: &'a [Row], cols: &Columns) -> impl Iterator<Item = &'a Row> {
-    rows[cols.first_data.min(rows.len())..]
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+/// A deadline with the extension its own column gives (a date, or words as the
+/// deadline's: "Trước ngày 30/11/2022"); one before the deadline is refused.
+fn extend(words: Option<DeadlineWords>, ext: NaiveDate) -> Result<Option<DeadlineWords>> {
+    let Some(w) = words else {
+        return Ok(Some(DeadlineWords {
+            original: ext,
+            extended_to: None,
+        }));
+    };
+    if ext < w.original {
+        return Err(Error::User(format!(
+            "{} ({} < {})",
+            t(T::ImpExtensionBeforeDeadline),
+            crate::domain::format::fmt_date(ext),
+            crate::domain::format::fmt_date(w.original)
+        )));
+    }
+    Ok(Some(DeadlineWords {
+        original: w.original,
+        extended_to: (ext > w.in_force()).then_some(ext).or(w.extended_to),
+    }))
 }
 
 /// A task as a row gives it.
@@ -432,11 +463,18 @@ pub fn tasks(
     let (mut unknown_status, mut done_no_date) = (Vec::new(), Vec::new());
     let parsed = read_rows(rows, cols, |c| {
         // Status words only inform: words tct does not know do not stop an import
-        // (the dates decide), they are listed in the summary.
-        let reported = status(c.cell(Field::Status)).unwrap_or_else(|_| {
-            unknown_status.push(c.row.number);
-            None
-        });
+        // (the dates decide), they are listed in the summary. A row without them
+        // takes its section's ("I. NHIỆM VỤ ĐÃ HOÀN THÀNH").
+        let by_section = c
+            .section
+            .filter(|_| c.text(Field::Status).is_none())
+            .and_then(|s| Some((s.status?, s.label.clone())));
+        let reported = status(c.cell(Field::Status))
+            .unwrap_or_else(|_| {
+                unknown_status.push(c.row.number);
+                None
+            })
+            .or(by_section.as_ref().map(|(s, _)| *s));
         match reported {
             Some(ReportedStatus::Cancelled) => cancelled.push(c.row.number),
             Some(ReportedStatus::Postponed) => postponed.push(c.row.number),
@@ -463,14 +501,22 @@ pub fn tasks(
             (false, true) => (assigned, assigned),
             _ => (doc_date, assigned),
         };
-        let words = c.get(Field::Deadline, deadline);
+        let mut words = c.get(Field::Deadline, deadline);
+        // "Thời hạn › Gia hạn": the extension in a column of its own.
+        if let Some(ext) = c.get(Field::ExtendedTo, deadline) {
+            match extend(words, ext.in_force()) {
+                Ok(w) => words = w,
+                Err(e) => c.fail(Field::ExtendedTo, e.to_string()),
+            }
+        }
         let noted = c.get(Field::Notes, noted_extension);
         let words = with_noted(c, words, noted);
         let deadline = words.map(DeadlineWords::in_force);
         let original_deadline = words.and_then(|w| w.extended_to.map(|_| w.original));
         let mut completed_on = c.get(Field::CompletedOn, date);
-        // Done, the file says, but on no day it gives: done on time or late as it
-        // says ("Đã hoàn thành" alone: on time), on a stand-in day never shown.
+        // Done, the file (or its section) says, but on no day it gives: done on time
+        // or late as it says ("Đã hoàn thành" alone: on time), on a stand-in day never
+        // shown.
         let completion_unknown = matches!(reported, Some(ReportedStatus::Done { .. }))
             && c.text(Field::CompletedOn).is_none();
         if let (true, Some(ReportedStatus::Done { late })) = (completion_unknown, reported) {
@@ -550,6 +596,8 @@ pub fn tasks(
         postponed,
         disagree,
         unknown_status,
+        skipped: parsed.skipped,
+        miscounted: parsed.miscounted,
     }
 }
 
@@ -737,6 +785,28 @@ mod tests {
         assert!(e.contains("không tồn tại"), "{e}");
         let e = deadline(&txt("Sớm")).unwrap_err().to_string();
         assert!(e.contains("hạn xử lý không đọc được"), "{e}");
+    }
+
+    #[test]
+    fn an_extension_column_extends_the_deadline_beside_it() {
+        let w = |o, e| DeadlineWords {
+            original: o,
+            extended_to: e,
+        };
+        let (sep, oct, nov) = (d(2022, 9, 30), d(2022, 10, 31), d(2022, 11, 30));
+        assert_eq!(extend(None, oct).unwrap(), Some(w(oct, None)));
+        assert_eq!(
+            extend(Some(w(sep, None)), oct).unwrap(),
+            Some(w(sep, Some(oct)))
+        );
+        assert_eq!(extend(Some(w(sep, None)), sep).unwrap(), Some(w(sep, None)));
+        // The later of the two extensions is in force.
+        assert_eq!(
+            extend(Some(w(sep, Some(nov))), oct).unwrap(),
+            Some(w(sep, Some(nov)))
+        );
+        let e = extend(Some(w(oct, None)), sep).unwrap_err().to_string();
+        assert_eq!(e, "ngày gia hạn sớm hơn thời hạn (30/09/2022 < 31/10/2022)");
     }
 
     #[test]
