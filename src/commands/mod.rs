@@ -89,12 +89,16 @@ pub fn run(cli: Cli) -> Result<()> {
             sheet,
             dry_run,
             prefer_file,
+            add_units,
+            maps,
         }) => {
             let opts = crate::import::Options {
                 kind,
                 sheet: sheet.as_deref(),
                 dry_run,
                 prefer_file,
+                add_units,
+                maps,
             };
             import::run(store, &ctx, &file, &opts)
         }

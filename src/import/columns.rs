@@ -43,6 +43,7 @@ pub enum Field {
     Parent,
     ValidFrom,
     ValidTo,
+    Successor,
 }
 
 struct Spec {
@@ -289,6 +290,18 @@ const UNITS: &[Spec] = &[
         name: "Hiệu lực đến",
         required: false,
         synonyms: &["hieu luc den", "den ngay", "valid to"],
+    },
+    Spec {
+        field: Field::Successor,
+        name: "Đơn vị kế thừa",
+        required: false,
+        synonyms: &[
+            "don vi ke thua",
+            "ke thua",
+            "don vi tiep nhan",
+            "successor",
+            "successors",
+        ],
     },
 ];
 

@@ -262,6 +262,14 @@ impl Cells<'_> {
         }
     }
 
+    /// The problem of a unit name, noting a name no unit has for the list of them.
+    fn unit_failed(&mut self, f: Field, e: Error, ix: &mut UnitIndex) {
+        if let Error::UnknownUnit { name, closest } = &e {
+            ix.note_unknown(self.row.number, name, closest);
+        }
+        self.fail(f, e.to_string());
+    }
+
     /// A cell that must not be empty, nor hold only what does not show.
     fn required(&mut self, f: Field, missing: T) -> Option<String> {
         match self.text(f) {
@@ -293,7 +301,7 @@ impl Cells<'_> {
                 None
             }
             Err(e) => {
-                self.fail(f, e.to_string());
+                self.unit_failed(f, e, ix);
                 None
             }
         }
@@ -310,7 +318,7 @@ impl Cells<'_> {
         match ix.find(store, name, on) {
             Ok(id) => Some(id),
             Err(e) => {
-                self.fail(f, e.to_string());
+                self.unit_failed(f, e, ix);
                 None
             }
         }
@@ -573,6 +581,8 @@ pub struct UnitRow {
     pub parent: Option<String>,
     pub valid_from: Option<NaiveDate>,
     pub valid_to: Option<NaiveDate>,
+    /// The units that took over its work, one name each (";" or a line apart).
+    pub successors: Vec<String>,
 }
 
 pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
@@ -609,6 +619,16 @@ pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
             parent: c.text(Field::Parent),
             valid_from,
             valid_to,
+            successors: c
+                .text(Field::Successor)
+                .map(|s| {
+                    s.split([';', '\n'])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     })
 }

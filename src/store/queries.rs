@@ -594,19 +594,29 @@ impl Store {
     pub fn find_unit(&self, name: &str, as_of: NaiveDate) -> Result<UnitLookup> {
         let key = fold(name.trim());
         let d = iso(as_of);
-        let all: Vec<(i64, String, String, String, bool)> = self
+        // A unit directly under the province (or above it) is the one a bare name
+        // means when a commune of the same name was valid too: "Cao Lộc" in 2022 is
+        // the district, not its township.
+        type Cand = (i64, String, String, String, bool, bool);
+        let all: Vec<Cand> = self
             .conn()
             .prepare_cached(
                 "SELECT id, name, name_key, kind,
-                        (valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1)
+                        (valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1),
+                        parent_id IS NULL OR parent_id IN (SELECT id FROM unit WHERE kind = 'tinh')
                  FROM unit ORDER BY sort_key",
             )?
-            .query_map([&d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .query_map([&d], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        let pick = |matches: Vec<&(i64, String, String, String, bool)>| {
+        let pick = |matches: Vec<&Cand>| {
             let valid: Vec<_> = matches.iter().filter(|u| u.4).copied().collect();
-            match (valid.as_slice(), matches.as_slice()) {
-                ([u], _) | ([], [u]) => Some(UnitLookup::Found(u.0, u.1.clone())),
+            let top: Vec<_> = valid.iter().filter(|u| u.5).copied().collect();
+            match (valid.as_slice(), matches.as_slice(), top.as_slice()) {
+                ([u], _, _) | ([], [u], _) | ([_, ..], _, [u]) => {
+                    Some(UnitLookup::Found(u.0, u.1.clone()))
+                }
                 _ => None,
             }
         };
@@ -620,7 +630,7 @@ impl Store {
         }
         let mut scored: Vec<(f64, String)> = all
             .iter()
-            .map(|(_, n, k, kind, _)| {
+            .map(|(_, n, k, kind, _, _)| {
                 let bonus = if k.contains(&key) { 1.0 } else { 0.0 };
                 let kind = UnitKind::from_code(kind)
                     .map(crate::words::kind_word)
