@@ -323,3 +323,54 @@ fn a_map_is_remembered_for_the_next_import_through_the_binary() {
     let o = tct_bin(&["--db", db, "import", f, "--anh-xa", "không có dấu bằng"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_units_pane_lists_units_with_data_and_a_filter_finds_any() {
+    let (dir, mut store) = fresh();
+    let c = ctx("23/09/2022");
+    // The catalogue alone: the units directly under the province valid that day.
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/mau-don-vi.csv");
+    run(&mut store, &f, &Options::default()).unwrap();
+    let listed = store.count_units(&c, "").unwrap();
+    let top = count(
+        &store,
+        "SELECT count(*) FROM unit u WHERE u.kind <> 'tinh'
+           AND u.parent_id IN (SELECT id FROM unit WHERE kind = 'tinh')
+           AND (u.valid_from IS NULL OR u.valid_from <= '2022-09-23')
+           AND (u.valid_to IS NULL OR u.valid_to >= '2022-09-23')",
+    );
+    assert_eq!(listed as i64, top);
+    assert!(listed > 30, "{listed}");
+    // With tasks, the units that have some; a filter still finds the others.
+    let t = tasks_file(dir.path(), "yt.csv", &[("01/08/2022", "Sở Y tế")]);
+    run(&mut store, &t, &Options::default()).unwrap();
+    assert_eq!(store.count_units(&c, "").unwrap(), 1);
+    assert!(
+        store.count_units(&c, "hoa binh").unwrap() >= 4,
+        "former communes"
+    );
+    assert_eq!(store.count_units(&c, "thanh tra").unwrap(), 1);
+}
+
+#[test]
+fn the_demo_holds_the_catalogue() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let o = tct_bin(&[
+        "--demo",
+        "--db",
+        db,
+        "report",
+        "units",
+        "--unit",
+        "thanh tra tinh",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Thanh tra tỉnh"));
+    let store = Store::open(Path::new(db)).unwrap();
+    assert!(count(&store, "SELECT count(*) FROM unit") > 300);
+    assert!(count(&store, "SELECT count(*) FROM unit_alias") > 20);
+    // The demo's own 17 units are still the pane's in 2022.
+    assert_eq!(store.count_units(&ctx("23/09/2022"), "").unwrap(), 17);
+}

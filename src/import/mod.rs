@@ -245,6 +245,17 @@ fn plan_file(
     })
 }
 
+/// Loads the bundled catalogue of units into a database that has not taken it in
+/// (the demo, when it is made), in one transaction.
+pub fn load_catalogue(store: &mut Store, as_of: chrono::NaiveDate) -> Result<()> {
+    if store.read_only() || !catalogue::wanted(store)? {
+        return Ok(());
+    }
+    store.staged(IMPORT_CACHE_KIB, |st, tx| {
+        catalogue::load(st, tx, as_of).map(|_| ((), true))
+    })
+}
+
 /// A copy of the database beside it before a large import, named by the
 /// millisecond; a name already taken (two imports in one instant, or a clock set
 /// back) gets a number, so no backup ever replaces an earlier one.

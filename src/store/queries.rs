@@ -79,6 +79,8 @@ fn text(s: String) -> Value {
     Value::Text(s)
 }
 
+/// Units valid on the as-of date, but the province, whose names hold the filter's
+/// words.
 fn unit_where(ctx: &Ctx, filter: &str) -> Where {
     let mut w = Where::new();
     let d = ctx.d();
@@ -89,6 +91,27 @@ fn unit_where(ctx: &Ctx, filter: &str) -> Where {
         )
         .and("(u.valid_to IS NULL OR u.valid_to >= ?)", [text(d)])
         .words("u.name_key", filter);
+    w
+}
+
+/// The units pane's: of those, with no filter typed, only the units with tasks,
+/// targets or inspections (the catalogue holds some 300 units, most with nothing to
+/// show); a filter finds any. Before any data, the units directly under the
+/// province.
+fn listed_where(ctx: &Ctx, filter: &str) -> Where {
+    let mut w = unit_where(ctx, filter);
+    if filter.trim().is_empty() {
+        w.and(
+            "(EXISTS (SELECT 1 FROM unit_tally ut WHERE ut.unit_id = u.id AND ut.tasks > 0)
+              OR EXISTS (SELECT 1 FROM target tg WHERE tg.unit_id = u.id)
+              OR EXISTS (SELECT 1 FROM inspection ins WHERE ins.unit_id = u.id)
+              OR (NOT EXISTS (SELECT 1 FROM unit_tally WHERE tasks > 0)
+                  AND NOT EXISTS (SELECT 1 FROM target)
+                  AND (u.parent_id IS NULL
+                       OR u.parent_id IN (SELECT id FROM unit WHERE kind = 'tinh'))))",
+            [],
+        );
+    }
     w
 }
 
@@ -308,7 +331,7 @@ const TARGET_SELECT: &str = "SELECT t.id, t.name, t.measure, t.plan_low, t.plan_
 
 impl Store {
     pub fn count_units(&self, ctx: &Ctx, filter: &str) -> rusqlite::Result<usize> {
-        let w = unit_where(ctx, filter);
+        let w = listed_where(ctx, filter);
         let sql = format!("SELECT count(*) FROM unit u{}", w.sql);
         self.conn()
             .prepare_cached(&sql)?
@@ -325,7 +348,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<UnitRow>> {
-        let mut w = unit_where(ctx, filter);
+        let mut w = listed_where(ctx, filter);
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
         let sql = format!(
