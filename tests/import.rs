@@ -1153,6 +1153,7 @@ fn a_database_from_before_import_history_counts_its_values_as_imported() {
             .connection()
             .execute_batch(&format!(
                 "DROP TABLE unit_alias; DROP TABLE unit_successor;
+                 ALTER TABLE task DROP COLUMN office;
                  DROP TRIGGER task_imported_keep; DROP TABLE task_imported;
                  PRAGMA user_version = {};",
                 7 - 1

@@ -495,8 +495,19 @@ fn the_migration_fills_the_tally_of_an_existing_database() {
                 .query_row(&format!("SELECT count(*) FROM now.{t}"), [], |r| r.get(0))
                 .unwrap();
             if rows > 0 {
-                c.execute_batch(&format!("INSERT INTO main.{t} SELECT * FROM now.{t}"))
+                // Version 3's columns: later migrations add some (task.office).
+                let cols: Vec<String> = c
+                    .prepare(&format!("PRAGMA main.table_info({t})"))
+                    .unwrap()
+                    .query_map([], |r| r.get(1))
+                    .unwrap()
+                    .collect::<Result<_, _>>()
                     .unwrap();
+                let cols = cols.join(", ");
+                c.execute_batch(&format!(
+                    "INSERT INTO main.{t}({cols}) SELECT {cols} FROM now.{t}"
+                ))
+                .unwrap();
             }
         }
     }

@@ -116,6 +116,30 @@ fn every_usual_abbreviation_finds_its_unit() {
 }
 
 #[test]
+fn a_sub_office_in_brackets_is_kept_with_the_task() {
+    let (dir, mut store) = fresh();
+    let f = tasks_file(
+        dir.path(),
+        "cc.csv",
+        &[
+            ("01/08/2022", "Sở NN&PTNT (Chi cục Kiểm lâm)"),
+            ("01/08/2022", "BQL Khu KTCK (Đồng Đăng - Lạng Sơn)"),
+            ("01/08/2022", "Lạng Sơn (thành phố)"),
+        ],
+    );
+    run(&mut store, &f, &Options::default()).unwrap();
+    let offices: Vec<Option<String>> = store
+        .connection()
+        .prepare("SELECT id FROM task ORDER BY doc_number")
+        .unwrap()
+        .query_map([], |r| r.get::<_, i64>(0))
+        .unwrap()
+        .map(|id| store.task_office(id.unwrap()).unwrap())
+        .collect();
+    assert_eq!(offices, [Some("Chi cục Kiểm lâm".to_string()), None, None]);
+}
+
+#[test]
 fn a_merged_department_takes_its_tasks_before_the_merger_and_knows_its_successor() {
     let (dir, mut store) = fresh();
     let f = tasks_file(

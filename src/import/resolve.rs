@@ -108,6 +108,8 @@ pub struct UnitIndex {
     pub unknown: Vec<Unknown>,
     /// Candidates for each name as written, so each distinct name is worked out once.
     cache: HashMap<String, Vec<usize>>,
+    /// Sub-offices named in brackets after a unit, by the name as written.
+    offices: HashMap<String, String>,
     /// Closest names for an unknown name, asked of the store once per name.
     closest: HashMap<String, Vec<String>>,
 }
@@ -144,6 +146,7 @@ impl UnitIndex {
             aliases,
             unknown: Vec::new(),
             cache: HashMap::new(),
+            offices: HashMap::new(),
             closest: HashMap::new(),
         }
     }
@@ -168,9 +171,31 @@ impl UnitIndex {
     fn candidates(&mut self, name: &str) -> &[usize] {
         if !self.cache.contains_key(name) {
             let found = self.work_out(name);
+            if let Some(office) = self.office_in(name, &found) {
+                self.offices.insert(name.to_string(), office);
+            }
             self.cache.insert(name.to_string(), found);
         }
         &self.cache[name]
+    }
+
+    /// "Chi cục Kiểm lâm" of "Sở NN&PTNT (Chi cục Kiểm lâm)": the brackets' text
+    /// when the unit was found without it (not a kind word, not part of a name or
+    /// alias such as "BQL Khu KTCK (Đồng Đăng - Lạng Sơn)").
+    fn office_in(&self, name: &str, found: &[usize]) -> Option<String> {
+        let (base, rest) = name.trim().rsplit_once('(')?;
+        let inner = rest.strip_suffix(')')?.trim();
+        if found.is_empty() || inner.is_empty() || parse_kind(inner).is_some() {
+            return None;
+        }
+        let whole_known = !self.named(&norm(name), None).is_empty()
+            || self.aliases.contains_key(&abbrev_key(name));
+        (!whole_known && self.work_out(base) == found).then(|| crate::domain::text::nfc(inner))
+    }
+
+    /// The sub-office a name (already resolved) wrote in brackets after its unit.
+    pub fn office(&self, name: &str) -> Option<&str> {
+        self.offices.get(name).map(String::as_str)
     }
 
     fn work_out(&self, name: &str) -> Vec<usize> {

@@ -382,6 +382,9 @@ pub struct TaskRow {
     pub original_deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub origin: Option<String>,
+    /// The sub-office the lead unit cell names in brackets ("Sở NN&PTNT (Chi cục
+    /// Kiểm lâm)"), for a cell of one unit.
+    pub office: Option<String>,
 }
 
 pub fn tasks(
@@ -467,10 +470,18 @@ pub fn tasks(
         }
         let unit_on = assigned_on.or(deadline).unwrap_or(as_of);
         // Several lead units in one cell: one task for each, the same in all else.
-        let unit_ids = c
-            .required(Field::LeadUnit, T::ImpEmptyUnit)
-            .and_then(|name| c.units(Field::LeadUnit, &name, unit_on, ix, store))
+        let lead = c.required(Field::LeadUnit, T::ImpEmptyUnit);
+        let unit_ids = lead
+            .as_deref()
+            .and_then(|name| c.units(Field::LeadUnit, name, unit_on, ix, store))
             .unwrap_or_default();
+        let office = match unit_ids.as_slice() {
+            [_] => lead
+                .as_deref()
+                .and_then(|l| ix.office(l.trim()))
+                .map(String::from),
+            _ => None,
+        };
         if id.is_some() && unit_ids.len() > 1 {
             c.fail(Field::LeadUnit, t(T::ImpOneUnitWithId).to_string());
         }
@@ -488,6 +499,7 @@ pub fn tasks(
             original_deadline,
             completed_on,
             origin: c.text(Field::Origin),
+            office,
         };
         let mut recs: Vec<TaskRow> = unit_ids
             .into_iter()

@@ -308,8 +308,9 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     "#,
     // 8: what became of a unit (the 2025 reforms: a district's territory went to
-    // several communes, several departments merged into one) and the other names
-    // offices write a unit by (the bundled abbreviations and the user's `--map`).
+    // several communes, several departments merged into one), the other names
+    // offices write a unit by (the bundled abbreviations and the user's `--map`), and
+    // the sub-office a task's lead unit cell names in brackets.
     r#"
     CREATE TABLE unit_successor (
         unit_id      INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
@@ -325,6 +326,8 @@ pub const MIGRATIONS: &[&str] = &[
         unit_id   INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
         origin    TEXT NOT NULL CHECK (origin IN ('catalogue','user'))
     ) WITHOUT ROWID;
+
+    ALTER TABLE task ADD COLUMN office TEXT;
     "#,
 ];
 
@@ -358,7 +361,7 @@ mod tests {
             0xc21b_2bc5_149a_bb60,
             0x3e43_703e_0e54_8b47,
             0xe441_469a_7501_03b9,
-            0xacfc_5f59_191e_a0a2,
+            0x0432_be04_132d_bb52,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

@@ -85,3 +85,20 @@ pub(super) fn put_alias(c: &Connection, a: &AliasRec) -> Result<()> {
     .execute(params![a.key, nfc(a.alias.trim()), a.unit_id, origin])?;
     Ok(())
 }
+
+/// The sub-office a task's lead unit cell named; the same value again writes nothing.
+pub(super) fn set_task_office(c: &Connection, task_id: i64, office: Option<&str>) -> Result<()> {
+    c.prepare_cached("UPDATE task SET office = ?2 WHERE id = ?1 AND office IS NOT ?2")?
+        .execute(params![task_id, office.map(|o| nfc(o.trim()))])?;
+    Ok(())
+}
+
+impl Store {
+    /// The sub-office recorded with a task, if any.
+    pub fn task_office(&self, task_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT office FROM task WHERE id = ?1")?
+            .query_row([task_id], |r| r.get(0))?)
+    }
+}

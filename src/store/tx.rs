@@ -87,6 +87,11 @@ impl Tx<'_> {
         super::successors::put_alias(self.c, a)
     }
 
+    /// The sub-office a task's lead unit cell named in brackets.
+    pub fn set_task_office(&self, task_id: i64, office: Option<&str>) -> Result<()> {
+        super::successors::set_task_office(self.c, task_id, office)
+    }
+
     /// Sets one of the database's settings (the notice's, or the as-of date of
     /// generated data).
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
