@@ -409,6 +409,7 @@ catalog! {
     // Import: the bundled catalogue, unknown units, --them-don-vi and --anh-xa.
     ImpCatalogue => "Danh mục đơn vị có sẵn của tỉnh (nạp một lần cho mỗi cơ sở dữ liệu, trước tệp)", "The province's bundled units (loaded once into each database, before the file)";
     ImpAliases => "bí danh", "aliases";
+    ImpAddUnitsFlag => "--them-don-vi", "--add-units";
     ImpUnknownUnits => "Tên đơn vị chưa có trong cơ sở dữ liệu", "Unit names the database does not have";
     ImpRows => "dòng", "rows";
     ImpUnknownHow => "Để tiếp tục: thêm các đơn vị này (--them-don-vi, loại đoán theo tên, xem trước bằng --dry-run), hoặc chỉ ra đơn vị đúng và tct sẽ nhớ: --anh-xa \"Tên trong tệp=Tên đơn vị\"", "To go on: add these units (--add-units, kind guessed from the name, see it first with --dry-run), or name the right unit and tct remembers it: --map \"Name in the file=Unit name\"";

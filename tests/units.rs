@@ -398,3 +398,34 @@ fn the_demo_holds_the_catalogue() {
     // The demo's own 17 units are still the pane's in 2022.
     assert_eq!(store.count_units(&ctx("23/09/2022"), "").unwrap(), 17);
 }
+
+#[test]
+fn a_unit_the_database_spells_otherwise_stays_and_the_catalogue_still_loads() {
+    let (dir, mut store) = fresh();
+    // The old placement of the tone mark, as many offices type it.
+    store
+        .write(|tx| {
+            tx.insert_unit(&tct::model::NewUnit {
+                name: "Sở Văn hoá, Thể thao và Du lịch".into(),
+                kind: tct::domain::unit::UnitKind::So,
+                code: None,
+                parent_id: None,
+                valid_from: None,
+                valid_to: None,
+            })
+        })
+        .unwrap();
+    let f = tasks_file(dir.path(), "vh.csv", &[("01/08/2022", "Sở VHTTDL")]);
+    let s = run(&mut store, &f, &Options::default()).unwrap();
+    assert!(s.catalogue.is_some());
+    let got = units_of_tasks(&store);
+    assert_eq!(got[0].1, "Sở Văn hoá, Thể thao và Du lịch");
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM unit WHERE name_key LIKE 'so van hoa%'"
+        ),
+        1,
+        "not made twice"
+    );
+}

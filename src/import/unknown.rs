@@ -31,7 +31,8 @@ pub fn report(unknown: &[Unknown]) -> String {
             s.push_str(&format!("; {}: {}", t(T::ErrClosest), u.closest.join(", ")));
         }
         s.push_str(&format!(
-            " → --them-don-vi: {name} ({})",
+            " → {}: {name} ({})",
+            t(T::ImpAddUnitsFlag),
             crate::words::kind_word(kind)
         ));
     }
