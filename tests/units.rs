@@ -238,7 +238,10 @@ fn unknown_names_are_listed_once_with_the_closest_and_how_to_go_on() {
         ],
     );
     let err = run(&mut store, &f, &Options::default()).unwrap_err();
-    assert!(err.contains("«Ban QL dự án»: 2 dòng"), "{err}");
+    assert!(
+        err.contains("«Ban QL dự án»: 2 dòng; gần giống: Ban Quản lý dự án đầu tư xây dựng tỉnh"),
+        "{err}"
+    );
     assert!(err.contains("«UBND xã Hư Cấu»: 1 dòng"), "{err}");
     assert!(err.contains("--them-don-vi: Hư Cấu (xã)"), "{err}");
     assert!(err.contains("--anh-xa"), "{err}");

@@ -655,6 +655,7 @@ impl Store {
             .iter()
             .map(|(_, n, k, kind, _, _)| {
                 let bonus = if k.contains(&key) { 1.0 } else { 0.0 };
+                let bonus = bonus + words_shared(&key, k);
                 let kind = UnitKind::from_code(kind)
                     .map(crate::words::kind_word)
                     .unwrap_or_default();
@@ -739,4 +740,30 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// The share of a typed name's words that a unit's folded name has, a word or the
+/// initials of two ("ql" for "quản lý"): "Ban QL dự án" is closest to "Ban Quản lý dự
+/// án đầu tư xây dựng tỉnh", whatever the letters' likeness says.
+fn words_shared(typed: &str, name: &str) -> f64 {
+    let clean = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let typed = clean(typed);
+    let words = clean(name);
+    if typed.is_empty() {
+        return 0.0;
+    }
+    let initials: Vec<String> = words
+        .windows(2)
+        .filter_map(|p| Some(format!("{}{}", p[0].chars().next()?, p[1].chars().next()?)))
+        .collect();
+    let found = typed
+        .iter()
+        .filter(|w| words.contains(w) || initials.contains(w))
+        .count();
+    found as f64 / typed.len() as f64
 }
