@@ -56,7 +56,7 @@ pub fn load(store: &Store, tx: &Tx, as_of: NaiveDate) -> Result<Loaded> {
     // A row the database already has in another form ("Sở Văn hoá, …" with the old
     // placement of the tone mark) is a problem for a units file; here the database's
     // unit stays as it is, and the row is left out rather than stop every import.
-    let plans = plan::units(store, &mut ix, parsed.records, &cols, as_of, &mut problems);
+    let plans = plan::units(store, &mut ix, parsed.records, &cols, as_of, &mut problems)?;
     let mut loaded = Loaded::default();
     for p in &plans {
         loaded.units.add(&p.action);

@@ -223,7 +223,7 @@ fn plan_file(
     let prepared = match cols.kind {
         ImportKind::Tasks => p.tasks(store, ctx, sheet, cols, file_name, opts.prefer_file)?,
         ImportKind::Targets => p.targets(store, ctx, sheet, cols)?,
-        ImportKind::Units => p.units(store, ctx, sheet, cols),
+        ImportKind::Units => p.units(store, ctx, sheet, cols)?,
     };
     let Planning {
         ix,
@@ -467,7 +467,7 @@ impl Planning {
         ctx: &Ctx,
         sheet: &[read::Row],
         cols: &columns::Columns,
-    ) -> Prepared {
+    ) -> Result<Prepared> {
         let parsed = rows::units(sheet, cols);
         self.summary.rows = parsed.rows;
         self.problems.extend(parsed.problems);
@@ -478,7 +478,7 @@ impl Planning {
             cols,
             ctx.as_of,
             &mut self.problems,
-        );
+        )?;
         for p in &plans {
             self.summary.counts.add(&p.action);
             let what = || plan::describe_unit(p);
@@ -488,7 +488,7 @@ impl Planning {
                 Action::Unchanged(_) => {}
             }
         }
-        Prepared::Units(plans)
+        Ok(Prepared::Units(plans))
     }
 }
 

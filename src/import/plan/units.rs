@@ -43,7 +43,7 @@ pub fn units(
     cols: &Columns,
     as_of: NaiveDate,
     problems: &mut Vec<Problem>,
-) -> Vec<UnitPlan> {
+) -> Result<Vec<UnitPlan>> {
     let existing: Vec<UnitRec> = ix.units.clone();
     let parent_key = |i: usize| {
         existing[i]
@@ -51,7 +51,7 @@ pub fn units(
             .and_then(|p| existing.iter().find(|u| u.id == p))
             .map(|u| norm(&u.name))
     };
-    let had_successors: Vec<(i64, i64)> = store.all_successors().unwrap_or_default();
+    let had_successors: Vec<(i64, i64)> = store.all_successors()?;
     let by_code: HashMap<&str, usize> = existing
         .iter()
         .enumerate()
@@ -323,7 +323,7 @@ pub fn units(
         p.parent = to_plan(p.parent);
         p.successors = p.successors.iter().map(|s| to_plan(*s)).collect();
     }
-    plans
+    Ok(plans)
 }
 
 /// A parent as written, compared by its bare name: "Tràng Định (huyện)", "huyện
