@@ -410,6 +410,16 @@ catalog! {
     ImpNothingChanged => "Không có gì thay đổi.", "Nothing to change.";
     ImpDone => "Đã nhập, trong một giao dịch.", "Imported, in one transaction.";
     ImpNoUnitsYet => "Cơ sở dữ liệu chưa có đơn vị nào: nhập danh sách đơn vị trước, ví dụ tct import assets/mau-don-vi.csv", "The database has no units yet: import a list of units first, e.g. tct import assets/mau-don-vi.csv";
+    // Import: the bundled catalogue, unknown units, --them-don-vi and --anh-xa.
+    ImpCatalogue => "Danh mục đơn vị có sẵn của tỉnh (nạp một lần cho mỗi cơ sở dữ liệu, trước tệp)", "The province's bundled units (loaded once into each database, before the file)";
+    ImpAliases => "bí danh", "aliases";
+    ImpAddUnitsFlag => "--them-don-vi", "--add-units";
+    ImpUnknownUnits => "Tên đơn vị chưa có trong cơ sở dữ liệu", "Unit names the database does not have";
+    ImpRows => "dòng", "rows";
+    ImpUnknownHow => "Để tiếp tục: thêm các đơn vị này (--them-don-vi, loại đoán theo tên, xem trước bằng --dry-run), hoặc chỉ ra đơn vị đúng và tct sẽ nhớ: --anh-xa \"Tên trong tệp=Tên đơn vị\"", "To go on: add these units (--add-units, kind guessed from the name, see it first with --dry-run), or name the right unit and tct remembers it: --map \"Name in the file=Unit name\"";
+    ImpMapped => "Bí danh ghi nhớ (--anh-xa)", "Aliases remembered (--map)";
+    ImpAdded => "Đơn vị thêm mới (--them-don-vi)", "Units added (--add-units)";
+    ImpBadMap => "--anh-xa cần dạng \"Tên trong tệp=Tên đơn vị\"", "--map needs the form \"Name in the file=Unit name\"";
     // Import: deadlines and statuses in words.
     ImpBadDeadline => "hạn xử lý không đọc được (ghi như 30/09/2022, «Trước ngày 30/9/2022», «Tháng 10/2022», «Quý III/2022», «Năm 2022», «Thường xuyên»)", "deadline not understood (write it as 30/09/2022, «Trước ngày 30/9/2022», «Tháng 10/2022», «Quý III/2022», «Năm 2022», «Thường xuyên»)";
     ImpExtensionNotLater => "hạn gia hạn phải sau hạn ban đầu", "an extension must be later than the original deadline";

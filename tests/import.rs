@@ -111,7 +111,7 @@ fn opts(kind: Option<ImportKind>, sheet: Option<&str>, dry_run: bool) -> Options
         kind,
         sheet,
         dry_run,
-        prefer_file: false,
+        ..Options::default()
     }
 }
 
@@ -804,14 +804,21 @@ fn units_then_tasks_into_a_fresh_database() {
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("moi.db")).unwrap();
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    // No units yet: the tasks cannot be placed, and the message says what to do.
-    let err = import(&mut store, &assets.join("mau-nhiem-vu.csv")).unwrap_err();
-    assert!(err.contains("mau-don-vi.csv"), "{err}");
-    let s = import(&mut store, &assets.join("mau-don-vi.csv")).unwrap();
-    assert_eq!(s.kind, ImportKind::Units);
-    assert_eq!(s.counts.new, 25);
+    // The first import loads the bundled catalogue first, so a tasks file can come
+    // before any units file.
     let s = import(&mut store, &assets.join("mau-nhiem-vu.csv")).unwrap();
     assert_eq!(s.counts, counts(25, 0, 0));
+    let loaded = s.catalogue.expect("the catalogue was loaded");
+    assert_eq!(loaded.units.new, 301);
+    assert!(
+        printed(&s).contains("Danh mục đơn vị có sẵn"),
+        "{}",
+        printed(&s)
+    );
+    // The units file is that catalogue: nothing changes.
+    let s = import(&mut store, &assets.join("mau-don-vi.csv")).unwrap();
+    assert_eq!(s.kind, ImportKind::Units);
+    assert_eq!((s.counts, s.catalogue), (counts(0, 0, 301), None));
     let s = import(&mut store, &assets.join("mau-nhiem-vu.xlsx")).unwrap();
     assert_eq!(s.counts, counts(0, 0, 25));
     let s = import(&mut store, &assets.join("mau-chi-tieu.xlsx")).unwrap();
@@ -828,10 +835,17 @@ fn units_then_tasks_into_a_fresh_database() {
         )
         .unwrap();
     assert_eq!(parent, "tinh");
-    // The units file matches the demo's units exactly.
+    // The demo's units are among the catalogue's: matched, none made twice (the
+    // demo's communes get their codes).
     let (_d, mut demo) = demo_store();
+    let before: i64 = demo
+        .connection()
+        .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))
+        .unwrap();
     let s = import(&mut demo, &assets.join("mau-don-vi.csv")).unwrap();
-    assert_eq!(s.counts, counts(0, 0, 25));
+    let loaded = s.catalogue.expect("the demo had no catalogue");
+    assert_eq!(loaded.units.new as i64, 301 - before, "{:?}", loaded);
+    assert_eq!(s.counts, counts(0, 0, 301));
 }
 
 #[test]

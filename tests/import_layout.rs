@@ -68,10 +68,8 @@ fn body_row(i: usize) -> usize {
 
 fn import_as(store: &mut Store, file: &Path, dry_run: bool) -> Result<Summary, String> {
     let o = Options {
-        kind: None,
-        sheet: None,
         dry_run,
-        prefer_file: false,
+        ..Options::default()
     };
     match tct::import::run(store, &ctx("23/09/2022"), file, &o) {
         Ok(s) => Ok(s),

@@ -86,6 +86,14 @@ const VI: &[(&str, &str)] = &[
         "Khi cả tệp và tct cùng đổi một giá trị từ lần nhập trước, lấy giá trị của tệp; nếu không thì giữ giá trị của tct (cũng viết --prefer-file)",
     ),
     (
+        "import.add_units",
+        "Thêm các đơn vị tệp nêu mà cơ sở dữ liệu chưa có, loại đoán theo tên (cũng viết --add-units)",
+    ),
+    (
+        "import.maps",
+        "\"Tên trong tệp=Tên đơn vị\": tên đó là đơn vị đó, và tct ghi nhớ cho các lần nhập sau; lặp lại được (cũng viết --map)",
+    ),
+    (
         "generate",
         "Công cụ kiểm thử: ghi một tỉnh giả lập (tất định) vào cơ sở dữ liệu mới, để đo tốc độ; không dùng cho dữ liệu thật",
     ),

@@ -83,6 +83,14 @@ pub enum Command {
         /// file's; tct's is kept otherwise (also --prefer-file)
         #[arg(long = "uu-tien-tep", alias = "prefer-file")]
         prefer_file: bool,
+        /// Create the units the file names that the database does not have, the kind
+        /// guessed from the name (also --add-units)
+        #[arg(long = "them-don-vi", alias = "add-units")]
+        add_units: bool,
+        /// "Name in the file=Unit name": that name is that unit, remembered for the
+        /// next imports; may be repeated (also --map)
+        #[arg(long = "anh-xa", alias = "map", value_name = "TÊN=ĐƠN VỊ")]
+        maps: Vec<String>,
     },
     /// A tool for testing: write a deterministic synthetic province into a new database
     /// (benchmarks); not for real data

@@ -89,12 +89,16 @@ pub fn run(cli: Cli) -> Result<()> {
             sheet,
             dry_run,
             prefer_file,
+            add_units,
+            maps,
         }) => {
             let opts = crate::import::Options {
                 kind,
                 sheet: sheet.as_deref(),
                 dry_run,
                 prefer_file,
+                add_units,
+                maps,
             };
             import::run(store, &ctx, &file, &opts)
         }
@@ -138,7 +142,10 @@ fn open_store(cli: &Cli, path: &Path) -> Result<Store> {
     let mut store = Store::open(path)?;
     if demo {
         if store.is_empty()? && !store.read_only() {
-            load_demo(&mut store, &DemoData::bundled())?;
+            let data = DemoData::bundled();
+            load_demo(&mut store, &data)?;
+            // Every unit of the province, as a secretary's database has it.
+            crate::import::load_catalogue(&mut store, data.as_of)?;
         } else if !store.is_demo() {
             return Err(Error::User(format!(
                 "{}: {}",

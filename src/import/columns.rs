@@ -48,6 +48,7 @@ pub enum Field {
     Parent,
     ValidFrom,
     ValidTo,
+    Successor,
 }
 
 struct Spec {
@@ -343,6 +344,19 @@ const UNITS: &[Spec] = &[
         en: "valid to",
         required: false,
         synonyms: &["hieu luc den", "den ngay", "valid to"],
+    },
+    Spec {
+        field: Field::Successor,
+        name: "Đơn vị kế thừa",
+        en: "successor",
+        required: false,
+        synonyms: &[
+            "don vi ke thua",
+            "ke thua",
+            "don vi tiep nhan",
+            "successor",
+            "successors",
+        ],
     },
 ];
 

@@ -11,6 +11,7 @@
 //!    reason) and change nothing; else apply everything in one transaction, after a
 //!    backup when many rows change. `--dry-run` stops before applying.
 
+mod catalogue;
 mod columns;
 mod header;
 mod layout;
@@ -19,6 +20,7 @@ mod read;
 mod resolve;
 mod rows;
 mod summary;
+mod unknown;
 
 use clap::ValueEnum;
 use std::io::Write;
@@ -56,6 +58,10 @@ pub struct Options<'a> {
     /// Where tct and the file both changed a value since the last import, take the
     /// file's (`--uu-tien-tep`); tct's is kept otherwise.
     pub prefer_file: bool,
+    /// Create the units the file names that none is (`--them-don-vi`).
+    pub add_units: bool,
+    /// "name in the file=unit" (`--anh-xa`): remembered as the unit's alias.
+    pub maps: Vec<String>,
 }
 
 /// More changes than this and the database is backed up before the import.
@@ -99,8 +105,101 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
+    let catalogue = !store.read_only() && catalogue::wanted(store)?;
+    if !catalogue && !opts.add_units && opts.maps.is_empty() {
+        let planned = plan_file(store, ctx, &sheet, &cols, file, &file_name, opts)?;
+        let (summary, prepared) = planned.checked(&name)?;
+        if opts.dry_run || (summary.changed() == 0 && !prepared.remembers_import()) {
+            return Ok(summary);
+        }
+        let mut summary = summary;
+        if summary.changed() > BACKUP_ABOVE && store.path() != Path::new(":memory:") {
+            summary.backup = Some(backup(store, chrono::Local::now())?);
+        }
+        apply(store, &prepared, &file_name)?;
+        return Ok(summary);
+    }
+    // The catalogue, the aliases and new units are written first, in the import's
+    // transaction, so that the file is planned against them; a dry run or a refused
+    // file rolls them back.
+    if store.read_only() {
+        return Err(Error::User(format!(
+            "{}: {}",
+            t(T::ReadOnlyNoEdit),
+            store.path().display()
+        )));
+    }
+    let big = catalogue || sheet.len() > BACKUP_ABOVE;
+    let backup_to =
+        if !opts.dry_run && big && !store.is_empty()? && store.path() != Path::new(":memory:") {
+            Some(backup(store, chrono::Local::now())?)
+        } else {
+            None
+        };
+    store.staged(IMPORT_CACHE_KIB, |st, tx| {
+        let loaded = match catalogue {
+            true => Some(catalogue::load(st, tx, ctx.as_of)?),
+            false => None,
+        };
+        let mut mapped = Vec::new();
+        for m in &opts.maps {
+            mapped.push(unknown::map(st, tx, m, ctx.as_of)?);
+        }
+        let mut planned = plan_file(st, ctx, &sheet, &cols, file, &file_name, opts)?;
+        let mut added = Vec::new();
+        if opts.add_units && !planned.ix.unknown.is_empty() {
+            added = unknown::add(st, tx, &planned.ix.unknown, ctx.as_of)?;
+            planned = plan_file(st, ctx, &sheet, &cols, file, &file_name, opts)?;
+        }
+        let (mut summary, prepared) = planned.checked(&name)?;
+        summary.catalogue = loaded;
+        summary.mapped = mapped;
+        summary.added = added;
+        summary.backup = backup_to.clone();
+        if opts.dry_run {
+            return Ok((summary, false));
+        }
+        apply_in(tx, &prepared, &file_name)?;
+        Ok((summary, true))
+    })
+}
+
+/// A file planned: what it would write, or the problems that stop it.
+struct Planned {
+    ix: UnitIndex,
+    problems: Vec<Problem>,
+    summary: Summary,
+    prepared: Prepared,
+    units_file: bool,
+}
+
+impl Planned {
+    /// The summary and the writes, or the error listing every problem (and every
+    /// name no unit has, with how to go on).
+    fn checked(self, name: &str) -> Result<(Summary, Prepared)> {
+        if self.problems.is_empty() {
+            return Ok((self.summary, self.prepared));
+        }
+        let mut report = problem_report(name, self.problems);
+        report.push_str(&unknown::report(&self.ix.unknown));
+        if self.ix.units.is_empty() && !self.units_file {
+            report.push_str(&format!("\n{}", t(T::ImpNoUnitsYet)));
+        }
+        Err(Error::User(report))
+    }
+}
+
+fn plan_file(
+    store: &Store,
+    ctx: &Ctx,
+    sheet: &[read::Row],
+    cols: &columns::Columns,
+    file: &Path,
+    file_name: &str,
+    opts: &Options,
+) -> Result<Planned> {
     let mut p = Planning {
-        ix: UnitIndex::new(store.import_units()?),
+        ix: UnitIndex::with_aliases(store.import_units()?, &store.aliases()?),
         problems: Vec::new(),
         lines: ChangeLines::default(),
         kept: Listed::kept(),
@@ -128,12 +227,15 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             columns: cols.understood(),
             skipped: Vec::new(),
             miscounted: Vec::new(),
+            catalogue: None,
+            mapped: Vec::new(),
+            added: Vec::new(),
         },
     };
     let prepared = match cols.kind {
-        ImportKind::Tasks => p.tasks(store, ctx, &sheet, &cols, &file_name, opts.prefer_file)?,
-        ImportKind::Targets => p.targets(store, ctx, &sheet, &cols)?,
-        ImportKind::Units => p.units(store, ctx, &sheet, &cols),
+        ImportKind::Tasks => p.tasks(store, ctx, sheet, cols, file_name, opts.prefer_file)?,
+        ImportKind::Targets => p.targets(store, ctx, sheet, cols)?,
+        ImportKind::Units => p.units(store, ctx, sheet, cols)?,
     };
     let Planning {
         ix,
@@ -143,24 +245,27 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         conflicts,
         mut summary,
     } = p;
-    if !problems.is_empty() {
-        let mut report = problem_report(&name, problems);
-        if ix.units.is_empty() && cols.kind != ImportKind::Units {
-            report.push_str(&format!("\n{}", t(T::ImpNoUnitsYet)));
-        }
-        return Err(Error::User(report));
-    }
     summary.changes = lines.finish();
     (summary.kept, summary.kept_count) = kept.finish(T::ImpMoreKept);
     (summary.conflicts, summary.conflict_count) = conflicts.finish(T::ImpMoreConflicts);
-    if opts.dry_run || (summary.changed() == 0 && !prepared.remembers_import()) {
-        return Ok(summary);
+    Ok(Planned {
+        ix,
+        problems,
+        summary,
+        prepared,
+        units_file: cols.kind == ImportKind::Units,
+    })
+}
+
+/// Loads the bundled catalogue of units into a database that has not taken it in
+/// (the demo, when it is made), in one transaction.
+pub fn load_catalogue(store: &mut Store, as_of: chrono::NaiveDate) -> Result<()> {
+    if store.read_only() || !catalogue::wanted(store)? {
+        return Ok(());
     }
-    if summary.changed() > BACKUP_ABOVE && store.path() != Path::new(":memory:") {
-        summary.backup = Some(backup(store, chrono::Local::now())?);
-    }
-    apply(store, &prepared, &file_name)?;
-    Ok(summary)
+    store.staged(IMPORT_CACHE_KIB, |st, tx| {
+        catalogue::load(st, tx, as_of).map(|_| ((), true))
+    })
 }
 
 /// A copy of the database beside it before a large import, named by the
@@ -190,13 +295,36 @@ fn apply(store: &mut Store, prepared: &Prepared, file_name: &str) -> Result<()> 
         Prepared::Tasks(p) if p.len() > 10_000 => crate::progress::bar(p.len() as u64),
         _ => indicatif::ProgressBar::hidden(),
     };
-    let applied = store.write_many(IMPORT_CACHE_KIB, |tx| match prepared {
-        Prepared::Tasks(p) => plan::apply_tasks(tx, p, &reason, &progress),
-        Prepared::Targets(p) => plan::apply_targets(tx, p),
-        Prepared::Units(p) => plan::apply_units(tx, p),
+    let applied = store.write_many(IMPORT_CACHE_KIB, |tx| {
+        write_plans(tx, prepared, &reason, &progress)
     });
     progress.finish_and_clear();
     applied
+}
+
+/// The same, in a transaction already open.
+fn apply_in(tx: &crate::store::Tx, prepared: &Prepared, file_name: &str) -> Result<()> {
+    let reason = format!("{} {file_name}", t(T::ImpExtensionReason));
+    let progress = match prepared {
+        Prepared::Tasks(p) if p.len() > 10_000 => crate::progress::bar(p.len() as u64),
+        _ => indicatif::ProgressBar::hidden(),
+    };
+    let applied = write_plans(tx, prepared, &reason, &progress);
+    progress.finish_and_clear();
+    applied
+}
+
+fn write_plans(
+    tx: &crate::store::Tx,
+    prepared: &Prepared,
+    reason: &str,
+    progress: &indicatif::ProgressBar,
+) -> Result<()> {
+    match prepared {
+        Prepared::Tasks(p) => plan::apply_tasks(tx, p, reason, progress),
+        Prepared::Targets(p) => plan::apply_targets(tx, p),
+        Prepared::Units(p) => plan::apply_units(tx, p),
+    }
 }
 
 /// What an import will write, planned and checked.
@@ -368,7 +496,7 @@ impl Planning {
         ctx: &Ctx,
         sheet: &[read::Row],
         cols: &columns::Columns,
-    ) -> Prepared {
+    ) -> Result<Prepared> {
         let parsed = rows::units(sheet, cols);
         self.note_layout(&parsed);
         self.problems.extend(parsed.problems);
@@ -379,7 +507,7 @@ impl Planning {
             cols,
             ctx.as_of,
             &mut self.problems,
-        );
+        )?;
         for p in &plans {
             self.summary.counts.add(&p.action);
             let what = || plan::describe_unit(p);
@@ -389,7 +517,7 @@ impl Planning {
                 Action::Unchanged(_) => {}
             }
         }
-        Prepared::Units(plans)
+        Ok(Prepared::Units(plans))
     }
 }
 

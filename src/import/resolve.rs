@@ -1,9 +1,12 @@
-//! Units named in a file, found among the units already in the database. Nothing is
-//! created: an unknown name is an error that lists the closest names.
+//! Units named in a file, found among the units already in the database. An unknown
+//! name is an error that lists the closest names (and `--add-units` creates it).
 //!
-//! A name is tried as written ("Sở Tài chính"), then without "UBND" and a kind word in
-//! front or in brackets behind ("UBND thành phố Lạng Sơn", "Lạng Sơn (thành phố)"),
-//! then as part of a name, like `tct report --unit`. Among several units of the same
+//! A name is tried as written ("Sở Tài chính"), then as an alias (the bundled
+//! abbreviations and the user's `--map`: "Sở KH&ĐT"), then without "UBND" and a kind
+//! word in front or in brackets behind ("UBND thành phố Lạng Sơn", "Lạng Sơn (thành
+//! phố)"), then abbreviation-folded ("&" or "và", spacing, punctuation, "tỉnh Lạng
+//! Sơn" behind), then without a sub-office in brackets ("Sở NN&PTNT (Chi cục Kiểm
+//! lâm)"), then as part of a name, like `tct report --unit`. Among several units of the same
 //! name, the one valid on the row's date wins (the district Tràng Định before
 //! 1/7/2025, the commune after).
 
@@ -15,7 +18,7 @@ use crate::domain::text::fold;
 use crate::domain::unit::UnitKind;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
-use crate::model::{UnitLookup, UnitRec};
+use crate::model::{AliasRec, UnitLookup, UnitRec};
 use crate::store::Store;
 
 /// Folded, punctuation as spaces, spaces collapsed: the form names are compared in.
@@ -25,6 +28,26 @@ pub fn norm(s: &str) -> String {
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name as abbreviations are compared: normalised, "và" dropped ("&" already is),
+/// no spaces: "Sở KH&ĐT", "Sở KH và ĐT" and "Sở KH-ĐT" are one key.
+pub fn abbrev_key(s: &str) -> String {
+    norm(s).split(' ').filter(|w| *w != "va").collect()
+}
+
+/// The same without "tỉnh Lạng Sơn", "Lạng Sơn" or "tỉnh" at the end, so "Công an
+/// tỉnh Lạng Sơn", "Sở Y tế tỉnh" and "Sở Y tế" meet; empty when nothing else is left.
+fn short_key(s: &str) -> String {
+    let n = norm(s);
+    let mut words: Vec<&str> = n.split(' ').filter(|w| *w != "va").collect();
+    if words.ends_with(&["lang", "son"]) {
+        words.truncate(words.len() - 2);
+    }
+    if words.last() == Some(&"tinh") {
+        words.pop();
+    }
+    words.concat()
 }
 
 /// A normalised name without the "UBND" (Ủy ban nhân dân) before it: "UBND huyện
@@ -77,22 +100,53 @@ pub enum Resolved {
 pub struct UnitIndex {
     pub units: Vec<UnitRec>,
     by_norm: HashMap<String, Vec<usize>>,
+    /// Units by `abbrev_key` and `short_key` of their names.
+    by_abbrev: HashMap<String, Vec<usize>>,
+    /// Aliases by key: the unit's position.
+    aliases: HashMap<String, usize>,
+    /// Names no unit has, in the order first met: rows naming each, closest names.
+    pub unknown: Vec<Unknown>,
     /// Candidates for each name as written, so each distinct name is worked out once.
     cache: HashMap<String, Vec<usize>>,
+    /// Sub-offices named in brackets after a unit, by the name as written.
+    offices: HashMap<String, String>,
     /// Closest names for an unknown name, asked of the store once per name.
     closest: HashMap<String, Vec<String>>,
 }
 
+/// A name of the file no unit has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
+    pub name: String,
+    pub rows: Vec<usize>,
+    pub closest: Vec<String>,
+}
+
 impl UnitIndex {
-    pub fn new(units: Vec<UnitRec>) -> Self {
+    pub fn with_aliases(units: Vec<UnitRec>, aliases: &[AliasRec]) -> Self {
         let mut by_norm: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_abbrev: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, u) in units.iter().enumerate() {
             by_norm.entry(norm(&u.name)).or_default().push(i);
+            let (a, s) = (abbrev_key(&u.name), short_key(&u.name));
+            by_abbrev.entry(a.clone()).or_default().push(i);
+            if !s.is_empty() && s != a {
+                by_abbrev.entry(s).or_default().push(i);
+            }
         }
+        let pos: HashMap<i64, usize> = units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+        let aliases = aliases
+            .iter()
+            .filter_map(|a| Some((a.key.clone(), *pos.get(&a.unit_id)?)))
+            .collect();
         UnitIndex {
             units,
             by_norm,
+            by_abbrev,
+            aliases,
+            unknown: Vec::new(),
             cache: HashMap::new(),
+            offices: HashMap::new(),
             closest: HashMap::new(),
         }
     }
@@ -117,9 +171,31 @@ impl UnitIndex {
     fn candidates(&mut self, name: &str) -> &[usize] {
         if !self.cache.contains_key(name) {
             let found = self.work_out(name);
+            if let Some(office) = self.office_in(name, &found) {
+                self.offices.insert(name.to_string(), office);
+            }
             self.cache.insert(name.to_string(), found);
         }
         &self.cache[name]
+    }
+
+    /// "Chi cục Kiểm lâm" of "Sở NN&PTNT (Chi cục Kiểm lâm)": the brackets' text
+    /// when the unit was found without it (not a kind word, not part of a name or
+    /// alias such as "BQL Khu KTCK (Đồng Đăng - Lạng Sơn)").
+    fn office_in(&self, name: &str, found: &[usize]) -> Option<String> {
+        let (base, rest) = name.trim().rsplit_once('(')?;
+        let inner = rest.strip_suffix(')')?.trim();
+        if found.is_empty() || inner.is_empty() || parse_kind(inner).is_some() {
+            return None;
+        }
+        let whole_known = !self.named(&norm(name), None).is_empty()
+            || self.aliases.contains_key(&abbrev_key(name));
+        (!whole_known && self.work_out(base) == found).then(|| crate::domain::text::nfc(inner))
+    }
+
+    /// The sub-office a name (already resolved) wrote in brackets after its unit.
+    pub fn office(&self, name: &str) -> Option<&str> {
+        self.offices.get(name).map(String::as_str)
     }
 
     fn work_out(&self, name: &str) -> Vec<usize> {
@@ -130,6 +206,12 @@ impl UnitIndex {
         let exact = self.named(&key, None);
         if !exact.is_empty() {
             return exact;
+        }
+        let bare_key = abbrev_key(without_ubnd(&key));
+        for k in [abbrev_key(name), bare_key.clone()] {
+            if let Some(i) = self.aliases.get(&k) {
+                return vec![*i];
+            }
         }
         // "Lạng Sơn (thành phố)", as tct itself suggests names.
         if let Some((base, rest)) = name.trim().rsplit_once('(')
@@ -154,6 +236,23 @@ impl UnitIndex {
                 if !found.is_empty() {
                     return found;
                 }
+            }
+        }
+        // "Sở KH và ĐT", "Sở Văn hóa Thể thao và Du lịch", "Công an tỉnh Lạng Sơn".
+        for k in [bare_key, short_key(bare)] {
+            if let Some(found) = self.by_abbrev.get(&k).filter(|_| !k.is_empty()) {
+                let mut found = found.clone();
+                found.dedup();
+                return found;
+            }
+        }
+        // "Sở NN&PTNT (Chi cục Kiểm lâm)": the unit, not its sub-office.
+        if let Some((base, _)) = name.trim().rsplit_once('(')
+            && !base.trim().is_empty()
+        {
+            let found = self.work_out(base);
+            if !found.is_empty() {
+                return found;
             }
         }
         // Part of a name, as `--unit` finds it; short fragments are not trusted.
@@ -183,6 +282,19 @@ impl UnitIndex {
             return Resolved::Found(units[*one].id);
         }
         let valid: Vec<usize> = cands.iter().copied().filter(is_valid).collect();
+        // "Cao Lộc" in 2022: the district, not its township of the same name.
+        let top: Vec<usize> = valid
+            .iter()
+            .copied()
+            .filter(|i| {
+                units[*i]
+                    .parent_id
+                    .is_none_or(|p| units.iter().any(|u| u.id == p && u.kind == UnitKind::Tinh))
+            })
+            .collect();
+        if let ([_, _, ..], [one]) = (valid.as_slice(), top.as_slice()) {
+            return Resolved::Found(units[*one].id);
+        }
         match (valid.as_slice(), cands.as_slice()) {
             ([one], _) => Resolved::Found(units[*one].id),
             (_, []) => Resolved::NotFound,
@@ -266,6 +378,27 @@ impl UnitIndex {
                 .map(|u| u.id)
                 .collect(),
         )
+    }
+
+    /// Notes that row `row` names a unit none is (once a name, every row counted).
+    pub fn note_unknown(&mut self, row: usize, name: &str, closest: &[String]) {
+        let name = crate::domain::text::nfc(name.trim());
+        match self
+            .unknown
+            .iter_mut()
+            .find(|u| norm(&u.name) == norm(&name))
+        {
+            Some(u) => {
+                if u.rows.last() != Some(&row) {
+                    u.rows.push(row);
+                }
+            }
+            None => self.unknown.push(Unknown {
+                name,
+                rows: vec![row],
+                closest: closest.to_vec(),
+            }),
+        }
     }
 
     /// The unit a name means on a date, or the reason (with the closest names) why

@@ -309,6 +309,14 @@ impl Cells<'_> {
         }
     }
 
+    /// The problem of a unit name, noting a name no unit has for the list of them.
+    fn unit_failed(&mut self, f: Field, e: Error, ix: &mut UnitIndex) {
+        if let Error::UnknownUnit { name, closest } = &e {
+            ix.note_unknown(self.row.number, name, closest);
+        }
+        self.fail(f, e.to_string());
+    }
+
     /// A cell that must not be empty, nor hold only what does not show.
     fn required(&mut self, f: Field, missing: T) -> Option<String> {
         match self.text(f) {
@@ -340,7 +348,7 @@ impl Cells<'_> {
                 None
             }
             Err(e) => {
-                self.fail(f, e.to_string());
+                self.unit_failed(f, e, ix);
                 None
             }
         }
@@ -357,7 +365,7 @@ impl Cells<'_> {
         match ix.find(store, name, on) {
             Ok(id) => Some(id),
             Err(e) => {
-                self.fail(f, e.to_string());
+                self.unit_failed(f, e, ix);
                 None
             }
         }
@@ -450,6 +458,9 @@ pub struct TaskRow {
     pub completion_unknown: bool,
     /// The file says cancelled (bị hủy).
     pub cancelled: bool,
+    /// The sub-office the lead unit cell names in brackets ("Sở NN&PTNT (Chi cục
+    /// Kiểm lâm)"), for a cell of one unit.
+    pub office: Option<String>,
 }
 
 pub fn tasks(
@@ -550,10 +561,18 @@ pub fn tasks(
         }
         let unit_on = assigned_on.or(deadline).unwrap_or(as_of);
         // Several lead units in one cell: one task for each, the same in all else.
-        let unit_ids = c
-            .required(Field::LeadUnit, T::ImpEmptyUnit)
-            .and_then(|name| c.units(Field::LeadUnit, &name, unit_on, ix, store))
+        let lead = c.required(Field::LeadUnit, T::ImpEmptyUnit);
+        let unit_ids = lead
+            .as_deref()
+            .and_then(|name| c.units(Field::LeadUnit, name, unit_on, ix, store))
             .unwrap_or_default();
+        let office = match unit_ids.as_slice() {
+            [_] => lead
+                .as_deref()
+                .and_then(|l| ix.office(l.trim()))
+                .map(String::from),
+            _ => None,
+        };
         if id.is_some() && unit_ids.len() > 1 {
             c.fail(Field::LeadUnit, t(T::ImpOneUnitWithId).to_string());
         }
@@ -573,6 +592,7 @@ pub fn tasks(
             origin: c.text(Field::Origin),
             completion_unknown,
             cancelled: reported == Some(ReportedStatus::Cancelled),
+            office,
         };
         let mut recs: Vec<TaskRow> = unit_ids
             .into_iter()
@@ -669,6 +689,8 @@ pub struct UnitRow {
     pub parent: Option<String>,
     pub valid_from: Option<NaiveDate>,
     pub valid_to: Option<NaiveDate>,
+    /// The units that took over its work, one name each (";" or a line apart).
+    pub successors: Vec<String>,
 }
 
 pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
@@ -705,6 +727,16 @@ pub fn units(rows: &[Row], cols: &Columns) -> Parsed<UnitRow> {
             parent: c.text(Field::Parent),
             valid_from,
             valid_to,
+            successors: c
+                .text(Field::Successor)
+                .map(|s| {
+                    s.split([';', '\n'])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     })
 }

@@ -23,6 +23,13 @@ const SHOWN_PROBLEMS: usize = 20;
 #[derive(Debug, Clone)]
 pub struct Summary {
     pub file: PathBuf,
+    /// The bundled catalogue, loaded (or to be) before the file: the first import
+    /// into a database.
+    pub catalogue: Option<super::catalogue::Loaded>,
+    /// Aliases given with `--anh-xa`: «name» → unit, one a line.
+    pub mapped: Vec<String>,
+    /// Units made with `--them-don-vi`: name (kind), one a line.
+    pub added: Vec<String>,
     pub kind: ImportKind,
     /// Data rows read (blank rows aside).
     pub rows: usize,
@@ -77,7 +84,11 @@ pub struct Miscounted {
 impl Summary {
     /// Records (and readings) that are new or updated.
     pub fn changed(&self) -> usize {
-        self.counts.changed() + self.readings.map_or(0, |r| r.changed())
+        self.counts.changed()
+            + self.readings.map_or(0, |r| r.changed())
+            + self.catalogue.map_or(0, |c| c.units.changed() + c.aliases)
+            + self.mapped.len()
+            + self.added.len()
     }
 }
 
@@ -327,6 +338,24 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
         t(T::ImpDataRows),
         kind_word(s.kind).to_lowercase()
     )?;
+    if let Some(c) = &s.catalogue {
+        writeln!(
+            out,
+            "  {}: {}; {} {}",
+            t(T::ImpCatalogue),
+            counts_line(t(T::Units), c.units),
+            c.aliases,
+            t(T::ImpAliases)
+        )?;
+    }
+    for (what, lines) in [(T::ImpMapped, &s.mapped), (T::ImpAdded, &s.added)] {
+        if !lines.is_empty() {
+            writeln!(out, "  {} ({}):", t(what), lines.len())?;
+            for l in lines {
+                writeln!(out, "    {}", printable(l))?;
+            }
+        }
+    }
     writeln!(out, "  {}", counts_line(kind_word(s.kind), s.counts))?;
     if let Some(r) = s.readings {
         writeln!(out, "  {}", counts_line(t(T::ImpReadings), r))?;

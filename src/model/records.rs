@@ -151,3 +151,15 @@ pub enum DeadlineChange {
         with_original: bool,
     },
 }
+
+/// Another name a unit is written by: an abbreviation of the bundled list or one the
+/// user gave with `--map`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AliasRec {
+    /// The name folded as the resolver compares it.
+    pub key: String,
+    pub alias: String,
+    pub unit_id: i64,
+    /// Given by the user (`--map`), not bundled.
+    pub by_user: bool,
+}

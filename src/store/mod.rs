@@ -12,6 +12,7 @@ mod lease;
 mod queries;
 mod schema;
 mod schema_check;
+mod successors;
 mod tally;
 pub mod temp;
 mod tx;

@@ -79,6 +79,8 @@ fn text(s: String) -> Value {
     Value::Text(s)
 }
 
+/// Units valid on the as-of date, but the province, whose names hold the filter's
+/// words.
 fn unit_where(ctx: &Ctx, filter: &str) -> Where {
     let mut w = Where::new();
     let d = ctx.d();
@@ -89,6 +91,27 @@ fn unit_where(ctx: &Ctx, filter: &str) -> Where {
         )
         .and("(u.valid_to IS NULL OR u.valid_to >= ?)", [text(d)])
         .words("u.name_key", filter);
+    w
+}
+
+/// The units pane's: of those, with no filter typed, only the units with tasks,
+/// targets or inspections (the catalogue holds some 300 units, most with nothing to
+/// show); a filter finds any. Before any data, the units directly under the
+/// province.
+fn listed_where(ctx: &Ctx, filter: &str) -> Where {
+    let mut w = unit_where(ctx, filter);
+    if filter.trim().is_empty() {
+        w.and(
+            "(EXISTS (SELECT 1 FROM unit_tally ut WHERE ut.unit_id = u.id AND ut.tasks > 0)
+              OR EXISTS (SELECT 1 FROM target tg WHERE tg.unit_id = u.id)
+              OR EXISTS (SELECT 1 FROM inspection ins WHERE ins.unit_id = u.id)
+              OR (NOT EXISTS (SELECT 1 FROM unit_tally WHERE tasks > 0)
+                  AND NOT EXISTS (SELECT 1 FROM target)
+                  AND (u.parent_id IS NULL
+                       OR u.parent_id IN (SELECT id FROM unit WHERE kind = 'tinh'))))",
+            [],
+        );
+    }
     w
 }
 
@@ -322,7 +345,7 @@ const TARGET_SELECT: &str = "SELECT t.id, t.name, t.measure, t.plan_low, t.plan_
 
 impl Store {
     pub fn count_units(&self, ctx: &Ctx, filter: &str) -> rusqlite::Result<usize> {
-        let w = unit_where(ctx, filter);
+        let w = listed_where(ctx, filter);
         let sql = format!("SELECT count(*) FROM unit u{}", w.sql);
         self.conn()
             .prepare_cached(&sql)?
@@ -339,7 +362,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<UnitRow>> {
-        let mut w = unit_where(ctx, filter);
+        let mut w = listed_where(ctx, filter);
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
         let sql = format!(
@@ -626,19 +649,29 @@ impl Store {
     pub fn find_unit(&self, name: &str, as_of: NaiveDate) -> Result<UnitLookup> {
         let key = fold(name.trim());
         let d = iso(as_of);
-        let all: Vec<(i64, String, String, String, bool)> = self
+        // A unit directly under the province (or above it) is the one a bare name
+        // means when a commune of the same name was valid too: "Cao Lộc" in 2022 is
+        // the district, not its township.
+        type Cand = (i64, String, String, String, bool, bool);
+        let all: Vec<Cand> = self
             .conn()
             .prepare_cached(
                 "SELECT id, name, name_key, kind,
-                        (valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1)
+                        (valid_from IS NULL OR valid_from <= ?1) AND (valid_to IS NULL OR valid_to >= ?1),
+                        parent_id IS NULL OR parent_id IN (SELECT id FROM unit WHERE kind = 'tinh')
                  FROM unit ORDER BY sort_key",
             )?
-            .query_map([&d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .query_map([&d], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        let pick = |matches: Vec<&(i64, String, String, String, bool)>| {
+        let pick = |matches: Vec<&Cand>| {
             let valid: Vec<_> = matches.iter().filter(|u| u.4).copied().collect();
-            match (valid.as_slice(), matches.as_slice()) {
-                ([u], _) | ([], [u]) => Some(UnitLookup::Found(u.0, u.1.clone())),
+            let top: Vec<_> = valid.iter().filter(|u| u.5).copied().collect();
+            match (valid.as_slice(), matches.as_slice(), top.as_slice()) {
+                ([u], _, _) | ([], [u], _) | ([_, ..], _, [u]) => {
+                    Some(UnitLookup::Found(u.0, u.1.clone()))
+                }
                 _ => None,
             }
         };
@@ -652,8 +685,9 @@ impl Store {
         }
         let mut scored: Vec<(f64, String)> = all
             .iter()
-            .map(|(_, n, k, kind, _)| {
+            .map(|(_, n, k, kind, _, _)| {
                 let bonus = if k.contains(&key) { 1.0 } else { 0.0 };
+                let bonus = bonus + words_shared(&key, k);
                 let kind = UnitKind::from_code(kind)
                     .map(crate::words::kind_word)
                     .unwrap_or_default();
@@ -750,4 +784,30 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// The share of a typed name's words that a unit's folded name has, a word or the
+/// initials of two ("ql" for "quản lý"): "Ban QL dự án" is closest to "Ban Quản lý dự
+/// án đầu tư xây dựng tỉnh", whatever the letters' likeness says.
+fn words_shared(typed: &str, name: &str) -> f64 {
+    let clean = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let typed = clean(typed);
+    let words = clean(name);
+    if typed.is_empty() {
+        return 0.0;
+    }
+    let initials: Vec<String> = words
+        .windows(2)
+        .filter_map(|p| Some(format!("{}{}", p[0].chars().next()?, p[1].chars().next()?)))
+        .collect();
+    let found = typed
+        .iter()
+        .filter(|w| words.contains(w) || initials.contains(w))
+        .count();
+    found as f64 / typed.len() as f64
 }

@@ -454,6 +454,28 @@ pub const MIGRATIONS: &[&str] = &[
         WHERE cancelled = 1;
     "#,
     ),
+    // 9: what became of a unit (the 2025 reforms: a district's territory went to
+    // several communes, several departments merged into one), the other names
+    // offices write a unit by (the bundled abbreviations and the user's `--map`), and
+    // the sub-office a task's lead unit cell names in brackets.
+    r#"
+    CREATE TABLE unit_successor (
+        unit_id      INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+        successor_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+        PRIMARY KEY (unit_id, successor_id),
+        CHECK (unit_id <> successor_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX unit_successor_back ON unit_successor(successor_id);
+
+    CREATE TABLE unit_alias (
+        alias_key TEXT PRIMARY KEY,          -- abbreviation-folded, see import::resolve
+        alias     TEXT NOT NULL,             -- as written
+        unit_id   INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+        origin    TEXT NOT NULL CHECK (origin IN ('catalogue','user'))
+    ) WITHOUT ROWID;
+
+    ALTER TABLE task ADD COLUMN office TEXT;
+    "#,
 ];
 
 pub fn latest_version() -> i64 {
@@ -478,7 +500,7 @@ mod tests {
     /// only then add its fingerprint here.
     #[test]
     fn released_migrations_are_frozen() {
-        let released: [u64; 8] = [
+        let released: [u64; 9] = [
             0x9e0e_f0ef_bb24_eb36,
             0x7cf0_d00e_6f43_698c,
             0x15f6_1c81_4ec9_1028,
@@ -487,6 +509,7 @@ mod tests {
             0x3e43_703e_0e54_8b47,
             0xe441_469a_7501_03b9,
             0xe810_0307_398d_adbd,
+            0x0432_be04_132d_bb52,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

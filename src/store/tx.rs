@@ -78,6 +78,20 @@ impl Tx<'_> {
         super::import::update_task(self.c, id, t, deadline, extension_reason)
     }
 
+    /// Records that `successor_id` took over `unit_id`'s work (once).
+    pub fn add_successor(&self, unit_id: i64, successor_id: i64) -> Result<()> {
+        super::successors::add_successor(self.c, unit_id, successor_id)
+    }
+
+    pub fn put_alias(&self, a: &crate::model::AliasRec) -> Result<()> {
+        super::successors::put_alias(self.c, a)
+    }
+
+    /// The sub-office a task's lead unit cell named in brackets.
+    pub fn set_task_office(&self, task_id: i64, office: Option<&str>) -> Result<()> {
+        super::successors::set_task_office(self.c, task_id, office)
+    }
+
     /// Sets one of the database's settings (the notice's, or the as-of date of
     /// generated data).
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {

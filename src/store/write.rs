@@ -175,3 +175,34 @@ pub(super) fn extend_deadline(
         .execute(params![task_id, iso(new_deadline)])?;
     Ok(())
 }
+
+impl Store {
+    /// Runs `f` in one immediate transaction that it can read through (`&Store`, which
+    /// sees what `f` wrote so far) and write through (`&Tx`): an import that must
+    /// write before it can plan (the bundled catalogue, a `--map`, new units). `f`
+    /// says whether to keep what it wrote; an error rolls it back too.
+    pub fn staged<R>(
+        &mut self,
+        cache_kib: i64,
+        f: impl FnOnce(&Store, &Tx) -> Result<(R, bool)>,
+    ) -> Result<R> {
+        self.guard_file()?;
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let out = f(self, &Tx { c: &self.conn });
+        let end = match &out {
+            Ok((_, true)) => self.conn.execute_batch("COMMIT"),
+            _ => self.conn.execute_batch("ROLLBACK"),
+        };
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        let (r, kept) = out?;
+        end?;
+        if kept {
+            self.checkpoint();
+        }
+        Ok(r)
+    }
+}

@@ -48,6 +48,9 @@ pub struct TaskPlan {
     pub kept: Vec<Change>,
     /// Values both tct and the file changed since the last import.
     pub conflicts: Vec<Change>,
+    /// The sub-office the file names after the lead unit, recorded when the task is
+    /// written (none leaves the one recorded).
+    pub office: Option<String>,
 }
 
 /// Plans every task record of a file: new, updated (with each change in words) or
@@ -169,6 +172,7 @@ pub fn tasks(
             remember,
             kept,
             conflicts,
+            office: r.office.clone(),
         });
     }
     plans
@@ -346,15 +350,19 @@ pub fn apply_tasks(
             }
             let id = match &p.action {
                 Action::New => {
-                    if let DeadlineChange::Extend { old, new } = p.deadline {
+                    let id = if let DeadlineChange::Extend { old, new } = p.deadline {
                         let first = NewTask {
                             deadline: Some(old),
                             ..p.task.clone()
                         };
                         let id = c.insert_imported_task(&first, &p.title_key)?;
                         c.extend_deadline(id, None, new, reason)?;
+                        id
                     } else {
-                        c.insert_imported_task(&p.task, &p.title_key)?;
+                        c.insert_imported_task(&p.task, &p.title_key)?
+                    };
+                    if let Some(o) = &p.office {
+                        c.set_task_office(id, Some(o))?;
                     }
                     continue;
                 }
@@ -367,6 +375,9 @@ pub fn apply_tasks(
                 }
                 Action::Unchanged(id) => *id,
             };
+            if let Some(o) = &p.office {
+                c.set_task_office(id, Some(o))?;
+            }
             match &p.remember {
                 Remember::Nothing => {}
                 Remember::AsIs => c.set_task_imported(id, None)?,

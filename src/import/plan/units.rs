@@ -31,6 +31,9 @@ pub struct UnitPlan {
     pub unit: NewUnit,
     pub parent: ParentRef,
     pub action: Action,
+    /// Successors to record (those already recorded stay): in the database or, as
+    /// `ParentRef::Row`, made by this import.
+    pub successors: Vec<ParentRef>,
 }
 
 pub fn units(
@@ -40,8 +43,15 @@ pub fn units(
     cols: &Columns,
     as_of: NaiveDate,
     problems: &mut Vec<Problem>,
-) -> Vec<UnitPlan> {
+) -> Result<Vec<UnitPlan>> {
     let existing: Vec<UnitRec> = ix.units.clone();
+    let parent_key = |i: usize| {
+        existing[i]
+            .parent_id
+            .and_then(|p| existing.iter().find(|u| u.id == p))
+            .map(|u| norm(&u.name))
+    };
+    let had_successors: Vec<(i64, i64)> = store.all_successors()?;
     let by_code: HashMap<&str, usize> = existing
         .iter()
         .enumerate()
@@ -55,14 +65,45 @@ pub fn units(
             .push(i);
     }
     // First pass: which existing unit each row is, and duplicates within the file.
-    let mut seen_name: HashMap<(String, &str, Option<NaiveDate>), usize> = HashMap::new();
+    // Two communes of one name in two former districts are two units.
+    type NameKey<'k> = (String, &'k str, Option<NaiveDate>, Option<String>);
+    let mut seen_name: HashMap<NameKey, usize> = HashMap::new();
     let mut seen_code: HashMap<String, usize> = HashMap::new();
     let mut claimed: HashMap<usize, usize> = HashMap::new();
     let mut matched: Vec<Option<usize>> = Vec::with_capacity(records.len());
     let mut ok = vec![true; records.len()];
+    // Units some row names exactly (by code, or by name, kind and start): a row
+    // matched more loosely (a file without dates) does not take them.
+    let exact: std::collections::HashSet<usize> = records
+        .iter()
+        .filter_map(|r| {
+            r.code
+                .as_deref()
+                .and_then(|c| by_code.get(c).copied())
+                .or_else(|| {
+                    by_name
+                        .get(&(norm(&r.name), r.kind.code()))?
+                        .iter()
+                        .copied()
+                        .find(|i| existing[*i].valid_from == r.valid_from)
+                })
+        })
+        .collect();
+    let mut rows_of_name: HashMap<(String, &str, Option<NaiveDate>), usize> = HashMap::new();
+    for r in &records {
+        *rows_of_name
+            .entry((norm(&r.name), r.kind.code(), r.valid_from))
+            .or_default() += 1;
+    }
     for (n, r) in records.iter().enumerate() {
         let dup = |prev: usize| format!("{} {prev}", t(T::ImpDuplicateRow));
-        if let Some(prev) = seen_name.insert((norm(&r.name), r.kind.code(), r.valid_from), r.row) {
+        let key = (
+            norm(&r.name),
+            r.kind.code(),
+            r.valid_from,
+            r.parent.as_deref().map(parent_base),
+        );
+        if let Some(prev) = seen_name.insert(key, r.row) {
             problems.push(problem(cols, r.row, Field::UnitName, dup(prev)));
             ok[n] = false;
         }
@@ -75,11 +116,26 @@ pub fn units(
         let by_c = r.code.as_deref().and_then(|c| by_code.get(c).copied());
         let m = by_c.or_else(|| {
             let cands = by_name.get(&(norm(&r.name), r.kind.code()))?;
-            cands
+            let same: Vec<usize> = cands
                 .iter()
                 .copied()
-                .find(|i| existing[*i].valid_from == r.valid_from)
-                .or_else(|| cands.first().copied())
+                .filter(|i| existing[*i].valid_from == r.valid_from)
+                .collect();
+            let parent = r.parent.as_deref().map(parent_base);
+            let by_parent = same
+                .iter()
+                .copied()
+                .find(|i| parent.is_some() && parent_key(*i) == parent);
+            // Rows of one name, kind and start (communes of one name in two former
+            // districts) are each the unit under their own parent, or new.
+            let several = rows_of_name[&(norm(&r.name), r.kind.code(), r.valid_from)] > 1;
+            by_parent.or_else(|| match several {
+                true => None,
+                false => same
+                    .first()
+                    .copied()
+                    .or_else(|| cands.iter().copied().find(|i| !exact.contains(i))),
+            })
         });
         if let Some(i) = m
             && let Some(prev) = claimed.insert(i, r.row)
@@ -151,6 +207,28 @@ pub fn units(
             ));
             continue;
         }
+        // A successor is the unit of that name valid the day after this one ends.
+        let succ_on = r.valid_to.and_then(|d| d.succ_opt()).unwrap_or(as_of);
+        let mut successors = Vec::new();
+        let mut succ_failed = false;
+        for sname in &r.successors {
+            match successor_in_file(&records, n, sname, succ_on) {
+                Some(j) => successors.push(match matched[j] {
+                    Some(i) => ParentRef::Db(existing[i].id),
+                    None => ParentRef::Row(j),
+                }),
+                None => match ix.find(store, sname, succ_on) {
+                    Ok(id) => successors.push(ParentRef::Db(id)),
+                    Err(e) => {
+                        problems.push(problem(cols, r.row, Field::Successor, e.to_string()));
+                        succ_failed = true;
+                    }
+                },
+            }
+        }
+        if succ_failed {
+            continue;
+        }
         let has = |f: Field| cols.has(f);
         let unit = NewUnit {
             name: r.name.clone(),
@@ -192,6 +270,30 @@ pub fn units(
                 d.check(Field::Parent, parent_name(o.parent_id), new_parent, same);
                 d.check(Field::ValidFrom, o.valid_from, unit.valid_from, show_day);
                 d.check(Field::ValidTo, o.valid_to, unit.valid_to, show_day);
+                let had: Vec<i64> = had_successors
+                    .iter()
+                    .filter(|(u, _)| *u == o.id)
+                    .map(|(_, s)| *s)
+                    .collect();
+                let adds: Vec<String> = successors
+                    .iter()
+                    .filter_map(|s| match s {
+                        ParentRef::Db(id) if had.contains(id) => None,
+                        ParentRef::Db(id) => Some(parent_name(Some(*id))),
+                        ParentRef::Row(j) => Some(records[*j].name.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                if !adds.is_empty() {
+                    let old: Vec<String> = had.iter().map(|id| parent_name(Some(*id))).collect();
+                    let mut new = old.clone();
+                    new.extend(adds);
+                    let show = |v: &Vec<String>| match v.is_empty() {
+                        true => "–".to_string(),
+                        false => v.join("; "),
+                    };
+                    d.check(Field::Successor, old, new, show);
+                }
                 if d.changes.is_empty() {
                     Action::Unchanged(o.id)
                 } else {
@@ -204,20 +306,81 @@ pub fn units(
             unit,
             parent,
             action,
+            successors,
         });
     }
     // Parents named by a row point at that row's plan.
     let index_of_row: HashMap<usize, usize> =
         plans.iter().enumerate().map(|(i, p)| (p.row, i)).collect();
+    let to_plan = |r: ParentRef| match r {
+        ParentRef::Row(j) => match index_of_row.get(&records[j].row) {
+            Some(i) => ParentRef::Row(*i),
+            None => ParentRef::None,
+        },
+        other => other,
+    };
     for p in &mut plans {
-        if let ParentRef::Row(j) = p.parent {
-            p.parent = match index_of_row.get(&records[j].row) {
-                Some(i) => ParentRef::Row(*i),
-                None => ParentRef::None,
-            };
-        }
+        p.parent = to_plan(p.parent);
+        p.successors = p.successors.iter().map(|s| to_plan(*s)).collect();
     }
-    plans
+    Ok(plans)
+}
+
+/// A parent as written, compared by its bare name: "Tràng Định (huyện)", "huyện
+/// Tràng Định" and "UBND huyện Tràng Định" are "trang dinh".
+fn parent_base(p: &str) -> String {
+    let p = match p.trim().rsplit_once('(') {
+        Some((base, rest)) if parse_kind(rest.trim_end_matches(')')).is_some() => base,
+        _ => p,
+    };
+    let key = norm(p);
+    let bare = ["uy ban nhan dan ", "ubnd "]
+        .iter()
+        .find_map(|x| key.strip_prefix(x))
+        .unwrap_or(&key);
+    [
+        "thanh pho ",
+        "thi tran ",
+        "thi xa ",
+        "phuong ",
+        "huyen ",
+        "tinh ",
+        "xa ",
+        "tp ",
+    ]
+    .iter()
+    .find_map(|x| bare.strip_prefix(x))
+    .unwrap_or(bare)
+    .to_string()
+}
+
+/// The row of this file a successor's name means: of that name (and kind, when
+/// written in brackets) and valid on the day.
+fn successor_in_file(records: &[UnitRow], me: usize, name: &str, on: NaiveDate) -> Option<usize> {
+    let (base, kind) = match name.trim().rsplit_once('(') {
+        Some((b, rest)) => match parse_kind(rest.trim_end_matches(')')) {
+            Some(k) => (b, Some(k)),
+            None => (name, None),
+        },
+        None => (name, None),
+    };
+    let key = norm(base);
+    let found: Vec<usize> = records
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            *i != me
+                && norm(&r.name) == key
+                && kind.is_none_or(|k| r.kind == k)
+                && r.valid_from.is_none_or(|f| f <= on)
+                && r.valid_to.is_none_or(|t| t >= on)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// The row of this file a parent name (or code) means, if exactly one.
@@ -287,6 +450,13 @@ pub fn apply_units(c: &Tx, plans: &[UnitPlan]) -> Result<()> {
     for (p, id) in plans.iter().zip(&ids) {
         if let ParentRef::Row(j) = p.parent {
             c.set_unit_parent(*id, Some(ids[j]))?;
+        }
+        for s in &p.successors {
+            match s {
+                ParentRef::Row(j) => c.add_successor(*id, ids[*j])?,
+                ParentRef::Db(s) => c.add_successor(*id, *s)?,
+                _ => {}
+            }
         }
     }
     Ok(())
