@@ -273,6 +273,15 @@ catalog! {
     ErrMdOnlyConclusions => "--format md chỉ dùng cho báo cáo kết luận (conclusions)", "--format md is for conclusions only";
     ErrConclusionsFormat => "báo cáo kết luận (conclusions) chỉ ghi dạng md hoặc json (--format md|json)", "the conclusions report is written as md or json only (--format md|json)";
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
+    // The secretary's working day: guards, empty states, hints.
+    ErrInspectionEmpty => "biên bản chưa có kết luận nào, không có gì để xuất", "the record has no conclusion yet: nothing to export";
+    FormEmpty => "Biên bản chưa có nội dung: ghi ít nhất một kết luận rồi lưu", "The record is empty: write at least one conclusion, then save";
+    DlgSameDayTitle => "Đã có biên bản hôm nay", "A record of this day exists";
+    DlgSameDayBody => "Đơn vị này đã có biên bản kiểm tra ngày", "This unit already has an inspection record of";
+    DlgOpenExisting => "mở biên bản đã có", "open the existing record";
+    DlgNewAnyway => "vẫn lập biên bản mới", "start a new record anyway";
+    NothingToUndo => "Không có gì để hoàn tác (Ctrl-Z chỉ khôi phục mục vừa xoá)", "Nothing to undo (Ctrl-Z brings back the item just deleted)";
+    NoUnitForInspection => "Chưa chọn đơn vị: chọn một đơn vị trong khung Đơn vị rồi bấm n", "No unit selected: pick a unit in the Units pane, then press n";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
     ErrNotEmpty => "cơ sở dữ liệu đã có dữ liệu, không sinh đè", "database is not empty; nothing generated";

@@ -3,9 +3,13 @@
 
 mod common;
 
-use common::{demo_app, key, type_text};
+use common::{ctrl, demo_app, demo_store, key, render, type_text};
 use ratatui::crossterm::event::KeyCode;
+use tct::app::DialogKind;
+use tct::i18n::{T, t};
 use tct::layout::Pane;
+use tct::model::InspectionInput;
+use tct::notice::{self, NoticeFormat};
 
 #[test]
 fn clearing_a_filter_keeps_the_unit_selected_and_in_view() {
@@ -69,4 +73,109 @@ fn a_filter_of_tasks_or_targets_keeps_the_row_too() {
     type_text(&mut app, "/n");
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.target_rows[app.targets.selected].id, id);
+}
+
+/// The demo's Tràng Định was inspected on its as-of date.
+fn on_trang_dinh(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
+    let (d, mut app) = demo_app(w, h);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    (d, app)
+}
+
+#[test]
+fn a_second_record_of_the_same_day_asks_first() {
+    let (_d, mut app) = on_trang_dinh(100, 30);
+    let existing = app.store.inspection_ids(None).unwrap()[0];
+    key(&mut app, KeyCode::Char('n'));
+    assert!(app.form().is_none());
+    assert!(matches!(
+        app.dialog().map(|d| d.kind),
+        Some(DialogKind::SameDay { existing: e }) if e == existing
+    ));
+    assert!(render(&app).contains("23/09/2022"));
+    // Typed on, as if into the form: no letter answers, nothing quits.
+    type_text(&mut app, "Kết luận qn");
+    assert!(app.dialog().is_some() && !app.quit);
+    ctrl(&mut app, 'o');
+    let form = app.form().expect("the existing record opens");
+    assert_eq!(form.data.inspection_id, Some(existing));
+
+    // Esc on the question: nothing opens; Ctrl-N: a new one anyway.
+    let (_d, mut app) = on_trang_dinh(100, 30);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.dialog().is_none() && app.form().is_none());
+    key(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 'n');
+    assert_eq!(app.form().unwrap().data.inspection_id, None);
+}
+
+#[test]
+fn an_empty_record_is_not_saved() {
+    let (_d, mut app) = demo_app(100, 30);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    let before = app.store.inspection_ids(None).unwrap().len();
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "   ");
+    ctrl(&mut app, 's');
+    assert_eq!(app.message(), Some(t(T::FormEmpty)));
+    assert_eq!(app.store.inspection_ids(None).unwrap().len(), before);
+    assert_eq!(app.form().unwrap().data.inspection_id, None);
+}
+
+#[test]
+fn export_latest_never_picks_an_empty_record() {
+    let (dir, mut store) = demo_store();
+    let ctx = common::ctx("23/09/2022");
+    let unit = match store.find_unit("trang dinh", ctx.as_of).unwrap() {
+        tct::model::UnitLookup::Found(id, _) => id,
+        _ => panic!("no Tràng Định"),
+    };
+    let full = store.inspection_ids(Some(unit)).unwrap()[0];
+    // A record with nothing in it, newer than the real one (as an older tct or a
+    // crash could leave).
+    let empty = store
+        .save_inspection(
+            &InspectionInput {
+                unit_id: unit,
+                held_on: common::date("24/09/2022"),
+                ..Default::default()
+            },
+            "2022-09-24 08:00:00",
+        )
+        .unwrap();
+    assert_eq!(store.inspection_ids(Some(unit)).unwrap()[0], full);
+    let out = dir.path().join("tb.md");
+    notice::export_cli(
+        &store,
+        &ctx,
+        "latest",
+        Some("trang dinh"),
+        NoticeFormat::Md,
+        &out,
+    )
+    .unwrap();
+    let first = store.inspection(&ctx, full).unwrap().unwrap().items[0]
+        .text
+        .clone();
+    let words: String = first
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains(&words), "the real record's notice: {words}");
+    let refused = notice::export_cli(
+        &store,
+        &ctx,
+        &empty.to_string(),
+        None,
+        NoticeFormat::Md,
+        &dir.path().join("empty.md"),
+    )
+    .unwrap_err();
+    assert!(refused.to_string().contains(t(T::ErrInspectionEmpty)));
+    assert!(!dir.path().join("empty.md").exists());
 }

@@ -15,6 +15,10 @@ pub enum DialogKind {
     DeleteItem {
         has_task: bool,
     },
+    /// `n` on a unit that has a record of the as-of date already.
+    SameDay {
+        existing: i64,
+    },
 }
 
 pub struct Dialog {
@@ -28,6 +32,7 @@ impl Dialog {
         let title = match kind {
             DialogKind::Unsaved { .. } => T::DlgUnsavedTitle,
             DialogKind::DeleteItem { .. } => T::DlgDeleteTitle,
+            DialogKind::SameDay { .. } => T::DlgSameDayTitle,
         };
         Dialog { kind, title, body }
     }
@@ -38,6 +43,7 @@ impl Dialog {
             DialogKind::Unsaved { .. } => Question::Unsaved,
             DialogKind::DeleteItem { has_task: false } => Question::Delete,
             DialogKind::DeleteItem { has_task: true } => Question::DeleteWithTask,
+            DialogKind::SameDay { .. } => Question::SameDay,
         }
     }
 }
@@ -92,6 +98,10 @@ impl App {
                 }
                 self.write_draft(true);
             }
+            (DialogKind::SameDay { existing }, Command::OpenExisting) => {
+                self.open_inspection(existing);
+            }
+            (DialogKind::SameDay { .. }, Command::NewAnyway) => self.open_new_form(),
             _ => {}
         }
     }

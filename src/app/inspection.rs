@@ -19,13 +19,41 @@ impl App {
             self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
             return;
         }
+        let Some(id) = self.selected_unit().map(|u| u.id) else {
+            return self.say(StatusKind::Problem, t(T::NoUnitForInspection));
+        };
+        if self.offer_drafts_of(id, None) {
+            return;
+        }
+        // A second record of one visit would split its conclusions and leave an
+        // empty one as the "latest": the one already there is offered first.
+        let same_day = self
+            .store
+            .previous_inspection(id, self.ctx.as_of, None)
+            .ok()
+            .flatten()
+            .filter(|h| h.held_on == Some(self.ctx.as_of));
+        if let Some(h) = same_day {
+            let body = format!(
+                "{} {}.",
+                t(T::DlgSameDayBody),
+                crate::domain::format::fmt_date(self.ctx.as_of)
+            );
+            self.layers.push(Layer::Dialog(Dialog::new(
+                DialogKind::SameDay { existing: h.id },
+                body,
+            )));
+            return;
+        }
+        self.open_new_form();
+    }
+
+    /// The form of a new inspection of the selected unit, prefilled.
+    pub(super) fn open_new_form(&mut self) {
         let Some(u) = self.selected_unit() else {
             return;
         };
         let (id, name) = (u.id, u.name.clone());
-        if self.offer_drafts_of(id, None) {
-            return;
-        }
         let form = Form::new_inspection(&self.store, &self.ctx, id, &name);
         self.layers.push(Layer::Form(Box::new(form)));
     }
