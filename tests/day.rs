@@ -179,3 +179,60 @@ fn export_latest_never_picks_an_empty_record() {
     assert!(refused.to_string().contains(t(T::ErrInspectionEmpty)));
     assert!(!dir.path().join("empty.md").exists());
 }
+
+#[test]
+fn ctrl_n_follows_the_record_order_and_ctrl_z_says_when_there_is_nothing() {
+    use tct::domain::inspection::ItemKind;
+    let (_d, mut app) = demo_app(100, 30);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 'z');
+    assert_eq!(app.message(), Some(t(T::NothingToUndo)));
+    let kind = |app: &tct::app::App| app.form().unwrap().data.item().kind;
+    assert_eq!(kind(&app), ItemKind::Result);
+    type_text(&mut app, "Kết quả.");
+    ctrl(&mut app, 'n');
+    assert_eq!(kind(&app), ItemKind::Shortcoming);
+    type_text(&mut app, "Hạn chế.");
+    ctrl(&mut app, 'n');
+    assert_eq!(kind(&app), ItemKind::Directive);
+    type_text(&mut app, "Chỉ đạo.");
+    ctrl(&mut app, 'n');
+    assert_eq!(kind(&app), ItemKind::Directive);
+    // An item deleted can be undone; then nothing is left to undo.
+    ctrl(&mut app, 'd');
+    ctrl(&mut app, 'z');
+    assert_eq!(app.message(), None);
+    ctrl(&mut app, 'z');
+    assert_eq!(app.message(), Some(t(T::NothingToUndo)));
+}
+
+#[test]
+fn a_deadline_shortcut_shows_the_date_it_means() {
+    let (_d, mut app) = demo_app(100, 30);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Kết quả.");
+    ctrl(&mut app, 'n');
+    ctrl(&mut app, 'n');
+    type_text(&mut app, "Chỉ đạo.");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "cuối n");
+    assert!(!render(&app).contains("→ 31/12/2022"), "not a date yet");
+    type_text(&mut app, "ăm");
+    assert!(render(&app).contains("→ 31/12/2022"), "{}", render(&app));
+    // A date typed whole needs none.
+    for _ in 0..8 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "+30");
+    assert!(render(&app).contains("→ 23/10/2022"));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15/10/2022");
+    assert!(!render(&app).contains("→ "));
+}

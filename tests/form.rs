@@ -61,6 +61,9 @@ fn typing_two_directives_saves_them_as_tasks() {
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "Huyện đã triển khai đồng bộ, bài bản.");
     ctrl(&mut app, 'n');
+    // After a result the record's order goes on with a shortcoming; Ctrl-T moves on.
+    assert_eq!(app.form().unwrap().data.item().kind, ItemKind::Shortcoming);
+    ctrl(&mut app, 't');
     assert_eq!(app.form().unwrap().data.item().kind, ItemKind::Directive);
     type_text(&mut app, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.");
     key(&mut app, KeyCode::Tab);
@@ -141,6 +144,7 @@ fn bad_input_says_where_and_saves_nothing() {
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "Đánh giá.");
     ctrl(&mut app, 'n');
+    ctrl(&mut app, 't');
     type_text(&mut app, "Chỉ đạo.");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
@@ -313,8 +317,12 @@ fn items_reorder_and_kinds_cycle() {
         ),
         ("hai", "một", 0)
     );
+    assert_eq!(
+        app.form().unwrap().data.items[0].kind,
+        ItemKind::Shortcoming
+    );
     ctrl(&mut app, 't');
-    assert_eq!(app.form().unwrap().data.items[0].kind, ItemKind::Proposal);
+    assert_eq!(app.form().unwrap().data.items[0].kind, ItemKind::Directive);
 }
 
 #[test]

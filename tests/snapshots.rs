@@ -90,6 +90,7 @@ fn form_with_two_items(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
         "Huyện đã triển khai đồng bộ, bài bản các nhiệm vụ được giao.",
     );
     common::ctrl(&mut app, 'n');
+    common::ctrl(&mut app, 't');
     type_text(&mut app, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "so tai");

@@ -94,7 +94,9 @@ impl App {
             Command::PrevItem => form.select_item(-1),
             Command::NextItem => form.select_item(1),
             Command::UndoDelete => {
-                form.undo_delete();
+                if !form.undo_delete() {
+                    self.say(StatusKind::Problem, t(T::NothingToUndo));
+                }
             }
             Command::Complete => {
                 if let Some(s) = form.suggested.clone() {

@@ -19,12 +19,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         TaskMode::Open => t(T::ModeOpen),
         TaskMode::All => t(T::ModeAll),
     };
+    // The province-wide view is of overdue tasks only, and its name says so.
     let title = if app.all_units {
-        format!(
-            " {} · {mode} ({}) ",
-            t(T::ModeAllUnitsOverdue),
-            app.tasks.total
-        )
+        format!(" {} ({}) ", t(T::ModeAllUnitsOverdue), app.tasks.total)
     } else {
         format!(" {} · {mode} ({}) ", t(T::Tasks), app.tasks.total)
     };

@@ -7,6 +7,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 
 use super::{fit, header, pane_block};
 use crate::app::App;
+use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
 
@@ -18,8 +19,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = format!(" {} ({}) ", t(T::Units), app.units.total);
     let inner = pane_block(frame, app, Pane::Units, area, title);
     // The last inspection and its directives, where the pane is wide enough.
-    let visits = inner.width >= 69;
-    let fixed = 2 + 6 * 6 + if visits { 18 } else { 0 };
+    let visits = inner.width >= 71;
+    let fixed = 2 + 6 * 6 + if visits { 20 } else { 0 };
     let name_w = (inner.width as usize).saturating_sub(fixed).max(4);
     let mut head_cells: Vec<String> = vec![
         String::new(),
@@ -63,9 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if visits {
             let d = &u.directives;
             cells.push(Cell::from(
-                u.last_inspection
-                    .map(|d| d.format("%d/%m/%y").to_string())
-                    .unwrap_or_default(),
+                u.last_inspection.map(fmt_date).unwrap_or_default(),
             ));
             let text = if u.last_inspection.is_some() {
                 format!("{}/{}/{}", d.done, d.open, d.overdue)
@@ -92,7 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(5),
     ];
     if visits {
-        widths.extend([Constraint::Length(8), Constraint::Length(8)]);
+        widths.extend([Constraint::Length(10), Constraint::Length(8)]);
     }
     let table = Table::new(rows, widths)
         .header(head)

@@ -14,6 +14,8 @@ pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
 pub const CTRL_C: &str = "\x03";
 pub const CTRL_N: &str = "\x0e";
+/// Ctrl-T: the next kind of item (after a result, Ctrl-N gives a shortcoming).
+pub const CTRL_T: &str = "\x14";
 pub const CTRL_S: &str = "\x13";
 /// Ctrl-X: in a dialog or the list of drafts, discard (what is discarded is kept).
 pub const CTRL_X: &str = "\x18";

@@ -210,9 +210,11 @@ impl Form {
     /// A new item after the current one, of the same kind, ready for typing.
     pub fn new_item(&mut self) {
         self.commit();
-        // After the assessment come the directives; otherwise more of the same kind.
+        // The record's order: results, then shortcomings, then directives; after a
+        // directive or a proposal, more of the same kind.
         let kind = match self.data.item().kind {
-            ItemKind::Result => ItemKind::Directive,
+            ItemKind::Result => ItemKind::Shortcoming,
+            ItemKind::Shortcoming => ItemKind::Directive,
             k => k,
         };
         let at = (self.data.current + 1).min(self.data.items.len());
