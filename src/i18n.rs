@@ -121,6 +121,7 @@ catalog! {
     // Detail view.
     Detail => "Chi tiết", "Detail";
     DocNumber => "Số/ký hiệu văn bản", "Document";
+    ColDoc => "Số/ký hiệu", "Doc no.";
     DocDate => "Ngày văn bản", "Document date";
     Leader => "Lãnh đạo chỉ đạo", "Assigning leader";
     LeadUnit => "Đơn vị chủ trì", "Lead unit";

@@ -236,3 +236,79 @@ fn a_deadline_shortcut_shows_the_date_it_means() {
     type_text(&mut app, "15/10/2022");
     assert!(!render(&app).contains("→ "));
 }
+
+#[test]
+fn the_overdue_view_gives_its_width_to_the_titles_and_shows_documents_whole() {
+    let (_d, mut app) = demo_app(120, 30);
+    key(&mut app, KeyCode::Char('o'));
+    let screen = render(&app);
+    for r in &app.task_rows {
+        if let Some(doc) = &r.doc_number {
+            assert!(screen.contains(doc.as_str()), "{doc} whole:\n{screen}");
+        }
+        // At least 45 columns of each title are read.
+        let head: String = r.title.chars().take(45).collect();
+        assert!(screen.contains(&head), "{head}:\n{screen}");
+    }
+    insta::assert_snapshot!("overdue_view_120x30", screen);
+    let (_d, mut app) = demo_app(80, 24);
+    key(&mut app, KeyCode::Char('o'));
+    let screen = render(&app);
+    for r in &app.task_rows {
+        let head: String = r.title.chars().take(25).collect();
+        assert!(screen.contains(&head), "{head}:\n{screen}");
+    }
+    insta::assert_snapshot!("overdue_view_80x24", screen);
+    // Tab back to the units: the three panes again, the view still of every unit.
+    let (_d, mut app) = demo_app(120, 30);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Tab);
+    assert!(app.areas().units.is_some() && app.all_units);
+}
+
+#[test]
+fn last_times_directives_show_their_status_whole() {
+    let (_d, mut app) = demo_app(120, 40);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    let screen = render(&app);
+    let labels = app.form().unwrap().previous.clone().unwrap().1;
+    assert!(!labels.is_empty());
+    for d in labels {
+        let Some(s) = d.task_status else { continue };
+        let label = tct::words::status_text(s);
+        assert!(screen.contains(&label), "«{label}» whole:\n{screen}");
+    }
+}
+
+#[test]
+fn a_long_message_is_never_cut_mid_word() {
+    let (_d, mut app) = demo_app(80, 24);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 'z');
+    let msg = t(T::NothingToUndo);
+    assert!(msg.chars().count() > 40);
+    let (_d2, mut narrow) = demo_app(50, 20);
+    type_text(&mut narrow, "/cao loc");
+    key(&mut narrow, KeyCode::Enter);
+    key(&mut narrow, KeyCode::Char('n'));
+    ctrl(&mut narrow, 'z');
+    let screen = render(&narrow);
+    // Every word of the message is on screen whole, in order, on the bottom lines.
+    let bottom: Vec<&str> = screen
+        .lines()
+        .rev()
+        .take_while(|l| l.starts_with(' '))
+        .collect();
+    assert!(bottom.len() > 1, "wrapped, not cut:\n{screen}");
+    let shown: String = bottom
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(shown, msg, "\n{screen}");
+}

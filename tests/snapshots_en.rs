@@ -13,3 +13,15 @@ fn dashboard_in_english_120x40() {
     assert!(screen.contains("targets met or exceeded"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn overdue_view_in_english_at_both_sizes() {
+    tct::i18n::set_lang(tct::i18n::Lang::En);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let (_d, mut app) = demo_app(w, h);
+        common::key(&mut app, ratatui::crossterm::event::KeyCode::Char('o'));
+        let screen = render(&app);
+        assert!(screen.contains("Overdue – all units (20)"), "{screen}");
+        insta::assert_snapshot!(format!("overdue_en_{w}x{h}"), screen);
+    }
+}

@@ -182,7 +182,12 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.area(), self.focus, self.summary_lines())
+        layout::areas(
+            self.area(),
+            self.focus,
+            self.summary_lines(),
+            self.all_units,
+        )
     }
 
     /// Rows a pane shows when it is on screen (narrow layouts show one pane at a time).
@@ -190,7 +195,7 @@ impl App {
         let lines = self.summary_lines();
         let filter_line =
             usize::from(self.layers.filter().is_some() || !self.list(p).filter.is_empty());
-        let rows = layout::areas(self.area(), p, lines).list_rows(p);
+        let rows = layout::areas(self.area(), p, lines, self.all_units).list_rows(p);
         rows.saturating_sub(filter_line).max(1)
     }
 

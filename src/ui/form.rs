@@ -230,21 +230,26 @@ fn draw_previous(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
+    let labels: Vec<_> = directives
+        .iter()
+        .map(|d| match d.task_status {
+            Some(s) => status_label(&app.theme, s),
+            None => ("–".to_string(), app.theme.dim()),
+        })
+        .collect();
+    // Each status is read whole ("hoàn thành trễ 12 ngày"); the text takes the rest.
+    let status_w = labels.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 1;
     let lines: Vec<Line> = directives
         .iter()
-        .map(|d| {
-            let (label, style) = match d.task_status {
-                Some(s) => status_label(&app.theme, s),
-                None => ("–".to_string(), app.theme.dim()),
-            };
-            let label = fit(&label, 18);
-            let pad = 19usize.saturating_sub(label.width());
+        .zip(labels)
+        .map(|(d, (label, style))| {
+            let pad = status_w.saturating_sub(label.width());
             Line::from(vec![
                 Span::styled(label, style),
                 Span::raw(" ".repeat(pad)),
                 Span::raw(fit(
                     d.text.lines().next().unwrap_or(""),
-                    w.saturating_sub(19),
+                    w.saturating_sub(status_w),
                 )),
             ])
         })

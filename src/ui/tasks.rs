@@ -5,13 +5,14 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::{fit, header, pane_block, status_label};
 use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
-use crate::model::TaskMode;
+use crate::model::{TaskMode, TaskRow};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mode = match app.task_mode {
@@ -30,17 +31,39 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(t(T::NoUnit)), inner);
         return;
     }
+    // Status, unit and document take what their visible rows need (a document number
+    // whole); the title takes the rest.
     let w = inner.width as usize;
-    let show_doc = w >= 100;
-    let unit_w = if app.all_units { 14 } else { 0 };
-    let status_w = 22;
-    let fixed = status_w
-        + 1
-        + 10
-        + 1
-        + if show_doc { 15 } else { 0 }
-        + if unit_w > 0 { unit_w + 1 } else { 0 };
-    let title_w = w.saturating_sub(fixed).max(6);
+    let widest = |f: &dyn Fn(&TaskRow) -> String, head: &str, cap: usize| {
+        app.task_rows
+            .iter()
+            .map(|r| f(r).width())
+            .chain([head.width()])
+            .max()
+            .unwrap_or(0)
+            .min(cap)
+    };
+    let status_w = widest(
+        &|r| status_label(&app.theme, r.status).0,
+        t(T::ColStatus),
+        22,
+    );
+    let unit_w = if app.all_units {
+        widest(
+            &|r| r.unit_name.clone(),
+            t(T::ColUnit),
+            if w >= 100 { 22 } else { 14 },
+        )
+    } else {
+        0
+    };
+    let doc_w = widest(&doc_of, t(T::ColDoc), 24);
+    let fixed = status_w + 1 + 10 + 1 + if unit_w > 0 { unit_w + 1 } else { 0 };
+    // The document column only where the title keeps room to be read.
+    let show_doc = w >= fixed + doc_w + 1 + 30;
+    let title_w = w
+        .saturating_sub(fixed + if show_doc { doc_w + 1 } else { 0 })
+        .max(6);
 
     let mut head = vec![t(T::ColStatus).to_string(), t(T::ColDeadline).into()];
     let mut widths = vec![Constraint::Length(status_w as u16), Constraint::Length(10)];
@@ -49,8 +72,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         widths.push(Constraint::Length(unit_w as u16));
     }
     if show_doc {
-        head.push(t(T::DocNumber).into());
-        widths.push(Constraint::Length(14));
+        head.push(t(T::ColDoc).into());
+        widths.push(Constraint::Length(doc_w as u16));
     }
     head.push(t(T::ColTitle).into());
     widths.push(Constraint::Min(6));
@@ -65,13 +88,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             cells.push(Cell::from(fit(&r.unit_name, unit_w)));
         }
         if show_doc {
-            // A directive's task names its inspection instead of a document.
-            let doc = match (&r.doc_number, r.inspection_on) {
-                (Some(n), _) => n.clone(),
-                (None, Some(on)) => format!("KL {}", fmt_date(on)),
-                (None, None) => String::new(),
-            };
-            cells.push(Cell::from(fit(&doc, 14)));
+            cells.push(Cell::from(fit(&doc_of(r), doc_w)));
         }
         cells.push(Cell::from(fit(&r.title, title_w)));
         Row::new(cells)
@@ -83,4 +100,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut state = TableState::default()
         .with_selected((!app.task_rows.is_empty()).then(|| app.tasks.in_window()));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// A task's document number; a directive's task names its inspection instead.
+fn doc_of(r: &TaskRow) -> String {
+    match (&r.doc_number, r.inspection_on) {
+        (Some(n), _) => n.clone(),
+        (None, Some(on)) => format!("KL {}", fmt_date(on)),
+        (None, None) => String::new(),
+    }
 }
