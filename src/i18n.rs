@@ -275,6 +275,18 @@ catalog! {
     ErrConclusionsFormat => "báo cáo kết luận (conclusions) chỉ ghi dạng md hoặc json (--format md|json)", "the conclusions report is written as md or json only (--format md|json)";
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
     // The secretary's working day: guards, empty states, hints.
+    HelpColumns => "Cột và chữ viết tắt", "Columns and abbreviations";
+    HelpMarker => "đơn vị có nhiệm vụ quá hạn", "the unit has overdue tasks";
+    HelpMet => "chỉ tiêu đạt và vượt kế hoạch / số chỉ tiêu", "targets met or exceeded / all targets";
+    HelpAbove => "chỉ tiêu đạt từ 70% kế hoạch, chưa đạt", "targets at 70% of plan or more, not yet met";
+    HelpBelow => "chỉ tiêu đạt dưới 70% kế hoạch", "targets below 70% of plan";
+    HelpOnTime => "nhiệm vụ hoàn thành đúng hạn / nhiệm vụ đã đến hạn", "tasks done on time / tasks already due";
+    HelpLate => "nhiệm vụ hoàn thành nhưng trễ hạn", "tasks done after their deadline";
+    HelpOverdue => "nhiệm vụ quá hạn chưa hoàn thành", "tasks past their deadline, not done";
+    HelpVisited => "ngày kiểm tra gần nhất", "the last inspection's date";
+    HelpDirectives => "chỉ đạo qua các lần kiểm tra: đã xong/đang trong hạn/quá hạn, như 0/10/0", "directives of the inspections: done/in time/overdue, as in 0/10/0";
+    HelpDoc => "số, ký hiệu văn bản giao nhiệm vụ; «KL 23/09/2022»: giao trong kết luận kiểm tra ngày đó", "the number of the document that gave the task; «KL 23/09/2022»: given in the conclusions of that day's inspection";
+    HelpClasses => "chỉ tiêu: ✓ đạt và vượt · ◐ trên 70% · ✗ dưới 70% · ? chưa có số liệu", "targets: ✓ met · ◐ above 70% · ✗ below 70% · ? no data yet";
     ErrInspectionEmpty => "biên bản chưa có kết luận nào, không có gì để xuất", "the record has no conclusion yet: nothing to export";
     FormEmpty => "Biên bản chưa có nội dung: ghi ít nhất một kết luận rồi lưu", "The record is empty: write at least one conclusion, then save";
     DlgSameDayTitle => "Đã có biên bản hôm nay", "A record of this day exists";

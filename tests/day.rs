@@ -312,3 +312,31 @@ fn a_long_message_is_never_cut_mid_word() {
         .join(" ");
     assert_eq!(shown, msg, "\n{screen}");
 }
+
+#[test]
+fn help_says_what_the_columns_and_abbreviations_mean() {
+    let (_d, mut app) = demo_app(120, 30);
+    key(&mut app, KeyCode::Char('?'));
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&render(&app));
+        key(&mut app, KeyCode::Down);
+    }
+    for (head, meaning) in [
+        (T::ColMet, T::HelpMet),
+        (T::ColOnTime, T::HelpOnTime),
+        (T::ColLate, T::HelpLate),
+        (T::ColOverdue, T::HelpOverdue),
+        (T::ColDirectives, T::HelpDirectives),
+        (T::ColDoc, T::HelpDoc),
+    ] {
+        let words: Vec<&str> = t(meaning).split(' ').take(3).collect();
+        let words = words.join(" ");
+        assert!(
+            seen.lines()
+                .any(|l| l.contains(&format!("  {}  ", t(head))) && l.contains(&words)),
+            "{meaning:?} explained beside {head:?}:\n{seen}"
+        );
+    }
+    assert!(seen.contains("0/10/0"));
+}

@@ -44,11 +44,24 @@ fn slips(screen: &str) -> Vec<String> {
                 }
             }
         }
-        // Every date is dd/mm/yyyy: no two-digit years.
-        for token in line.split(|c: char| !(c.is_ascii_digit() || c == '/')) {
+        // Every date is dd/mm/yyyy: no two-digit years, no cut year. (A date that runs
+        // into a border is one an overlay covers, not a slip.)
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '/') {
+                i += 1;
+            }
+            if i == start {
+                i += 1;
+                continue;
+            }
+            let token: String = chars[start..i].iter().collect();
             let parts: Vec<&str> = token.split('/').collect();
             let day_month = parts.len() == 3 && parts[0].len() == 2 && parts[1].len() == 2;
-            if day_month && parts[2].len() != 4 {
+            let ends_in_text = chars.get(i).is_none_or(|c| *c == ' ');
+            if day_month && parts[2].len() != 4 && ends_in_text {
                 found.push(format!("date «{token}» not dd/mm/yyyy: {line}"));
             }
         }

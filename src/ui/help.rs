@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::popup;
@@ -47,6 +47,48 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
             ]));
         }
         lines.push(Line::default());
+        // On the dashboard what its columns mean comes right after its keys.
+        if mode == Mode::Dashboard {
+            lines.extend(columns(app));
+            lines.push(Line::default());
+        }
     }
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+/// What each column header and abbreviation of the panes means, named by the same
+/// catalog entries the headers are drawn from.
+fn columns(app: &App) -> Vec<Line<'static>> {
+    let rows: [(&str, T); 10] = [
+        ("!", T::HelpMarker),
+        (t(T::ColMet), T::HelpMet),
+        (t(T::ColAbove), T::HelpAbove),
+        (t(T::ColBelow), T::HelpBelow),
+        (t(T::ColOnTime), T::HelpOnTime),
+        (t(T::ColLate), T::HelpLate),
+        (t(T::ColOverdue), T::HelpOverdue),
+        (t(T::LastInspection), T::HelpVisited),
+        (t(T::ColDirectives), T::HelpDirectives),
+        (t(T::ColDoc), T::HelpDoc),
+    ];
+    let mut lines = vec![Line::from(Span::styled(
+        t(T::HelpColumns),
+        app.theme.title(),
+    ))];
+    for (head, meaning) in rows {
+        let pad = 22usize.saturating_sub(head.width());
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(head.to_string(), app.theme.header()),
+            Span::raw(" ".repeat(pad)),
+            Span::raw(t(meaning)),
+        ]));
+    }
+    lines.push(Line::from(format!("  {}", t(T::HelpClasses))));
+    lines
 }
