@@ -275,6 +275,18 @@ catalog! {
     ErrConclusionsFormat => "báo cáo kết luận (conclusions) chỉ ghi dạng md hoặc json (--format md|json)", "the conclusions report is written as md or json only (--format md|json)";
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
     // The secretary's working day: guards, empty states, hints.
+    EmptyStart => "Chưa có dữ liệu. Bắt đầu bằng danh sách đơn vị, rồi nhiệm vụ và chỉ tiêu:", "No data yet. Begin with the list of units, then tasks and targets:";
+    EmptyStartFile => "TỆP", "FILE";
+    EmptyStartSamples => "(CSV hoặc XLSX; tệp mẫu trong assets/ của mã nguồn tct)", "(CSV or XLSX; sample files in assets/ of tct's source)";
+    EmptyStartDemo => "Xem thử với dữ liệu mẫu:", "Try it with the demo data:";
+    EmptyStartDb => "Cơ sở dữ liệu:", "Database:";
+    EmptyStartQuit => "(q để thoát, rồi chạy lệnh ở cửa sổ dòng lệnh)", "(q to quit, then run the command in the terminal)";
+    EmptyNoMatch => "Không có dòng nào khớp bộ lọc (Esc bỏ lọc)", "No row matches the filter (Esc clears it)";
+    EmptyTargets => "Đơn vị chưa có chỉ tiêu năm", "The unit has no targets for";
+    EmptyTasks => "Đơn vị chưa có nhiệm vụ", "The unit has no tasks";
+    EmptyOverdue => "Không có nhiệm vụ quá hạn", "No overdue task";
+    EmptyOverdueProvince => "Toàn tỉnh không có nhiệm vụ quá hạn", "No overdue task in the province";
+    EmptyOpen => "Không có nhiệm vụ chưa hoàn thành", "No task left open";
     HelpColumns => "Cột và chữ viết tắt", "Columns and abbreviations";
     HelpMarker => "đơn vị có nhiệm vụ quá hạn", "the unit has overdue tasks";
     HelpMet => "chỉ tiêu đạt và vượt kế hoạch / số chỉ tiêu", "targets met or exceeded / all targets";

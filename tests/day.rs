@@ -340,3 +340,54 @@ fn help_says_what_the_columns_and_abbreviations_mean() {
     }
     assert!(seen.contains("0/10/0"));
 }
+
+/// A first start: an empty database at a path of a fixed length, so the screen can be
+/// compared whatever the temporary directory is called.
+fn first_start(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App, String) {
+    let dir = tempfile::Builder::new()
+        .prefix("tct")
+        .rand_bytes(6)
+        .tempdir_in("/tmp")
+        .unwrap();
+    let db = dir.path().join("t.db");
+    let store = tct::store::Store::open(&db).unwrap();
+    let mut app = tct::app::App::new(
+        store,
+        common::ctx("23/09/2022"),
+        tct::theme::Theme { color: false },
+        (w, h),
+    );
+    app.update(tct::app::Action::Resize(w, h));
+    let name = dir.path().display().to_string();
+    (dir, app, name)
+}
+
+#[test]
+fn a_first_start_says_how_to_begin_and_where_the_data_is() {
+    for (w, h) in [(80, 24), (120, 30)] {
+        let (_d, mut app, dir) = first_start(w, h);
+        let screen = render(&app);
+        assert!(screen.contains("t.db import TỆP"), "{screen}");
+        assert!(screen.contains("tct --demo"), "{screen}");
+        assert!(screen.contains(&format!("{dir}/t.db")), "{screen}");
+        let stable = screen.replace(&dir, "/tmp/tct000000");
+        insta::assert_snapshot!(format!("first_start_{w}x{h}"), stable);
+        // `n` with no unit says why instead of doing nothing.
+        key(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.message(), Some(t(T::NoUnitForInspection)));
+        assert!(app.form().is_none());
+    }
+}
+
+#[test]
+fn empty_lists_say_so() {
+    let (_d, mut app) = demo_app(120, 30);
+    type_text(&mut app, "/tràng định");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.tasks.total, 0);
+    assert!(render(&app).contains(t(T::EmptyOverdue)));
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "/khong co don vi nay");
+    assert!(render(&app).contains(t(T::EmptyNoMatch)));
+}

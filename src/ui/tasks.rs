@@ -3,11 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
-use super::{fit, header, pane_block, status_label};
+use super::{empty_note, fit, header, pane_block, status_label};
 use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
@@ -30,6 +30,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if app.task_scope().is_none() {
         frame.render_widget(Paragraph::new(t(T::NoUnit)), inner);
         return;
+    }
+    if app.tasks.total == 0 {
+        let say = match (app.tasks.filter.is_empty(), app.task_mode) {
+            (false, _) => T::EmptyNoMatch,
+            (true, TaskMode::Overdue) if app.all_units => T::EmptyOverdueProvince,
+            (true, TaskMode::Overdue) => T::EmptyOverdue,
+            (true, TaskMode::Open) => T::EmptyOpen,
+            (true, TaskMode::All) => T::EmptyTasks,
+        };
+        return empty_note(frame, app, inner, vec![Line::from(t(say))]);
     }
     // Status, unit and document take what their visible rows need (a document number
     // whole); the title takes the rest.

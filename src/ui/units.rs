@@ -2,10 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use super::{fit, header, pane_block};
+use super::{empty_note, fit, header, pane_block};
 use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
@@ -18,6 +18,9 @@ fn frac(n: u32, total: u32) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = format!(" {} ({}) ", t(T::Units), app.units.total);
     let inner = pane_block(frame, app, Pane::Units, area, title);
+    if app.units.total == 0 {
+        return empty_note(frame, app, inner, empty_lines(app));
+    }
     // The last inspection and its directives, where the pane is wide enough.
     let visits = inner.width >= 71;
     let fixed = 2 + 6 * 6 + if visits { 20 } else { 0 };
@@ -100,4 +103,32 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut state = TableState::default()
         .with_selected((!app.unit_rows.is_empty()).then(|| app.units.in_window()));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// No unit to list: a filter that matches none, or a database with nothing in it yet,
+/// where a first start says how to begin and which file it opened.
+fn empty_lines(app: &App) -> Vec<Line<'static>> {
+    if !app.units.filter.is_empty() {
+        return vec![Line::from(t(T::EmptyNoMatch))];
+    }
+    let db = app.store.path().display().to_string();
+    let quoted = if db.contains(' ') {
+        format!("\"{db}\"")
+    } else {
+        db.clone()
+    };
+    vec![
+        Line::from(t(T::EmptyStart)),
+        Line::from(format!(
+            "  tct --db {quoted} import {}",
+            t(T::EmptyStartFile)
+        )),
+        Line::from(t(T::EmptyStartSamples)),
+        Line::default(),
+        Line::from(t(T::EmptyStartDemo)),
+        Line::from("  tct --demo"),
+        Line::default(),
+        Line::from(format!("{} {db}", t(T::EmptyStartDb))),
+        Line::from(t(T::EmptyStartQuit)),
+    ]
 }
