@@ -73,7 +73,7 @@ pub fn areas(area: Rect, focus: Pane, summary_lines: u16, province: bool) -> Are
     let wide = area.width >= WIDE;
     let [title, summary, rest, status] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(summary_lines.clamp(1, 2)),
+        Constraint::Length(summary_lines.clamp(1, 3)),
         Constraint::Min(0),
         Constraint::Length(1),
     ])

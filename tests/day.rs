@@ -391,3 +391,19 @@ fn empty_lists_say_so() {
     type_text(&mut app, "/khong co don vi nay");
     assert!(render(&app).contains(t(T::EmptyNoMatch)));
 }
+
+#[test]
+fn the_scorecard_sentence_is_read_whole_at_80_columns() {
+    let (_d, mut app) = demo_app(80, 24);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    let screen = render(&app);
+    let top: String = screen
+        .lines()
+        .skip(1)
+        .take(3)
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(top.starts_with(&app.summary()), "{screen}");
+}

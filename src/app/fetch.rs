@@ -55,7 +55,8 @@ impl App {
         }
         // The selected unit's sentence may take another line than the last one's, and
         // the list a line less: keep the selection in the window that is left.
-        if count && self.page_rows(Pane::Units) != h {
+        // (Once more at most: the selected unit, and so the height, stays the same.)
+        if self.page_rows(Pane::Units) != h {
             self.units
                 .select(self.units.selected, self.page_rows(Pane::Units));
             self.reload_units(false);
