@@ -206,7 +206,7 @@ catalog! {
     SavedAt => "đã lưu", "saved";
     Suggestion => "Gợi ý", "Suggestion";
     DeadlineHint => "dd/mm/yyyy, +30, cuối quý…", "dd/mm/yyyy, +30, cuối quý…";
-    UnitDefault => "mặc định: đơn vị được kiểm tra", "default: the inspected unit";
+    UnitDefault => "để trống là đơn vị được kiểm tra", "left empty, the inspected unit";
     PreviousDirectives => "Chỉ đạo lần trước", "Last time's directives";
     HasTask => "đã thành nhiệm vụ", "tracked as a task";
     Inspections => "Các lần kiểm tra", "Inspections";
@@ -287,6 +287,7 @@ catalog! {
     EmptyOverdue => "Không có nhiệm vụ quá hạn", "No overdue task";
     EmptyOverdueProvince => "Toàn tỉnh không có nhiệm vụ quá hạn", "No overdue task in the province";
     EmptyOpen => "Không có nhiệm vụ chưa hoàn thành", "No task left open";
+    AnswerFirst => "Chưa mở biên bản: chọn Ctrl-O (mở biên bản đã có), Ctrl-N (lập mới) hoặc Esc", "No record open yet: choose Ctrl-O (open the existing one), Ctrl-N (a new one) or Esc";
     HelpColumns => "Cột và chữ viết tắt", "Columns and abbreviations";
     HelpMarker => "đơn vị có nhiệm vụ quá hạn", "the unit has overdue tasks";
     HelpMet => "chỉ tiêu đạt và vượt kế hoạch / số chỉ tiêu", "targets met or exceeded / all targets";

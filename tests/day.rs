@@ -97,6 +97,11 @@ fn a_second_record_of_the_same_day_asks_first() {
     // Typed on, as if into the form: no letter answers, nothing quits.
     type_text(&mut app, "Kết luận qn");
     assert!(app.dialog().is_some() && !app.quit);
+    assert_eq!(
+        app.message(),
+        Some(t(T::AnswerFirst)),
+        "says why nothing is typed"
+    );
     ctrl(&mut app, 'o');
     let form = app.form().expect("the existing record opens");
     assert_eq!(form.data.inspection_id, Some(existing));
