@@ -138,6 +138,7 @@ catalog! {
     LowerBetter => "càng thấp càng tốt", "lower is better";
     Year => "Năm", "Year";
     Days => "ngày", "days";
+    Day => "ngày", "day";
     // Key help.
     KUp => "lên", "up";
     KDown => "xuống", "down";
@@ -348,7 +349,7 @@ catalog! {
     ColMet => "Đạt", "Met";
     ColAbove => "≥70%", "≥70%";
     ColBelow => "<70%", "<70%";
-    ColOnTime => "Đ.hạn", "OnTime";
+    ColOnTime => "Đ.hạn", "Done";
     ColLate => "Trễ", "Late";
     ColOverdue => "Q.hạn", "Over";
     OpenedReadOnly => "cơ sở dữ liệu chỉ đọc: chỉ xem, không ghi", "database is read-only: viewing only";
