@@ -412,3 +412,20 @@ fn the_scorecard_sentence_is_read_whole_at_80_columns() {
         .join(" ");
     assert!(top.starts_with(&app.summary()), "{screen}");
 }
+
+#[test]
+fn scrolling_a_task_list_does_not_move_its_columns() {
+    let (_d, mut app) = demo_app(80, 14);
+    key(&mut app, KeyCode::Char('o'));
+    let header = |app: &tct::app::App| {
+        render(app)
+            .lines()
+            .find(|l| l.contains(t(T::ColDeadline)))
+            .unwrap()
+            .to_string()
+    };
+    let first = header(&app);
+    key(&mut app, KeyCode::End);
+    assert!(app.tasks.offset > 0);
+    assert_eq!(header(&app), first);
+}

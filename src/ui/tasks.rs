@@ -41,33 +41,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         };
         return empty_note(frame, app, inner, vec![Line::from(t(say))]);
     }
-    // Status, unit and document take what their visible rows need (a document number
-    // whole); the title takes the rest.
+    // The title takes what the other columns leave. They keep their width from one
+    // page to the next, so scrolling does not move them: the status as wide as the
+    // longest it can say in this list, a document number whole.
     let w = inner.width as usize;
-    let widest = |f: &dyn Fn(&TaskRow) -> String, head: &str, cap: usize| {
+    let widest = |f: &dyn Fn(&TaskRow) -> String, head: &str, least: usize, cap: usize| {
         app.task_rows
             .iter()
             .map(|r| f(r).width())
-            .chain([head.width()])
+            .chain([head.width(), least])
             .max()
             .unwrap_or(0)
             .min(cap)
     };
-    let status_w = widest(
-        &|r| status_label(&app.theme, r.status).0,
-        t(T::ColStatus),
-        22,
-    );
+    let status_w = status_width(app.task_mode).max(t(T::ColStatus).width());
     let unit_w = if app.all_units {
-        widest(
-            &|r| r.unit_name.clone(),
-            t(T::ColUnit),
-            if w >= 100 { 22 } else { 14 },
-        )
+        let cap = if w >= 100 { 22 } else { 14 };
+        widest(&|r| r.unit_name.clone(), t(T::ColUnit), cap, cap)
     } else {
         0
     };
-    let doc_w = widest(&doc_of, t(T::ColDoc), 24);
+    let doc_w = widest(&doc_of, t(T::ColDoc), 15, 24);
     let fixed = status_w + 1 + 10 + 1 + if unit_w > 0 { unit_w + 1 } else { 0 };
     // The document column only where the title keeps room to be read.
     let show_doc = w >= fixed + doc_w + 1 + 30;
@@ -119,4 +113,29 @@ fn doc_of(r: &TaskRow) -> String {
         (None, Some(on)) => format!("KL {}", fmt_date(on)),
         (None, None) => String::new(),
     }
+}
+
+/// The widest status a list in `mode` usually shows: up to 999 days overdue, 99 days
+/// late (a longer one is cut with "…" rather than push the titles about).
+fn status_width(mode: TaskMode) -> usize {
+    use crate::domain::task::TaskStatus as S;
+    let overdue = [S::Overdue { days: 999 }];
+    let all = [
+        S::Overdue { days: 999 },
+        S::DoneLate { days_late: 99 },
+        S::DueSoon { days_left: 99 },
+        S::DoneOnTime,
+        S::InTime { days_left: 99 },
+        S::NoDeadline,
+    ];
+    let statuses: &[S] = if mode == TaskMode::Overdue {
+        &overdue
+    } else {
+        &all
+    };
+    statuses
+        .iter()
+        .map(|s| crate::words::status_text(*s).width())
+        .max()
+        .unwrap_or(0)
 }
