@@ -303,7 +303,7 @@ catalog! {
     HelpClasses => "chỉ tiêu: ✓ đạt và vượt · ◐ trên 70% · ✗ dưới 70% · ? chưa có số liệu", "targets: ✓ met · ◐ above 70% · ✗ below 70% · ? no data yet";
     ErrInspectionEmpty => "biên bản chưa có kết luận nào, không có gì để xuất", "the record has no conclusion yet: nothing to export";
     FormEmpty => "Biên bản chưa có nội dung: ghi ít nhất một kết luận rồi lưu", "The record is empty: write at least one conclusion, then save";
-    DlgSameDayTitle => "Đã có biên bản hôm nay", "A record of this day exists";
+    DlgSameDayTitle => "Đã có biên bản ngày này", "A record of this date exists";
     DlgSameDayBody => "Đơn vị này đã có biên bản kiểm tra ngày", "This unit already has an inspection record of";
     DlgOpenExisting => "mở biên bản đã có", "open the existing record";
     DlgNewAnyway => "vẫn lập biên bản mới", "start a new record anyway";

@@ -429,3 +429,23 @@ fn scrolling_a_task_list_does_not_move_its_columns() {
     assert!(app.tasks.offset > 0);
     assert_eq!(header(&app), first);
 }
+
+#[test]
+fn help_columns_read_at_80x24() {
+    let (_d, mut app) = demo_app(80, 24);
+    key(&mut app, KeyCode::Char('?'));
+    for _ in 0..19 {
+        key(&mut app, KeyCode::Down);
+    }
+    let screen = render(&app);
+    assert!(screen.contains(t(T::HelpColumns)), "{screen}");
+    insta::assert_snapshot!("help_columns_80x24", screen);
+}
+
+#[test]
+fn the_same_day_question_at_80x24() {
+    let (_d, mut app) = on_trang_dinh(80, 24);
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Huyện");
+    insta::assert_snapshot!("same_day_question_80x24", render(&app));
+}

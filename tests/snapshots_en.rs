@@ -47,3 +47,16 @@ fn first_start_in_english_80x24() {
     assert!(screen.contains("Database: /tmp/tct000000/t.db"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn same_day_question_in_english_80x24() {
+    use ratatui::crossterm::event::KeyCode;
+    tct::i18n::set_lang(tct::i18n::Lang::En);
+    let (_d, mut app) = demo_app(80, 24);
+    common::type_text(&mut app, "/trang dinh");
+    common::key(&mut app, KeyCode::Enter);
+    common::key(&mut app, KeyCode::Char('n'));
+    let screen = render(&app);
+    assert!(screen.contains("Ctrl-O"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         lines.push(Line::default());
         // On the dashboard what its columns mean comes right after its keys.
         if mode == Mode::Dashboard {
-            lines.extend(columns(app));
+            lines.extend(columns(app, inner.width as usize));
             lines.push(Line::default());
         }
     }
@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
 
 /// What each column header and abbreviation of the panes means, named by the same
 /// catalog entries the headers are drawn from.
-fn columns(app: &App) -> Vec<Line<'static>> {
+fn columns(app: &App, width: usize) -> Vec<Line<'static>> {
     let rows: [(&str, T); 10] = [
         ("!", T::HelpMarker),
         (t(T::ColMet), T::HelpMet),
@@ -80,14 +80,27 @@ fn columns(app: &App) -> Vec<Line<'static>> {
         t(T::HelpColumns),
         app.theme.title(),
     ))];
+    // The meanings wrap under themselves, not under the headers.
+    const KEY_W: usize = 12;
+    let text_w = width.saturating_sub(2 + KEY_W).max(20);
     for (head, meaning) in rows {
-        let pad = 22usize.saturating_sub(head.width());
-        lines.push(Line::from(vec![
-            Span::raw("  "),
-            Span::styled(head.to_string(), app.theme.header()),
-            Span::raw(" ".repeat(pad)),
-            Span::raw(t(meaning)),
-        ]));
+        let pad = KEY_W.saturating_sub(head.width());
+        for (i, part) in super::chrome::message_lines(t(meaning), text_w, 10)
+            .into_iter()
+            .enumerate()
+        {
+            let (key, gap) = if i == 0 {
+                (head.to_string(), " ".repeat(pad))
+            } else {
+                (String::new(), " ".repeat(KEY_W))
+            };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(key, app.theme.header()),
+                Span::raw(gap),
+                Span::raw(part),
+            ]));
+        }
     }
     lines.push(Line::from(format!("  {}", t(T::HelpClasses))));
     lines

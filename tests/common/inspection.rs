@@ -25,7 +25,7 @@ pub const CTRL_SPACE: &str = "\0";
 pub const FORM_TITLE: &str = "Biên bản kiểm tra · Tràng Định";
 pub const UNSAVED_DIALOG: &str = "Biên bản chưa lưu";
 /// `n` on a unit that has a record of the as-of date.
-pub const SAME_DAY_DIALOG: &str = "Đã có biên bản hôm nay";
+pub const SAME_DAY_DIALOG: &str = "Đã có biên bản ngày này";
 /// The title of the list of drafts tct offers back at start.
 pub const DRAFT_DIALOG: &str = "Bản nháp chưa lưu";
 
