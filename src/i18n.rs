@@ -306,6 +306,8 @@ catalog! {
     DlgSameDayTitle => "Đã có biên bản ngày này", "A record of this date exists";
     DlgSameDayBody => "Đơn vị này đã có biên bản kiểm tra ngày", "This unit already has an inspection record of";
     DlgOpenExisting => "mở biên bản đã có", "open the existing record";
+    DlgSaveSecond => "vẫn lưu thành biên bản thứ hai của ngày này", "save it as a second record of that date";
+    DlgSameDaySaveBody => "Đơn vị này đã có một biên bản kiểm tra ngày", "This unit already has an inspection record of";
     DlgNewAnyway => "vẫn lập biên bản mới", "start a new record anyway";
     NothingToUndo => "Không có gì để hoàn tác (Ctrl-Z chỉ khôi phục mục vừa xoá)", "Nothing to undo (Ctrl-Z brings back the item just deleted)";
     NoUnitForInspection => "Chưa chọn đơn vị: chọn một đơn vị trong khung Đơn vị rồi bấm n", "No unit selected: pick a unit in the Units pane, then press n";

@@ -61,6 +61,7 @@ pub enum Command {
     DropDraft,
     OpenExisting,
     NewAnyway,
+    SaveAnyway,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -89,6 +90,8 @@ pub enum Question {
     DeleteWithTask,
     /// `n` on a unit inspected on this date already: open that record, or a new one?
     SameDay,
+    /// Saving a new record of a date the unit has a record of already?
+    SameDaySave,
 }
 
 /// Where in its mode a binding applies. The help overlay and the hint bar list the
@@ -194,7 +197,8 @@ const fn ask(q: Question, keys: &'static [Key], command: Command, label: T) -> B
 use Command as C;
 use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
 use Question::{
-    Delete as QDel, DeleteWithTask as QDelTask, SameDay as QSameDay, Unsaved as QUnsaved,
+    Delete as QDel, DeleteWithTask as QDelTask, SameDay as QSameDay, SameDaySave as QSameSave,
+    Unsaved as QUnsaved,
 };
 
 /// One line a binding, so the table reads as the keymap it is.
@@ -263,6 +267,8 @@ pub static BINDINGS: &[Binding] = &[
     ask(QSameDay, &[ctrl('o')], C::OpenExisting, T::DlgOpenExisting),
     ask(QSameDay, &[ctrl('n')], C::NewAnyway, T::DlgNewAnyway),
     ask(QSameDay, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
+    ask(QSameSave, &[ctrl('s')], C::SaveAnyway, T::DlgSaveSecond),
+    ask(QSameSave, &[k(KeyCode::Esc)], C::KeepEditing, T::DlgKeepEditing),
 ];
 
 fn same(key: &Key, ev: &KeyEvent, any_case: bool) -> bool {
@@ -472,7 +478,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        let questions = [QUnsaved, QDel, QDelTask, QSameDay];
+        let questions = [QUnsaved, QDel, QDelTask, QSameDay, QSameSave];
         let tables = [D, F, O, E, P]
             .map(|m| (m, Scope::Any))
             .into_iter()

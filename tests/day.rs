@@ -449,3 +449,48 @@ fn the_same_day_question_at_80x24() {
     type_text(&mut app, "Huyện");
     insta::assert_snapshot!("same_day_question_80x24", render(&app));
 }
+
+#[test]
+fn saving_a_new_record_on_a_date_already_recorded_asks_once() {
+    // Cao Lộc was inspected on 15/03/2022: a new record typed with that date.
+    let (_d, mut app) = demo_app(100, 30);
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    let before = app.store.inspection_ids(None).unwrap().len();
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Kết quả kiểm tra bổ sung.");
+    // Tab to the date (after the item's fields) and type the earlier visit's date.
+    while app.form().unwrap().data.field != tct::app::Field::Date {
+        key(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15/03/2022");
+    ctrl(&mut app, 's');
+    assert!(matches!(
+        app.dialog().map(|d| d.kind),
+        Some(DialogKind::SameDaySave { .. })
+    ));
+    assert_eq!(app.store.inspection_ids(None).unwrap().len(), before);
+    // Esc keeps editing; Ctrl-S again asks again; then Ctrl-S in the question saves.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.dialog().is_none() && app.form().is_some());
+    ctrl(&mut app, 's');
+    ctrl(&mut app, 's');
+    assert!(app.dialog().is_none());
+    assert_eq!(app.store.inspection_ids(None).unwrap().len(), before + 1);
+    // A later save of the same record asks nothing.
+    while app.form().unwrap().data.field != tct::app::Field::ItemText {
+        key(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " Thêm.");
+    ctrl(&mut app, 's');
+    assert!(app.dialog().is_none());
+    assert!(
+        app.message().unwrap().starts_with(t(T::SavedMsg)),
+        "{:?}",
+        app.message()
+    );
+    assert_eq!(app.store.inspection_ids(None).unwrap().len(), before + 1);
+}

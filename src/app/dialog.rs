@@ -19,6 +19,10 @@ pub enum DialogKind {
     SameDay {
         existing: i64,
     },
+    /// Saving a new record of a date the unit has a record of.
+    SameDaySave {
+        date: chrono::NaiveDate,
+    },
 }
 
 pub struct Dialog {
@@ -32,7 +36,7 @@ impl Dialog {
         let title = match kind {
             DialogKind::Unsaved { .. } => T::DlgUnsavedTitle,
             DialogKind::DeleteItem { .. } => T::DlgDeleteTitle,
-            DialogKind::SameDay { .. } => T::DlgSameDayTitle,
+            DialogKind::SameDay { .. } | DialogKind::SameDaySave { .. } => T::DlgSameDayTitle,
         };
         Dialog { kind, title, body }
     }
@@ -44,6 +48,7 @@ impl Dialog {
             DialogKind::DeleteItem { has_task: false } => Question::Delete,
             DialogKind::DeleteItem { has_task: true } => Question::DeleteWithTask,
             DialogKind::SameDay { .. } => Question::SameDay,
+            DialogKind::SameDaySave { .. } => Question::SameDaySave,
         }
     }
 }
@@ -101,7 +106,18 @@ impl App {
             (DialogKind::SameDay { existing }, Command::OpenExisting) => {
                 self.open_inspection(existing);
             }
-            (DialogKind::SameDay { .. }, Command::NewAnyway) => self.open_new_form(),
+            (DialogKind::SameDay { .. }, Command::NewAnyway) => {
+                self.open_new_form();
+                if let Some(f) = self.layers.form_mut() {
+                    f.data.second_of_day = Some(self.ctx.as_of);
+                }
+            }
+            (DialogKind::SameDaySave { date }, Command::SaveAnyway) => {
+                if let Some(f) = self.layers.form_mut() {
+                    f.data.second_of_day = Some(date);
+                }
+                self.save_form();
+            }
             _ => {}
         }
     }

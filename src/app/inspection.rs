@@ -206,6 +206,33 @@ impl App {
                 return false;
             }
         };
+        // A new record of a date the unit has one of already: asked once.
+        if input.id.is_none() && form.data.second_of_day != Some(input.held_on) {
+            let existing = self
+                .store
+                .previous_inspection(input.unit_id, input.held_on, None)
+                .ok()
+                .flatten()
+                .filter(|h| h.held_on == Some(input.held_on));
+            if existing.is_some() {
+                let body = format!(
+                    "{} {}.",
+                    t(T::DlgSameDaySaveBody),
+                    crate::domain::format::fmt_date(input.held_on)
+                );
+                self.write_draft(true);
+                self.layers.push(Layer::Dialog(Dialog::new(
+                    DialogKind::SameDaySave {
+                        date: input.held_on,
+                    },
+                    body,
+                )));
+                return false;
+            }
+        }
+        let Some(form) = self.layers.form_mut() else {
+            return false;
+        };
         let now = Local::now();
         let stamp = now.format("%Y-%m-%d %H:%M:%S").to_string();
         let draft = form.draft_id;

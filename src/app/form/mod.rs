@@ -124,6 +124,7 @@ impl Form {
             removed: Vec::new(),
             current: 0,
             field: Field::ItemText,
+            second_of_day: None,
         };
         let mut form = Form::from_data(data, store, ctx);
         // Prefilled text is not the user's yet: nothing to lose until they type.
