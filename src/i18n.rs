@@ -289,6 +289,7 @@ catalog! {
     EmptyOverdueProvince => "Toàn tỉnh không có nhiệm vụ quá hạn", "No overdue task in the province";
     EmptyOpen => "Không có nhiệm vụ chưa hoàn thành", "No task left open";
     AnswerFirst => "Chưa mở biên bản: chọn Ctrl-O (mở biên bản đã có), Ctrl-N (lập mới) hoặc Esc", "No record open yet: choose Ctrl-O (open the existing one), Ctrl-N (a new one) or Esc";
+    LastTime => "Lần trước", "Last time";
     HelpColumns => "Cột và chữ viết tắt", "Columns and abbreviations";
     HelpMarker => "đơn vị có nhiệm vụ quá hạn", "the unit has overdue tasks";
     HelpMet => "chỉ tiêu đạt và vượt kế hoạch / số chỉ tiêu", "targets met or exceeded / all targets";

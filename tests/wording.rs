@@ -112,6 +112,27 @@ fn screens(lang: Lang, w: u16, h: u16) -> Vec<(String, String)> {
     ctrl(&mut app, 'x');
     key(&mut app, KeyCode::Char('b'));
     shot("drafts", &app);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    shot("same-day question", &app);
+    ctrl(&mut app, 'n');
+    ctrl(&mut app, 'z');
+    shot("nothing to undo", &app);
+    ctrl(&mut app, 's');
+    shot("empty record", &app);
+    let dir = tempfile::tempdir().unwrap();
+    let store = tct::store::Store::open(&dir.path().join("t.db")).unwrap();
+    let mut empty = App::new(
+        store,
+        common::ctx("23/09/2022"),
+        tct::theme::Theme { color: false },
+        (w, h),
+    );
+    empty.update(tct::app::Action::Resize(w, h));
+    shot("first start", &empty);
     out
 }
 

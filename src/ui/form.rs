@@ -181,7 +181,7 @@ fn draw_items(frame: &mut Frame, app: &App, form: &Form, area: Rect, brief: bool
         block = block.title(Span::styled(
             format!(
                 " {} {}: {} {}, {overdue} {} ",
-                t(T::PreviousDirectives),
+                t(T::LastTime),
                 fmt_date(*on),
                 directives.len(),
                 t(T::KindDirectiveShort).to_lowercase(),
