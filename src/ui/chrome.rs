@@ -115,8 +115,9 @@ pub(crate) fn message_lines(text: &str, width: usize, max: usize) -> Vec<String>
     lines
 }
 
-/// The message over as many lines as it needs (up to three), drawn up from the status
-/// line over the bottom of what is above; true when it needed more than one.
+/// The message over as many lines as it needs (up to a third of the screen), drawn up
+/// from the status line over the bottom of what is above; true when it needed more
+/// than one.
 fn long_message(frame: &mut Frame, app: &App, area: Rect) -> bool {
     let Some(s) = &app.status else {
         return false;
@@ -126,7 +127,10 @@ fn long_message(frame: &mut Frame, app: &App, area: Rect) -> bool {
     if text.width() + 2 <= width {
         return false;
     }
-    let lines = message_lines(&text, width.saturating_sub(2), 3);
+    // Up to a third of the screen: a message is cut (after a whole word) only on a
+    // very small window.
+    let most = (frame.area().height / 3).max(3) as usize;
+    let lines = message_lines(&text, width.saturating_sub(2), most);
     let n = lines.len() as u16;
     let top = area.y.saturating_sub(n - 1);
     let r = Rect {
