@@ -327,6 +327,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
                     deadline,
                     completed_on: completed,
                     origin: Some("VNPT-iOffice".into()),
+                    ..Default::default()
                 })?;
                 if n % 1024 == 0 {
                     bar.inc(1024.min((spec.tasks - n) as u64));

@@ -99,6 +99,9 @@ catalog! {
     StDueSoon => "sắp đến hạn", "due soon";
     StInTime => "trong hạn", "in time";
     StNoDeadline => "không thời hạn", "no deadline";
+    StCancelled => "đã hủy", "cancelled";
+    CompletionUnknown => "ngày hoàn thành không rõ", "completion date unknown";
+    CompletionUnknownShort => "không rõ ngày", "date unknown";
     // Task list modes.
     ModeOverdue => "quá hạn", "overdue";
     ModeOpen => "chưa hoàn thành", "open";
@@ -431,6 +434,7 @@ catalog! {
     ImpDeadlineBeforeAssigned => "hạn xử lý trước ngày giao", "deadline before the assignment date";
     ImpValidToBeforeFrom => "hiệu lực đến trước hiệu lực từ", "valid to is before valid from";
     ImpDuplicateRow => "trùng với dòng", "same as row";
+    ImpAmbiguousTask => "khớp với nhiều nhiệm vụ đã có, không biết là nhiệm vụ nào (id", "fits several tasks already there, which one is unclear (ids";
     ImpCodeTaken => "mã đã dùng cho đơn vị khác", "the code belongs to another unit";
     ImpSelfParent => "đơn vị không thể là cấp trên của chính nó", "a unit cannot be its own parent";
     ImpExtension => "gia hạn", "extension";
@@ -449,9 +453,21 @@ catalog! {
     ImpBadDeadline => "hạn xử lý không đọc được (ghi như 30/09/2022, «Trước ngày 30/9/2022», «Tháng 10/2022», «Quý III/2022», «Năm 2022», «Thường xuyên»)", "deadline not understood (write it as 30/09/2022, «Trước ngày 30/9/2022», «Tháng 10/2022», «Quý III/2022», «Năm 2022», «Thường xuyên»)";
     ImpExtensionNotLater => "hạn gia hạn phải sau hạn ban đầu", "an extension must be later than the original deadline";
     ImpBadStatus => "tình trạng không rõ (như «Đã hoàn thành đúng hạn», «Đang thực hiện trong hạn», «Chưa thực hiện», «Bị hủy», «Tạm hoãn»)", "status not understood (such as «Đã hoàn thành đúng hạn», «Đang thực hiện trong hạn», «Chưa thực hiện», «Bị hủy», «Tạm hoãn»)";
-    ImpDoneWithoutDate => "tình trạng ghi đã hoàn thành nhưng thiếu ngày hoàn thành", "the status says done but the completion date is missing";
-    ImpDoneWithoutDateHint => "hãy ghi ngày hoàn thành; tct chưa lưu được nhiệm vụ hoàn thành không rõ ngày", "write the completion date; tct cannot yet keep a task done on an unknown day";
-    ImpCancelledSkipped => "Bỏ qua nhiệm vụ bị hủy (không nhập, không tính)", "Cancelled tasks skipped (not imported, not counted)";
+    ImpCancelledKept => "Nhiệm vụ bị hủy (giữ lại, ghi «đã hủy», không tính)", "Cancelled tasks (kept, marked cancelled, not counted)";
+    ImpDoneNoDate => "Nhiệm vụ đã hoàn thành không ghi ngày (tính đúng hạn hay quá hạn theo tệp, ngày hoàn thành không rõ)", "Tasks done with no completion date (on time or late as the file says, completion date unknown)";
+    ImpExtensionBeforeDeadline => "ngày gia hạn sớm hơn thời hạn", "the extension is earlier than the deadline";
+    ImpSkipped => "Bỏ qua", "Skipped";
+    ImpSkipTitle => "dòng tiêu đề trên bảng", "title rows above the table";
+    ImpSkipHeader => "dòng số thứ tự cột hoặc tiêu đề cột lặp lại", "column-number or repeated header rows";
+    ImpSkipSection => "dòng mục", "section rows";
+    ImpSkipTotals => "dòng tổng cộng", "totals rows";
+    ImpSkipSignature => "dòng chữ ký, nơi nhận, ghi chú cuối bảng", "signature, recipient and closing note rows";
+    ImpSection => "Mục", "Section";
+    ImpSectionSays => "ghi", "says";
+    ImpSectionTasksBut => "nhiệm vụ nhưng có", "tasks but has";
+    ImpSectionRows => "dòng", "rows";
+    ImpColumnsRead => "Các cột, tiêu đề ở dòng", "The columns, header on row";
+    ImpColumnIgnored => "bỏ qua", "ignored";
     ImpOneUnitWithId => "một dòng có mã nhiệm vụ (id) chỉ ghi một đơn vị chủ trì", "a row with a task id names one lead unit only";
     ImpStatusUnknown => "Tình trạng trong tệp không rõ nghĩa, tính theo ngày", "Status words not understood, counted by the dates";
     ImpStatusDisagrees => "Tình trạng trong tệp khác với tính theo ngày (tct tính theo ngày giao, hạn, ngày hoàn thành)", "Status in the file differs from the dates (tct counts by the dates)";

@@ -65,9 +65,10 @@ pub fn status_text(s: TaskStatus) -> String {
     let days = |n: i64| t(if n == 1 { T::Day } else { T::Days });
     match s {
         TaskStatus::DoneOnTime => t(T::StDoneOnTime).into(),
-        TaskStatus::DoneLate { days_late } => {
-            format!("{} {days_late} {}", t(T::StDoneLateShort), days(days_late))
+        TaskStatus::DoneLate { days_late: Some(n) } => {
+            format!("{} {n} {}", t(T::StDoneLateShort), days(n))
         }
+        TaskStatus::DoneLate { days_late: None } => t(T::StDoneLate).into(),
         TaskStatus::Overdue { days: d } => {
             format!("{} {d} {}", t(T::StOverdue), days(d))
         }
@@ -76,5 +77,6 @@ pub fn status_text(s: TaskStatus) -> String {
         }
         TaskStatus::InTime { .. } => t(T::StInTime).into(),
         TaskStatus::NoDeadline => t(T::StNoDeadline).into(),
+        TaskStatus::Cancelled => t(T::StCancelled).into(),
     }
 }

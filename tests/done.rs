@@ -144,3 +144,60 @@ fn d_outside_the_tasks_pane_asks_for_a_task() {
         app.message()
     );
 }
+
+/// A task the office's file said was done late, on a day it did not give: the list
+/// and the detail say it is done late and that the day is unknown, never a day;
+/// `d` records a real one.
+#[test]
+fn a_completion_on_an_unknown_day_shows_as_unknown_until_recorded() {
+    let (_d, mut app) = demo_app(120, 40);
+    let (id, title): (i64, String) = app
+        .store
+        .connection()
+        .query_row(
+            "SELECT t.id, t.title FROM task t JOIN unit u ON u.id = t.unit_id
+             WHERE u.name = 'Cao Lộc' AND t.completed_on > t.deadline ORDER BY t.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    app.store
+        .connection()
+        .execute(
+            "UPDATE task SET completed_on = date(deadline, '+1 day'), completion_unknown = 1
+             WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Tasks);
+    let words: Vec<&str> = title.split_whitespace().take(4).collect();
+    type_text(&mut app, &format!("/{}", words.join(" ")));
+    key(&mut app, KeyCode::Enter);
+    let row = &app.task_rows[app.tasks.in_window()];
+    assert_eq!(row.id, id);
+    assert_eq!(row.status, TaskStatus::DoneLate { days_late: None });
+    key(&mut app, KeyCode::Enter);
+    let screen = render(&app);
+    assert!(screen.contains("ngày hoàn thành không rõ"), "{screen}");
+    assert!(screen.contains("hoàn thành quá hạn"), "{screen}");
+    assert!(!screen.contains("hoàn thành trễ 1"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('d'));
+    retype(&mut app, "20/09/2022");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(completed_on(&app, id).as_deref(), Some("2022-09-20"));
+    let unknown: bool = app
+        .store
+        .connection()
+        .query_row(
+            "SELECT completion_unknown FROM task WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!unknown);
+}

@@ -1133,16 +1133,13 @@ fn a_database_from_before_import_history_counts_its_values_as_imported() {
         store
             .set_completed(task_id(&store, "9003/UBND-NC"), Some(date("21/09/2022")))
             .unwrap();
-        // The import history is the latest migration.
-        store
-            .connection()
-            .execute_batch(&format!(
-                "DROP TRIGGER task_imported_keep; DROP TABLE task_imported;
-                 PRAGMA user_version = {};",
-                tct::store::latest_version() - 1
-            ))
-            .unwrap();
     }
+    // The import history is migration 7: the same rows in a file of version 6.
+    let path = {
+        let old = dir.path().join("v6.db");
+        common::at_version(&path, &old, 6);
+        old
+    };
     let mut store = Store::open(&path).unwrap();
     store
         .set_completed(task_id(&store, "9004/UBND-NC"), Some(date("22/09/2022")))
@@ -1546,7 +1543,7 @@ fn status_csv(rows: &[(&str, &str, &str)]) -> String {
 }
 
 #[test]
-fn status_words_skip_cancelled_tasks_and_keep_the_others_by_their_dates() {
+fn status_words_keep_cancelled_tasks_uncounted_and_the_others_by_their_dates() {
     let (dir, mut store) = demo_store();
     let before = task_count(&store);
     let rows = [
@@ -1571,13 +1568,13 @@ fn status_words_skip_cancelled_tasks_and_keep_the_others_by_their_dates() {
     assert_eq!(dry.postponed, vec![10]);
     assert_eq!(dry.disagree, vec![13, 14]);
     let s = import(&mut store, &f).unwrap();
-    assert_eq!(s.counts, counts(11, 0, 0));
-    assert_eq!(task_count(&store), before + 11);
+    assert_eq!(s.counts, counts(13, 0, 0));
+    assert_eq!(task_count(&store), before + 13);
     let mut out = Vec::new();
     tct::import::write_summary(&s, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(
-        out.contains("Bỏ qua nhiệm vụ bị hủy (không nhập, không tính): 2 (dòng 9, 12)"),
+        out.contains("Nhiệm vụ bị hủy (giữ lại, ghi «đã hủy», không tính): 2 (dòng 9, 12)"),
         "{out}"
     );
     assert!(
@@ -1597,26 +1594,26 @@ fn status_words_skip_cancelled_tasks_and_keep_the_others_by_their_dates() {
         task_by_doc(&store, "9812/UBND-NC").1.as_deref(),
         Some("2022-09-20")
     );
-    let exists = |doc: &str| {
+    let cancelled = |doc: &str| {
         store
             .connection()
             .query_row(
-                "SELECT count(*) FROM task WHERE doc_number = ?1",
+                "SELECT cancelled FROM task WHERE doc_number = ?1",
                 [doc],
-                |r| r.get::<_, i64>(0),
+                |r| r.get::<_, bool>(0),
             )
             .unwrap()
     };
-    assert_eq!(exists("9807/UBND-NC"), 0);
-    assert_eq!(exists("9810/UBND-NC"), 0);
-    assert_eq!(exists("9808/UBND-NC"), 1);
+    assert!(cancelled("9807/UBND-NC"));
+    assert!(cancelled("9810/UBND-NC"));
+    assert!(!cancelled("9808/UBND-NC"));
     assert_eq!(
         task_by_doc(&store, "9801/UBND-NC").1.as_deref(),
         Some("2022-08-20")
     );
-    // Again: the cancelled rows are skipped again, nothing changes.
+    // Again: nothing changes.
     let again = import(&mut store, &f).unwrap();
-    assert_eq!(again.counts, counts(0, 0, 11));
+    assert_eq!(again.counts, counts(0, 0, 13));
     assert_eq!(again.cancelled, vec![9, 12]);
 }
 
@@ -1646,31 +1643,6 @@ fn status_words_not_understood_are_listed_not_refused() {
         out.contains("Tình trạng trong tệp không rõ nghĩa, tính theo ngày: 2 (dòng 2, 3)"),
         "{out}"
     );
-}
-
-#[test]
-fn a_done_status_without_a_completion_date_is_refused_naming_it() {
-    let (dir, mut store) = demo_store();
-    let before = task_count(&store);
-    let cases = [
-        (
-            ("15/08/2022", "", "Đã hoàn thành đúng hạn"),
-            "thiếu ngày hoàn thành: «Đã hoàn thành đúng hạn»",
-        ),
-        (
-            ("15/08/2022", "", "HOAN THANH QUA HAN"),
-            "thiếu ngày hoàn thành: «HOAN THANH QUA HAN»",
-        ),
-    ];
-    for (row, why) in cases {
-        let f = write(dir.path(), "tt.csv", status_csv(&[row]).as_bytes());
-        let err = import(&mut store, &f).unwrap_err();
-        assert!(
-            err.contains("dòng 2, cột «Tình trạng»") && err.contains(why),
-            "{row:?}: {err}"
-        );
-        assert_eq!(task_count(&store), before);
-    }
 }
 
 /// One cell naming several lead units, as report appendices write them: one task for

@@ -86,6 +86,8 @@ fn counts_by_rule(store: &Store, c: &tct::model::Ctx, unit: i64) -> TaskCounts {
             assigned_on: r.assigned_on,
             deadline: r.deadline,
             completed_on: r.completed_on,
+            cancelled: r.status == tct::domain::task::TaskStatus::Cancelled,
+            ..Default::default()
         };
         counts.add(status(&dates, c.as_of, c.soon_days).expect("listed tasks are assigned"));
     }

@@ -72,6 +72,8 @@ fn random_task(rng: &mut fastrand::Rng, units: &[i64]) -> NewTask {
         assigned_on: Some(assigned).filter(|_| rng.u8(..10) != 0),
         deadline,
         completed_on: completed,
+        // Kept and shown, counted nowhere.
+        cancelled: rng.u8(..8) == 0,
         ..Default::default()
     }
 }
@@ -86,14 +88,21 @@ fn import(store: &mut Store, rng: &mut fastrand::Rng, rows: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nhiem-vu.csv");
     let mut csv = String::from(
-        "Số/ký hiệu văn bản;Ngày giao;Lãnh đạo chỉ đạo;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Ngày hoàn thành\n",
+        "Số/ký hiệu văn bản;Ngày giao;Lãnh đạo chỉ đạo;Tên nhiệm vụ;Đơn vị chủ trì;Hạn xử lý;Ngày hoàn thành;Tình trạng\n",
     );
     for _ in 0..rows {
         let assigned = some_date(rng);
         let deadline = (rng.u8(..5) != 0).then(|| assigned + Duration::days(rng.i64(0..90)));
         let completed = (rng.u8(..3) != 0).then(|| assigned + Duration::days(rng.i64(0..120)));
+        // Some cancelled, some done on a day the file does not give.
+        let said = match rng.u8(..10) {
+            0 => "Bị hủy",
+            1 if completed.is_none() => "Đã hoàn thành quá hạn",
+            2 if completed.is_none() => "Đã hoàn thành đúng hạn",
+            _ => "",
+        };
         csv.push_str(&format!(
-            "{}/NK;{};Chủ tịch UBND tỉnh;Nhập nhiệm vụ {};{};{};{}\n",
+            "{}/NK;{};Chủ tịch UBND tỉnh;Nhập nhiệm vụ {};{};{};{};{said}\n",
             rng.u32(..1_000_000_000),
             dmy(Some(assigned)),
             rng.u32(..1_000_000_000),
@@ -146,11 +155,14 @@ fn random_write(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
                 assigned_on: rec.assigned_on,
                 deadline: rec.deadline,
                 completed_on: rec.completed_on,
+                completion_unknown: rec.completion_unknown,
+                cancelled: rec.cancelled,
                 ..Default::default()
             };
-            match rng.u8(..3) {
+            match rng.u8(..4) {
                 0 => t.completed_on = Some(some_date(rng)),
                 1 => t.completed_on = None,
+                2 => t.cancelled = !t.cancelled,
                 _ => t.unit_id = units[rng.usize(..units.len())],
             }
             store
@@ -245,12 +257,15 @@ fn by_rule(store: &Store, c: &Ctx, unit: i64) -> Vec<(i64, TaskStatus)> {
                 assigned_on: t.assigned_on,
                 deadline: t.deadline,
                 completed_on: t.completed_on,
+                completion_unknown: t.completion_unknown,
+                cancelled: t.cancelled,
             };
             status(&dates, c.as_of, c.soon_days).map(|s| (t, s))
         })
         .collect();
     let key = |(t, s): &(tct::model::TaskRec, TaskStatus)| {
         let group = match s {
+            TaskStatus::Cancelled => 3,
             s if s.is_done() => 2,
             TaskStatus::NoDeadline => 1,
             _ => 0,
@@ -279,7 +294,7 @@ fn check_against_rule(store: &Store, units: &[i64], day: NaiveDate) {
         for mode in [TaskMode::All, TaskMode::Open, TaskMode::Overdue] {
             let keep = |s: &TaskStatus| match mode {
                 TaskMode::All => true,
-                TaskMode::Open => !s.is_done(),
+                TaskMode::Open => !s.is_done() && *s != TaskStatus::Cancelled,
                 TaskMode::Overdue => matches!(s, TaskStatus::Overdue { .. }),
             };
             let mut want: Vec<(i64, TaskStatus)> =
@@ -470,36 +485,7 @@ fn the_migration_fills_the_tally_of_an_existing_database() {
     // The same rows in a file of version 3, which had no tally: made by version 3's
     // own migrations, so it is exactly what that tct left.
     let path = dir.path().join("v3.db");
-    {
-        let c = rusqlite::Connection::open(&path).unwrap();
-        for sql in &tct::store::MIGRATIONS[..3] {
-            c.execute_batch(sql).unwrap();
-        }
-        c.pragma_update(None, "application_id", tct::store::APPLICATION_ID)
-            .unwrap();
-        c.pragma_update(None, "user_version", 3).unwrap();
-        c.execute(
-            "ATTACH ?1 AS now",
-            [dir.path().join("cu.db").to_str().unwrap()],
-        )
-        .unwrap();
-        let tables: Vec<String> = c
-            .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        for t in tables {
-            let rows: i64 = c
-                .query_row(&format!("SELECT count(*) FROM now.{t}"), [], |r| r.get(0))
-                .unwrap();
-            if rows > 0 {
-                c.execute_batch(&format!("INSERT INTO main.{t} SELECT * FROM now.{t}"))
-                    .unwrap();
-            }
-        }
-    }
+    common::at_version(&dir.path().join("cu.db"), &path, 3);
     let store = Store::open(&path).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
@@ -531,4 +517,97 @@ fn generate_leaves_the_tally_right() {
     assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
     let units: Vec<i64> = store.import_units().unwrap().iter().map(|u| u.id).collect();
     check_against_rule(&store, &units, base());
+}
+
+/// A file of the version before cancelled tasks (the latest migration), its tally
+/// off: the migration that leaves cancelled tasks out counts every unit again, and
+/// its triggers keep the tally right as tasks are cancelled and taken back.
+#[test]
+fn the_migration_to_cancelled_tasks_recounts_an_existing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = dir.path().join("cu.db");
+    let units = {
+        let mut store = Store::open(&now).unwrap();
+        let mut rng = fastrand::Rng::with_seed(13);
+        store
+            .write(|c| {
+                let ids = add_units(c)?;
+                for _ in 0..200 {
+                    let t = NewTask {
+                        cancelled: false,
+                        ..random_task(&mut rng, &ids)
+                    };
+                    c.insert_task(&t)?;
+                }
+                Ok(ids)
+            })
+            .unwrap()
+    };
+    let path = dir.path().join("before.db");
+    common::at_version(&now, &path, tct::store::latest_version() as usize - 1);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("UPDATE unit_tally SET done_late = done_late + 3")
+        .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        tct::store::latest_version()
+    );
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    let tallied = |store: &Store| -> i64 {
+        store
+            .connection()
+            .query_row("SELECT sum(tasks) FROM unit_tally", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(tallied(&store), 200);
+    // Cancel ten tasks, then take two back: the tally follows, the lists too.
+    let ids = task_ids(&store);
+    let set = |store: &mut Store, id: i64, cancelled: bool| {
+        let rec = store
+            .import_tasks()
+            .unwrap()
+            .into_iter()
+            .find(|t| t.id == id)
+            .unwrap();
+        let t = NewTask {
+            cancelled,
+            ..rec.fields()
+        };
+        store
+            .write(|c| c.update_task(id, &t, DeadlineChange::Keep, ""))
+            .unwrap();
+    };
+    for &id in &ids[..10] {
+        set(&mut store, id, true);
+    }
+    for &id in &ids[..2] {
+        set(&mut store, id, false);
+    }
+    assert_eq!(tallied(&store), 192);
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    for day in days_to_check() {
+        check_against_rule(&store, &units, day);
+    }
+    // A cancelled task is shown in its unit's full list, after the others.
+    let cancelled = ids[5];
+    let unit = store
+        .import_tasks()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.id == cancelled)
+        .unwrap()
+        .unit_id;
+    let c = ctx_on(date("01/01/2030"));
+    let all = store
+        .tasks_page(&c, TaskScope::Unit(unit), TaskMode::All, "", 0, 1000)
+        .unwrap();
+    let last = all.iter().rposition(|r| r.id == cancelled).unwrap();
+    assert_eq!(all[last].status, TaskStatus::Cancelled);
+    assert!(
+        all[last..]
+            .iter()
+            .all(|r| r.status == TaskStatus::Cancelled)
+    );
 }

@@ -84,6 +84,35 @@ pub fn parse_deadline(input: &str) -> Result<Option<DeadlineWords>> {
     }))
 }
 
+/// The extension a notes cell ("Ghi chú") records: "Đã gia hạn đến 31/8/2022",
+/// "Được gia hạn đến ngày 31/8/2022 theo Văn bản số …", "gia hạn đến Quý IV/2022".
+/// `None` when the notes say no such thing, or only that one was asked for ("đề
+/// nghị gia hạn", "xin gia hạn"), or give no date tct reads: notes are free text.
+/// A date that does not exist is refused as in the deadline column.
+pub fn extension_in_notes(input: &str) -> Result<Option<NaiveDate>> {
+    let key = fold(input).split_whitespace().collect::<Vec<_>>().join(" ");
+    const GRANTED: &str = "gia han den ";
+    let Some(at) = key.find(GRANTED) else {
+        return Ok(None);
+    };
+    let before = key[..at].trim_end();
+    if before.ends_with("de nghi") || before.ends_with("xin") || before.ends_with("chua") {
+        return Ok(None);
+    }
+    let words: Vec<&str> = key[at + GRANTED.len()..]
+        .split(' ')
+        .map(|w| w.trim_end_matches(['.', ',', ';', ')', ':']))
+        .take(5)
+        .collect();
+    // The longest run of words that is a deadline: what follows is other text.
+    for n in (1..=words.len()).rev() {
+        if let Some(d) = one(&words[..n].join(" ")) {
+            return d.map(Some);
+        }
+    }
+    Ok(None)
+}
+
 /// One deadline, folded: `None` when the words are not understood, an error when they
 /// are but the date does not exist.
 fn one(key: &str) -> Option<Result<NaiveDate>> {
@@ -239,6 +268,37 @@ mod tests {
             assert_eq!(got.extended_to, ext.map(d), "{text}");
             assert_eq!(got.in_force(), d(ext.unwrap_or(orig)), "{text}");
         }
+    }
+
+    #[test]
+    fn an_extension_written_in_the_notes() {
+        let cases = [
+            ("Đã gia hạn đến 31/8/2022", Some("31/08/2022")),
+            ("Được gia hạn đến ngày 31/8/2022.", Some("31/08/2022")),
+            ("gia hạn đến ngày 5/10/2022", Some("05/10/2022")),
+            (
+                "UBND tỉnh đã gia hạn đến 31/8/2022 theo Văn bản số 123/UBND-KT",
+                Some("31/08/2022"),
+            ),
+            (
+                "Đã gia hạn đến Quý IV/2022, đang thực hiện",
+                Some("31/12/2022"),
+            ),
+            ("(đã gia hạn đến tháng 12/2022)", Some("31/12/2022")),
+            ("Đơn vị đề nghị gia hạn đến 31/8/2022", None),
+            ("xin gia hạn đến 31/8/2022", None),
+            ("Đã gia hạn đến khi có hướng dẫn", None),
+            ("Đang thực hiện", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                extension_in_notes(text).map_err(|e| e.to_string()),
+                Ok(want.map(d)),
+                "{text}"
+            );
+        }
+        assert!(extension_in_notes("Đã gia hạn đến 31/02/2023").is_err());
     }
 
     #[test]

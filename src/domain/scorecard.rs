@@ -50,6 +50,8 @@ impl TaskCounts {
             TaskStatus::DueSoon { .. } => self.due_soon += 1,
             TaskStatus::InTime { .. } => self.in_time += 1,
             TaskStatus::NoDeadline => self.no_deadline += 1,
+            // Kept to be seen, never counted.
+            TaskStatus::Cancelled => {}
         }
     }
 

@@ -119,7 +119,7 @@ pub fn agrees(
             None => true,
             Some(late) => late == deadline.is_some_and(|d| done > d),
         },
-        // Done without a date is refused on its own.
+        // Done without a date: kept done on a stand-in day, as the words say.
         (ReportedStatus::Done { .. }, None) => true,
         (_, Some(_)) => false,
         (_, None) => true,

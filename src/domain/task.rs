@@ -1,6 +1,7 @@
 //! Status of an assigned task as of a date, as provincial task-tracking systems
 //! report it (Decision 42/2014/QĐ-TTg, amended by 23/2018/QĐ-TTg):
 //! done on time / done late; not done and in time / due soon / overdue; no deadline.
+//! A cancelled task (bị hủy) is kept and shown, but counted nowhere.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -18,6 +19,10 @@ pub struct TaskDates {
     /// The deadline in force: the last extension's, or the original one.
     pub deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
+    /// Done on a day no one wrote down: `completed_on` is a stand-in that places it
+    /// on time or late, as the office's file said, and is never shown.
+    pub completion_unknown: bool,
+    pub cancelled: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,7 +30,8 @@ pub struct TaskDates {
 pub enum TaskStatus {
     DoneOnTime,
     DoneLate {
-        days_late: i64,
+        /// `None` when the completion date is unknown.
+        days_late: Option<i64>,
     },
     /// Open and overdue: the deadline has passed.
     Overdue {
@@ -39,6 +45,8 @@ pub enum TaskStatus {
         days_left: i64,
     },
     NoDeadline,
+    /// Cancelled (bị hủy): shown, never counted.
+    Cancelled,
 }
 
 /// A completion date is possible between the day the task was given and today
@@ -73,17 +81,39 @@ pub fn check_done_after_assigned(assigned_on: Option<NaiveDate>, done: NaiveDate
     }
 }
 
+/// The day a task done on a day no one wrote down is counted as done, so that it
+/// counts as the office's file said: on time, its deadline (or the file's day, when
+/// that is earlier: it was done by then); late, the day after its deadline. With no
+/// deadline it is on time, on the day it was given (else the file's day). Never
+/// before it was given.
+pub fn stand_in_completion(
+    late: bool,
+    assigned_on: Option<NaiveDate>,
+    deadline: Option<NaiveDate>,
+    file_day: NaiveDate,
+) -> NaiveDate {
+    let day = match deadline {
+        Some(dl) if late => dl.succ_opt().unwrap_or(dl),
+        Some(dl) => dl.min(file_day),
+        None => assigned_on.unwrap_or(file_day),
+    };
+    assigned_on.map_or(day, |a| day.max(a))
+}
+
 /// The status as of `as_of`, or `None` when the task had not been assigned yet.
 /// A task completed after `as_of` was still open on that day.
 pub fn status(t: &TaskDates, as_of: NaiveDate, soon_days: i64) -> Option<TaskStatus> {
     if t.assigned_on.is_some_and(|a| a > as_of) {
         return None;
     }
+    if t.cancelled {
+        return Some(TaskStatus::Cancelled);
+    }
     Some(match (t.completed_on.filter(|c| *c <= as_of), t.deadline) {
         (Some(_), None) => TaskStatus::DoneOnTime,
         (Some(done), Some(dl)) if done <= dl => TaskStatus::DoneOnTime,
         (Some(done), Some(dl)) => TaskStatus::DoneLate {
-            days_late: (done - dl).num_days(),
+            days_late: (!t.completion_unknown).then(|| (done - dl).num_days()),
         },
         (None, None) => TaskStatus::NoDeadline,
         (None, Some(dl)) if as_of > dl => TaskStatus::Overdue {
@@ -141,6 +171,7 @@ mod tests {
             assigned_on: Some(d("01/01/2022")),
             deadline: deadline.map(d),
             completed_on: done.map(d),
+            ..Default::default()
         };
         status(&t, d(as_of), DEFAULT_SOON_DAYS)
     }
@@ -153,7 +184,9 @@ mod tests {
         );
         assert_eq!(
             st(Some("30/06/2022"), Some("10/07/2022"), "23/09/2022"),
-            Some(DoneLate { days_late: 10 })
+            Some(DoneLate {
+                days_late: Some(10)
+            })
         );
         assert_eq!(st(None, Some("10/07/2022"), "23/09/2022"), Some(DoneOnTime));
     }
@@ -188,6 +221,51 @@ mod tests {
     }
 
     #[test]
+    fn done_on_an_unknown_day_and_cancelled() {
+        let t = |done: &str, cancelled| TaskDates {
+            assigned_on: Some(d("01/01/2022")),
+            deadline: Some(d("30/06/2022")),
+            completed_on: Some(d(done)),
+            completion_unknown: true,
+            cancelled,
+        };
+        let on = d("23/09/2022");
+        assert_eq!(status(&t("30/06/2022", false), on, 3), Some(DoneOnTime));
+        assert_eq!(
+            status(&t("01/07/2022", false), on, 3),
+            Some(DoneLate { days_late: None })
+        );
+        assert_eq!(status(&t("01/07/2022", true), on, 3), Some(Cancelled));
+        // Not yet given on the day: not there at all, cancelled or not.
+        assert_eq!(status(&t("01/07/2022", true), d("31/12/2021"), 3), None);
+    }
+
+    #[test]
+    fn a_stand_in_completion_counts_as_the_file_said() {
+        let given = Some(d("01/03/2022"));
+        let file_day = d("23/09/2022");
+        let at = |late, deadline: Option<&str>| {
+            stand_in_completion(late, given, deadline.map(d), file_day)
+        };
+        assert_eq!(at(false, Some("30/06/2022")), d("30/06/2022"));
+        assert_eq!(at(true, Some("30/06/2022")), d("01/07/2022"));
+        // Done on time before a deadline still ahead: done by the file's day.
+        assert_eq!(at(false, Some("31/12/2022")), file_day);
+        assert_eq!(at(false, None), d("01/03/2022"));
+        assert_eq!(at(true, None), d("01/03/2022"));
+        assert_eq!(stand_in_completion(false, None, None, file_day), file_day);
+        assert_eq!(
+            stand_in_completion(
+                false,
+                Some(d("01/10/2022")),
+                Some(d("31/12/2022")),
+                file_day
+            ),
+            d("01/10/2022")
+        );
+    }
+
+    #[test]
     fn not_yet_assigned_is_not_counted() {
         let t = TaskDates {
             assigned_on: Some(d("01/10/2022")),
@@ -198,7 +276,8 @@ mod tests {
 
     #[test]
     fn due_means_finished_or_past_deadline() {
-        assert!(DoneLate { days_late: 1 }.is_due());
+        assert!(DoneLate { days_late: Some(1) }.is_due());
+        assert!(!Cancelled.is_due() && !Cancelled.is_done());
         assert!(Overdue { days: 1 }.is_due());
         assert!(!DueSoon { days_left: 0 }.is_due());
         assert!(!NoDeadline.is_due());

@@ -2,8 +2,9 @@
 //!
 //! 1. read the sheet (`read`): CSV in any encoding and separator office tools use, or
 //!    a workbook's first sheet (or `--sheet`);
-//! 2. find the header row and what each column is (`columns`), guessing the kind of
-//!    data when `--kind` is not given;
+//! 2. find the header, one row or two below any title rows, and what each column is
+//!    (`columns`, `header`), guessing the kind of data when `--kind` is not given;
+//!    tell the rows of tasks from those of sections, totals and signatures (`layout`);
 //! 3. parse and check every row (`rows`), finding units among those already in the
 //!    database (`resolve`), and match each record against the database (`plan`);
 //! 4. any problem: report them all (file, row as a spreadsheet shows it, column,
@@ -11,6 +12,8 @@
 //!    backup when many rows change. `--dry-run` stops before applying.
 
 mod columns;
+mod header;
+mod layout;
 mod plan;
 mod read;
 mod resolve;
@@ -26,6 +29,7 @@ use crate::i18n::{T, t};
 use crate::model::Ctx;
 use crate::store::Store;
 
+pub use layout::Skip;
 pub use plan::Counts;
 pub use read::Cell;
 
@@ -34,7 +38,7 @@ use resolve::UnitIndex;
 use rows::Problem;
 use summary::{ChangeLines, Listed, problem_report};
 
-pub use summary::{Summary, write_summary};
+pub use summary::{Miscounted, Summary, write_summary};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -88,6 +92,9 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
         .map_err(|e| Error::User(format!("{name}: {e}")))?;
     let cols =
         columns::locate(&sheet, opts.kind).map_err(|e| Error::User(format!("{name}: {e}")))?;
+    let mut sheet = sheet;
+    layout::fill_merged_down(&mut sheet.rows, &sheet.merges, &cols);
+    let sheet = sheet.rows;
     let file_name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -113,9 +120,14 @@ pub fn run(store: &mut Store, ctx: &Ctx, file: &Path, opts: &Options) -> Result<
             conflict_count: 0,
             prefer_file: opts.prefer_file,
             cancelled: Vec::new(),
+            done_no_date: Vec::new(),
             postponed: Vec::new(),
             disagree: Vec::new(),
             unknown_status: Vec::new(),
+            header_rows: cols.header_rows.clone(),
+            columns: cols.understood(),
+            skipped: Vec::new(),
+            miscounted: Vec::new(),
         },
     };
     let prepared = match cols.kind {
@@ -218,6 +230,22 @@ struct Planning {
 }
 
 impl Planning {
+    /// The rows read, those skipped and the sections miscounted, for the summary.
+    fn note_layout<R>(&mut self, parsed: &rows::Parsed<R>) {
+        self.summary.rows = parsed.rows;
+        self.summary.skipped = parsed.skipped.clone();
+        self.summary.miscounted = parsed
+            .miscounted
+            .iter()
+            .map(|s| Miscounted {
+                row: s.row,
+                label: s.label.clone(),
+                declared: s.declared.unwrap_or_default(),
+                read: s.read,
+            })
+            .collect();
+    }
+
     fn tasks(
         &mut self,
         store: &Store,
@@ -228,8 +256,9 @@ impl Planning {
         prefer_file: bool,
     ) -> Result<Prepared> {
         let parsed = rows::tasks(sheet, cols, &mut self.ix, store, ctx.as_of);
-        self.summary.rows = parsed.rows;
+        self.note_layout(&parsed);
         self.summary.cancelled = parsed.cancelled;
+        self.summary.done_no_date = parsed.done_no_date;
         self.summary.postponed = parsed.postponed;
         self.summary.disagree = parsed.disagree;
         self.summary.unknown_status = parsed.unknown_status;
@@ -286,7 +315,7 @@ impl Planning {
         cols: &columns::Columns,
     ) -> Result<Prepared> {
         let parsed = rows::targets(sheet, cols, &mut self.ix, store);
-        self.summary.rows = parsed.rows;
+        self.note_layout(&parsed);
         self.problems.extend(parsed.problems);
         let existing = store.import_targets()?;
         let plans = plan::targets(
@@ -341,7 +370,7 @@ impl Planning {
         cols: &columns::Columns,
     ) -> Prepared {
         let parsed = rows::units(sheet, cols);
-        self.summary.rows = parsed.rows;
+        self.note_layout(&parsed);
         self.problems.extend(parsed.problems);
         let plans = plan::units(
             store,

@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::deadline_words::{DeadlineWords, parse_deadline};
+use crate::domain::deadline_words::{DeadlineWords, extension_in_notes, parse_deadline};
 use crate::domain::format::{NumberError, parse_date, parse_number};
 use crate::domain::status_words::{ReportedStatus, agrees, parse_status};
 use crate::domain::target::{Direction, Plan};
+use crate::domain::task::stand_in_completion;
 use crate::domain::text::{is_blank, nfc};
 use crate::domain::unit::UnitKind;
 use crate::error::{Error, Result};
@@ -14,6 +15,7 @@ use crate::i18n::{T, t};
 use crate::store::Store;
 
 use super::columns::{Columns, Field};
+use super::layout::{self, Section, Skip};
 use super::read::{Cell, Row, excel_serial_date};
 use super::resolve::{UnitIndex, norm, parse_kind};
 
@@ -92,6 +94,43 @@ pub fn deadline(c: &Cell) -> Result<Option<DeadlineWords>> {
             Ok(parse_deadline(s)?.filter(|w| w.original != no_date_marker()))
         }
         (Err(e), _) => Err(e),
+    }
+}
+
+/// An extension the notes column records ("Đã gia hạn đến 31/8/2022").
+pub fn noted_extension(c: &Cell) -> Result<Option<NaiveDate>> {
+    match text(c) {
+        None => Ok(None),
+        Some(s) => extension_in_notes(&s),
+    }
+}
+
+/// The deadline cell's words with the extension the notes record: the cell's own
+/// extension wins; one the deadline cell already shows adds nothing.
+fn with_noted(
+    c: &mut Cells,
+    words: Option<DeadlineWords>,
+    noted: Option<NaiveDate>,
+) -> Option<DeadlineWords> {
+    let Some(new) = noted else { return words };
+    match words {
+        None => Some(DeadlineWords {
+            original: new,
+            extended_to: None,
+        }),
+        Some(w) if w.extended_to.is_some() || new == w.original => Some(w),
+        Some(w) if new > w.original => Some(DeadlineWords {
+            original: w.original,
+            extended_to: Some(new),
+        }),
+        Some(w) => {
+            let said = c.text(Field::Notes).unwrap_or_default();
+            c.fail(
+                Field::Notes,
+                format!("{}: «{said}»", t(T::ImpExtensionNotLater)),
+            );
+            Some(w)
+        }
     }
 }
 
@@ -215,20 +254,28 @@ pub struct Parsed<R> {
     pub problems: Vec<Problem>,
     /// Rows with data (blank rows are skipped).
     pub rows: usize,
-    /// Rows of tasks the file says are cancelled (bị hủy): not imported.
+    /// Rows of tasks the file says are cancelled (bị hủy): kept, counted nowhere.
     pub cancelled: Vec<usize>,
+    /// Rows of tasks the file says are done but without a date.
+    pub done_no_date: Vec<usize>,
     /// Rows of tasks the file says are postponed (tạm hoãn): imported as open.
     pub postponed: Vec<usize>,
     /// Rows whose status words say otherwise than their dates (counted by the dates).
     pub disagree: Vec<usize>,
     /// Rows whose status words are none tct knows (counted by the dates).
     pub unknown_status: Vec<usize>,
+    /// Rows that are not data, counted by what they are (title, section…).
+    pub skipped: Vec<(Skip, usize)>,
+    /// Sections whose "(05 nhiệm vụ)" is not the number of rows under them.
+    pub miscounted: Vec<Section>,
 }
 
 /// Reads the cells of one row, noting each problem.
 struct Cells<'a> {
     cols: &'a Columns,
     row: &'a Row,
+    /// The section whose title gives the row a status, if any.
+    section: Option<&'a Section>,
     problems: &'a mut Vec<Problem>,
     ok: bool,
 }
@@ -317,8 +364,9 @@ impl Cells<'_> {
     }
 }
 
-/// Reads every data row with `read`, keeping the records of the rows that gave no
-/// problem; the problems of all of them are kept too.
+/// Reads every data row with `read` (rows of titles, sections, totals and signatures
+/// are counted, not read), keeping the records of the rows that gave no problem; the
+/// problems of all of them are kept too.
 fn read_rows<R>(
     rows: &[Row],
     cols: &Columns,
@@ -329,15 +377,20 @@ fn read_rows<R>(
         problems: Vec::new(),
         rows: 0,
         cancelled: Vec::new(),
+        done_no_date: Vec::new(),
         postponed: Vec::new(),
         disagree: Vec::new(),
         unknown_status: Vec::new(),
+        skipped: Vec::new(),
+        miscounted: Vec::new(),
     };
-    for row in data_rows(rows, cols) {
+    let layout = layout::read(rows, cols);
+    for &(i, section) in &layout.data {
         out.rows += 1;
         let mut c = Cells {
             cols,
-            row,
+            row: &rows[i],
+            section: section.map(|s| &layout.sections[s]),
             problems: &mut out.problems,
             ok: true,
         };
@@ -347,13 +400,32 @@ fn read_rows<R>(
             out.records.push(r);
         }
     }
+    out.miscounted = layout.miscounted().cloned().collect();
+    out.skipped = layout.skipped;
     out
 }
 
-fn data_rows<'a>(rows: &'a [Row], cols: &Columns) -> impl Iterator<Item = &'a Row> {
-    rows[cols.first_data.min(rows.len())..]
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+/// A deadline with the extension its own column gives (a date, or words as the
+/// deadline's: "Trước ngày 30/11/2022"); one before the deadline is refused.
+fn extend(words: Option<DeadlineWords>, ext: NaiveDate) -> Result<Option<DeadlineWords>> {
+    let Some(w) = words else {
+        return Ok(Some(DeadlineWords {
+            original: ext,
+            extended_to: None,
+        }));
+    };
+    if ext < w.original {
+        return Err(Error::User(format!(
+            "{} ({} < {})",
+            t(T::ImpExtensionBeforeDeadline),
+            crate::domain::format::fmt_date(ext),
+            crate::domain::format::fmt_date(w.original)
+        )));
+    }
+    Ok(Some(DeadlineWords {
+        original: w.original,
+        extended_to: (ext > w.in_force()).then_some(ext).or(w.extended_to),
+    }))
 }
 
 /// A task as a row gives it.
@@ -374,6 +446,10 @@ pub struct TaskRow {
     pub original_deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub origin: Option<String>,
+    /// Done without a date: `completed_on` is a stand-in (`stand_in_completion`).
+    pub completion_unknown: bool,
+    /// The file says cancelled (bị hủy).
+    pub cancelled: bool,
 }
 
 pub fn tasks(
@@ -384,20 +460,23 @@ pub fn tasks(
     as_of: NaiveDate,
 ) -> Parsed<TaskRow> {
     let (mut cancelled, mut postponed, mut disagree) = (Vec::new(), Vec::new(), Vec::new());
-    let mut unknown_status = Vec::new();
+    let (mut unknown_status, mut done_no_date) = (Vec::new(), Vec::new());
     let parsed = read_rows(rows, cols, |c| {
         // Status words only inform: words tct does not know do not stop an import
-        // (the dates decide), they are listed in the summary.
-        let reported = status(c.cell(Field::Status)).unwrap_or_else(|_| {
-            unknown_status.push(c.row.number);
-            None
-        });
+        // (the dates decide), they are listed in the summary. A row without them
+        // takes its section's ("I. NHIỆM VỤ ĐÃ HOÀN THÀNH").
+        let by_section = c
+            .section
+            .filter(|_| c.text(Field::Status).is_none())
+            .and_then(|s| Some((s.status?, s.label.clone())));
+        let reported = status(c.cell(Field::Status))
+            .unwrap_or_else(|_| {
+                unknown_status.push(c.row.number);
+                None
+            })
+            .or(by_section.as_ref().map(|(s, _)| *s));
         match reported {
-            // Kept out whatever else the row says: there is no place for it yet.
-            Some(ReportedStatus::Cancelled) => {
-                cancelled.push(c.row.number);
-                return None;
-            }
+            Some(ReportedStatus::Cancelled) => cancelled.push(c.row.number),
             Some(ReportedStatus::Postponed) => postponed.push(c.row.number),
             _ => {}
         }
@@ -422,24 +501,36 @@ pub fn tasks(
             (false, true) => (assigned, assigned),
             _ => (doc_date, assigned),
         };
-        let words = c.get(Field::Deadline, deadline);
+        let mut words = c.get(Field::Deadline, deadline);
+        // "Thời hạn › Gia hạn": the extension in a column of its own.
+        if let Some(ext) = c.get(Field::ExtendedTo, deadline) {
+            match extend(words, ext.in_force()) {
+                Ok(w) => words = w,
+                Err(e) => c.fail(Field::ExtendedTo, e.to_string()),
+            }
+        }
+        let noted = c.get(Field::Notes, noted_extension);
+        let words = with_noted(c, words, noted);
         let deadline = words.map(DeadlineWords::in_force);
         let original_deadline = words.and_then(|w| w.extended_to.map(|_| w.original));
-        let completed_on = c.get(Field::CompletedOn, date);
-        if let Some(ReportedStatus::Done { .. }) = reported
-            && c.text(Field::CompletedOn).is_none()
-        {
-            let said = c.text(Field::Status).unwrap_or_default();
-            c.fail(
-                Field::Status,
-                format!(
-                    "{}: «{said}» — {}",
-                    t(T::ImpDoneWithoutDate),
-                    t(T::ImpDoneWithoutDateHint)
-                ),
-            );
+        let mut completed_on = c.get(Field::CompletedOn, date);
+        // Done, the file (or its section) says, but on no day it gives: done on time
+        // or late as it says ("Đã hoàn thành" alone: on time), on a stand-in day never
+        // shown.
+        let completion_unknown = matches!(reported, Some(ReportedStatus::Done { .. }))
+            && c.text(Field::CompletedOn).is_none();
+        if let (true, Some(ReportedStatus::Done { late })) = (completion_unknown, reported) {
+            done_no_date.push(c.row.number);
+            completed_on = Some(stand_in_completion(
+                late == Some(true),
+                assigned_on,
+                deadline,
+                as_of,
+            ));
         }
+        // A cancelled task is counted by no date, so its dates disagree with nothing.
         if let Some(said) = reported
+            && said != ReportedStatus::Cancelled
             && !agrees(said, deadline, completed_on)
         {
             disagree.push(c.row.number);
@@ -480,6 +571,8 @@ pub fn tasks(
             original_deadline,
             completed_on,
             origin: c.text(Field::Origin),
+            completion_unknown,
+            cancelled: reported == Some(ReportedStatus::Cancelled),
         };
         let mut recs: Vec<TaskRow> = unit_ids
             .into_iter()
@@ -499,9 +592,12 @@ pub fn tasks(
         problems: parsed.problems,
         rows: parsed.rows,
         cancelled,
+        done_no_date,
         postponed,
         disagree,
         unknown_status,
+        skipped: parsed.skipped,
+        miscounted: parsed.miscounted,
     }
 }
 
@@ -689,6 +785,28 @@ mod tests {
         assert!(e.contains("không tồn tại"), "{e}");
         let e = deadline(&txt("Sớm")).unwrap_err().to_string();
         assert!(e.contains("hạn xử lý không đọc được"), "{e}");
+    }
+
+    #[test]
+    fn an_extension_column_extends_the_deadline_beside_it() {
+        let w = |o, e| DeadlineWords {
+            original: o,
+            extended_to: e,
+        };
+        let (sep, oct, nov) = (d(2022, 9, 30), d(2022, 10, 31), d(2022, 11, 30));
+        assert_eq!(extend(None, oct).unwrap(), Some(w(oct, None)));
+        assert_eq!(
+            extend(Some(w(sep, None)), oct).unwrap(),
+            Some(w(sep, Some(oct)))
+        );
+        assert_eq!(extend(Some(w(sep, None)), sep).unwrap(), Some(w(sep, None)));
+        // The later of the two extensions is in force.
+        assert_eq!(
+            extend(Some(w(sep, Some(nov))), oct).unwrap(),
+            Some(w(sep, Some(nov)))
+        );
+        let e = extend(Some(w(oct, None)), sep).unwrap_err().to_string();
+        assert_eq!(e, "ngày gia hạn sớm hơn thời hạn (30/09/2022 < 31/10/2022)");
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::ImportKind;
+use super::columns::Understood;
+use super::layout::Skip;
 use super::plan::{Change, Counts};
 use super::rows::Problem;
 use crate::domain::text::printable;
@@ -43,14 +45,33 @@ pub struct Summary {
     pub conflict_count: usize,
     /// Conflicts take the file's value (`--uu-tien-tep`) rather than keep tct's.
     pub prefer_file: bool,
-    /// Rows of tasks the file says are cancelled: skipped.
+    /// Rows of tasks the file says are cancelled: kept, counted nowhere.
     pub cancelled: Vec<usize>,
+    /// Rows of tasks the file says are done without a date: done on time or late
+    /// as it says, on a day shown as unknown.
+    pub done_no_date: Vec<usize>,
     /// Rows of tasks the file says are postponed: imported as open.
     pub postponed: Vec<usize>,
     /// Rows whose status words say otherwise than their dates: counted by the dates.
     pub disagree: Vec<usize>,
     /// Rows whose status words tct does not know: counted by their dates.
     pub unknown_status: Vec<usize>,
+    /// The rows of the header, and what each column was read as.
+    pub header_rows: Vec<usize>,
+    pub columns: Vec<Understood>,
+    /// Rows that are not data (title, column numbers, sections, totals, signature).
+    pub skipped: Vec<(Skip, usize)>,
+    /// Sections whose declared number of tasks is not the rows under them.
+    pub miscounted: Vec<Miscounted>,
+}
+
+/// A section "(05 nhiệm vụ)" with another number of rows under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Miscounted {
+    pub row: usize,
+    pub label: String,
+    pub declared: usize,
+    pub read: usize,
 }
 
 impl Summary {
@@ -244,6 +265,58 @@ fn rows_line(rows: &[usize]) -> String {
     format!("{} ({} {})", rows.len(), t(T::ImpRow), list.join(", "))
 }
 
+/// How each column was read: "B «Văn bản giao nhiệm vụ › Số, ký hiệu» → Số/ký hiệu
+/// văn bản", or ignored.
+fn write_columns(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<String> = s.header_rows.iter().map(|r| r.to_string()).collect();
+    writeln!(out, "  {} {}:", t(T::ImpColumnsRead), rows.join("–"))?;
+    for c in &s.columns {
+        let what = match c.field {
+            Some(f) => format!("→ {f}"),
+            None => format!("({})", t(T::ImpColumnIgnored)),
+        };
+        writeln!(out, "    {} «{}» {what}", c.column, printable(&c.header))?;
+    }
+    Ok(())
+}
+
+/// Rows that are not data, counted; sections whose count is not what they hold.
+fn write_layout(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    if !s.skipped.is_empty() {
+        let parts: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(what, n)| {
+                let words = t(match what {
+                    Skip::Title => T::ImpSkipTitle,
+                    Skip::Header => T::ImpSkipHeader,
+                    Skip::Section => T::ImpSkipSection,
+                    Skip::Totals => T::ImpSkipTotals,
+                    Skip::Signature => T::ImpSkipSignature,
+                });
+                format!("{n} {words}")
+            })
+            .collect();
+        writeln!(out, "  {}: {}", t(T::ImpSkipped), parts.join(", "))?;
+    }
+    for m in &s.miscounted {
+        writeln!(
+            out,
+            "  {} «{}» ({} {}) {} {} {} {} {}",
+            t(T::ImpSection),
+            printable(&m.label),
+            t(T::ImpRow),
+            m.row,
+            t(T::ImpSectionSays),
+            m.declared,
+            t(T::ImpSectionTasksBut),
+            m.read,
+            t(T::ImpSectionRows)
+        )?;
+    }
+    Ok(())
+}
+
 /// The summary as the command prints it.
 pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
@@ -258,11 +331,16 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     if let Some(r) = s.readings {
         writeln!(out, "  {}", counts_line(t(T::ImpReadings), r))?;
     }
+    if s.dry_run {
+        write_columns(s, out)?;
+    }
+    write_layout(s, out)?;
     for l in &s.changes {
         writeln!(out, "  {}", printable(l))?;
     }
     for (what, rows) in [
-        (T::ImpCancelledSkipped, &s.cancelled),
+        (T::ImpCancelledKept, &s.cancelled),
+        (T::ImpDoneNoDate, &s.done_no_date),
         (T::ImpPostponedOpen, &s.postponed),
         (T::ImpStatusDisagrees, &s.disagree),
         (T::ImpStatusUnknown, &s.unknown_status),

@@ -40,6 +40,11 @@ pub struct NewTask {
     pub deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub origin: Option<String>,
+    /// `completed_on` is a stand-in: done, on time or late as the file said, on a
+    /// day no one wrote down.
+    pub completion_unknown: bool,
+    /// Cancelled (bị hủy): kept and shown, counted nowhere.
+    pub cancelled: bool,
 }
 
 /// A unit as the import matches and compares it.
@@ -84,6 +89,8 @@ pub struct TaskRec {
     pub deadline: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub origin: Option<String>,
+    pub completion_unknown: bool,
+    pub cancelled: bool,
     /// Made from a directive of an inspection: never matched by document and title.
     pub from_inspection: bool,
     /// Number of deadline extensions recorded.
@@ -106,6 +113,8 @@ impl TaskRec {
             && self.deadline == t.deadline
             && self.completed_on == t.completed_on
             && self.origin == t.origin
+            && self.completion_unknown == t.completion_unknown
+            && self.cancelled == t.cancelled
     }
 
     /// The task's fields as they are now.
@@ -121,6 +130,8 @@ impl TaskRec {
             deadline: self.deadline,
             completed_on: self.completed_on,
             origin: self.origin.clone(),
+            completion_unknown: self.completion_unknown,
+            cancelled: self.cancelled,
         }
     }
 }

@@ -47,7 +47,10 @@ pub struct TaskRow {
     pub unit_name: String,
     pub assigned_on: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
+    /// `None` too when the day is unknown (`completion_unknown`).
     pub completed_on: Option<NaiveDate>,
+    /// Done, as the office's file said, on a day no one wrote down.
+    pub completion_unknown: bool,
     pub status: TaskStatus,
     /// Set when the task is a directive of an inspection: the inspection's date.
     pub inspection_on: Option<NaiveDate>,

@@ -231,6 +231,7 @@ fn load_base(store: &mut Store, data: &DemoData) -> Result<()> {
                     deadline: t.deadline,
                     completed_on: t.completed_on,
                     origin: t.origin.clone(),
+                    ..Default::default()
                 },
             )?;
             for e in &t.extensions {

@@ -119,7 +119,8 @@ impl Store {
                count(*) FILTER (WHERE c IS NULL AND deadline > ?2),
                count(*) FILTER (WHERE c IS NULL AND deadline IS NULL)
              FROM (SELECT unit_id, deadline, CASE WHEN completed_on <= ?1 THEN completed_on END AS c
-                   FROM task WHERE unit_id IN ({}) AND (assigned_on IS NULL OR assigned_on <= ?1))
+                   FROM task WHERE unit_id IN ({}) AND (assigned_on IS NULL OR assigned_on <= ?1)
+                     AND cancelled = 0)
              GROUP BY unit_id",
             id_list(ids)
         );
@@ -171,7 +172,7 @@ impl Store {
                    FROM inspection i
                    JOIN conclusion_item ci ON ci.inspection_id = i.id
                    JOIN task t ON t.id = ci.task_id
-                   WHERE i.unit_id IN ({}) AND i.held_on <= ?1)
+                   WHERE i.unit_id IN ({}) AND i.held_on <= ?1 AND t.cancelled = 0)
              GROUP BY unit_id",
             id_list(ids)
         );

@@ -90,7 +90,8 @@ impl Store {
                         t.inspection_id IS NOT NULL,
                         i.task_id IS NOT NULL, i.title, i.doc_number, i.doc_date, i.leader,
                         i.unit_id, i.cooperating, i.assigned_on, i.deadline, i.completed_on,
-                        i.origin
+                        i.origin, t.completion_unknown, t.cancelled, i.completion_unknown,
+                        i.cancelled
                  FROM task t LEFT JOIN task_imported i ON i.task_id = t.id
                  ORDER BY t.id",
             )?
@@ -109,6 +110,8 @@ impl Store {
                         deadline: opt_date(r.get(21)?),
                         completed_on: opt_date(r.get(22)?),
                         origin: r.get(23)?,
+                        completion_unknown: r.get(26)?,
+                        cancelled: r.get(27)?,
                     })),
                 };
                 Ok(TaskRec {
@@ -124,6 +127,8 @@ impl Store {
                     deadline: opt_date(r.get(9)?),
                     completed_on: opt_date(r.get(10)?),
                     origin: r.get(11)?,
+                    completion_unknown: r.get(24)?,
+                    cancelled: r.get(25)?,
                     from_inspection: r.get(12)?,
                     extensions: ext.get(&id).copied().unwrap_or(0),
                     imported,
@@ -166,8 +171,9 @@ impl Store {
 pub(super) fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> Result<i64> {
     c.prepare_cached(
         "INSERT INTO task(title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
-                          assigned_on, deadline, original_deadline, completed_on, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
+                          assigned_on, deadline, original_deadline, completed_on, origin,
+                          completion_unknown, cancelled)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         t.title,
@@ -181,6 +187,8 @@ pub(super) fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str)
         opt_iso(t.deadline),
         opt_iso(t.completed_on),
         t.origin,
+        t.completion_unknown && t.completed_on.is_some(),
+        t.cancelled,
     ])?;
     Ok(c.last_insert_rowid())
 }
@@ -196,8 +204,9 @@ pub(super) fn set_task_imported(c: &Connection, task_id: i64, t: Option<&NewTask
     };
     c.prepare_cached(
         "INSERT OR REPLACE INTO task_imported(task_id, title, doc_number, doc_date, leader,
-                    unit_id, cooperating, assigned_on, deadline, completed_on, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    unit_id, cooperating, assigned_on, deadline, completed_on, origin,
+                    completion_unknown, cancelled)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         task_id,
@@ -211,6 +220,8 @@ pub(super) fn set_task_imported(c: &Connection, task_id: i64, t: Option<&NewTask
         opt_iso(t.deadline),
         opt_iso(t.completed_on),
         t.origin,
+        t.completion_unknown,
+        t.cancelled,
     ])?;
     Ok(())
 }
@@ -288,7 +299,8 @@ pub(super) fn update_task(
                          leader = ?6, unit_id = ?7, cooperating = ?8, assigned_on = ?9,
                          completed_on = ?10, origin = ?11,
                          deadline = CASE WHEN ?12 THEN ?13 ELSE deadline END,
-                         original_deadline = CASE WHEN ?14 THEN ?13 ELSE original_deadline END
+                         original_deadline = CASE WHEN ?14 THEN ?13 ELSE original_deadline END,
+                         completion_unknown = ?15, cancelled = ?16
          WHERE id = ?1",
     )?
     .execute(params![
@@ -306,6 +318,8 @@ pub(super) fn update_task(
         set_deadline,
         opt_iso(new_deadline),
         set_original,
+        t.completion_unknown && t.completed_on.is_some(),
+        t.cancelled,
     ])?;
     if let DeadlineChange::Extend { old, new } = deadline {
         c.prepare_cached(

@@ -236,7 +236,8 @@ impl Store {
         let items = c
             .prepare_cached(
                 "SELECT ci.id, ci.kind, ci.text, ci.unit_id, u.name, ci.deadline, ci.task_id,
-                        t.assigned_on, t.deadline, t.completed_on
+                        t.assigned_on, t.deadline, t.completed_on, t.cancelled,
+                        t.completion_unknown
                  FROM conclusion_item ci
                  LEFT JOIN unit u ON u.id = ci.unit_id
                  LEFT JOIN task t ON t.id = ci.task_id
@@ -248,6 +249,8 @@ impl Store {
                     assigned_on: opt_date(r.get(7)?),
                     deadline: opt_date(r.get(8)?),
                     completed_on: opt_date(r.get(9)?),
+                    cancelled: r.get::<_, Option<bool>>(10)?.unwrap_or(false),
+                    completion_unknown: r.get::<_, Option<bool>>(11)?.unwrap_or(false),
                 };
                 let kind: String = r.get(1)?;
                 Ok(ItemRow {

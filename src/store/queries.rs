@@ -102,13 +102,16 @@ pub(super) fn task_where(ctx: &Ctx, scope: TaskScope, mode: TaskMode, filter: &s
         "(t.assigned_on IS NULL OR t.assigned_on <= ?)",
         [text(d.clone())],
     );
+    // A cancelled task is in the full list only.
     match mode {
         TaskMode::Overdue => {
             w.and("t.deadline < ?", [text(d.clone())]);
             w.and("(t.completed_on IS NULL OR t.completed_on > ?)", [text(d)]);
+            w.and("t.cancelled = 0", []);
         }
         TaskMode::Open => {
             w.and("(t.completed_on IS NULL OR t.completed_on > ?)", [text(d)]);
+            w.and("t.cancelled = 0", []);
         }
         TaskMode::All => {}
     }
@@ -131,8 +134,14 @@ fn overdue_arms(
     let common = w.sql.clone();
     (
         [
-            format!("{columns} {from}{common} AND t.completed_on IS NULL AND t.deadline < {d}"),
-            format!("{columns} {from}{common} AND t.completed_on > {d} AND t.deadline < {d}"),
+            format!(
+                "{columns} {from}{common} AND t.completed_on IS NULL AND t.cancelled = 0 \
+                 AND t.deadline < {d}"
+            ),
+            format!(
+                "{columns} {from}{common} AND t.completed_on > {d} AND t.cancelled = 0 \
+                 AND t.deadline < {d}"
+            ),
         ],
         w.args,
     )
@@ -218,7 +227,8 @@ fn tasks_page_query(
         let mut w = task_where(ctx, scope, mode, filter);
         let d = w.arg(text(ctx.d()));
         let order = format!(
-            "CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
+            "CASE WHEN t.cancelled THEN 3 WHEN t.completed_on <= {d} THEN 2 \
+             WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
              t.deadline, t.completed_on DESC, t.id"
         );
         let sql = if paged {
@@ -256,6 +266,8 @@ pub(crate) fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
         assigned_on: opt_date(r.get(5)?),
         deadline: opt_date(r.get(6)?),
         completed_on: opt_date(r.get(7)?),
+        cancelled: r.get(9)?,
+        completion_unknown: r.get(10)?,
     };
     Ok(TaskRow {
         id: r.get(0)?,
@@ -265,7 +277,9 @@ pub(crate) fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
         unit_name: r.get(4)?,
         assigned_on: dates.assigned_on,
         deadline: dates.deadline,
-        completed_on: dates.completed_on,
+        // A stand-in date is never shown.
+        completed_on: dates.completed_on.filter(|_| !dates.completion_unknown),
+        completion_unknown: dates.completion_unknown && dates.completed_on.is_some(),
         inspection_on: opt_date(r.get(8)?),
         // Rows are filtered to tasks assigned by the as-of date, so a status exists.
         status: status(&dates, ctx.as_of, ctx.soon_days).unwrap_or(TaskStatus::NoDeadline),
@@ -273,7 +287,7 @@ pub(crate) fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
 }
 
 pub(crate) const TASK_SELECT: &str = "t.id, t.title, t.doc_number, t.unit_id, u.name, t.assigned_on, \
-     t.deadline, t.completed_on, i.held_on";
+     t.deadline, t.completed_on, i.held_on, t.cancelled, t.completion_unknown";
 pub(crate) const TASK_FROM: &str = "FROM task t JOIN unit u ON u.id = t.unit_id \
      LEFT JOIN inspection i ON i.id = t.inspection_id";
 
@@ -458,7 +472,7 @@ impl Store {
             };
             if let Some(c) = counts {
                 return Ok(match mode {
-                    TaskMode::All => c.total(),
+                    TaskMode::All => c.total() + self.count_cancelled(ctx, scope)?,
                     TaskMode::Open => c.total() - c.done_on_time - c.done_late,
                     TaskMode::Overdue => c.overdue,
                 } as usize);
@@ -475,6 +489,24 @@ impl Store {
             .query_row(params_from_iter(&w.args), |r| {
                 r.get::<_, i64>(0).map(|n| n as usize)
             })?)
+    }
+
+    /// Cancelled tasks given by the as-of date: shown at the end of a full list,
+    /// counted in no figure (a walk of the index `task_cancelled`).
+    fn count_cancelled(&self, ctx: &Ctx, scope: TaskScope) -> Result<u32> {
+        let given = "SELECT count(*) FROM task t WHERE t.cancelled = 1 \
+                     AND (t.assigned_on IS NULL OR t.assigned_on <= ?1)";
+        let n = match scope {
+            TaskScope::Unit(id) => self
+                .conn()
+                .prepare_cached(&format!("{given} AND t.unit_id = ?2"))?
+                .query_row(params![ctx.d(), id], |r| r.get(0))?,
+            TaskScope::AllUnits => self
+                .conn()
+                .prepare_cached(given)?
+                .query_row([ctx.d()], |r| r.get(0))?,
+        };
+        Ok(n)
     }
 
     /// Whether any task was finished after the as-of date (one probe of an index).
@@ -542,12 +574,12 @@ impl Store {
             .query_row(&sql, [task_id], |r| {
                 Ok(TaskDetail {
                     row: task_row(r, ctx)?,
-                    doc_date: opt_date(r.get(9)?),
-                    leader: r.get(10)?,
-                    cooperating: r.get(11)?,
-                    original_deadline: opt_date(r.get(12)?),
-                    origin: r.get(13)?,
-                    inspection_unit: r.get(14)?,
+                    doc_date: opt_date(r.get(11)?),
+                    leader: r.get(12)?,
+                    cooperating: r.get(13)?,
+                    original_deadline: opt_date(r.get(14)?),
+                    origin: r.get(15)?,
+                    inspection_unit: r.get(16)?,
                     extensions: Vec::new(),
                 })
             })
@@ -682,6 +714,18 @@ impl Store {
                 ),
             ));
         }
+        qs.push((
+            "tally page cancelled".into(),
+            (
+                super::tally::group_page_sql(super::tally::CANCELLED_GROUP),
+                vec![
+                    unit.clone(),
+                    Value::Integer(40),
+                    Value::Integer(40),
+                    text(ctx.d()),
+                ],
+            ),
+        ));
         let (d, soon) = (text(ctx.d()), text(ctx.soon_limit()));
         qs.push((
             "tally unit figures".into(),

@@ -26,7 +26,6 @@ macro_rules! tally_fill {
 "#
     };
 }
-pub(super) use tally_fill;
 
 /// A trigger's step: the new row of `task` counted into its unit's tally.
 macro_rules! tally_add_new {
@@ -63,6 +62,66 @@ macro_rules! tally_sub_old {
             done_late = done_late - coalesce(old.completed_on > old.deadline, 0),
             open_no_deadline = open_no_deadline - (old.completed_on IS NULL AND old.deadline IS NULL)
         WHERE unit_id = old.unit_id;
+"#
+    };
+}
+
+/// Every unit's row of `unit_tally`, counted from its tasks that are not cancelled
+/// (migration 8 on): the recount after a bulk write, and the migration's own.
+macro_rules! tally_fill_counted {
+    () => {
+        r#"
+    INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
+                           last_completed, last_assigned)
+    SELECT unit_id, count(*),
+           sum(completed_on IS NOT NULL AND (deadline IS NULL OR completed_on <= deadline)),
+           sum(coalesce(completed_on > deadline, 0)),
+           sum(completed_on IS NULL AND deadline IS NULL),
+           max(completed_on), max(assigned_on)
+    FROM task WHERE cancelled = 0 GROUP BY unit_id;
+"#
+    };
+}
+pub(super) use tally_fill_counted;
+
+/// A trigger's step: the new row of `task`, unless cancelled, counted into its
+/// unit's tally (migration 8 on).
+macro_rules! tally_add_counted {
+    () => {
+        r#"
+        INSERT INTO unit_tally(unit_id, tasks, done_on_time, done_late, open_no_deadline,
+                               last_completed, last_assigned)
+        SELECT new.unit_id, 1,
+               new.completed_on IS NOT NULL AND (new.deadline IS NULL OR new.completed_on <= new.deadline),
+               coalesce(new.completed_on > new.deadline, 0),
+               new.completed_on IS NULL AND new.deadline IS NULL,
+               new.completed_on, new.assigned_on
+        WHERE new.cancelled = 0
+        ON CONFLICT(unit_id) DO UPDATE SET
+            tasks = tasks + 1,
+            done_on_time = done_on_time + excluded.done_on_time,
+            done_late = done_late + excluded.done_late,
+            open_no_deadline = open_no_deadline + excluded.open_no_deadline,
+            last_completed = CASE WHEN last_completed IS NULL OR excluded.last_completed > last_completed
+                                  THEN excluded.last_completed ELSE last_completed END,
+            last_assigned = CASE WHEN last_assigned IS NULL OR excluded.last_assigned > last_assigned
+                                 THEN excluded.last_assigned ELSE last_assigned END;
+"#
+    };
+}
+
+/// A trigger's step: the old row of `task`, unless it was cancelled, taken out of its
+/// unit's tally (migration 8 on).
+macro_rules! tally_sub_counted {
+    () => {
+        r#"
+        UPDATE unit_tally SET
+            tasks = tasks - 1,
+            done_on_time = done_on_time
+                - (old.completed_on IS NOT NULL AND (old.deadline IS NULL OR old.completed_on <= old.deadline)),
+            done_late = done_late - coalesce(old.completed_on > old.deadline, 0),
+            open_no_deadline = open_no_deadline - (old.completed_on IS NULL AND old.deadline IS NULL)
+        WHERE unit_id = old.unit_id AND old.cancelled = 0;
 "#
     };
 }
@@ -307,6 +366,94 @@ pub const MIGRATIONS: &[&str] = &[
                 old.origin);
     END;
     "#,
+    // 8: a task the office's file says is cancelled (bị hủy) is kept and shown but
+    // counted nowhere: not in the tallies (their triggers and a recount skip it), not
+    // in the partial indexes of the lists and figures, which name `cancelled = 0`;
+    // cancelled tasks have their own index. A task the file says is done without a
+    // date keeps a stand-in `completed_on` that places it on time or late as the file
+    // said, flagged `completion_unknown` and never shown; a real date clears the flag.
+    // The import history remembers both, so a cancellation or a completion recorded
+    // in tct is told from the file's.
+    concat!(
+        r#"
+    ALTER TABLE task ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0
+        CHECK (cancelled IN (0, 1));
+    ALTER TABLE task ADD COLUMN completion_unknown INTEGER NOT NULL DEFAULT 0
+        CHECK (completion_unknown IN (0, 1));
+    ALTER TABLE task_imported ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE task_imported ADD COLUMN completion_unknown INTEGER NOT NULL DEFAULT 0;
+
+    DROP TRIGGER task_imported_keep;
+    CREATE TRIGGER task_imported_keep
+    BEFORE UPDATE OF title, doc_number, doc_date, leader, unit_id, cooperating,
+                     assigned_on, deadline, completed_on, origin, cancelled,
+                     completion_unknown ON task
+    WHEN (old.title IS NOT new.title OR old.doc_number IS NOT new.doc_number
+          OR old.doc_date IS NOT new.doc_date OR old.leader IS NOT new.leader
+          OR old.unit_id IS NOT new.unit_id OR old.cooperating IS NOT new.cooperating
+          OR old.assigned_on IS NOT new.assigned_on OR old.deadline IS NOT new.deadline
+          OR old.completed_on IS NOT new.completed_on OR old.origin IS NOT new.origin
+          OR old.cancelled IS NOT new.cancelled
+          OR old.completion_unknown IS NOT new.completion_unknown)
+     AND NOT EXISTS (SELECT 1 FROM task_imported WHERE task_id = old.id)
+    BEGIN
+        INSERT INTO task_imported(task_id, title, doc_number, doc_date, leader, unit_id,
+                                  cooperating, assigned_on, deadline, completed_on, origin,
+                                  cancelled, completion_unknown)
+        VALUES (old.id, old.title, old.doc_number, old.doc_date, old.leader, old.unit_id,
+                old.cooperating, old.assigned_on, old.deadline, old.completed_on,
+                old.origin, old.cancelled, old.completion_unknown);
+    END;
+
+    DROP TRIGGER task_tally_insert;
+    DROP TRIGGER task_tally_delete;
+    DROP TRIGGER task_tally_update;
+    DELETE FROM unit_tally;
+"#,
+        tally_fill_counted!(),
+        r#"
+    CREATE TRIGGER task_tally_insert AFTER INSERT ON task BEGIN
+"#,
+        tally_add_counted!(),
+        r#"    END;
+
+    CREATE TRIGGER task_tally_delete AFTER DELETE ON task BEGIN
+"#,
+        tally_sub_counted!(),
+        r#"    END;
+
+    CREATE TRIGGER task_tally_update
+    AFTER UPDATE OF unit_id, assigned_on, deadline, completed_on, cancelled ON task
+    WHEN old.unit_id IS NOT new.unit_id OR old.assigned_on IS NOT new.assigned_on
+      OR old.deadline IS NOT new.deadline OR old.completed_on IS NOT new.completed_on
+      OR old.cancelled IS NOT new.cancelled
+    BEGIN
+"#,
+        tally_sub_counted!(),
+        tally_add_counted!(),
+        r#"    END;
+
+    DROP INDEX task_unit;
+    CREATE INDEX task_unit ON task(unit_id, deadline, completed_on, assigned_on, cancelled);
+    -- Each holds `cancelled` where it held the columns of its condition, so what was
+    -- counted or paged from an index alone still is.
+    DROP INDEX task_open;
+    CREATE UNIQUE INDEX task_open
+        ON task(deadline, unit_id, id, assigned_on, completed_on, cancelled)
+        WHERE completed_on IS NULL AND cancelled = 0;
+    DROP INDEX task_completed;
+    CREATE INDEX task_completed ON task(completed_on, deadline, cancelled)
+        WHERE completed_on IS NOT NULL AND cancelled = 0;
+    DROP INDEX task_unit_open;
+    CREATE INDEX task_unit_open ON task(unit_id, deadline)
+        WHERE completed_on IS NULL AND cancelled = 0;
+    DROP INDEX task_unit_done;
+    CREATE INDEX task_unit_done ON task(unit_id, cancelled, deadline, completed_on DESC)
+        WHERE completed_on IS NOT NULL AND cancelled = 0;
+    CREATE INDEX task_cancelled ON task(unit_id, deadline, completed_on DESC)
+        WHERE cancelled = 1;
+    "#,
+    ),
 ];
 
 pub fn latest_version() -> i64 {
@@ -331,7 +478,7 @@ mod tests {
     /// only then add its fingerprint here.
     #[test]
     fn released_migrations_are_frozen() {
-        let released: [u64; 7] = [
+        let released: [u64; 8] = [
             0x9e0e_f0ef_bb24_eb36,
             0x7cf0_d00e_6f43_698c,
             0x15f6_1c81_4ec9_1028,
@@ -339,6 +486,7 @@ mod tests {
             0xc21b_2bc5_149a_bb60,
             0x3e43_703e_0e54_8b47,
             0xe441_469a_7501_03b9,
+            0xe810_0307_398d_adbd,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

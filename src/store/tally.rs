@@ -77,6 +77,7 @@ pub(crate) fn open_ahead_by_unit_sql(ids: &str) -> String {
     format!(
         "SELECT unit_id, count(*) FILTER (WHERE deadline <= ?2), count(*) FILTER (WHERE deadline > ?2)
          FROM task WHERE unit_id IN ({ids}) AND deadline >= ?1 AND completed_on IS NULL
+           AND cancelled = 0
          GROUP BY unit_id"
     )
 }
@@ -85,31 +86,44 @@ pub(crate) fn open_ahead_by_unit_sql(ids: &str) -> String {
 /// end of the "soon" window (?2): two ranges of the partial index `task_open`. Plain
 /// counts: a `FILTER` per row costs several times the walk.
 pub(crate) const OPEN_AHEAD_SQL: &str = "SELECT \
-     (SELECT count(*) FROM task WHERE deadline >= ?1 AND completed_on IS NULL), \
-     (SELECT count(*) FROM task WHERE deadline >= ?1 AND deadline <= ?2 AND completed_on IS NULL)";
+     (SELECT count(*) FROM task WHERE deadline >= ?1 AND completed_on IS NULL AND cancelled = 0), \
+     (SELECT count(*) FROM task WHERE deadline >= ?1 AND deadline <= ?2 AND completed_on IS NULL \
+        AND cancelled = 0)";
 
 /// The groups of a unit's list in order, when its tally holds: open with a deadline
 /// (by deadline), open without one, done (by deadline, latest completion first). The
 /// same order as the general query's `CASE`, each group one walk of `task_unit`.
 /// Each is `(condition, order)`, and each order is an index's own (`task_unit_open`,
-/// `task_unit_done`, migration 5), so a page far down needs no sort.
+/// `task_unit_done`, migrations 5 and 8), so a page far down needs no sort. The
+/// cancelled tasks follow, in `CANCELLED_GROUP`.
 pub(crate) const GROUP_WHERE: [(&str, &str); 3] = [
     (
-        "t.unit_id = ?1 AND t.completed_on IS NULL AND t.deadline IS NOT NULL",
+        "t.unit_id = ?1 AND t.completed_on IS NULL AND t.cancelled = 0 AND t.deadline IS NOT NULL",
         "t.deadline, t.id",
     ),
     (
-        "t.unit_id = ?1 AND t.completed_on IS NULL AND t.deadline IS NULL",
+        "t.unit_id = ?1 AND t.completed_on IS NULL AND t.cancelled = 0 AND t.deadline IS NULL",
         "t.id",
     ),
     (
-        "t.unit_id = ?1 AND t.completed_on IS NOT NULL",
+        "t.unit_id = ?1 AND t.completed_on IS NOT NULL AND t.cancelled = 0",
         "t.deadline, t.completed_on DESC, t.id",
     ),
 ];
 
+/// A unit's cancelled tasks given by the as-of date (?4), last in its full list, in
+/// the order of the index `task_cancelled`. The tally does not count them, so it
+/// cannot tell whether one was given after the date: the condition does.
+pub(crate) const CANCELLED_GROUP: (&str, &str) = (
+    "t.unit_id = ?1 AND t.cancelled = 1 AND (t.assigned_on IS NULL OR t.assigned_on <= ?4)",
+    "t.deadline, t.completed_on DESC, t.id",
+);
+
 /// Recounts every unit from its tasks: what the triggers keep, in one grouped pass.
-const RECOUNT_SQL: &str = concat!("DELETE FROM unit_tally;", super::schema::tally_fill!());
+const RECOUNT_SQL: &str = concat!(
+    "DELETE FROM unit_tally;",
+    super::schema::tally_fill_counted!()
+);
 
 /// Runs `f`, a write of `rows` tasks inside the caller's transaction. When they are
 /// many against the tasks already there, the tally's triggers and the task indexes
@@ -251,7 +265,7 @@ impl Store {
                       sum(coalesce(completed_on > deadline, 0)) AS late,
                       sum(completed_on IS NULL AND deadline IS NULL) AS no_deadline,
                       max(completed_on) AS completed, max(assigned_on) AS assigned
-               FROM task GROUP BY unit_id)
+               FROM task WHERE cancelled = 0 GROUP BY unit_id)
              SELECT r.unit_id FROM recount r LEFT JOIN unit_tally t ON t.unit_id = r.unit_id
              WHERE t.unit_id IS NULL
                 OR (r.tasks, r.on_time, r.late, r.no_deadline)
@@ -261,7 +275,7 @@ impl Store {
              UNION
              SELECT t.unit_id FROM unit_tally t
              WHERE (t.tasks, t.done_on_time, t.done_late, t.open_no_deadline) IS NOT (0, 0, 0, 0)
-               AND NOT EXISTS (SELECT 1 FROM task WHERE unit_id = t.unit_id)
+               AND NOT EXISTS (SELECT 1 FROM task WHERE unit_id = t.unit_id AND cancelled = 0)
              ORDER BY 1";
         Ok(self
             .conn()
@@ -291,15 +305,17 @@ impl Store {
             tally.open_with_deadline(),
             tally.open_no_deadline,
             tally.done(),
+            i64::MAX,
         ];
         let groups = match mode {
             TaskMode::Overdue => 1,
             TaskMode::Open => 2,
-            TaskMode::All => 3,
+            TaskMode::All => 4,
         };
         let (mut skip, mut want) = (offset as i64, limit as i64);
         let mut rows = Vec::new();
-        for (size, group) in sizes.iter().zip(GROUP_WHERE).take(groups) {
+        let all = GROUP_WHERE.iter().chain([&CANCELLED_GROUP]);
+        for (k, (size, group)) in sizes.iter().zip(all).enumerate().take(groups) {
             if want <= 0 {
                 break;
             }
@@ -307,10 +323,14 @@ impl Store {
                 skip -= size;
                 continue;
             }
-            let mut stmt = self.conn().prepare_cached(&group_page_sql(group))?;
-            let got = stmt
-                .query_map(params![unit_id, want, skip], |r| task_row(r, ctx))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut stmt = self.conn().prepare_cached(&group_page_sql(*group))?;
+            let got = if k == 3 {
+                stmt.query_map(params![unit_id, want, skip, ctx.d()], |r| task_row(r, ctx))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            } else {
+                stmt.query_map(params![unit_id, want, skip], |r| task_row(r, ctx))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            };
             want -= got.len() as i64;
             skip = 0;
             rows.extend(got);

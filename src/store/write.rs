@@ -142,9 +142,12 @@ impl Store {
     pub fn set_completed(&mut self, task_id: i64, on: Option<NaiveDate>) -> Result<bool> {
         self.write_sql(|c| {
             Ok(
-                c.prepare_cached("UPDATE task SET completed_on = ?2 WHERE id = ?1")?
-                    .execute(params![task_id, opt_iso(on)])
-                    .map(|n| n == 1)?,
+                // A date recorded in tct is a real one: the stand-in goes.
+                c.prepare_cached(
+                    "UPDATE task SET completed_on = ?2, completion_unknown = 0 WHERE id = ?1",
+                )?
+                .execute(params![task_id, opt_iso(on)])
+                .map(|n| n == 1)?,
             )
         })
     }

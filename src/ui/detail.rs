@@ -150,7 +150,15 @@ pub fn task(frame: &mut Frame, app: &App, d: &TaskDetail, scroll: u16) {
         field(app, T::AssignedOn, date_or_dash(r.assigned_on)),
         field(app, T::OriginalDeadline, date_or_dash(d.original_deadline)),
         field(app, T::ColDeadline, date_or_dash(r.deadline)),
-        field(app, T::CompletedOn, date_or_dash(r.completed_on)),
+        field(
+            app,
+            T::CompletedOn,
+            if r.completion_unknown {
+                t(T::CompletionUnknown).to_string()
+            } else {
+                date_or_dash(r.completed_on)
+            },
+        ),
         field(
             app,
             T::Origin,

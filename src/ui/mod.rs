@@ -131,7 +131,7 @@ pub(crate) fn status_label(theme: &Theme, s: TaskStatus) -> (String, Style) {
         TaskStatus::DoneLate { .. } | TaskStatus::DueSoon { .. } => theme.warn(),
         TaskStatus::Overdue { .. } => theme.bad(),
         TaskStatus::InTime { .. } => Style::new(),
-        TaskStatus::NoDeadline => theme.dim(),
+        TaskStatus::NoDeadline | TaskStatus::Cancelled => theme.dim(),
     };
     (status_text(s), style)
 }

@@ -122,11 +122,14 @@ fn status_width(mode: TaskMode) -> usize {
     let overdue = [S::Overdue { days: 999 }];
     let all = [
         S::Overdue { days: 999 },
-        S::DoneLate { days_late: 99 },
+        S::DoneLate {
+            days_late: Some(99),
+        },
         S::DueSoon { days_left: 99 },
         S::DoneOnTime,
         S::InTime { days_left: 99 },
         S::NoDeadline,
+        S::Cancelled,
     ];
     let statuses: &[S] = if mode == TaskMode::Overdue {
         &overdue

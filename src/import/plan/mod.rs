@@ -2,16 +2,17 @@
 //! (read once, matched in hash maps), and the changes applied in one transaction.
 //!
 //! Matching, so that importing the same file twice changes nothing:
-//! - tasks by the `id` column when given (tct's own id), else by document number and
-//!   folded title; when one document gives the same task to several units, the lead
-//!   unit tells them apart. Tasks made from inspection directives are only matched by
-//!   id.
+//! - tasks by the `id` column when given (tct's own id), else by document number,
+//!   folded title and lead unit (a document number alone is not a key: one document
+//!   gives many tasks); a title cut with "…" matches the whole one (`matcher`).
+//!   Tasks made from inspection directives are only matched by id.
 //! - targets by unit, year and folded name;
 //! - units by code, else by folded name and kind.
 //!
 //! Columns missing from a file leave those fields as they are, and so does a value set
 //! in tct since the last import (`since_import`).
 
+mod matcher;
 mod since_import;
 mod targets;
 mod tasks;
@@ -123,6 +124,23 @@ fn show_opt(v: &Option<&String>) -> String {
 
 fn show_day(d: &Option<NaiveDate>) -> String {
     show_date(*d)
+}
+
+/// A completion: its date, or "không rõ ngày" for a stand-in (after the column's
+/// header "Ngày hoàn thành").
+fn show_completion(c: &(Option<NaiveDate>, bool)) -> String {
+    match c {
+        (Some(_), true) => t(T::CompletionUnknownShort).to_string(),
+        (d, _) => show_date(*d),
+    }
+}
+
+fn show_cancelled(c: &bool) -> String {
+    if *c {
+        t(T::StCancelled).to_string()
+    } else {
+        "–".to_string()
+    }
 }
 
 /// The file's value when its column is there, else what the database holds.

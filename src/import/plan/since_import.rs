@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::model::{NewTask, TaskRec};
 
-use super::{Change, show_date};
+use super::{Change, show_cancelled, show_completion, show_date};
 use crate::import::columns::{Columns, Field};
 
 /// The task as it will be, what this import brings (to remember for the next one),
@@ -38,6 +38,7 @@ pub struct Present {
     pub deadline: bool,
     pub completed_on: bool,
     pub origin: bool,
+    pub status: bool,
 }
 
 impl Present {
@@ -50,6 +51,7 @@ impl Present {
             deadline: cols.has(Field::Deadline),
             completed_on: cols.has(Field::CompletedOn),
             origin: cols.has(Field::Origin),
+            status: cols.has(Field::Status),
         }
     }
 }
@@ -125,19 +127,37 @@ pub fn merge(
             &was.deadline,
             day,
         ),
-        completed_on: m.field(
-            Field::CompletedOn,
-            &now.completed_on,
-            &file.completed_on,
-            &was.completed_on,
-            day,
-        ),
+        completed_on: None,
+        completion_unknown: false,
         origin: m.field(Field::Origin, &now.origin, &file.origin, &was.origin, opt),
+        cancelled: m.field(
+            Field::Status,
+            &now.cancelled,
+            &file.cancelled,
+            &was.cancelled,
+            show_cancelled,
+        ),
+    };
+    // The completion and whether its day is unknown are one value.
+    let pair = |t: &NewTask| (t.completed_on, t.completion_unknown);
+    let (completed_on, completion_unknown) = m.field(
+        Field::CompletedOn,
+        &pair(&now),
+        &pair(file),
+        &pair(&was),
+        show_completion,
+    );
+    let task = NewTask {
+        completed_on,
+        completion_unknown,
+        ..task
     };
     // What the file says where it says something; the last import's elsewhere.
     let pick = |present: bool, f: &Option<String>, w: &Option<String>| {
         if present { f.clone() } else { w.clone() }
     };
+    // A status column brings a completion only where it says done without a date.
+    let brings_completion = has.completed_on || (has.status && file.completion_unknown);
     let pick_day = |present: bool, f: Option<NaiveDate>, w: Option<NaiveDate>| {
         if present { f } else { w }
     };
@@ -150,8 +170,18 @@ pub fn merge(
         cooperating: pick(has.cooperating, &file.cooperating, &was.cooperating),
         assigned_on: pick_day(has.dates, file.assigned_on, was.assigned_on),
         deadline: pick_day(has.deadline, file.deadline, was.deadline),
-        completed_on: pick_day(has.completed_on, file.completed_on, was.completed_on),
+        completed_on: pick_day(brings_completion, file.completed_on, was.completed_on),
+        completion_unknown: if brings_completion {
+            file.completion_unknown
+        } else {
+            was.completion_unknown
+        },
         origin: pick(has.origin, &file.origin, &was.origin),
+        cancelled: if has.status {
+            file.cancelled
+        } else {
+            was.cancelled
+        },
     };
     Merged {
         task,

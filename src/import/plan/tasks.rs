@@ -1,7 +1,9 @@
-//! Tasks: matched by tct's id, else by document number and folded title (the lead
-//! unit telling apart one document's tasks for several units).
+//! Tasks: matched by tct's id, else by document, folded title and lead unit
+//! (`matcher`), then planned: new, updated or unchanged.
 
 use std::collections::HashMap;
+
+use chrono::NaiveDate;
 
 use crate::domain::format::fmt_date;
 use crate::domain::task::check_done_after_assigned;
@@ -11,6 +13,7 @@ use crate::i18n::{T, t};
 use crate::model::{DeadlineChange, NewTask, TaskRec};
 use crate::store::Tx;
 
+use super::matcher::{Matcher, is_cut_of};
 use super::since_import::{Present, merge};
 use super::*;
 use crate::import::columns::{Columns, Field};
@@ -171,97 +174,6 @@ pub fn tasks(
     plans
 }
 
-/// Finds which task already in the database a record of the file is, and notices a
-/// record that repeats another.
-struct Matcher<'a> {
-    existing: &'a [TaskRec],
-    by_id: HashMap<i64, usize>,
-    /// Tasks by (document key, folded title); directives' tasks are matched by id only.
-    by_key: HashMap<(String, &'a str), Vec<usize>>,
-    /// How many records of the file share each key.
-    in_file: HashMap<&'a (String, String), usize>,
-    /// Existing tasks already matched, and the row that took each.
-    claimed: HashMap<usize, usize>,
-    /// Records without an id seen so far, by key and unit, with their row.
-    seen: HashMap<(&'a (String, String), i64), usize>,
-}
-
-impl<'a> Matcher<'a> {
-    fn new(existing: &'a [TaskRec], keys: &'a [(String, String)]) -> Self {
-        let by_id = existing
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id, i))
-            .collect();
-        let mut by_key: HashMap<(String, &str), Vec<usize>> = HashMap::new();
-        for (i, t) in existing.iter().enumerate() {
-            if !t.from_inspection {
-                by_key
-                    .entry((doc_key(&t.doc_number), t.title_key.as_str()))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        let mut in_file: HashMap<&(String, String), usize> = HashMap::new();
-        for k in keys {
-            *in_file.entry(k).or_default() += 1;
-        }
-        Matcher {
-            existing,
-            by_id,
-            by_key,
-            in_file,
-            claimed: HashMap::new(),
-            seen: HashMap::new(),
-        }
-    }
-
-    /// The index of the existing task this record is (`None`: a new task), or the
-    /// column to blame and why the record cannot be taken.
-    fn find(
-        &mut self,
-        r: &TaskRow,
-        key: &'a (String, String),
-    ) -> std::result::Result<Option<usize>, (Field, String)> {
-        let dup = |prev: usize| format!("{} {prev}", t(T::ImpDuplicateRow));
-        let matched = match r.id {
-            Some(id) => match self.by_id.get(&id) {
-                Some(i) => Some(*i),
-                None => {
-                    return Err((Field::TaskId, format!("{}: {id}", t(T::ImpNoSuchTask))));
-                }
-            },
-            None => {
-                if let Some(prev) = self.seen.insert((key, r.unit_id), r.row) {
-                    return Err((Field::Title, dup(prev)));
-                }
-                let cands = self
-                    .by_key
-                    .get(&(key.0.clone(), key.1.as_str()))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                match cands {
-                    [one] if self.in_file[key] == 1 => Some(*one),
-                    _ => cands.iter().copied().find(|i| {
-                        self.existing[*i].unit_id == r.unit_id && !self.claimed.contains_key(i)
-                    }),
-                }
-            }
-        };
-        if let Some(i) = matched
-            && let Some(prev) = self.claimed.insert(i, r.row)
-        {
-            let f = if r.id.is_some() {
-                Field::TaskId
-            } else {
-                Field::Title
-            };
-            return Err((f, dup(prev)));
-        }
-        Ok(matched)
-    }
-}
-
 /// The task as it will be: the file's values, and the database's where the file has
 /// no such column.
 fn merged(
@@ -271,8 +183,18 @@ fn merged(
     has_dates: bool,
     default_origin: &str,
 ) -> NewTask {
+    let deadline = keep(
+        cols.has(Field::Deadline),
+        &r.deadline,
+        old.map(|o| &o.deadline),
+    );
+    let (completed_on, completion_unknown) = completion(r, old, cols, deadline);
     NewTask {
-        title: r.title.clone(),
+        // A title the file cut short keeps the whole one tct has.
+        title: match old {
+            Some(o) if is_cut_of(&fold(&r.title), &o.title_key) => o.title.clone(),
+            _ => r.title.clone(),
+        },
         doc_number: keep(
             cols.has(Field::DocNumber),
             &r.doc_number,
@@ -287,21 +209,42 @@ fn merged(
             old.map(|o| &o.cooperating),
         ),
         assigned_on: keep(has_dates, &r.assigned_on, old.map(|o| &o.assigned_on)),
-        deadline: keep(
-            cols.has(Field::Deadline),
-            &r.deadline,
-            old.map(|o| &o.deadline),
-        ),
-        completed_on: keep(
-            cols.has(Field::CompletedOn),
-            &r.completed_on,
-            old.map(|o| &o.completed_on),
-        ),
+        deadline,
+        completed_on,
+        completion_unknown,
         origin: match old {
             _ if cols.has(Field::Origin) => r.origin.clone(),
             Some(o) => o.origin.clone(),
             None => Some(default_origin.to_string()),
         },
+        cancelled: keep(
+            cols.has(Field::Status),
+            &r.cancelled,
+            old.map(|o| &o.cancelled),
+        ),
+    }
+}
+
+/// The completion as it will be, and whether its day is unknown. A file that says
+/// done without a date leaves a date tct has (a real one, or a stand-in that still
+/// says on time or late as the file does), so importing it again changes nothing.
+fn completion(
+    r: &TaskRow,
+    old: Option<&TaskRec>,
+    cols: &Columns,
+    deadline: Option<NaiveDate>,
+) -> (Option<NaiveDate>, bool) {
+    let late = |done: NaiveDate| deadline.is_some_and(|dl| done > dl);
+    match old {
+        Some(o) if r.completion_unknown => match (o.completed_on, r.completed_on) {
+            (Some(had), Some(stand_in)) if !o.completion_unknown || late(had) == late(stand_in) => {
+                (Some(had), o.completion_unknown)
+            }
+            _ => (r.completed_on, true),
+        },
+        _ if r.completion_unknown => (r.completed_on, true),
+        Some(o) if !cols.has(Field::CompletedOn) => (o.completed_on, o.completion_unknown),
+        _ => (r.completed_on, false),
     }
 }
 
@@ -366,10 +309,11 @@ fn compare(
     }
     d.check(
         Field::CompletedOn,
-        old.completed_on,
-        task.completed_on,
-        show_day,
+        (old.completed_on, old.completion_unknown),
+        (task.completed_on, task.completion_unknown),
+        show_completion,
     );
+    d.check(Field::Status, old.cancelled, task.cancelled, show_cancelled);
     d.check(
         Field::Origin,
         old.origin.as_ref(),

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::grid::{Grid, MAX_COLUMNS, at_cell, at_most, beyond_columns};
-use super::{Cell, HeaderScore, Row, column_name};
+use super::{Cell, HEADER_SCAN, HeaderScore, Row, column_name};
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
 
@@ -103,7 +103,7 @@ fn sep_line(text: &str) -> Option<(u8, &str)> {
 fn sniff(text: &str, score: HeaderScore) -> u8 {
     let mut best: Option<(usize, usize, u8)> = None;
     for sep in SEPARATORS {
-        let Ok(rows) = parse_csv(text, sep, 20) else {
+        let Ok(rows) = parse_csv(text, sep, HEADER_SCAN + 2) else {
             continue;
         };
         for row in &rows {

@@ -17,6 +17,7 @@ use crate::i18n::{T, t};
 
 pub use csv::read_csv;
 pub use encoding::decode;
+pub use grid::{MAX_COLUMNS, MAX_TEXT_BYTES};
 
 /// One cell, typed as far as the file says: workbooks know numbers and dates, CSV
 /// only text.
@@ -33,6 +34,27 @@ impl Cell {
         matches!(self, Cell::Empty)
     }
 }
+
+/// Cells merged into one, as a workbook records them (CSV has none): rows numbered as
+/// `Row::number`, columns from 0, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: usize,
+    pub last_row: usize,
+    pub first_col: usize,
+    pub last_col: usize,
+}
+
+/// A sheet as read: its rows, and its merged cells where the format keeps them.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub rows: Vec<Row>,
+    pub merges: Vec<Merge>,
+}
+
+/// Rows looked at for the header: report appendices put a heading block, a title and
+/// a "(Kèm theo …)" line above it, often with blank rows between.
+pub const HEADER_SCAN: usize = 30;
 
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -57,7 +79,7 @@ pub fn column_name(i: usize) -> String {
 pub type HeaderScore<'a> = &'a dyn Fn(&[Cell]) -> usize;
 
 /// Reads a whole sheet. Errors are messages for the user.
-pub fn read_sheet(path: &Path, sheet: Option<&str>, score: HeaderScore) -> Result<Vec<Row>> {
+pub fn read_sheet(path: &Path, sheet: Option<&str>, score: HeaderScore) -> Result<Sheet> {
     let cannot =
         |e: std::io::Error| Error::User(format!("{}: {}", t(T::ImpCannotRead), io_words(&e)));
     let size = std::fs::metadata(path).map_err(cannot)?.len();
@@ -78,7 +100,10 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>, score: HeaderScore) -> Resul
             return Err(Error::User(t(T::ImpSheetNotCsv).to_string()));
         }
         let text = decode(&bytes)?;
-        read_csv(&text, score)
+        Ok(Sheet {
+            rows: read_csv(&text, score)?,
+            merges: Vec::new(),
+        })
     }
 }
 

@@ -31,17 +31,19 @@ fn cannot_read(e: impl std::fmt::Display) -> Error {
     Error::User(format!("{}: {e}", t(T::ImpCannotRead)))
 }
 
-/// What kind of workbook a file is, its parts checked against the bound.
-pub fn inspect(path: &Path) -> Result<Kind> {
+/// What kind of workbook a file is, its parts checked against the bound, and how many
+/// bytes its worksheets unpack to (XLSX; 0 for the others).
+pub fn inspect(path: &Path) -> Result<(Kind, u64)> {
     let mut file = File::open(path).map_err(cannot_read)?;
     let mut magic = [0u8; 4];
     let is_zip = file.read_exact(&mut magic).is_ok() && &magic == b"PK\x03\x04";
     if !is_zip {
-        return Ok(Kind::Other);
+        return Ok((Kind::Other, 0));
     }
     file.rewind().map_err(cannot_read)?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(cannot_read)?;
     let mut kind = Kind::Other;
+    let mut sheet_bytes = 0u64;
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(cannot_read)?;
         let name = part.name().map_err(cannot_read)?.to_string();
@@ -54,6 +56,9 @@ pub fn inspect(path: &Path) -> Result<Kind> {
                 MAX_PART_BYTES >> 20
             )));
         }
+        if name.starts_with("xl/worksheets/") {
+            sheet_bytes += part.size();
+        }
         kind = match name.as_str() {
             "xl/workbook.xml" => Kind::Xlsx,
             "xl/workbook.bin" => Kind::Xlsb,
@@ -65,7 +70,7 @@ pub fn inspect(path: &Path) -> Result<Kind> {
         let content = zip.by_name("content.xml").map_err(cannot_read)?;
         check_ods_sheets(BufReader::new(content))?;
     }
-    Ok(kind)
+    Ok((kind, sheet_bytes))
 }
 
 /// How far a sheet of an ODS spans, counted as calamine will lay it out: rows and

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::grid::Grid;
 use super::package::{self, Kind};
-use super::{Cell, Row};
+use super::{Cell, Merge, Sheet};
 use crate::domain::text::fold;
 use crate::error::{Error, Result};
 use crate::i18n::{T, t};
@@ -24,18 +24,48 @@ macro_rules! cells_into_grid {
         while let Some(c) = cells.next_cell().map_err(cannot_read)? {
             put(&mut grid, c.get_position(), c.get_value().clone().into())?;
         }
-        Ok(grid.finish())
+        drop(cells);
+        (wb, name, grid.finish())
     }};
 }
+
+/// Worksheets up to this size (unpacked) have their merged cells read: calamine holds
+/// them all (16 bytes each, one per ~25 bytes of XML at worst). Report sheets are far
+/// smaller; above it, a two-row header's parents are found as in CSV.
+const MERGES_UP_TO_BYTES: u64 = 64 << 20;
 
 /// The rows of a workbook's sheet. XLSX and XLSB are read cell by cell into a grid
 /// that keeps to the bounds; ODS is checked first (`package`), XLS is bounded by its
 /// format (65,536 × 256 cells a sheet).
-pub fn read(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>> {
-    match package::inspect(path)? {
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
+    let (kind, sheet_bytes) = package::inspect(path)?;
+    match kind {
         // The two readers have the same methods and no trait in common.
-        Kind::Xlsx => cells_into_grid!(Xlsx<_>, path, sheet),
-        Kind::Xlsb => cells_into_grid!(Xlsb<_>, path, sheet),
+        Kind::Xlsx => {
+            let (mut wb, name, rows): (Xlsx<_>, _, _) = cells_into_grid!(Xlsx<_>, path, sheet);
+            let mut merges = Vec::new();
+            if sheet_bytes <= MERGES_UP_TO_BYTES {
+                merges = wb
+                    .merge_cells_by_sheet_name(&name)
+                    .map_err(cannot_read)?
+                    .iter()
+                    .map(|d| Merge {
+                        first_row: d.start.0 as usize + 1,
+                        last_row: d.end.0 as usize + 1,
+                        first_col: d.start.1 as usize,
+                        last_col: d.end.1 as usize,
+                    })
+                    .collect();
+            }
+            Ok(Sheet { rows, merges })
+        }
+        Kind::Xlsb => {
+            let (_, _, rows): (Xlsb<_>, String, _) = cells_into_grid!(Xlsb<_>, path, sheet);
+            Ok(Sheet {
+                rows,
+                merges: Vec::new(),
+            })
+        }
         Kind::Ods | Kind::Other => {
             let mut wb = calamine::open_workbook_auto(path).map_err(cannot_read)?;
             let name = pick(wb.sheet_names(), sheet)?;
@@ -45,7 +75,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>> {
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 put(&mut grid, (r0 + row as u32, c0 + col as u32), d.clone())?;
             }
-            Ok(grid.finish())
+            Ok(Sheet {
+                rows: grid.finish(),
+                merges: Vec::new(),
+            })
         }
     }
 }
