@@ -124,6 +124,7 @@ catalog! {
     // Detail view.
     Detail => "Chi tiết", "Detail";
     DocNumber => "Số/ký hiệu văn bản", "Document";
+    ColDoc => "Số/ký hiệu", "Doc no.";
     DocDate => "Ngày văn bản", "Document date";
     Leader => "Lãnh đạo chỉ đạo", "Assigning leader";
     LeadUnit => "Đơn vị chủ trì", "Lead unit";
@@ -140,6 +141,7 @@ catalog! {
     LowerBetter => "càng thấp càng tốt", "lower is better";
     Year => "Năm", "Year";
     Days => "ngày", "days";
+    Day => "ngày", "day";
     // Key help.
     KUp => "lên", "up";
     KDown => "xuống", "down";
@@ -208,7 +210,7 @@ catalog! {
     SavedAt => "đã lưu", "saved";
     Suggestion => "Gợi ý", "Suggestion";
     DeadlineHint => "dd/mm/yyyy, +30, cuối quý…", "dd/mm/yyyy, +30, cuối quý…";
-    UnitDefault => "mặc định: đơn vị được kiểm tra", "default: the inspected unit";
+    UnitDefault => "để trống là đơn vị được kiểm tra", "left empty, the inspected unit";
     PreviousDirectives => "Chỉ đạo lần trước", "Last time's directives";
     HasTask => "đã thành nhiệm vụ", "tracked as a task";
     Inspections => "Các lần kiểm tra", "Inspections";
@@ -276,6 +278,43 @@ catalog! {
     ErrMdOnlyConclusions => "--format md chỉ dùng cho báo cáo kết luận (conclusions)", "--format md is for conclusions only";
     ErrConclusionsFormat => "báo cáo kết luận (conclusions) chỉ ghi dạng md hoặc json (--format md|json)", "the conclusions report is written as md or json only (--format md|json)";
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
+    // The secretary's working day: guards, empty states, hints.
+    EmptyStart => "Chưa có dữ liệu. Bắt đầu bằng danh sách đơn vị, rồi nhiệm vụ và chỉ tiêu:", "No data yet. Begin with the list of units, then tasks and targets:";
+    EmptyStartFile => "TỆP", "FILE";
+    EmptyStartSamples => "(CSV hoặc XLSX; tệp mẫu trong assets/ của mã nguồn tct)", "(CSV or XLSX; sample files in assets/ of tct's source)";
+    EmptyStartDemo => "Xem thử với dữ liệu mẫu:", "Try it with the demo data:";
+    EmptyStartDb => "Cơ sở dữ liệu:", "Database:";
+    EmptyStartQuit => "(q để thoát, rồi chạy lệnh ở cửa sổ dòng lệnh)", "(q to quit, then run the command in the terminal)";
+    EmptyNoMatch => "Không có dòng nào khớp bộ lọc (Esc bỏ lọc)", "No row matches the filter (Esc clears it)";
+    EmptyTargets => "Đơn vị chưa có chỉ tiêu năm", "The unit has no targets for";
+    EmptyTasks => "Đơn vị chưa có nhiệm vụ", "The unit has no tasks";
+    EmptyOverdue => "Không có nhiệm vụ quá hạn", "No overdue task";
+    EmptyOverdueProvince => "Toàn tỉnh không có nhiệm vụ quá hạn", "No overdue task in the province";
+    EmptyOpen => "Không có nhiệm vụ chưa hoàn thành", "No task left open";
+    AnswerFirst => "Chưa mở biên bản: chọn Ctrl-O (mở biên bản đã có), Ctrl-N (lập mới) hoặc Esc", "No record open yet: choose Ctrl-O (open the existing one), Ctrl-N (a new one) or Esc";
+    LastTime => "Lần trước", "Last time";
+    HelpColumns => "Cột và chữ viết tắt", "Columns and abbreviations";
+    HelpMarker => "đơn vị có nhiệm vụ quá hạn", "the unit has overdue tasks";
+    HelpMet => "chỉ tiêu đạt và vượt kế hoạch / số chỉ tiêu", "targets met or exceeded / all targets";
+    HelpAbove => "chỉ tiêu đạt từ 70% kế hoạch, chưa đạt", "targets at 70% of plan or more, not yet met";
+    HelpBelow => "chỉ tiêu đạt dưới 70% kế hoạch", "targets below 70% of plan";
+    HelpOnTime => "nhiệm vụ hoàn thành đúng hạn / nhiệm vụ đã đến hạn", "tasks done on time / tasks already due";
+    HelpLate => "nhiệm vụ hoàn thành nhưng trễ hạn", "tasks done after their deadline";
+    HelpOverdue => "nhiệm vụ quá hạn chưa hoàn thành", "tasks past their deadline, not done";
+    HelpVisited => "ngày kiểm tra gần nhất", "the last inspection's date";
+    HelpDirectives => "chỉ đạo qua các lần kiểm tra: đã xong/đang trong hạn/quá hạn, như 0/10/0", "directives of the inspections: done/in time/overdue, as in 0/10/0";
+    HelpDoc => "số, ký hiệu văn bản giao nhiệm vụ; «KL 23/09/2022»: giao trong kết luận kiểm tra ngày đó", "the number of the document that gave the task; «KL 23/09/2022»: given in the conclusions of that day's inspection";
+    HelpClasses => "chỉ tiêu: ✓ đạt và vượt · ◐ trên 70% · ✗ dưới 70% · ? chưa có số liệu", "targets: ✓ met · ◐ above 70% · ✗ below 70% · ? no data yet";
+    ErrInspectionEmpty => "biên bản chưa có kết luận nào, không có gì để xuất", "the record has no conclusion yet: nothing to export";
+    FormEmpty => "Biên bản chưa có nội dung: ghi ít nhất một kết luận rồi lưu", "The record is empty: write at least one conclusion, then save";
+    DlgSameDayTitle => "Đã có biên bản ngày này", "A record of this date exists";
+    DlgSameDayBody => "Đơn vị này đã có biên bản kiểm tra ngày", "This unit already has an inspection record of";
+    DlgOpenExisting => "mở biên bản đã có", "open the existing record";
+    DlgSaveSecond => "vẫn lưu thành biên bản thứ hai của ngày này", "save it as a second record of that date";
+    DlgSameDaySaveBody => "Đơn vị này đã có một biên bản kiểm tra ngày", "This unit already has an inspection record of";
+    DlgNewAnyway => "vẫn lập biên bản mới", "start a new record anyway";
+    NothingToUndo => "Không có gì để hoàn tác (Ctrl-Z chỉ khôi phục mục vừa xoá)", "Nothing to undo (Ctrl-Z brings back the item just deleted)";
+    NoUnitForInspection => "Chưa chọn đơn vị: chọn một đơn vị trong khung Đơn vị rồi bấm n", "No unit selected: pick a unit in the Units pane, then press n";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
     ErrNotEmpty => "cơ sở dữ liệu đã có dữ liệu, không sinh đè", "database is not empty; nothing generated";
@@ -316,7 +355,7 @@ catalog! {
     ColMet => "Đạt", "Met";
     ColAbove => "≥70%", "≥70%";
     ColBelow => "<70%", "<70%";
-    ColOnTime => "Đ.hạn", "OnTime";
+    ColOnTime => "Đ.hạn", "Done";
     ColLate => "Trễ", "Late";
     ColOverdue => "Q.hạn", "Over";
     OpenedReadOnly => "cơ sở dữ liệu chỉ đọc: chỉ xem, không ghi", "database is read-only: viewing only";

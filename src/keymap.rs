@@ -59,6 +59,9 @@ pub enum Command {
     Cancel,
     /// In the list of drafts: discard the selected one (it is kept some days).
     DropDraft,
+    OpenExisting,
+    NewAnyway,
+    SaveAnyway,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -85,6 +88,10 @@ pub enum Question {
     Delete,
     /// Delete an item whose directive has a task: keep the task, or delete it too?
     DeleteWithTask,
+    /// `n` on a unit inspected on this date already: open that record, or a new one?
+    SameDay,
+    /// Saving a new record of a date the unit has a record of already?
+    SameDaySave,
 }
 
 /// Where in its mode a binding applies. The help overlay and the hint bar list the
@@ -189,7 +196,10 @@ const fn ask(q: Question, keys: &'static [Key], command: Command, label: T) -> B
 
 use Command as C;
 use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
-use Question::{Delete as QDel, DeleteWithTask as QDelTask, Unsaved as QUnsaved};
+use Question::{
+    Delete as QDel, DeleteWithTask as QDelTask, SameDay as QSameDay, SameDaySave as QSameSave,
+    Unsaved as QUnsaved,
+};
 
 /// One line a binding, so the table reads as the keymap it is.
 #[rustfmt::skip]
@@ -254,6 +264,11 @@ pub static BINDINGS: &[Binding] = &[
     ask(QDelTask, &[ctrl('k')], C::KeepTask, T::DlgKeepTask),
     ask(QDelTask, &[ctrl('x')], C::DeleteWithTask, T::DlgDeleteWithTask),
     ask(QDelTask, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
+    ask(QSameDay, &[ctrl('o')], C::OpenExisting, T::DlgOpenExisting),
+    ask(QSameDay, &[ctrl('n')], C::NewAnyway, T::DlgNewAnyway),
+    ask(QSameDay, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
+    ask(QSameSave, &[ctrl('s')], C::SaveAnyway, T::DlgSaveSecond),
+    ask(QSameSave, &[k(KeyCode::Esc)], C::KeepEditing, T::DlgKeepEditing),
 ];
 
 fn same(key: &Key, ev: &KeyEvent, any_case: bool) -> bool {
@@ -463,7 +478,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        let questions = [QUnsaved, QDel, QDelTask];
+        let questions = [QUnsaved, QDel, QDelTask, QSameDay, QSameSave];
         let tables = [D, F, O, E, P]
             .map(|m| (m, Scope::Any))
             .into_iter()

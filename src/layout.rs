@@ -61,7 +61,9 @@ impl Areas {
 }
 
 /// `summary_lines` is how many lines the selected unit's scorecard sentence needs.
-pub fn areas(area: Rect, focus: Pane, summary_lines: u16) -> Areas {
+/// `province`: the province-wide overdue view has the focus; it is of no one unit, so
+/// on a wide terminal it takes the whole width and its titles are read whole.
+pub fn areas(area: Rect, focus: Pane, summary_lines: u16, province: bool) -> Areas {
     if area.width < MIN_W || area.height < MIN_H {
         return Areas {
             too_small: true,
@@ -71,11 +73,20 @@ pub fn areas(area: Rect, focus: Pane, summary_lines: u16) -> Areas {
     let wide = area.width >= WIDE;
     let [title, summary, rest, status] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(summary_lines.clamp(1, 2)),
+        Constraint::Length(summary_lines.clamp(1, 3)),
         Constraint::Min(0),
         Constraint::Length(1),
     ])
     .areas(area);
+    if wide && province && focus == Pane::Tasks {
+        return Areas {
+            title,
+            summary,
+            tasks: Some(rest),
+            status,
+            ..Default::default()
+        };
+    }
     if wide {
         let units_w = (area.width * 45 / 100).max(56);
         let [left, right] =
@@ -117,20 +128,29 @@ mod tests {
 
     #[test]
     fn wide_shows_all_panes_narrow_shows_the_focused_one() {
-        let w = areas(Rect::new(0, 0, 160, 50), Pane::Units, 1);
+        let w = areas(Rect::new(0, 0, 160, 50), Pane::Units, 1, false);
         assert!(w.units.is_some() && w.targets.is_some() && w.tasks.is_some());
-        let n = areas(Rect::new(0, 0, 80, 24), Pane::Tasks, 2);
+        let n = areas(Rect::new(0, 0, 80, 24), Pane::Tasks, 2, false);
         assert!(n.units.is_none() && n.targets.is_none());
         assert_eq!(n.tasks.unwrap().height, 24 - 1 - 2 - 1 - 1);
         assert_eq!(n.list_rows(Pane::Tasks), (24 - 5 - 3) as usize);
     }
 
     #[test]
+    fn the_province_view_takes_the_whole_width_when_wide() {
+        let p = areas(Rect::new(0, 0, 120, 30), Pane::Tasks, 1, true);
+        assert_eq!(p.tasks.unwrap().width, 120);
+        assert!(p.units.is_none() && p.targets.is_none());
+        let back = areas(Rect::new(0, 0, 120, 30), Pane::Units, 1, true);
+        assert!(back.units.is_some() && back.tasks.unwrap().width < 120);
+    }
+
+    #[test]
     fn tiny_is_too_small() {
-        assert!(areas(Rect::new(0, 0, 1, 1), Pane::Units, 1).too_small);
-        assert!(areas(Rect::new(0, 0, 0, 0), Pane::Units, 1).too_small);
+        assert!(areas(Rect::new(0, 0, 1, 1), Pane::Units, 1, false).too_small);
+        assert!(areas(Rect::new(0, 0, 0, 0), Pane::Units, 1, false).too_small);
         assert_eq!(
-            areas(Rect::new(0, 0, 20, 5), Pane::Units, 1).list_rows(Pane::Units),
+            areas(Rect::new(0, 0, 20, 5), Pane::Units, 1, false).list_rows(Pane::Units),
             0
         );
     }

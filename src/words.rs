@@ -61,15 +61,20 @@ pub fn kind_word_in(k: UnitKind, l: Lang) -> &'static str {
 
 /// A task status in words: "quá hạn 12 ngày".
 pub fn status_text(s: TaskStatus) -> String {
-    let days = t(T::Days);
+    // "1 day", "2 days" (Vietnamese has one word for both).
+    let days = |n: i64| t(if n == 1 { T::Day } else { T::Days });
     match s {
         TaskStatus::DoneOnTime => t(T::StDoneOnTime).into(),
         TaskStatus::DoneLate { days_late: Some(n) } => {
-            format!("{} {n} {days}", t(T::StDoneLateShort))
+            format!("{} {n} {}", t(T::StDoneLateShort), days(n))
         }
         TaskStatus::DoneLate { days_late: None } => t(T::StDoneLate).into(),
-        TaskStatus::Overdue { days: d } => format!("{} {d} {days}", t(T::StOverdue)),
-        TaskStatus::DueSoon { days_left } => format!("{} ({days_left} {days})", t(T::StDueSoon)),
+        TaskStatus::Overdue { days: d } => {
+            format!("{} {d} {}", t(T::StOverdue), days(d))
+        }
+        TaskStatus::DueSoon { days_left } => {
+            format!("{} ({days_left} {})", t(T::StDueSoon), days(days_left))
+        }
         TaskStatus::InTime { .. } => t(T::StInTime).into(),
         TaskStatus::NoDeadline => t(T::StNoDeadline).into(),
         TaskStatus::Cancelled => t(T::StCancelled).into(),

@@ -193,6 +193,7 @@ fn save_and_kill(tui: &mut Tui, when: When, run: u64) -> bool {
     tui.send(&result);
     tui.wait_editor(&result);
     tui.send(CTRL_N);
+    tui.send(CTRL_T);
     tui.wait_for("Mục 2/2 · Chỉ đạo");
     tui.send(&directive);
     tui.send(TAB);

@@ -44,6 +44,7 @@ fn save_and_reopen_byte_for_byte() {
 
     // Item 2: a directive for the inspected unit itself (unit left empty).
     tui.send(CTRL_N);
+    tui.send(CTRL_T);
     tui.wait_for("Mục 2/2 · Chỉ đạo");
     tui.send(DIRECTIVE_1);
     tui.send(TAB);
@@ -166,6 +167,7 @@ fn bad_deadline_saves_nothing() {
 
     tui.send(RESULT);
     tui.send(CTRL_N);
+    tui.send(CTRL_T);
     tui.wait_for("Mục 2/2 · Chỉ đạo");
     tui.send(DIRECTIVE);
     tui.send(TAB);

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{ctrl, demo_app, key, type_text};
+use common::{ctrl, demo_app, key, new_record, type_text};
 use ratatui::crossterm::event::KeyCode;
 use tct::app::StatusKind;
 
@@ -11,7 +11,7 @@ fn a_full_disk_keeps_the_text_and_says_so() {
     let (_d, mut app) = demo_app(100, 30);
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     let sentence = "Kết luận dài ".repeat(2000);
     app.update(tct::app::Action::Paste(sentence.clone()));
     let before = app.store.inspection_ids(None).unwrap().len();
@@ -59,7 +59,7 @@ fn another_tct_writing_the_same_file_is_waited_for_then_named_not_a_crash() {
     let (dir, mut app) = demo_app(100, 30);
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     type_text(&mut app, "Kết luận khi máy khác đang ghi.");
     // A second tct on the same file, in the middle of its own write.
     let other = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
@@ -92,7 +92,7 @@ fn another_tct_writing_the_same_file_is_waited_for_then_named_not_a_crash() {
 fn typing(app: &mut tct::app::App, sentence: &str) {
     type_text(app, "/trang dinh");
     key(app, KeyCode::Enter);
-    key(app, KeyCode::Char('n'));
+    new_record(app);
     type_text(app, sentence);
 }
 

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{ctrl, demo_app, key, skipped, tct, type_text};
+use common::{ctrl, demo_app, key, new_record, skipped, tct, type_text};
 use ratatui::crossterm::event::KeyCode;
 use tct::store::Store;
 
@@ -25,7 +25,7 @@ fn a_copy_of_the_file_alone_holds_every_save() {
     let before = app.store.inspection_ids(None).unwrap().len() as i64;
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     type_text(&mut app, "Kết luận lưu xong thì tệp tự đủ.");
     ctrl(&mut app, 's');
     assert!(
@@ -52,7 +52,7 @@ fn a_file_overwritten_while_open_reads_whole() {
     let office_count = inspections_in(&office);
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     type_text(&mut app, "Một kết luận chỉ có ở máy này.");
     ctrl(&mut app, 's');
     std::fs::copy(&office, &db).unwrap();

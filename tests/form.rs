@@ -4,7 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{ctrl, demo_app, key, key_mod, render, type_text};
+use common::{ctrl, demo_app, key, key_mod, new_record, render, type_text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tct::app::{Action, App, DialogKind, DraftList, Field, Layer, Overlay};
 use tct::domain::inspection::ItemKind;
@@ -14,7 +14,7 @@ use tct::model::{DraftRow, Inspection};
 fn open_form_for(app: &mut App, unit: &str) {
     type_text(app, &format!("/{unit}"));
     key(app, KeyCode::Enter);
-    key(app, KeyCode::Char('n'));
+    new_record(app);
     assert!(app.form().is_some(), "n opens the form");
 }
 
@@ -61,6 +61,9 @@ fn typing_two_directives_saves_them_as_tasks() {
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "Huyện đã triển khai đồng bộ, bài bản.");
     ctrl(&mut app, 'n');
+    // After a result the record's order goes on with a shortcoming; Ctrl-T moves on.
+    assert_eq!(app.form().unwrap().data.item().kind, ItemKind::Shortcoming);
+    ctrl(&mut app, 't');
     assert_eq!(app.form().unwrap().data.item().kind, ItemKind::Directive);
     type_text(&mut app, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.");
     key(&mut app, KeyCode::Tab);
@@ -141,6 +144,7 @@ fn bad_input_says_where_and_saves_nothing() {
     open_form_for(&mut app, "trang dinh");
     type_text(&mut app, "Đánh giá.");
     ctrl(&mut app, 'n');
+    ctrl(&mut app, 't');
     type_text(&mut app, "Chỉ đạo.");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
@@ -313,8 +317,12 @@ fn items_reorder_and_kinds_cycle() {
         ),
         ("hai", "một", 0)
     );
+    assert_eq!(
+        app.form().unwrap().data.items[0].kind,
+        ItemKind::Shortcoming
+    );
     ctrl(&mut app, 't');
-    assert_eq!(app.form().unwrap().data.items[0].kind, ItemKind::Proposal);
+    assert_eq!(app.form().unwrap().data.items[0].kind, ItemKind::Directive);
 }
 
 #[test]
@@ -571,13 +579,13 @@ fn a_unit_with_a_draft_left_offers_it_before_a_new_form() {
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     assert!(app.form().is_none());
     assert_eq!(draft_list(&app).map(|l| l.entries.len()), Some(1));
     // Ctrl-X discards it (kept); then `n` opens a new form.
     ctrl(&mut app, 'x');
     assert!(draft_list(&app).is_none(), "nothing left: the list closes");
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     assert_eq!(app.form().unwrap().data.items[0].text, "");
 }
 
@@ -610,7 +618,7 @@ fn layers_stack_in_the_order_opened_and_the_top_one_takes_the_keys() {
     type_text(&mut app, "/trang dinh");
     assert_eq!(stack(&app), [Mode::Filter]);
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     assert_eq!(stack(&app), [Mode::Form]);
     type_text(&mut app, "Đ");
     // Help over the form: Esc closes the help, not the form.
@@ -646,7 +654,7 @@ fn the_inspections_list_opens_the_one_chosen() {
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
     let unit = app.selected_unit().map(|u| u.id);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     type_text(&mut app, "Lần kiểm tra thứ hai.");
     ctrl(&mut app, 's');
     let newest = app.form().unwrap().data.inspection_id.unwrap();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{ctrl, demo_app, key, render, tct, type_text};
+use common::{ctrl, demo_app, key, new_record, render, tct, type_text};
 use ratatui::crossterm::event::KeyCode;
 use tct::app::{Action, App, Field};
 
@@ -18,7 +18,7 @@ fn form_with(
     let (d, mut app) = demo_app(100, 30);
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     let f = app.form_mut().unwrap();
     f.data.items[0].kind = tct::domain::inspection::ItemKind::Directive;
     f.data.items[0].text = text.into();

@@ -472,7 +472,7 @@ fn cli_mistakes_are_one_line() {
 /// beside the database and says where; unsaved or never-saved text must be saved first.
 #[test]
 fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
-    use common::{ctrl, key, type_text};
+    use common::{ctrl, key, new_record, type_text};
     use ratatui::crossterm::event::KeyCode;
 
     let (dir, mut app) = common::demo_app(120, 40);
@@ -510,7 +510,7 @@ fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
     // A new inspection never saved.
     key(&mut app, KeyCode::Esc);
     assert!(app.form().is_none());
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     assert!(app.form().is_some());
     ctrl(&mut app, 'e');
     assert_eq!(

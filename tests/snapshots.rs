@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{demo_app, key, render, type_text};
+use common::{demo_app, key, new_record, render, type_text};
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -84,12 +84,13 @@ fn form_with_two_items(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
     let (d, mut app) = demo_app(w, h);
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
+    new_record(&mut app);
     type_text(
         &mut app,
         "Huyện đã triển khai đồng bộ, bài bản các nhiệm vụ được giao.",
     );
     common::ctrl(&mut app, 'n');
+    common::ctrl(&mut app, 't');
     type_text(&mut app, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "so tai");

@@ -128,6 +128,12 @@ impl App {
                 if sel != self.units.selected {
                     self.unit_changed();
                 }
+                // Another unit's sentence may take another line: keep it in view.
+                if self.page_rows(Pane::Units) != h {
+                    self.units
+                        .select(self.units.selected, self.page_rows(Pane::Units));
+                    self.reload_units(false);
+                }
             }
             Pane::Targets => {
                 self.targets.step(delta, h);
@@ -172,17 +178,30 @@ impl App {
         }
     }
 
-    /// Lines the summary needs: one, or two when it is wider than the screen.
+    /// Lines the summary needs, wrapped between words in the width it is drawn in
+    /// (one column of margin): up to three, so a narrow screen still reads it whole.
     fn summary_lines(&self) -> u16 {
-        if self.summary().width() + 1 > self.size.0 as usize {
-            2
-        } else {
-            1
+        let width = (self.size.0 as usize).saturating_sub(1).max(1);
+        let (mut lines, mut used) = (1u16, 0usize);
+        for word in self.summary().split(' ') {
+            let w = word.width();
+            if used > 0 && used + 1 + w > width {
+                lines += 1;
+                used = w;
+            } else {
+                used += w + usize::from(used > 0);
+            }
         }
+        lines.min(3)
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.area(), self.focus, self.summary_lines())
+        layout::areas(
+            self.area(),
+            self.focus,
+            self.summary_lines(),
+            self.all_units,
+        )
     }
 
     /// Rows a pane shows when it is on screen (narrow layouts show one pane at a time).
@@ -190,7 +209,7 @@ impl App {
         let lines = self.summary_lines();
         let filter_line =
             usize::from(self.layers.filter().is_some() || !self.list(p).filter.is_empty());
-        let rows = layout::areas(self.area(), p, lines).list_rows(p);
+        let rows = layout::areas(self.area(), p, lines, self.all_units).list_rows(p);
         rows.saturating_sub(filter_line).max(1)
     }
 

@@ -15,6 +15,14 @@ pub enum DialogKind {
     DeleteItem {
         has_task: bool,
     },
+    /// `n` on a unit that has a record of the as-of date already.
+    SameDay {
+        existing: i64,
+    },
+    /// Saving a new record of a date the unit has a record of.
+    SameDaySave {
+        date: chrono::NaiveDate,
+    },
 }
 
 pub struct Dialog {
@@ -28,6 +36,7 @@ impl Dialog {
         let title = match kind {
             DialogKind::Unsaved { .. } => T::DlgUnsavedTitle,
             DialogKind::DeleteItem { .. } => T::DlgDeleteTitle,
+            DialogKind::SameDay { .. } | DialogKind::SameDaySave { .. } => T::DlgSameDayTitle,
         };
         Dialog { kind, title, body }
     }
@@ -38,6 +47,8 @@ impl Dialog {
             DialogKind::Unsaved { .. } => Question::Unsaved,
             DialogKind::DeleteItem { has_task: false } => Question::Delete,
             DialogKind::DeleteItem { has_task: true } => Question::DeleteWithTask,
+            DialogKind::SameDay { .. } => Question::SameDay,
+            DialogKind::SameDaySave { .. } => Question::SameDaySave,
         }
     }
 }
@@ -91,6 +102,21 @@ impl App {
                     f.delete_item(TaskFate::Keep);
                 }
                 self.write_draft(true);
+            }
+            (DialogKind::SameDay { existing }, Command::OpenExisting) => {
+                self.open_inspection(existing);
+            }
+            (DialogKind::SameDay { .. }, Command::NewAnyway) => {
+                self.open_new_form();
+                if let Some(f) = self.layers.form_mut() {
+                    f.data.second_of_day = Some(self.ctx.as_of);
+                }
+            }
+            (DialogKind::SameDaySave { date }, Command::SaveAnyway) => {
+                if let Some(f) = self.layers.form_mut() {
+                    f.data.second_of_day = Some(date);
+                }
+                self.save_form();
             }
             _ => {}
         }

@@ -53,6 +53,15 @@ impl App {
         if let Err(e) = result {
             self.fail(e);
         }
+        // The selected unit's sentence may take another line than the last one's, and
+        // the list a line less: keep the selection in the window that is left.
+        // (Once more at most: the selected unit, and so the height, stays the same.)
+        if self.page_rows(Pane::Units) != h {
+            self.units
+                .select(self.units.selected, self.page_rows(Pane::Units));
+            self.reload_units(false);
+            return;
+        }
         self.unit_changed();
     }
 

@@ -10,8 +10,11 @@ use crate::layout::Pane;
 
 impl App {
     pub(super) fn start_filter(&mut self) {
+        // The current filter is shown selected: typing replaces it, an arrow key
+        // keeps it to be edited.
         let mut ta = TextArea::new(vec![self.list(self.focus).filter.clone()]);
         ta.move_cursor(CursorMove::End);
+        ta.select_all();
         self.layers.push(Layer::Filter(ta));
     }
 
@@ -57,16 +60,57 @@ impl App {
 
     pub(super) fn set_filter(&mut self, f: String) {
         let pane = self.focus;
-        let list = self.list_mut(pane);
-        if list.filter == f {
+        if self.list(pane).filter == f {
             return;
         }
+        // The row the user was on stays selected when the new filter keeps it (always
+        // when the filter is cleared): the next key acts on it, not on the first row.
+        let kept = self.selected_id(pane);
+        let list = self.list_mut(pane);
         list.filter = f;
-        list.reset();
+        match kept.and_then(|id| self.position_of(pane, id)) {
+            Some(at) => self.list_mut(pane).selected = at,
+            None => self.list_mut(pane).reset(),
+        }
         match pane {
             Pane::Units => self.reload_units(true),
-            Pane::Targets => self.reload_targets(),
+            Pane::Targets => {
+                self.reload_targets();
+                let at = kept.and_then(|id| self.target_rows.iter().position(|r| r.id == id));
+                let h = self.page_rows(Pane::Targets);
+                self.targets.select(at.unwrap_or(0), h);
+            }
             Pane::Tasks => self.reload_tasks(true),
         }
+    }
+
+    /// The id of the selected row of a pane.
+    fn selected_id(&self, pane: Pane) -> Option<i64> {
+        match pane {
+            Pane::Units => self.selected_unit().map(|u| u.id),
+            Pane::Targets => self.target_rows.get(self.targets.selected).map(|r| r.id),
+            Pane::Tasks => self.task_rows.get(self.tasks.in_window()).map(|r| r.id),
+        }
+    }
+
+    /// Where row `id` stands in the pane's list under its filter now (targets come
+    /// whole, so they are looked up after they are read).
+    fn position_of(&mut self, pane: Pane, id: i64) -> Option<usize> {
+        let filter = &self.list(pane).filter;
+        let found = match pane {
+            Pane::Units => self.store.unit_position(&self.ctx, filter, id),
+            Pane::Tasks => match self.task_scope() {
+                Some(scope) => {
+                    self.store
+                        .task_position(&self.ctx, scope, self.task_mode, filter, id)
+                }
+                None => Ok(None),
+            },
+            Pane::Targets => Ok(None),
+        };
+        found.unwrap_or_else(|e| {
+            self.fail(e);
+            None
+        })
     }
 }

@@ -19,13 +19,41 @@ impl App {
             self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
             return;
         }
+        let Some(id) = self.selected_unit().map(|u| u.id) else {
+            return self.say(StatusKind::Problem, t(T::NoUnitForInspection));
+        };
+        if self.offer_drafts_of(id, None) {
+            return;
+        }
+        // A second record of one visit would split its conclusions and leave an
+        // empty one as the "latest": the one already there is offered first.
+        let same_day = self
+            .store
+            .previous_inspection(id, self.ctx.as_of, None)
+            .ok()
+            .flatten()
+            .filter(|h| h.held_on == Some(self.ctx.as_of));
+        if let Some(h) = same_day {
+            let body = format!(
+                "{} {}.",
+                t(T::DlgSameDayBody),
+                crate::domain::format::fmt_date(self.ctx.as_of)
+            );
+            self.layers.push(Layer::Dialog(Dialog::new(
+                DialogKind::SameDay { existing: h.id },
+                body,
+            )));
+            return;
+        }
+        self.open_new_form();
+    }
+
+    /// The form of a new inspection of the selected unit, prefilled.
+    pub(super) fn open_new_form(&mut self) {
         let Some(u) = self.selected_unit() else {
             return;
         };
         let (id, name) = (u.id, u.name.clone());
-        if self.offer_drafts_of(id, None) {
-            return;
-        }
         let form = Form::new_inspection(&self.store, &self.ctx, id, &name);
         self.layers.push(Layer::Form(Box::new(form)));
     }
@@ -66,7 +94,9 @@ impl App {
             Command::PrevItem => form.select_item(-1),
             Command::NextItem => form.select_item(1),
             Command::UndoDelete => {
-                form.undo_delete();
+                if !form.undo_delete() {
+                    self.say(StatusKind::Problem, t(T::NothingToUndo));
+                }
             }
             Command::Complete => {
                 if let Some(s) = form.suggested.clone() {
@@ -175,6 +205,33 @@ impl App {
                 self.write_draft(true);
                 return false;
             }
+        };
+        // A new record of a date the unit has one of already: asked once.
+        if input.id.is_none() && form.data.second_of_day != Some(input.held_on) {
+            let existing = self
+                .store
+                .previous_inspection(input.unit_id, input.held_on, None)
+                .ok()
+                .flatten()
+                .filter(|h| h.held_on == Some(input.held_on));
+            if existing.is_some() {
+                let body = format!(
+                    "{} {}.",
+                    t(T::DlgSameDaySaveBody),
+                    crate::domain::format::fmt_date(input.held_on)
+                );
+                self.write_draft(true);
+                self.layers.push(Layer::Dialog(Dialog::new(
+                    DialogKind::SameDaySave {
+                        date: input.held_on,
+                    },
+                    body,
+                )));
+                return false;
+            }
+        }
+        let Some(form) = self.layers.form_mut() else {
+            return false;
         };
         let now = Local::now();
         let stamp = now.format("%Y-%m-%d %H:%M:%S").to_string();

@@ -168,7 +168,10 @@ impl App {
         let mode = self.mode();
         if let Some(c) = keymap::lookup(mode, self.scope(), &ev) {
             self.update(Action::Command(c));
-        } else if matches!(mode, Mode::Filter | Mode::Form | Mode::Prompt) {
+        } else if matches!(
+            mode,
+            Mode::Filter | Mode::Form | Mode::Prompt | Mode::Dialog
+        ) {
             self.update(Action::Edit(Input::from(ev)));
         }
     }
@@ -248,7 +251,16 @@ impl App {
                 Mode::Filter => self.filter_edit(input),
                 // Overlays only show: the text is for the field beneath.
                 Mode::Overlay => continue,
-                // A dialog takes every key until it is answered.
+                // A dialog takes every key until it is answered. Typing on over the
+                // question `n` asked, as if the form were open, is told why nothing
+                // takes it.
+                Mode::Dialog
+                    if self
+                        .dialog()
+                        .is_some_and(|d| matches!(d.kind, DialogKind::SameDay { .. })) =>
+                {
+                    self.say(StatusKind::Problem, t(T::AnswerFirst));
+                }
                 Mode::Dialog | Mode::Dashboard => {}
             }
             return;

@@ -134,10 +134,23 @@ pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) 
             t(T::ErrNoInspection)
         )));
     };
+    refuse_empty(&ins)?;
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = crate::outfile::checked(&dir.join(file_name(&ins, ctx, "docx")), store.path())?;
     crate::outfile::write_bytes(&path, &docx::to_bytes(&notice)?)?;
     Ok(path)
+}
+
+/// A notice of a record without a conclusion would be a letterhead and nothing else.
+fn refuse_empty(ins: &crate::model::Inspection) -> Result<()> {
+    if ins.items.iter().all(|i| i.text.trim().is_empty()) {
+        return Err(Error::User(format!(
+            "#{}: {}",
+            ins.header.id,
+            t(T::ErrInspectionEmpty)
+        )));
+    }
+    Ok(())
 }
 
 /// `tct export inspection ID|latest [--unit NAME] --format docx|md -o FILE`. `FILE`
@@ -178,6 +191,7 @@ pub fn export_cli(
         Some(ins) if unit.as_ref().is_none_or(|(u, _)| *u == ins.header.unit_id) => ins,
         _ => return Err(Error::User(format!("{} #{id}", t(T::ErrNoInspection)))),
     };
+    refuse_empty(&ins)?;
     let notice = notice_for_inspection(store, ctx, &ins)?;
     if crate::outfile::is_stdout(output) {
         let mut out = std::io::stdout().lock();

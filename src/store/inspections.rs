@@ -268,11 +268,14 @@ impl Store {
         Ok(Some(Inspection { header, items }))
     }
 
-    /// Inspections newest first: of one unit, or of all.
+    /// Inspections newest first, of one unit or of all: those with a conclusion only,
+    /// so `latest` never names a record with nothing in it.
     pub fn inspection_ids(&self, unit_id: Option<i64>) -> Result<Vec<i64>> {
         Ok(self.conn()
             .prepare_cached(
-                "SELECT id FROM inspection WHERE ?1 IS NULL OR unit_id = ?1 ORDER BY held_on DESC, id DESC",
+                "SELECT i.id FROM inspection i WHERE (?1 IS NULL OR i.unit_id = ?1)
+                 AND EXISTS (SELECT 1 FROM conclusion_item c WHERE c.inspection_id = i.id AND trim(c.text) <> '')
+                 ORDER BY i.held_on DESC, i.id DESC",
             )?
             .query_map([unit_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?)

@@ -9,6 +9,7 @@ mod file_guard;
 mod import;
 mod inspections;
 mod lease;
+mod position;
 mod queries;
 mod schema;
 mod schema_check;

@@ -20,9 +20,9 @@ use crate::model::{
 };
 
 /// A WHERE clause built from parts, with its arguments in order.
-struct Where {
-    sql: String,
-    args: Vec<Value>,
+pub(super) struct Where {
+    pub(super) sql: String,
+    pub(super) args: Vec<Value>,
 }
 
 impl Where {
@@ -60,7 +60,7 @@ impl Where {
         self
     }
 
-    fn arg(&mut self, v: Value) -> String {
+    pub(super) fn arg(&mut self, v: Value) -> String {
         self.args.push(v);
         format!("?{}", self.args.len())
     }
@@ -75,13 +75,13 @@ fn like_pattern(word: &str) -> String {
     format!("%{escaped}%")
 }
 
-fn text(s: String) -> Value {
+pub(super) fn text(s: String) -> Value {
     Value::Text(s)
 }
 
 /// Units valid on the as-of date, but the province, whose names hold the filter's
 /// words.
-fn unit_where(ctx: &Ctx, filter: &str) -> Where {
+pub(super) fn unit_where(ctx: &Ctx, filter: &str) -> Where {
     let mut w = Where::new();
     let d = ctx.d();
     w.and("u.kind <> 'tinh'", [])
@@ -98,7 +98,7 @@ fn unit_where(ctx: &Ctx, filter: &str) -> Where {
 /// targets or inspections (the catalogue holds some 300 units, most with nothing to
 /// show); a filter finds any. Before any data, the units directly under the
 /// province.
-fn listed_where(ctx: &Ctx, filter: &str) -> Where {
+pub(super) fn listed_where(ctx: &Ctx, filter: &str) -> Where {
     let mut w = unit_where(ctx, filter);
     if filter.trim().is_empty() {
         w.and(
@@ -115,7 +115,7 @@ fn listed_where(ctx: &Ctx, filter: &str) -> Where {
     w
 }
 
-fn task_where(ctx: &Ctx, scope: TaskScope, mode: TaskMode, filter: &str) -> Where {
+pub(super) fn task_where(ctx: &Ctx, scope: TaskScope, mode: TaskMode, filter: &str) -> Where {
     let mut w = Where::new();
     let d = ctx.d();
     if let TaskScope::Unit(id) = scope {
@@ -366,7 +366,7 @@ impl Store {
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
         let sql = format!(
-            "SELECT u.id, u.name, u.kind, u.code FROM unit u{} ORDER BY u.sort_key LIMIT {lim} OFFSET {off}",
+            "SELECT u.id, u.name, u.kind, u.code FROM unit u{} ORDER BY u.sort_key, u.id LIMIT {lim} OFFSET {off}",
             w.sql
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;

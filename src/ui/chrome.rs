@@ -67,7 +67,94 @@ pub fn tabs(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// A message wider than the status line, broken at spaces into at most `max` lines of
+/// `width` columns; past them the last line ends with "…" after a whole word.
+pub(crate) fn message_lines(text: &str, width: usize, max: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let sep = usize::from(!line.is_empty());
+        if line.width() + sep + word.width() <= width {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word longer than the line (a path) is cut where it must be.
+        let mut rest = word;
+        while rest.width() > width {
+            let cut = super::fit(rest, width);
+            let kept = cut.trim_end_matches('…');
+            lines.push(kept.to_string());
+            rest = &rest[kept.len()..];
+        }
+        line.push_str(rest);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        let last = lines.last_mut().expect("max > 0");
+        while last.width() + 2 > width {
+            match last.rfind(' ') {
+                Some(i) => last.truncate(i),
+                None => {
+                    *last = super::fit(last, width - 1);
+                    break;
+                }
+            }
+        }
+        last.push_str(" …");
+    }
+    lines
+}
+
+/// The message over as many lines as it needs (up to a third of the screen), drawn up
+/// from the status line over the bottom of what is above; true when it needed more
+/// than one.
+fn long_message(frame: &mut Frame, app: &App, area: Rect) -> bool {
+    let Some(s) = &app.status else {
+        return false;
+    };
+    let text = printable(&s.text);
+    let width = area.width as usize;
+    if text.width() + 2 <= width {
+        return false;
+    }
+    // Up to a third of the screen: a message is cut (after a whole word) only on a
+    // very small window.
+    let most = (frame.area().height / 3).max(3) as usize;
+    let lines = message_lines(&text, width.saturating_sub(2), most);
+    let n = lines.len() as u16;
+    let top = area.y.saturating_sub(n - 1);
+    let r = Rect {
+        y: top,
+        height: area.y + 1 - top,
+        ..area
+    };
+    let style = match s.kind {
+        StatusKind::Good => app.theme.good(),
+        StatusKind::Problem => app.theme.bad(),
+    };
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!(" {l} "), style)))
+        .collect();
+    frame.render_widget(ratatui::widgets::Clear, r);
+    frame.render_widget(Paragraph::new(lines), r);
+    true
+}
+
 pub fn status(frame: &mut Frame, app: &App, area: Rect) {
+    if long_message(frame, app, area) {
+        return;
+    }
     let left = match &app.status {
         Some(s) => {
             let style = match s.kind {
@@ -104,4 +191,25 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
     spans.extend(hints);
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message_lines;
+
+    #[test]
+    fn a_long_message_breaks_between_words() {
+        let text = "Biên bản chưa có nội dung: ghi ít nhất một kết luận rồi lưu";
+        let lines = message_lines(text, 24, 3);
+        assert!(lines.len() == 3, "{lines:?}");
+        assert_eq!(lines.join(" "), text, "no word cut, none lost");
+        let cut = message_lines(text, 20, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with(" …"), "{cut:?}");
+        assert!(text.starts_with(&cut.join(" ").trim_end_matches(" …").to_string()));
+        // A path longer than the line is cut where it must be, nothing lost.
+        let path = "Đã ghi: /home/thu-ky/tai-lieu/thong-bao-12-trang-dinh-20220923.docx";
+        let lines = message_lines(path, 30, 3);
+        assert_eq!(lines.concat().replace(' ', ""), path.replace(' ', ""));
+    }
 }

@@ -30,7 +30,7 @@ pub fn target(frame: &mut Frame, app: &App, d: &TargetDetail) {
         .progress
         .ratio
         .map(|x| format!("{}%", num((x * 100.0 * 10.0).round() / 10.0)));
-    let mut lines = vec![
+    let lines = vec![
         Line::from(Span::styled(printable(&r.name), app.theme.title())),
         field(
             app,
@@ -76,8 +76,10 @@ pub fn target(frame: &mut Frame, app: &App, d: &TargetDetail) {
                 .join(" · "),
         ),
     ];
-    lines.truncate(inner.height as usize);
-    let text_h = (lines.len() as u16).min(inner.height);
+    // Long names and many readings wrap: the chart goes below all of them.
+    let w = inner.width.max(1) as usize;
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
+    let text_h = (rows as u16).min(inner.height);
     let [text_area, chart_area] =
         Layout::vertical([Constraint::Length(text_h + 1), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);

@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{fit, header, popup};
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::{App, DraftEntry, DraftList};
 use crate::domain::format::fmt_stamp;
 use crate::i18n::{T, t};
@@ -53,7 +55,12 @@ pub fn draw(frame: &mut Frame, app: &App, list: &DraftList) {
         frame.render_widget(Paragraph::new(t(T::DraftsNone)), body);
     } else {
         let widths = [
-            Constraint::Length(if list.offered { 10 } else { 25 }),
+            // The state column holds "discarded 13:50 01/12/2026" whole.
+            Constraint::Length(if list.offered {
+                10
+            } else {
+                (t(T::DraftDiscarded).width() + 17) as u16
+            }),
             Constraint::Length(16),
             Constraint::Length(4),
             Constraint::Length(10),

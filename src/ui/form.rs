@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{fit, status_label};
 use crate::app::{App, Field, Form};
-use crate::domain::format::fmt_date;
-use crate::domain::inspection::ItemKind;
+use crate::domain::format::{fmt_date, parse_date};
+use crate::domain::inspection::{ItemKind, parse_deadline};
 use crate::domain::text::printable;
 use crate::i18n::{T, t};
 
@@ -181,7 +181,7 @@ fn draw_items(frame: &mut Frame, app: &App, form: &Form, area: Rect, brief: bool
         block = block.title(Span::styled(
             format!(
                 " {} {}: {} {}, {overdue} {} ",
-                t(T::PreviousDirectives),
+                t(T::LastTime),
                 fmt_date(*on),
                 directives.len(),
                 t(T::KindDirectiveShort).to_lowercase(),
@@ -230,21 +230,26 @@ fn draw_previous(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
+    let labels: Vec<_> = directives
+        .iter()
+        .map(|d| match d.task_status {
+            Some(s) => status_label(&app.theme, s),
+            None => ("–".to_string(), app.theme.dim()),
+        })
+        .collect();
+    // Each status is read whole ("hoàn thành trễ 12 ngày"); the text takes the rest.
+    let status_w = labels.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 1;
     let lines: Vec<Line> = directives
         .iter()
-        .map(|d| {
-            let (label, style) = match d.task_status {
-                Some(s) => status_label(&app.theme, s),
-                None => ("–".to_string(), app.theme.dim()),
-            };
-            let label = fit(&label, 18);
-            let pad = 19usize.saturating_sub(label.width());
+        .zip(labels)
+        .map(|(d, (label, style))| {
+            let pad = status_w.saturating_sub(label.width());
             Line::from(vec![
                 Span::styled(label, style),
                 Span::raw(" ".repeat(pad)),
                 Span::raw(fit(
                     d.text.lines().next().unwrap_or(""),
-                    w.saturating_sub(19),
+                    w.saturating_sub(status_w),
                 )),
             ])
         })
@@ -343,6 +348,23 @@ fn line_field(frame: &mut Frame, app: &App, form: &Form, field: Field, area: Rec
     }
     let (focused, value) = label(frame, app, form, field, area);
     let text = form.data.text(field);
+    // A deadline typed as a shortcut shows the date it means, as it is typed.
+    let value = match deadline_meant(app, form, field, focused) {
+        Some(meant) => {
+            let w = (meant.width() as u16).min(value.width);
+            let shown = Rect {
+                x: value.x + value.width - w,
+                width: w,
+                ..value
+            };
+            frame.render_widget(Paragraph::new(Span::styled(meant, app.theme.good())), shown);
+            Rect {
+                width: value.width - w,
+                ..value
+            }
+        }
+        None => value,
+    };
     if focused {
         frame.render_widget(&form.editor, value);
     } else if text.is_empty() {
@@ -356,4 +378,20 @@ fn line_field(frame: &mut Frame, app: &App, form: &Form, field: Field, area: Rec
     } else {
         frame.render_widget(Paragraph::new(fit(text, value.width as usize)), value);
     }
+}
+
+/// " → 31/12/2022" for a deadline typed as "cuối năm" or "+30", counted from the
+/// record's date; nothing for a date typed whole or text that is not one yet.
+fn deadline_meant(app: &App, form: &Form, field: Field, focused: bool) -> Option<String> {
+    if field != Field::ItemDeadline {
+        return None;
+    }
+    let typed = if focused {
+        form.editor.lines().join(" ")
+    } else {
+        form.data.text(field).to_string()
+    };
+    let base = parse_date(&form.data.held_on).unwrap_or(app.ctx.as_of);
+    let date = fmt_date(parse_deadline(&typed, base).ok()??);
+    (date != typed.trim()).then(|| format!(" → {date} "))
 }

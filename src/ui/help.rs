@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::popup;
@@ -47,6 +47,61 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
             ]));
         }
         lines.push(Line::default());
+        // On the dashboard what its columns mean comes right after its keys.
+        if mode == Mode::Dashboard {
+            lines.extend(columns(app, inner.width as usize));
+            lines.push(Line::default());
+        }
     }
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+/// What each column header and abbreviation of the panes means, named by the same
+/// catalog entries the headers are drawn from.
+fn columns(app: &App, width: usize) -> Vec<Line<'static>> {
+    let rows: [(&str, T); 10] = [
+        ("!", T::HelpMarker),
+        (t(T::ColMet), T::HelpMet),
+        (t(T::ColAbove), T::HelpAbove),
+        (t(T::ColBelow), T::HelpBelow),
+        (t(T::ColOnTime), T::HelpOnTime),
+        (t(T::ColLate), T::HelpLate),
+        (t(T::ColOverdue), T::HelpOverdue),
+        (t(T::LastInspection), T::HelpVisited),
+        (t(T::ColDirectives), T::HelpDirectives),
+        (t(T::ColDoc), T::HelpDoc),
+    ];
+    let mut lines = vec![Line::from(Span::styled(
+        t(T::HelpColumns),
+        app.theme.title(),
+    ))];
+    // The meanings wrap under themselves, not under the headers.
+    const KEY_W: usize = 12;
+    let text_w = width.saturating_sub(2 + KEY_W).max(20);
+    for (head, meaning) in rows {
+        let pad = KEY_W.saturating_sub(head.width());
+        for (i, part) in super::chrome::message_lines(t(meaning), text_w, 10)
+            .into_iter()
+            .enumerate()
+        {
+            let (key, gap) = if i == 0 {
+                (head.to_string(), " ".repeat(pad))
+            } else {
+                (String::new(), " ".repeat(KEY_W))
+            };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(key, app.theme.header()),
+                Span::raw(gap),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines.push(Line::from(format!("  {}", t(T::HelpClasses))));
+    lines
 }

@@ -186,6 +186,15 @@ pub(crate) fn pane_block(
     inner
 }
 
+/// What an empty pane says instead of an empty table: why, and what to do.
+pub(crate) fn empty_note(frame: &mut Frame, app: &App, area: Rect, lines: Vec<Line<'static>>) {
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| l.patch_style(app.theme.dim()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
 /// Header row style shared by the tables.
 pub(crate) fn header(app: &App, cells: Vec<String>) -> Row<'static> {
     Row::new(cells).style(app.theme.header())

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use super::{class_style, fit, header, pane_block};
+use super::{class_style, empty_note, fit, header, pane_block};
 use crate::app::App;
 use crate::domain::target::Progress;
 use crate::i18n::{T, t};
@@ -32,6 +32,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if app.selected_unit().is_none() {
         frame.render_widget(Paragraph::new(t(T::NoUnit)), inner);
         return;
+    }
+    if app.targets.total == 0 {
+        let say = if app.targets.filter.is_empty() {
+            use chrono::Datelike;
+            format!("{} {}", t(T::EmptyTargets), app.ctx.as_of.year())
+        } else {
+            t(T::EmptyNoMatch).to_string()
+        };
+        return empty_note(frame, app, inner, vec![Line::from(say)]);
     }
     let w = inner.width as usize;
     let (show_measure, bar_w) = match w {

@@ -3,15 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
-use super::{fit, header, pane_block, status_label};
+use super::{empty_note, fit, header, pane_block, status_label};
 use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
-use crate::model::TaskMode;
+use crate::model::{TaskMode, TaskRow};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mode = match app.task_mode {
@@ -19,12 +20,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         TaskMode::Open => t(T::ModeOpen),
         TaskMode::All => t(T::ModeAll),
     };
+    // The province-wide view is of overdue tasks only, and its name says so.
     let title = if app.all_units {
-        format!(
-            " {} · {mode} ({}) ",
-            t(T::ModeAllUnitsOverdue),
-            app.tasks.total
-        )
+        format!(" {} ({}) ", t(T::ModeAllUnitsOverdue), app.tasks.total)
     } else {
         format!(" {} · {mode} ({}) ", t(T::Tasks), app.tasks.total)
     };
@@ -33,17 +31,43 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(t(T::NoUnit)), inner);
         return;
     }
+    if app.tasks.total == 0 {
+        let say = match (app.tasks.filter.is_empty(), app.task_mode) {
+            (false, _) => T::EmptyNoMatch,
+            (true, TaskMode::Overdue) if app.all_units => T::EmptyOverdueProvince,
+            (true, TaskMode::Overdue) => T::EmptyOverdue,
+            (true, TaskMode::Open) => T::EmptyOpen,
+            (true, TaskMode::All) => T::EmptyTasks,
+        };
+        return empty_note(frame, app, inner, vec![Line::from(t(say))]);
+    }
+    // The title takes what the other columns leave. They keep their width from one
+    // page to the next, so scrolling does not move them: the status as wide as the
+    // longest it can say in this list, a document number whole.
     let w = inner.width as usize;
-    let show_doc = w >= 100;
-    let unit_w = if app.all_units { 14 } else { 0 };
-    let status_w = 22;
-    let fixed = status_w
-        + 1
-        + 10
-        + 1
-        + if show_doc { 15 } else { 0 }
-        + if unit_w > 0 { unit_w + 1 } else { 0 };
-    let title_w = w.saturating_sub(fixed).max(6);
+    let widest = |f: &dyn Fn(&TaskRow) -> String, head: &str, least: usize, cap: usize| {
+        app.task_rows
+            .iter()
+            .map(|r| f(r).width())
+            .chain([head.width(), least])
+            .max()
+            .unwrap_or(0)
+            .min(cap)
+    };
+    let status_w = status_width(app.task_mode).max(t(T::ColStatus).width());
+    let unit_w = if app.all_units {
+        let cap = if w >= 100 { 22 } else { 14 };
+        widest(&|r| r.unit_name.clone(), t(T::ColUnit), cap, cap)
+    } else {
+        0
+    };
+    let doc_w = widest(&doc_of, t(T::ColDoc), 15, 24);
+    let fixed = status_w + 1 + 10 + 1 + if unit_w > 0 { unit_w + 1 } else { 0 };
+    // The document column only where the title keeps room to be read.
+    let show_doc = w >= fixed + doc_w + 1 + 30;
+    let title_w = w
+        .saturating_sub(fixed + if show_doc { doc_w + 1 } else { 0 })
+        .max(6);
 
     let mut head = vec![t(T::ColStatus).to_string(), t(T::ColDeadline).into()];
     let mut widths = vec![Constraint::Length(status_w as u16), Constraint::Length(10)];
@@ -52,8 +76,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         widths.push(Constraint::Length(unit_w as u16));
     }
     if show_doc {
-        head.push(t(T::DocNumber).into());
-        widths.push(Constraint::Length(14));
+        head.push(t(T::ColDoc).into());
+        widths.push(Constraint::Length(doc_w as u16));
     }
     head.push(t(T::ColTitle).into());
     widths.push(Constraint::Min(6));
@@ -68,13 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             cells.push(Cell::from(fit(&r.unit_name, unit_w)));
         }
         if show_doc {
-            // A directive's task names its inspection instead of a document.
-            let doc = match (&r.doc_number, r.inspection_on) {
-                (Some(n), _) => n.clone(),
-                (None, Some(on)) => format!("KL {}", fmt_date(on)),
-                (None, None) => String::new(),
-            };
-            cells.push(Cell::from(fit(&doc, 14)));
+            cells.push(Cell::from(fit(&doc_of(r), doc_w)));
         }
         cells.push(Cell::from(fit(&r.title, title_w)));
         Row::new(cells)
@@ -86,4 +104,41 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut state = TableState::default()
         .with_selected((!app.task_rows.is_empty()).then(|| app.tasks.in_window()));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// A task's document number; a directive's task names its inspection instead.
+fn doc_of(r: &TaskRow) -> String {
+    match (&r.doc_number, r.inspection_on) {
+        (Some(n), _) => n.clone(),
+        (None, Some(on)) => format!("KL {}", fmt_date(on)),
+        (None, None) => String::new(),
+    }
+}
+
+/// The widest status a list in `mode` usually shows: up to 999 days overdue, 99 days
+/// late (a longer one is cut with "…" rather than push the titles about).
+fn status_width(mode: TaskMode) -> usize {
+    use crate::domain::task::TaskStatus as S;
+    let overdue = [S::Overdue { days: 999 }];
+    let all = [
+        S::Overdue { days: 999 },
+        S::DoneLate {
+            days_late: Some(99),
+        },
+        S::DueSoon { days_left: 99 },
+        S::DoneOnTime,
+        S::InTime { days_left: 99 },
+        S::NoDeadline,
+        S::Cancelled,
+    ];
+    let statuses: &[S] = if mode == TaskMode::Overdue {
+        &overdue
+    } else {
+        &all
+    };
+    statuses
+        .iter()
+        .map(|s| crate::words::status_text(*s).width())
+        .max()
+        .unwrap_or(0)
 }

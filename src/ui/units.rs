@@ -2,11 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use super::{fit, header, pane_block};
+use super::{empty_note, fit, header, pane_block};
 use crate::app::App;
+use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
 
@@ -17,9 +18,12 @@ fn frac(n: u32, total: u32) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = format!(" {} ({}) ", t(T::Units), app.units.total);
     let inner = pane_block(frame, app, Pane::Units, area, title);
+    if app.units.total == 0 {
+        return empty_note(frame, app, inner, empty_lines(app));
+    }
     // The last inspection and its directives, where the pane is wide enough.
-    let visits = inner.width >= 69;
-    let fixed = 2 + 6 * 6 + if visits { 18 } else { 0 };
+    let visits = inner.width >= 71;
+    let fixed = 2 + 6 * 6 + if visits { 20 } else { 0 };
     let name_w = (inner.width as usize).saturating_sub(fixed).max(4);
     let mut head_cells: Vec<String> = vec![
         String::new(),
@@ -63,9 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if visits {
             let d = &u.directives;
             cells.push(Cell::from(
-                u.last_inspection
-                    .map(|d| d.format("%d/%m/%y").to_string())
-                    .unwrap_or_default(),
+                u.last_inspection.map(fmt_date).unwrap_or_default(),
             ));
             let text = if u.last_inspection.is_some() {
                 format!("{}/{}/{}", d.done, d.open, d.overdue)
@@ -92,7 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(5),
     ];
     if visits {
-        widths.extend([Constraint::Length(8), Constraint::Length(8)]);
+        widths.extend([Constraint::Length(10), Constraint::Length(8)]);
     }
     let table = Table::new(rows, widths)
         .header(head)
@@ -101,4 +103,32 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut state = TableState::default()
         .with_selected((!app.unit_rows.is_empty()).then(|| app.units.in_window()));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// No unit to list: a filter that matches none, or a database with nothing in it yet,
+/// where a first start says how to begin and which file it opened.
+fn empty_lines(app: &App) -> Vec<Line<'static>> {
+    if !app.units.filter.is_empty() {
+        return vec![Line::from(t(T::EmptyNoMatch))];
+    }
+    let db = app.store.path().display().to_string();
+    let quoted = if db.contains(' ') {
+        format!("\"{db}\"")
+    } else {
+        db.clone()
+    };
+    vec![
+        Line::from(t(T::EmptyStart)),
+        Line::from(format!(
+            "  tct --db {quoted} import {}",
+            t(T::EmptyStartFile)
+        )),
+        Line::from(t(T::EmptyStartSamples)),
+        Line::default(),
+        Line::from(t(T::EmptyStartDemo)),
+        Line::from("  tct --demo"),
+        Line::default(),
+        Line::from(format!("{} {db}", t(T::EmptyStartDb))),
+        Line::from(t(T::EmptyStartQuit)),
+    ]
 }

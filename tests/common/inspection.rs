@@ -14,6 +14,8 @@ pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
 pub const CTRL_C: &str = "\x03";
 pub const CTRL_N: &str = "\x0e";
+/// Ctrl-T: the next kind of item (after a result, Ctrl-N gives a shortcoming).
+pub const CTRL_T: &str = "\x14";
 pub const CTRL_S: &str = "\x13";
 /// Ctrl-X: in a dialog or the list of drafts, discard (what is discarded is kept).
 pub const CTRL_X: &str = "\x18";
@@ -22,6 +24,8 @@ pub const CTRL_SPACE: &str = "\0";
 
 pub const FORM_TITLE: &str = "Biên bản kiểm tra · Tràng Định";
 pub const UNSAVED_DIALOG: &str = "Biên bản chưa lưu";
+/// `n` on a unit that has a record of the as-of date.
+pub const SAME_DAY_DIALOG: &str = "Đã có biên bản ngày này";
 /// The title of the list of drafts tct offers back at start.
 pub const DRAFT_DIALOG: &str = "Bản nháp chưa lưu";
 
@@ -52,6 +56,9 @@ impl Tui {
     /// From the filtered dashboard, `n`: a new inspection of Tràng Định.
     pub fn new_inspection(&mut self) {
         self.send("n");
+        // The demo holds Tràng Định's record of this day: a new one anyway.
+        self.wait_for(SAME_DAY_DIALOG);
+        self.send(CTRL_N);
         self.wait_for(FORM_TITLE);
         self.wait_for("Mục 1/1 · Đánh giá kết quả");
     }

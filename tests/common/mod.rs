@@ -67,6 +67,19 @@ pub fn ctrl(app: &mut App, c: char) {
     app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
 }
 
+/// `n` for a new record of the selected unit; the demo's Tràng Định has one of the
+/// as-of date, so the question that asks about it is answered "a new one anyway".
+#[allow(dead_code)]
+pub fn new_record(app: &mut App) {
+    key(app, ratatui::crossterm::event::KeyCode::Char('n'));
+    if app
+        .dialog()
+        .is_some_and(|d| matches!(d.kind, tct::app::DialogKind::SameDay { .. }))
+    {
+        ctrl(app, 'n');
+    }
+}
+
 pub fn type_text(app: &mut App, s: &str) {
     for c in s.chars() {
         key(app, ratatui::crossterm::event::KeyCode::Char(c));

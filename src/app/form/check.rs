@@ -75,6 +75,13 @@ impl Form {
                 deadline,
             });
         }
+        if items.is_empty() {
+            return Err(Invalid {
+                item: Some(0),
+                field: Field::ItemText,
+                message: t(T::FormEmpty).to_string(),
+            });
+        }
         Ok(InspectionInput {
             id: d.inspection_id,
             unit_id: d.unit_id,

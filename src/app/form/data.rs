@@ -82,6 +82,11 @@ pub struct FormData {
     pub removed: Vec<(i64, TaskFate)>,
     pub current: usize,
     pub field: Field,
+    /// The date the user chose to record a second inspection of the unit on (asked
+    /// when the form opened, or at the save): a save on it asks no more. Kept in the
+    /// draft, so a form restored keeps the answer.
+    #[serde(default)]
+    pub second_of_day: Option<chrono::NaiveDate>,
 }
 
 impl FormData {
@@ -175,6 +180,7 @@ impl FormData {
             removed: Vec::new(),
             current: 0,
             field: Field::ItemText,
+            second_of_day: None,
         }
     }
 }

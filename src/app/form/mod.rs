@@ -124,6 +124,7 @@ impl Form {
             removed: Vec::new(),
             current: 0,
             field: Field::ItemText,
+            second_of_day: None,
         };
         let mut form = Form::from_data(data, store, ctx);
         // Prefilled text is not the user's yet: nothing to lose until they type.
@@ -210,9 +211,11 @@ impl Form {
     /// A new item after the current one, of the same kind, ready for typing.
     pub fn new_item(&mut self) {
         self.commit();
-        // After the assessment come the directives; otherwise more of the same kind.
+        // The record's order: results, then shortcomings, then directives; after a
+        // directive or a proposal, more of the same kind.
         let kind = match self.data.item().kind {
-            ItemKind::Result => ItemKind::Directive,
+            ItemKind::Result => ItemKind::Shortcoming,
+            ItemKind::Shortcoming => ItemKind::Directive,
             k => k,
         };
         let at = (self.data.current + 1).min(self.data.items.len());
