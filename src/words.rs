@@ -44,6 +44,18 @@ pub fn kind_word(k: UnitKind) -> &'static str {
     kind_word_in(k, lang())
 }
 
+/// A unit's name as the panes show it: with its kind, and its parent's name, when
+/// another unit valid that day has the same name ("Hoàng Văn Thụ (xã, Văn Lãng)",
+/// "Lạng Sơn (thành phố)").
+/// `namesake` is `UnitRow::namesake`.
+pub fn unit_label(name: &str, kind: UnitKind, namesake: &Option<Option<String>>) -> String {
+    match namesake {
+        None => name.to_string(),
+        Some(None) => format!("{name} ({})", kind_word(kind)),
+        Some(Some(parent)) => format!("{name} ({}, {parent})", kind_word(kind)),
+    }
+}
+
 /// The same in a given language: documents are in Vietnamese whatever the screen's.
 pub fn kind_word_in(k: UnitKind, l: Lang) -> &'static str {
     let key = match k {

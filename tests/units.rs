@@ -432,3 +432,34 @@ fn a_unit_the_database_spells_otherwise_stays_and_the_catalogue_still_loads() {
         "not made twice"
     );
 }
+
+#[test]
+fn namesakes_in_the_units_pane_show_their_kind_and_parent() {
+    let (_dir, mut store) = fresh();
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/mau-don-vi.csv");
+    run(&mut store, &f, &Options::default()).unwrap();
+    let labels = |day: &str, filter: &str| -> Vec<String> {
+        store
+            .units_page(&ctx(day), filter, 0, 50)
+            .unwrap()
+            .iter()
+            .map(|u| tct::words::unit_label(&u.name, u.kind, &u.namesake))
+            .collect()
+    };
+    // Before the reform: three communes of one name, told apart by their district.
+    let before = labels("23/09/2022", "hoang van thu");
+    assert_eq!(before.len(), 3, "{before:?}");
+    for l in [
+        "Hoàng Văn Thụ (xã, Bình Gia)",
+        "Hoàng Văn Thụ (xã, Văn Lãng)",
+        "Hoàng Văn Thụ (phường, Lạng Sơn)",
+    ] {
+        assert!(before.iter().any(|b| b == l), "{l} not in {before:?}");
+    }
+    // The city shares only the province's name, never in a list; a district that day
+    // has no namesake (the commune of its name comes in 2025).
+    assert!(labels("23/09/2022", "lang son").contains(&"Lạng Sơn".to_string()));
+    assert!(labels("23/09/2022", "trang dinh").contains(&"Tràng Định".to_string()));
+    // After it, the one ward left has no namesake among the units of the day.
+    assert_eq!(labels("01/12/2026", "hoang van thu"), ["Hoàng Văn Thụ"]);
+}

@@ -173,7 +173,11 @@ impl App {
     /// The selected unit's name and scorecard sentence, shown under the title.
     pub fn summary(&self) -> String {
         match self.selected_unit() {
-            Some(u) => format!("{}: {}", u.name, u.card.phrase(lang())),
+            Some(u) => format!(
+                "{}: {}",
+                crate::words::unit_label(&u.name, u.kind, &u.namesake),
+                u.card.phrase(lang())
+            ),
             None => String::new(),
         }
     }

@@ -19,6 +19,10 @@ pub struct UnitRow {
     pub card: Scorecard,
     pub last_inspection: Option<NaiveDate>,
     pub directives: DirectiveCounts,
+    /// Another unit valid on the date has the same name: `Some`, with the parent's
+    /// name unless the parent is the province (`words::unit_label` shows it).
+    #[serde(skip)]
+    pub namesake: Option<Option<String>>,
 }
 
 fn ser_kind<S: serde::Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {

@@ -34,12 +34,13 @@ impl Store {
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = heads.iter().map(|h| h.id).collect();
-        let (targets, tasks, visits, directives) = self.reading(|| {
+        let (targets, tasks, visits, directives, namesakes) = self.reading(|| {
             Ok((
                 self.target_counts_of(ctx, &ids)?,
                 self.task_counts_of(ctx, &ids)?,
                 self.last_visits_of(ctx, &ids)?,
                 self.directive_counts_of(ctx, &ids)?,
+                self.namesakes_of(ctx, &ids)?,
             ))
         })?;
         Ok(heads
@@ -51,12 +52,31 @@ impl Store {
                 },
                 last_inspection: visits.get(&h.id).copied(),
                 directives: directives.get(&h.id).copied().unwrap_or_default(),
+                namesake: namesakes.get(&h.id).cloned(),
                 kind: UnitKind::from_code(&h.kind).unwrap_or(UnitKind::Xa),
                 id: h.id,
                 name: h.name,
                 code: h.code,
             })
             .collect())
+    }
+
+    /// The units that share their name with another unit valid on the date (three
+    /// communes Hoàng Văn Thụ before 2025), each with its parent's name when that is
+    /// not the province: what tells them apart. The province is never in a list, so
+    /// the city of its name needs no mark.
+    fn namesakes_of(&self, ctx: &Ctx, ids: &[i64]) -> Result<HashMap<i64, Option<String>>> {
+        let sql = format!(
+            "SELECT u.id, (SELECT p.name FROM unit p WHERE p.id = u.parent_id AND p.kind <> 'tinh')
+             FROM unit u WHERE u.id IN ({}) AND EXISTS (
+                 SELECT 1 FROM unit o WHERE o.name_key = u.name_key AND o.id <> u.id AND o.kind <> 'tinh'
+                 AND (o.valid_from IS NULL OR o.valid_from <= ?1)
+                 AND (o.valid_to IS NULL OR o.valid_to >= ?1))",
+            id_list(ids)
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map(params![ctx.d()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Targets of the as-of year by class, judged on the latest reading by the date.

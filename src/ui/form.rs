@@ -74,6 +74,13 @@ fn draw_title(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
         }
     };
     let left = format!(" {} · {}", t(T::FormTitle), printable(&form.data.unit_name));
+    // A long unit name gives way to the save state, never runs into it.
+    let room = (area.width as usize).saturating_sub(state.content.width() + 2);
+    let left = if left.width() > room {
+        fit(&left, room)
+    } else {
+        left
+    };
     let pad = (area.width as usize).saturating_sub(left.width() + state.content.width() + 1);
     let line = Line::from(vec![
         Span::styled(left, app.theme.title()),

@@ -56,7 +56,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         };
         let mut cells = vec![
             marker,
-            Cell::from(fit(&u.name, name_w)),
+            Cell::from(fit(
+                &crate::words::unit_label(&u.name, u.kind, &u.namesake),
+                name_w,
+            )),
             Cell::from(Span::styled(frac(c.targets.met, n), app.theme.good())),
             Cell::from(Span::styled(frac(c.targets.above70, n), app.theme.warn())),
             Cell::from(frac(c.targets.below70, n)),
