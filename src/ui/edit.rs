@@ -1,0 +1,87 @@
+//! An edit dialog over the dashboard: what is edited, one row a field (label, then
+//! what is typed; the cursor in the field being typed), the formats or, after a
+//! refused save, why, and the keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::{fit, popup};
+use crate::app::{App, EditDialog, EditKind};
+use crate::domain::format::fmt_date;
+use crate::i18n::{T, t};
+
+pub fn draw(frame: &mut Frame, app: &App, d: &EditDialog) {
+    let inner = popup(frame, app, format!(" {} ", t(d.title)), 76, 50);
+    let w = inner.width as usize;
+    let row = |i: u16| Rect {
+        y: inner.y + i,
+        height: 1,
+        ..inner
+    };
+    let last = inner.height;
+    let mut put = |i: u16, line: Line| {
+        if i < last {
+            frame.render_widget(line, row(i));
+        }
+    };
+    let mut y = 0;
+    if !d.subject.is_empty() {
+        put(y, Line::styled(fit(&d.subject, w), app.theme.title()));
+        y += 1;
+    }
+    if let EditKind::Extend { deadline, .. } = d.kind {
+        let now = deadline.map_or_else(|| t(T::EdNoDeadline).to_string(), fmt_date);
+        put(
+            y,
+            Line::from(fit(&format!("{}: {now}", t(T::EdNowDeadline)), w)),
+        );
+        y += 1;
+    }
+    y += u16::from(y > 0);
+    let label_w = d
+        .fields
+        .iter()
+        .map(|f| t(f.label).width())
+        .max()
+        .unwrap_or(0)
+        + 3;
+    let first_field = y;
+    for (i, f) in d.fields.iter().enumerate() {
+        let mark = if i == d.field { "› " } else { "  " };
+        let label = format!("{mark}{}:", t(f.label));
+        let pad = label_w.saturating_sub(label.width());
+        let style = if i == d.field {
+            app.theme.header()
+        } else {
+            app.theme.dim()
+        };
+        let mut spans = vec![Span::styled(format!("{label}{}", " ".repeat(pad)), style)];
+        if i != d.field {
+            let text = f.input.lines().concat();
+            spans.push(Span::raw(fit(&text, w.saturating_sub(label_w))));
+        }
+        put(y, Line::from(spans));
+        y += 1;
+    }
+    y += 1;
+    match &d.error {
+        Some(e) => put(y, Line::styled(fit(e, w), app.theme.bad())),
+        None => put(y, Line::styled(fit(t(d.hint), w), app.theme.dim())),
+    }
+    put(
+        y + 1,
+        Line::styled(fit(t(T::EdKeysHint), w), app.theme.dim()),
+    );
+    // The field being typed, drawn by its text area so the cursor shows.
+    let at = first_field + d.field as u16;
+    if at < last && label_w < w {
+        let r = Rect {
+            x: inner.x + label_w as u16,
+            width: inner.width - label_w as u16,
+            ..row(at)
+        };
+        frame.render_widget(&d.fields[d.field].input, r);
+    }
+}
