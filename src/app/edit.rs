@@ -266,12 +266,12 @@ impl App {
         match result {
             Ok((said, undo)) => {
                 self.layers.pop(Mode::Prompt);
-                self.undo = undo;
-                let text = if self.undo.is_some() {
+                let text = if undo.is_some() {
                     format!("{said} · {}", t(T::EdUndoHint))
                 } else {
-                    said
+                    said.clone()
                 };
+                self.undo = undo.map(|u| (u, said));
                 self.say(StatusKind::Good, text);
                 self.data_changed();
             }

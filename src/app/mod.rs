@@ -87,7 +87,8 @@ pub struct App {
     burst_until: Option<Instant>,
     /// The edit made by the last action, which Ctrl-Z takes back; the next action
     /// ends it.
-    undo: Option<Undo>,
+    /// With what was said when it was made.
+    undo: Option<(Undo, String)>,
 }
 
 impl App {

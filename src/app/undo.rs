@@ -38,12 +38,12 @@ pub enum Undo {
 impl App {
     /// The edit that Ctrl-Z would take back now, if any.
     pub fn undoable(&self) -> Option<&Undo> {
-        self.undo.as_ref()
+        self.undo.as_ref().map(|(u, _)| u)
     }
 
     /// Ctrl-Z: reverts `undo` (taken from the window as this key came), or says why not.
-    pub(super) fn undo_edit(&mut self, undo: Option<Undo>) {
-        let Some(undo) = undo else {
+    pub(super) fn undo_edit(&mut self, undo: Option<(Undo, String)>) {
+        let Some((undo, said)) = undo else {
             return self.say(StatusKind::Problem, t(T::EdNothingToUndo));
         };
         let done = self.store.write(|tx| match &undo {
@@ -79,7 +79,7 @@ impl App {
         });
         match done {
             Ok(true) => {
-                self.say(StatusKind::Good, t(T::EdUndone));
+                self.say(StatusKind::Good, format!("{}: {said}", t(T::EdUndone)));
                 self.data_changed();
             }
             Ok(false) => self.say(StatusKind::Problem, t(T::EdUndoStale)),

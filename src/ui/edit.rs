@@ -13,7 +13,9 @@ use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 
 pub fn draw(frame: &mut Frame, app: &App, d: &EditDialog) {
-    let inner = popup(frame, app, format!(" {} ", t(d.title)), 76, 50);
+    // About 84 columns wide: room for the hints at 80×24 without spanning a wide screen.
+    let pct_w = (8400 / frame.area().width.max(1)).clamp(50, 94);
+    let inner = popup(frame, app, format!(" {} ", t(d.title)), pct_w, 50);
     let w = inner.width as usize;
     let row = |i: u16| Rect {
         y: inner.y + i,
@@ -46,7 +48,8 @@ pub fn draw(frame: &mut Frame, app: &App, d: &EditDialog) {
         .map(|f| t(f.label).width())
         .max()
         .unwrap_or(0)
-        + 3;
+        // The mark, the colon and a space.
+        + 4;
     let first_field = y;
     for (i, f) in d.fields.iter().enumerate() {
         let mark = if i == d.field { "› " } else { "  " };
