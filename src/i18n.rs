@@ -211,6 +211,8 @@ catalog! {
     EdAdded => "Đã thêm nhiệm vụ", "Task added";
     EdReadingSaved => "Đã ghi số liệu", "Reading recorded";
     EdUndoHint => "Ctrl-Z: hoàn tác", "Ctrl-Z: undo";
+    EdParked => "Đã đóng, chưa ghi; mở lại bằng cùng phím trên cùng bản ghi thì những gì đã gõ vẫn còn", "Closed, not written; the same key on the same record brings back what was typed";
+    EdUnparked => "Những gì đã gõ lúc trước đã được lấy lại", "What was typed before is back";
     EdUndone => "Đã hoàn tác", "Undone";
     EdNothingToUndo => "không có gì để hoàn tác (chỉ hoàn tác được ngay sau khi sửa)", "nothing to undo (only right after an edit)";
     EdUndoStale => "không hoàn tác được: bản ghi đã thay đổi", "cannot undo: the record has changed since";

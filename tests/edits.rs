@@ -469,3 +469,43 @@ fn keys_outside_their_pane_ask_for_a_record() {
         );
     }
 }
+
+/// Esc by mistake: nothing is written, and the same key on the same task brings back
+/// what was typed; another task gets an empty dialog.
+#[test]
+fn a_dialog_closed_by_esc_keeps_its_text_for_the_same_record() {
+    let (_d, mut app) = demo_app(120, 40);
+    let id = overdue_task(&mut app);
+    let before = deadline(&app, id);
+    key(&mut app, KeyCode::Char('+'));
+    type_text(&mut app, "31/12/2022");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Công văn số 88/UBND-KT");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Dashboard);
+    assert_eq!(deadline(&app, id), before, "nothing written");
+    assert_eq!(extensions(&app, id), 0);
+    assert!(
+        app.message().unwrap().contains("chưa ghi"),
+        "{:?}",
+        app.message()
+    );
+    key(&mut app, KeyCode::Char('+'));
+    let d = app.edit_dialog().unwrap();
+    assert_eq!(d.text(0), "31/12/2022");
+    assert_eq!(d.text(1), "Công văn số 88/UBND-KT");
+    assert_eq!(d.field, 1, "the cursor where it was");
+    key(&mut app, KeyCode::Esc);
+    // Another task: a fresh dialog.
+    key(&mut app, KeyCode::Down);
+    assert_ne!(app.task_rows[app.tasks.in_window()].id, id);
+    key(&mut app, KeyCode::Char('+'));
+    assert_eq!(app.edit_dialog().unwrap().text(0), "");
+    key(&mut app, KeyCode::Esc);
+    // The first task's text is still kept: a dialog closed untouched keeps nothing.
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('+'));
+    assert_eq!(app.edit_dialog().unwrap().text(1), "Công văn số 88/UBND-KT");
+    ctrl(&mut app, 's');
+    assert_eq!(deadline(&app, id).as_deref(), Some("2022-12-31"));
+}

@@ -55,6 +55,8 @@ pub struct EditDialog {
     pub hint: T,
     /// Why the last save was refused; what was typed stays.
     pub error: Option<String>,
+    /// Something was typed or pasted: Esc keeps it aside (`App::parked`).
+    pub touched: bool,
 }
 
 fn field(label: T, text: &str) -> EditField {
@@ -92,8 +94,30 @@ impl App {
             .flatten()
     }
 
+    /// Opens a dialog, or the one closed by Esc on the same record, as it was.
     fn open_edit(&mut self, d: EditDialog) {
-        self.layers.push(Layer::Edit(Box::new(d)));
+        let d = match self.parked.take() {
+            Some(mut p) if p.kind == d.kind => {
+                p.error = None;
+                self.say(StatusKind::Good, t(T::EdUnparked));
+                p
+            }
+            other => {
+                self.parked = other;
+                Box::new(d)
+            }
+        };
+        self.layers.push(Layer::Edit(d));
+    }
+
+    /// Esc: closes the dialog, writing nothing; what was typed is kept aside.
+    fn cancel_edit(&mut self) {
+        if let Some(Layer::Edit(d)) = self.layers.pop(Mode::Prompt)
+            && d.touched
+        {
+            self.parked = Some(d);
+            self.say(StatusKind::Good, t(T::EdParked));
+        }
     }
 
     /// `+`: a new deadline for the selected task, with the document and reason.
@@ -123,6 +147,7 @@ impl App {
             field: 0,
             hint: T::EdExtendHint,
             error: None,
+            touched: false,
         };
         self.open_edit(d);
     }
@@ -146,6 +171,7 @@ impl App {
             field: 0,
             hint: T::EdUnitHint,
             error: None,
+            touched: false,
         };
         self.open_edit(d);
     }
@@ -176,6 +202,7 @@ impl App {
             field: 1,
             hint: T::EdDeadlineHint,
             error: None,
+            touched: false,
         };
         self.open_edit(d);
     }
@@ -204,6 +231,7 @@ impl App {
             field: 0,
             hint: T::EdReadingHint,
             error: None,
+            touched: false,
         };
         self.open_edit(d);
     }
@@ -219,9 +247,7 @@ impl App {
             Command::PrevField => d.field = (d.field + n - 1) % n,
             Command::PromptApply if d.field + 1 < n => d.field += 1,
             Command::PromptApply | Command::Save => self.apply_edit(),
-            Command::PromptCancel => {
-                self.layers.pop(Mode::Prompt);
-            }
+            Command::PromptCancel => self.cancel_edit(),
             Command::Quit => self.quit = true,
             _ => {}
         }
@@ -233,6 +259,7 @@ impl App {
             let i = d.field;
             if d.fields[i].input.input(input) {
                 d.error = None;
+                d.touched = true;
             }
         }
     }
@@ -244,6 +271,7 @@ impl App {
             d.fields[i]
                 .input
                 .insert_str(printable(&nfc(text.lines().next().unwrap_or(""))));
+            d.touched = true;
         }
     }
 

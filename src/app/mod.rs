@@ -89,6 +89,9 @@ pub struct App {
     /// ends it.
     /// With what was said when it was made.
     undo: Option<(Undo, String)>,
+    /// The last edit dialog closed by Esc with text typed in it: the same key on the
+    /// same record opens it again as it was.
+    parked: Option<Box<EditDialog>>,
 }
 
 impl App {
@@ -120,6 +123,7 @@ impl App {
             now: Instant::now(),
             burst_until: None,
             undo: None,
+            parked: None,
         };
         app.reload_units(true);
         app.offer_drafts_at_start();
