@@ -79,7 +79,7 @@ impl App {
         });
         match done {
             Ok(true) => {
-                self.say(StatusKind::Good, format!("{}: {said}", t(T::EdUndone)));
+                self.say(StatusKind::Good, format!("{}: «{said}»", t(T::EdUndone)));
                 self.data_changed();
             }
             Ok(false) => self.say(StatusKind::Problem, t(T::EdUndoStale)),

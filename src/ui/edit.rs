@@ -11,6 +11,7 @@ use super::{fit, popup};
 use crate::app::{App, EditDialog, EditKind};
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
+use crate::words::{num, plan_text};
 
 pub fn draw(frame: &mut Frame, app: &App, d: &EditDialog) {
     // About 84 columns wide: room for the hints at 80×24 without spanning a wide screen.
@@ -39,6 +40,23 @@ pub fn draw(frame: &mut Frame, app: &App, d: &EditDialog) {
             y,
             Line::from(fit(&format!("{}: {now}", t(T::EdNowDeadline)), w)),
         );
+        y += 1;
+    }
+    // A reading is typed against the plan and the figure it replaces.
+    if let EditKind::Reading { target_id } = d.kind
+        && let Some(r) = app.target_rows.iter().find(|r| r.id == target_id)
+    {
+        let actual = match (r.actual, r.actual_on) {
+            (Some(v), Some(on)) => format!("{} ({})", num(v), fmt_date(on)),
+            _ => "–".into(),
+        };
+        let line = format!(
+            "{}: {} · {}: {actual}",
+            t(T::ColPlan),
+            plan_text(r.plan),
+            t(T::ColActual)
+        );
+        put(y, Line::from(fit(&line, w)));
         y += 1;
     }
     y += u16::from(y > 0);
