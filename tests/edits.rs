@@ -509,3 +509,77 @@ fn a_dialog_closed_by_esc_keeps_its_text_for_the_same_record() {
     ctrl(&mut app, 's');
     assert_eq!(deadline(&app, id).as_deref(), Some("2022-12-31"));
 }
+
+#[test]
+fn the_help_lists_the_edit_keys() {
+    let (_d, mut app) = demo_app(120, 50);
+    key(&mut app, KeyCode::Char('?'));
+    let screen = render(&app);
+    for words in [
+        "nhiệm vụ: gia hạn",
+        "nhiệm vụ: sửa tên, đơn vị chủ trì",
+        "nhiệm vụ: thêm bằng tay",
+        "chỉ tiêu: nhập số liệu mới",
+        "Ctrl-Z",
+    ] {
+        assert!(screen.contains(words), "{words}: {screen}");
+    }
+}
+
+/// Another window changed the record between the edit and Ctrl-Z: the undo refuses
+/// and changes nothing, rather than revert what it did not make.
+#[test]
+fn an_undo_never_reverts_what_another_window_changed_since() {
+    let (_d, mut app) = demo_app(120, 40);
+    let id = overdue_task(&mut app);
+    key(&mut app, KeyCode::Char('+'));
+    type_text(&mut app, "31/12/2022");
+    ctrl(&mut app, 's');
+    assert_eq!(extensions(&app, id), 1);
+    // Another program extends it again, as a second window would.
+    app.store
+        .connection()
+        .execute_batch(&format!(
+            "INSERT INTO extension(task_id, granted_on, old_deadline, new_deadline, reason)
+             VALUES ({id}, '2022-09-23', '2022-12-31', '2023-03-31', 'khác');
+             UPDATE task SET deadline = '2023-03-31' WHERE id = {id};"
+        ))
+        .unwrap();
+    ctrl(&mut app, 'z');
+    assert!(!good(&app));
+    assert!(
+        app.message().unwrap().contains("đã thay đổi"),
+        "{:?}",
+        app.message()
+    );
+    assert_eq!(extensions(&app, id), 2);
+    assert_eq!(deadline(&app, id).as_deref(), Some("2023-03-31"));
+}
+
+#[test]
+fn a_reading_changed_since_is_not_undone() {
+    let (_d, mut app) = demo_app(120, 40);
+    let id = first_target(&mut app);
+    key(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "42");
+    ctrl(&mut app, 's');
+    app.store
+        .connection()
+        .execute(
+            "UPDATE reading SET value = 43 WHERE target_id = ?1 AND on_date = '2022-09-23'",
+            [id],
+        )
+        .unwrap();
+    ctrl(&mut app, 'z');
+    assert!(
+        app.message().unwrap().contains("đã thay đổi"),
+        "{:?}",
+        app.message()
+    );
+    let value: f64 = one(
+        &app,
+        "SELECT value FROM reading WHERE target_id = ?1 AND on_date = '2022-09-23'",
+        id,
+    );
+    assert_eq!(value, 43.0);
+}
