@@ -8,6 +8,7 @@ mod dialog;
 mod done;
 mod drafts;
 mod edit;
+mod edit_write;
 mod fetch;
 mod filter;
 mod form;
