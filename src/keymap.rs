@@ -47,6 +47,16 @@ pub enum Command {
     Complete,
     ExportNotice,
     MarkDone,
+    /// On a task: extend its deadline (gia hạn).
+    Extend,
+    /// On a task: correct its title or lead unit.
+    Correct,
+    /// On the tasks pane: add a task by hand.
+    AddTask,
+    /// On a target: enter a new reading.
+    Reading,
+    /// Right after an edit from the dashboard: revert it.
+    UndoEdit,
     PromptApply,
     PromptCancel,
     // A dialog's answers.
@@ -220,6 +230,11 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[c('m')], C::CycleTaskMode, T::KTaskMode, true),
     b(D, &[c('o')], C::AllOverdue, T::KAllOverdue, true),
     b(D, &[c('d')], C::MarkDone, T::KMarkDone, false),
+    b(D, &[c('+')], C::Extend, T::KExtend, false),
+    b(D, &[c('s')], C::Correct, T::KCorrect, false),
+    b(D, &[c('a')], C::AddTask, T::KAddTask, false),
+    b(D, &[c('r')], C::Reading, T::KReading, false),
+    b(D, &[ctrl('z')], C::UndoEdit, T::KUndoEdit, false),
     b(D, &[k(KeyCode::Esc)], C::Back, T::KBack, false),
     b(D, &[c('?')], C::Help, T::KHelp, true),
     b(D, &[c('q'), ctrl('c')], C::Quit, T::KQuit, true),
@@ -228,6 +243,9 @@ pub static BINDINGS: &[Binding] = &[
     b(F, &[ctrl('c')], C::Quit, T::KQuit, false),
     b(P, &[k(KeyCode::Enter)], C::PromptApply, T::KPromptApply, true),
     b(P, &[k(KeyCode::Esc)], C::PromptCancel, T::KPromptCancel, true),
+    b(P, &[k(KeyCode::Tab)], C::NextField, T::KNextField, false),
+    b(P, &[k(KeyCode::BackTab)], C::PrevField, T::KPrevField, false),
+    b(P, &[ctrl('s')], C::Save, T::KSave, false),
     b(P, &[ctrl('c')], C::Quit, T::KQuit, false),
     b(O, &[k(KeyCode::Esc), c('q'), c('?')], C::Close, T::KClose, true),
     b(O, &[k(KeyCode::Enter)], C::Open, T::KOpenOrClose, true),

@@ -27,6 +27,10 @@ impl App {
             Command::Help => self.open_help(),
             Command::NewInspection => self.new_inspection(),
             Command::MarkDone => self.start_done(),
+            Command::Extend => self.start_extend(),
+            Command::Correct => self.start_correct(),
+            Command::AddTask => self.start_add_task(),
+            Command::Reading => self.start_reading(),
             Command::History => self.open_history(),
             Command::Drafts => self.open_drafts(),
             // The province-wide view is of overdue tasks only: listing every open task

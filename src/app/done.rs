@@ -94,8 +94,13 @@ impl App {
     }
 
     pub(super) fn prompt_command(&mut self, c: Command) -> bool {
+        if self.layers.edit().is_some() {
+            return self.edit_dialog_command(c);
+        }
         match c {
-            Command::PromptApply => self.apply_done(),
+            Command::PromptApply | Command::Save => self.apply_done(),
+            // One field: there is no other to move to.
+            Command::NextField | Command::PrevField => {}
             Command::PromptCancel => {
                 self.layers.pop(Mode::Prompt);
             }
@@ -106,6 +111,9 @@ impl App {
 
     /// A key typed into the date: the reason the last one was refused goes.
     pub(super) fn prompt_edit(&mut self, input: Input) {
+        if self.layers.edit().is_some() {
+            return self.edit_dialog_input(input);
+        }
         if let Some(p) = self.layers.done_mut()
             && p.input.input(input)
         {
@@ -115,6 +123,9 @@ impl App {
 
     /// A date is one line: the first line of what was pasted.
     pub(super) fn prompt_paste(&mut self, text: &str) {
+        if self.layers.edit().is_some() {
+            return self.edit_dialog_paste(text);
+        }
         if let Some(p) = self.layers.done_mut() {
             p.input
                 .insert_str(printable(&nfc(text.lines().next().unwrap_or(""))));

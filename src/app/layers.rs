@@ -5,7 +5,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{Dialog, DonePrompt, DraftList, Form};
+use super::{Dialog, DonePrompt, DraftList, EditDialog, Form};
 use crate::keymap::Mode;
 use crate::model::{InspectionSummary, TargetDetail, TaskDetail};
 
@@ -14,6 +14,9 @@ pub enum Layer {
     Filter(TextArea<'static>),
     /// A task's completion date being typed.
     Done(DonePrompt),
+    /// An edit from the keyboard being typed: an extension, a correction, a task
+    /// added by hand, a reading.
+    Edit(Box<EditDialog>),
     /// The inspection being recorded. It fills the screen: the dashboard is not drawn
     /// beneath it.
     Form(Box<Form>),
@@ -49,7 +52,7 @@ impl Layer {
     pub fn mode(&self) -> Mode {
         match self {
             Layer::Filter(_) => Mode::Filter,
-            Layer::Done(_) => Mode::Prompt,
+            Layer::Done(_) | Layer::Edit(_) => Mode::Prompt,
             Layer::Form(_) => Mode::Form,
             Layer::Overlay(_) => Mode::Overlay,
             Layer::Dialog(_) => Mode::Dialog,
@@ -122,6 +125,20 @@ impl Layers {
     pub fn done_mut(&mut self) -> Option<&mut DonePrompt> {
         self.0.iter_mut().rev().find_map(|l| match l {
             Layer::Done(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    pub fn edit(&self) -> Option<&EditDialog> {
+        self.0.iter().rev().find_map(|l| match l {
+            Layer::Edit(d) => Some(&**d),
+            _ => None,
+        })
+    }
+
+    pub fn edit_mut(&mut self) -> Option<&mut EditDialog> {
+        self.0.iter_mut().rev().find_map(|l| match l {
+            Layer::Edit(d) => Some(&mut **d),
             _ => None,
         })
     }

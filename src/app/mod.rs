@@ -7,6 +7,8 @@ mod dashboard;
 mod dialog;
 mod done;
 mod drafts;
+mod edit;
+mod edit_write;
 mod fetch;
 mod filter;
 mod form;
@@ -15,10 +17,12 @@ mod layers;
 mod list;
 mod overlays;
 mod status;
+mod undo;
 
 pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
 pub use drafts::{DraftEntry, DraftList, GUARD, KEEP_DISCARDED_DAYS};
+pub use edit::{EditDialog, EditField, EditKind, HAND_ORIGIN};
 /// How long a write from the app waits for another program's write to end.
 const BUSY_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
@@ -26,6 +30,7 @@ pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use layers::{Layer, Layers, Overlay};
 pub use list::{ListState, shift_window};
 pub use status::{Status, StatusKind};
+pub use undo::Undo;
 
 use std::time::Instant;
 
@@ -81,6 +86,13 @@ pub struct App {
     /// Keys typed before this belong to a burst that began as tct opened a question
     /// by itself; it does not act on them.
     burst_until: Option<Instant>,
+    /// The edit made by the last action, which Ctrl-Z takes back; the next action
+    /// ends it.
+    /// With what was said when it was made.
+    undo: Option<(Undo, String)>,
+    /// The last edit dialog closed by Esc with text typed in it: the same key on the
+    /// same record opens it again as it was.
+    parked: Option<Box<EditDialog>>,
 }
 
 impl App {
@@ -111,6 +123,8 @@ impl App {
             selected_unit: None,
             now: Instant::now(),
             burst_until: None,
+            undo: None,
+            parked: None,
         };
         app.reload_units(true);
         app.offer_drafts_at_start();
@@ -196,6 +210,10 @@ impl App {
         self.layers.done()
     }
 
+    pub fn edit_dialog(&self) -> Option<&EditDialog> {
+        self.layers.edit()
+    }
+
     pub fn overlay(&self) -> Option<&Overlay> {
         self.layers.overlay()
     }
@@ -207,7 +225,14 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        // Any action a person takes ends the undo window; the clock and the window's
+        // size do not.
+        let undo = match action {
+            Action::Tick | Action::Resize(..) => None,
+            _ => self.undo.take(),
+        };
         match action {
+            Action::Command(Command::UndoEdit) => self.undo_edit(undo),
             Action::Command(c) => self.command(c),
             Action::Edit(input) => self.edit(input),
             Action::Tick => {

@@ -4,6 +4,7 @@
 mod backup;
 mod demo;
 mod drafts;
+mod edits;
 mod figures;
 mod file_guard;
 mod import;

@@ -171,10 +171,8 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
     let room = (area.width as usize).saturating_sub(left.content.width() + 1);
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
-    // The focused pane's own key comes first: `d` is only for a task.
-    let pane_key = bindings(app.mode()).filter(|b| {
-        b.command == Command::MarkDone && app.focus == Pane::Tasks && !app.task_rows.is_empty()
-    });
+    // The focused pane's own keys come first: `d` is only for a task.
+    let pane_key = bindings(app.mode()).filter(|b| pane_command(app, b.command));
     for b in pane_key.chain(bindings(app.mode()).filter(|b| b.hint)) {
         let key = keys_label(b);
         let text = format!(" {}", t(b.help));
@@ -191,6 +189,17 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
     spans.extend(hints);
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A key that acts on the focused pane's selected record, shown while there is one.
+fn pane_command(app: &App, c: Command) -> bool {
+    let tasks = app.focus == Pane::Tasks;
+    match c {
+        // `s` and `a` are in the help: the bar has room for two of a pane's keys.
+        Command::MarkDone | Command::Extend => tasks && !app.task_rows.is_empty(),
+        Command::Reading => app.focus == Pane::Targets && !app.target_rows.is_empty(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

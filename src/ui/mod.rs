@@ -6,6 +6,7 @@ mod detail;
 mod dialog;
 mod done;
 mod drafts;
+mod edit;
 mod form;
 mod help;
 mod history;
@@ -50,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             // The filter is drawn by its pane, in the dashboard.
             Layer::Filter(_) | Layer::Form(_) => {}
             Layer::Done(p) => done::draw(frame, app, p),
+            Layer::Edit(d) => edit::draw(frame, app, d),
             Layer::Overlay(o) => draw_overlay(frame, app, o),
             Layer::Dialog(d) => dialog::draw(frame, app, d),
         }

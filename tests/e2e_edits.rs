@@ -1,0 +1,38 @@
+//! An extension typed in the real binary in a pseudo-terminal, as a secretary types it
+//! in a meeting, then taken back with Ctrl-Z: the file holds each state the screen
+//! confirms.
+
+mod common;
+
+use common::inspection::{count, open_db};
+use common::pty::{Tui, temp_dir};
+
+#[test]
+fn an_extension_typed_in_the_terminal_is_written_then_undone() {
+    let dir = temp_dir();
+    let mut tui = Tui::demo(120, 30, &dir, &[]);
+    tui.wait_for("Ngày xem 23/09/2022");
+    let before = count(&open_db(&dir), "extension");
+    tui.send("/cao loc\r");
+    tui.wait_for("Đơn vị (1)");
+    tui.send("m");
+    tui.wait_for("quá hạn (5)");
+    tui.send("\t\t+");
+    tui.wait_for("Gia hạn nhiệm vụ");
+    tui.send("31/12/2022\tVăn bản số 123/UBND-KT\tchờ vốn Trung ương\r");
+    tui.wait_for("Đã gia hạn đến 31/12/2022");
+    assert_eq!(count(&open_db(&dir), "extension"), before + 1);
+    let reason: String = open_db(&dir)
+        .query_row(
+            "SELECT reason FROM extension ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reason, "Văn bản số 123/UBND-KT · chờ vốn Trung ương");
+    // Ctrl-Z.
+    tui.send([0x1a]);
+    tui.wait_for("Đã hoàn tác");
+    assert_eq!(count(&open_db(&dir), "extension"), before);
+    tui.quit_with(b"q");
+}
