@@ -13,8 +13,11 @@ fn an_extension_typed_in_the_terminal_is_written_then_undone() {
     let mut tui = Tui::demo(120, 30, &dir, &[]);
     tui.wait_for("Ngày xem 23/09/2022");
     let before = count(&open_db(&dir), "extension");
+    // The district and, from the province's catalogue, its township of that name;
+    // the district (the demo's) comes first.
     tui.send("/cao loc\r");
-    tui.wait_for("Đơn vị (1)");
+    tui.wait_for("Đơn vị (2)");
+    tui.wait_for("Cao Lộc (huyện)");
     tui.send("m");
     tui.wait_for("quá hạn (5)");
     tui.send("\t\t+");
