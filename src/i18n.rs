@@ -277,9 +277,29 @@ catalog! {
     ErrConclusionsFormat => "báo cáo kết luận (conclusions) chỉ ghi dạng md hoặc json (--format md|json)", "the conclusions report is written as md or json only (--format md|json)";
     ErrNoInspection => "không có lần kiểm tra", "no such inspection";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
+    ErrDocxNeedsFile => "docx cần tệp ghi ra: -o TỆP.docx, -o THƯ_MỤC, hoặc --format md để in ra", "docx needs an output file: -o FILE.docx, -o DIR, or --format md to print it";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
     ErrNotEmpty => "cơ sở dữ liệu đã có dữ liệu, không sinh đè", "database is not empty; nothing generated";
     ErrDamaged => "tệp cơ sở dữ liệu bị hỏng (database disk image is malformed): không ghi gì thêm vào tệp này; hãy mở bản sao lưu gần nhất (tct backup)", "the database file is damaged (database disk image is malformed): nothing more is written to it; open the latest backup (tct backup)";
+    // Mistakes in the command line's arguments (clap's kinds, in our words).
+    ArgUnknown => "đối số không rõ", "unknown argument";
+    ArgDidYouMean => "có phải là", "did you mean";
+    ArgBadValue => "giá trị không hợp lệ", "invalid value";
+    ArgFor => "cho", "for";
+    ArgChoose => "chọn một trong", "one of";
+    ArgNoValue => "thiếu giá trị cho", "a value is missing for";
+    ArgMissing => "thiếu đối số", "missing argument";
+    ArgUnknownCommand => "lệnh không rõ", "unknown command";
+    ArgMissingCommand => "thiếu lệnh sau", "a command is missing after";
+    ArgConflict => "không dùng được cùng", "cannot be used with";
+    ArgCount => "số giá trị không đúng cho", "wrong number of values for";
+    ArgNoEquals => "cần viết liền có dấu =", "needs an equals sign";
+    ArgNotUtf8 => "đối số không phải văn bản UTF-8", "an argument is not UTF-8 text";
+    ArgInvalid => "đối số không hợp lệ", "invalid arguments";
+    ArgUsage => "cách dùng", "usage";
+    ArgMore => "xem thêm", "more";
+    ArgOptions => "TUỲ CHỌN", "OPTIONS";
+    ArgCommand => "LỆNH", "COMMAND";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
     ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
     // What the system or SQLite said, worded (src/error.rs); the system's own text

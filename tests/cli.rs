@@ -470,3 +470,73 @@ fn a_backup_is_whole_under_its_name_or_not_there() {
         "only the backup is left beside the database"
     );
 }
+
+/// clap's English never reaches a Vietnamese user: one line in tct's words, the
+/// valid values named, and English only when asked for.
+#[test]
+fn argument_mistakes_are_one_line_in_the_users_language() {
+    let o = tct(&["report", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "tct: đối số không rõ «--bogus»; cách dùng: tct report [TUỲ CHỌN] <WHAT> \
+         (xem thêm: tct report --help)\n"
+    );
+    let o = tct(&["report", "foo"]);
+    assert_eq!(
+        stderr(&o),
+        "tct: giá trị không hợp lệ «foo» cho <WHAT>; chọn một trong: units, targets, \
+         overdue, conclusions (xem thêm: tct report --help)\n"
+    );
+    // `--lang` after the mistake is still read, and so is TCT_LANG.
+    let o = tct(&["report", "--bogus", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "tct: unknown argument «--bogus»; usage: tct report [OPTIONS] <WHAT> \
+         (more: tct report --help)\n"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_tct"))
+        .args(["export", "inspection", "--format", "md"])
+        .env_remove("TCT_DB")
+        .env("TCT_LANG", "en")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("tct: missing argument: <ID>; usage: tct export inspection"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("(more: tct export inspection --help)\n"),
+        "{err}"
+    );
+    // A value clap cannot parse: no Rust parse error in the sentence.
+    let o = tct(&["report", "units", "--inspection", "abc"]);
+    assert_eq!(
+        stderr(&o),
+        "tct: giá trị không hợp lệ «abc» cho --inspection <ID> \
+         (xem thêm: tct report --help)\n"
+    );
+}
+
+/// The notice in Markdown is text: without -o it is printed; DOCX needs a file.
+#[test]
+fn markdown_notice_without_output_goes_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let args = ["--demo", "--db", &db, "export", "inspection", "latest"];
+    let o = tct(&[&args[..], &["--unit", "trang dinh", "--format", "md"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("**ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN**"),
+        "{}",
+        stdout(&o)
+    );
+    let o = tct(&[&args[..], &["--unit", "trang dinh"]].concat());
+    assert_eq!(
+        stderr(&o),
+        "tct: docx cần tệp ghi ra: -o TỆP.docx, -o THƯ_MỤC, hoặc --format md để in ra\n"
+    );
+    assert!(o.stdout.is_empty());
+}

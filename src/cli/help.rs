@@ -62,7 +62,7 @@ const VI: &[(&str, &str)] = &[
     ("export.inspection.format", "docx hoặc md [mặc định: docx]"),
     (
         "export.inspection.output",
-        "Tệp ghi ra, hoặc thư mục (đặt tên sẵn); - là đầu ra chuẩn",
+        "Tệp ghi ra, hoặc thư mục (đặt tên sẵn); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cần tệp]",
     ),
     (
         "import",

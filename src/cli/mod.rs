@@ -1,6 +1,7 @@
 //! The command line's arguments and where its files are: which database, which date,
 //! which language. What each subcommand does is in `commands/`.
 
+pub mod argerror;
 pub mod help;
 
 use std::path::PathBuf;
@@ -129,8 +130,9 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value_t = NoticeFormat::Docx)]
         format: NoticeFormat,
         /// The file to write, or a directory (the usual name); - is standard output
+        /// [default: standard output for md; docx needs one]
         #[arg(short = 'o', long, value_name = "FILE")]
-        output: PathBuf,
+        output: Option<PathBuf>,
     },
 }
 

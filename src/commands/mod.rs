@@ -82,7 +82,14 @@ pub fn run(cli: Cli) -> Result<()> {
                     format,
                     output,
                 },
-        }) => export::inspection(&store, &ctx, &id, unit.as_deref(), format, &output),
+        }) => export::inspection(
+            &store,
+            &ctx,
+            &id,
+            unit.as_deref(),
+            format,
+            output.as_deref(),
+        ),
         Some(Command::Import {
             file,
             kind,
