@@ -15,6 +15,9 @@ pub enum Error {
     UnknownUnit { name: String, closest: Vec<String> },
     /// The folder a file should go in does not exist.
     NoDirectory(PathBuf),
+    /// No database at this path, for a command that only reads one (`report`,
+    /// `export`, `backup`, `config`): a typo must not make an empty one.
+    NoDatabase(PathBuf),
     /// The file is not an SQLite database.
     NotSqlite(PathBuf),
     /// An SQLite database, but not tct's.
@@ -80,6 +83,11 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::NoDirectory(p) => write!(f, "{}: {}", t(T::ErrNoDir), p.display()),
+            Error::NoDatabase(p) => {
+                let p = p.display();
+                let words = t(T::ErrNoDatabase).replace("{p}", &p.to_string());
+                f.write_str(&words)
+            }
             Error::NotSqlite(p) => write!(f, "{}: {}", t(T::ErrNotSqlite), p.display()),
             Error::NotTct(p) => write!(f, "{}: {}", t(T::ErrNotTct), p.display()),
             Error::Newer {

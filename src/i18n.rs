@@ -264,6 +264,8 @@ catalog! {
     ErrNotTct => "tệp không phải cơ sở dữ liệu tct", "file is not a tct database";
     ErrNotSqlite => "tệp không phải cơ sở dữ liệu SQLite", "file is not a SQLite database";
     ErrNewer => "cơ sở dữ liệu do phiên bản tct mới hơn tạo (lược đồ", "database was made by a newer tct (schema";
+    ErrNoDatabase => "không có cơ sở dữ liệu {p}; tạo mới bằng `tct --db {p} import TỆP` hoặc mở tct", "no database at {p}; create it with `tct --db {p} import FILE` or by opening tct";
+    DbCreated => "đã tạo cơ sở dữ liệu mới", "created a new database";
     ErrNoDir => "thư mục không tồn tại", "directory does not exist";
     ErrOutputIsDb => "không ghi: tệp ghi ra chính là cơ sở dữ liệu đang mở (hoặc một tệp đi kèm nó: -wal, -shm…)", "not written: the output is the open database itself (or a file kept beside it: -wal, -shm…)";
     ErrOutputNotFile => "không ghi: tệp ghi ra không phải tệp thường (thư mục, FIFO, thiết bị, hay liên kết không trỏ tới tệp nào)", "not written: the output is not a regular file (a directory, FIFO, device, or a link to nothing)";
@@ -378,6 +380,7 @@ catalog! {
     NoticeNotWritten => "Chưa ghi được thông báo", "Notice not written";
     ErrLatestNeedsUnit => "latest cần --unit TÊN_ĐƠN_VỊ", "latest needs --unit NAME";
     ErrUnitNoInspection => "đơn vị chưa có lần kiểm tra nào", "the unit has no inspection yet";
+    NoInspectionsYet => "chưa có lần kiểm tra nào", "no inspection yet";
     ErrInspectionId => "mã lần kiểm tra phải là số hoặc latest", "the inspection id must be a number or latest";
     // Import (tct import).
     ImpCannotRead => "không đọc được tệp", "cannot read the file";

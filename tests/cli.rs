@@ -540,3 +540,87 @@ fn markdown_notice_without_output_goes_to_standard_output() {
     );
     assert!(o.stdout.is_empty());
 }
+
+/// A mistyped --db is said in one line and makes no file; `import` makes the
+/// database it needs and says so, and keeps it only when something was imported.
+#[test]
+fn a_database_that_does_not_exist_is_made_only_by_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let db = db.to_str().unwrap();
+    for args in [
+        &["report", "overdue"][..],
+        &["report", "conclusions"],
+        &["export", "inspection", "1", "--format", "md"],
+        &["backup", "b.db"],
+        &["config"],
+    ] {
+        let o = tct(&[&["--db", db][..], args].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "tct: không có cơ sở dữ liệu {db}; tạo mới bằng `tct --db {db} import TỆP` \
+                 hoặc mở tct\n"
+            ),
+            "{args:?}"
+        );
+        assert!(
+            std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+            "{args:?}"
+        );
+    }
+    let o = tct(&["--lang", "en", "--db", db, "report", "units"]);
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "tct: no database at {db}; create it with `tct --db {db} import FILE` or by opening tct\n"
+        )
+    );
+    // Setting a value is a write: an unknown setting leaves nothing, a known one
+    // makes the database and says so.
+    let o = tct(&["--db", db, "config", "bogus", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+    let other = dir.path().join("c.db");
+    let other = other.to_str().unwrap();
+    let o = tct(&["--lang", "en", "--db", other, "config", "place", "Lạng Sơn"]);
+    assert_eq!(
+        stderr(&o),
+        format!("tct: created a new database: {other}\n")
+    );
+    std::fs::remove_file(other).unwrap();
+    let units = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-don-vi.csv");
+    // A dry run, or a file that cannot be read, leaves no database behind.
+    let o = tct(&["--db", db, "import", units, "--dry-run"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = tct(&["--db", db, "import", "/no/such/file.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+    let o = tct(&["--db", db, "import", units]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), format!("tct: đã tạo cơ sở dữ liệu mới: {db}\n"));
+    // The second time it exists: nothing said.
+    let o = tct(&["--db", db, "import", units]);
+    assert!(o.status.success());
+    assert_eq!(stderr(&o), "");
+    // A unit without inspections: the conclusions report says so.
+    let o = tct(&["--db", db, "report", "conclusions", "--unit", "trang dinh"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "Tràng Định: đơn vị chưa có lần kiểm tra nào\n");
+    let o = tct(&[
+        "--lang",
+        "en",
+        "--db",
+        db,
+        "report",
+        "conclusions",
+        "--unit",
+        "trang dinh",
+    ]);
+    assert_eq!(stdout(&o), "Tràng Định: the unit has no inspection yet\n");
+    let o = tct(&["--lang", "en", "--db", db, "report", "conclusions"]);
+    assert_eq!(stdout(&o), "no inspection yet\n");
+    let o = tct(&["--db", db, "report", "conclusions", "--format", "json"]);
+    assert_eq!(stdout(&o), "[]\n", "JSON stays an empty list");
+}

@@ -215,7 +215,14 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
         .transpose()?;
     let format = q.format()?;
     if q.what == ReportKind::Conclusions {
-        return conclusions::run(store, ctx, unit.map(|u| u.0), q.inspection, format, out);
+        return conclusions::run(
+            store,
+            ctx,
+            unit.as_ref().map(|(id, name)| (*id, name.as_str())),
+            q.inspection,
+            format,
+            out,
+        );
     }
     let report = Report {
         store,
