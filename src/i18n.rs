@@ -119,6 +119,8 @@ catalog! {
     ColTitle => "Tên nhiệm vụ", "Task";
     ColUnit => "Đơn vị", "Unit";
     ColDays => "Ngày", "Days";
+    ColDaysOverdue => "Số ngày quá hạn", "Days overdue";
+    ColOrigin => "Nguồn nhiệm vụ", "Task origin";
     ColProgressPct => "Tiến độ (%)", "Progress (%)";
     ColReadingDate => "Ngày số liệu", "Reading date";
     // Detail view.

@@ -102,7 +102,20 @@ fn overdue_report_is_most_overdue_first_in_csv() {
         "csv",
     ]);
     assert!(o.status.success());
-    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    // Excel's CSV for a Vietnamese Windows: a byte-order mark, `;`, CRLF.
+    let body = o.stdout.strip_prefix("\u{feff}".as_bytes()).expect("a BOM");
+    let header = "Số ngày quá hạn;Đơn vị;Hạn xử lý;Số/ký hiệu văn bản;Tên nhiệm vụ;\
+                  Ngày giao;Nguồn nhiệm vụ\r\n";
+    assert!(body.starts_with(header.as_bytes()), "{}", stdout(&o));
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
+    let origins: Vec<String> = r.records().map(|rec| rec.unwrap()[6].to_string()).collect();
+    assert!(
+        origins
+            .iter()
+            .all(|o| o == "VNPT-iOffice" || o.starts_with("Kết luận kiểm tra ")),
+        "{origins:?}"
+    );
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
     let days: Vec<i64> = r
         .records()
         .map(|rec| rec.unwrap()[0].parse().unwrap())
