@@ -306,8 +306,8 @@ catalog! {
     ArgCommand => "LỆNH", "COMMAND";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
     ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
-    // What the system or SQLite said, worded (src/error.rs); the system's own text
-    // follows IoOther and ErrDb only for the rare rest.
+    // What the system or SQLite said, worded (src/error.rs); for the rare rest, the
+    // error's number follows IoOther and ErrDb, and its own text only in English.
     IoNotFound => "không có tệp hoặc thư mục này", "no such file or directory";
     IoPermissionDenied => "không có quyền truy cập", "permission denied";
     IoAlreadyExists => "tệp đã có", "the file already exists";
@@ -327,6 +327,12 @@ catalog! {
     IoBrokenPipe => "chương trình nhận dữ liệu đã đóng", "the receiving program has closed";
     IoCrossesDevices => "không chuyển được tệp sang ổ đĩa khác", "cannot move the file to another disk";
     IoDevice => "lỗi đọc/ghi của ổ đĩa hoặc thiết bị", "the disk or device failed to read or write";
+    IoLinkLoop => "đường dẫn có liên kết vòng quanh (quá nhiều liên kết)", "the path loops through links (too many links)";
+    IoDirectoryNotEmpty => "thư mục không trống", "the directory is not empty";
+    IoInvalidData => "nội dung tệp không đọc được", "the file's contents cannot be read";
+    IoWriteZero => "không ghi thêm được vào tệp", "nothing more could be written";
+    IoUnsupported => "hệ thống không hỗ trợ thao tác này", "the system does not support this";
+    IoOpenElsewhere => "tệp đang mở trong chương trình khác (Excel, Word…): đóng tệp rồi thử lại", "the file is open in another program (Excel, Word…): close it and try again";
     IoOther => "lỗi hệ thống", "system error";
     ErrBusy => "tệp cơ sở dữ liệu đang bận: một chương trình khác (có thể là một cửa sổ tct khác) đang ghi vào; đã chờ mà chưa xong, hãy thử lại sau", "the database file is busy: another program (perhaps another tct window) is writing to it; waited and it did not finish, try again later";
     ErrDbCannotOpen => "không mở được tệp cơ sở dữ liệu", "cannot open the database file";
