@@ -1,6 +1,7 @@
 //! The binary: reads the command line, runs it, and is the one place where an error
 //! becomes a message and an exit status.
 
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
@@ -43,13 +44,35 @@ fn main() -> ExitCode {
 /// line of tct's words, with what was typed made safe to print (an argument may hold
 /// terminal commands).
 fn argument_error(e: clap::Error, lang: Lang, words: &[String]) -> ExitCode {
+    // The help's usage line names its placeholders in the user's language; colour
+    // only on a terminal, and never with NO_COLOR.
+    let help = |to_terminal: bool| {
+        let colour = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let text = match colour {
+            true => e.render().ansi().to_string(),
+            false => e.render().to_string(),
+        };
+        cli::argerror::placeholders(&text, lang)
+    };
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+        ErrorKind::DisplayVersion => {
             let _ = e.print();
             ExitCode::SUCCESS
         }
+        ErrorKind::DisplayHelp => {
+            // A reader that closes the pipe (`tct --help | head -1`) is no failure.
+            let _ = write!(
+                std::io::stdout().lock(),
+                "{}",
+                help(std::io::stdout().is_terminal())
+            );
+            ExitCode::SUCCESS
+        }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprint!("{}", printable_lines(&e.render().to_string()));
+            eprint!(
+                "{}",
+                printable_lines(&help(std::io::stderr().is_terminal()))
+            );
             ExitCode::from(2)
         }
         _ => {

@@ -416,6 +416,16 @@ fn help_is_in_vietnamese_unless_english_is_asked_for() {
     let report = stdout(&tct(&["report", "--help"]));
     assert!(report.contains("Chỉ đơn vị này"), "{report}");
     assert!(!report.contains("possible values"), "{report}");
+    // Its placeholders too.
+    assert!(
+        report.contains("Cách dùng: tct report [TUỲ CHỌN] <LOẠI>"),
+        "{report}"
+    );
+    assert!(report.contains("--db <TỆP>"), "{report}");
+    assert!(
+        !report.contains("[OPTIONS]") && !report.contains("<PATH>"),
+        "{report}"
+    );
 
     for en in [
         tct(&["--lang", "en", "--help"]),
@@ -492,13 +502,13 @@ fn argument_mistakes_are_one_line_in_the_users_language() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "tct: đối số không rõ «--bogus»; cách dùng: tct report [TUỲ CHỌN] <WHAT> \
+        "tct: đối số không rõ «--bogus»; cách dùng: tct report [TUỲ CHỌN] <LOẠI> \
          (xem thêm: tct report --help)\n"
     );
     let o = tct(&["report", "foo"]);
     assert_eq!(
         stderr(&o),
-        "tct: giá trị không hợp lệ «foo» cho <WHAT>; chọn một trong: units, targets, \
+        "tct: giá trị không hợp lệ «foo» cho <LOẠI>; chọn một trong: units, targets, \
          overdue, conclusions (xem thêm: tct report --help)\n"
     );
     // `--lang` after the mistake is still read, and so is TCT_LANG.
@@ -528,7 +538,7 @@ fn argument_mistakes_are_one_line_in_the_users_language() {
     let o = tct(&["report", "units", "--inspection", "abc"]);
     assert_eq!(
         stderr(&o),
-        "tct: giá trị không hợp lệ «abc» cho --inspection <ID> \
+        "tct: giá trị không hợp lệ «abc» cho --inspection <SỐ> \
          (xem thêm: tct report --help)\n"
     );
 }

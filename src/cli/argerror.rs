@@ -94,9 +94,15 @@ fn command_path(args: &[String]) -> Vec<String> {
 fn usage_line(usage: &str, lang: Lang) -> String {
     let line = usage.split_whitespace().collect::<Vec<_>>().join(" ");
     let line = line.strip_prefix("Usage: ").unwrap_or(&line);
-    line.replace("[OPTIONS]", &format!("[{}]", T::ArgOptions.in_lang(lang)))
-        .replace("[COMMAND]", &format!("[{}]", T::ArgCommand.in_lang(lang)))
-        .replace("<COMMAND>", &format!("<{}>", T::ArgCommand.in_lang(lang)))
+    placeholders(line, lang)
+}
+
+/// The placeholders clap writes in a usage (`[OPTIONS]`, `<COMMAND>`) in `lang`.
+pub fn placeholders(text: &str, lang: Lang) -> String {
+    let (options, command) = (T::ArgOptions.in_lang(lang), T::ArgCommand.in_lang(lang));
+    text.replace("[OPTIONS]", &format!("[{options}]"))
+        .replace("[COMMAND]", &format!("[{command}]"))
+        .replace("<COMMAND>", &format!("<{command}>"))
 }
 
 #[cfg(test)]
@@ -115,7 +121,7 @@ mod tests {
     fn an_unknown_value_names_the_valid_ones_in_each_language() {
         assert_eq!(
             said(&["tct", "report", "foo"], Lang::Vi),
-            "giá trị không hợp lệ «foo» cho <WHAT>; chọn một trong: units, targets, \
+            "giá trị không hợp lệ «foo» cho <LOẠI>; chọn một trong: units, targets, \
              overdue, conclusions (xem thêm: tct report --help)"
         );
         assert_eq!(
@@ -129,7 +135,7 @@ mod tests {
     fn a_missing_argument_shows_the_usage() {
         assert_eq!(
             said(&["tct", "report"], Lang::Vi),
-            "thiếu đối số: <WHAT>; cách dùng: tct report <WHAT> (xem thêm: tct report --help)"
+            "thiếu đối số: <LOẠI>; cách dùng: tct report <LOẠI> (xem thêm: tct report --help)"
         );
         assert_eq!(
             said(
