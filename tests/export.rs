@@ -859,6 +859,15 @@ fn overdue_columns_are_named_in_full() {
         text.lines().nth(1).unwrap().ends_with("VNPT-iOffice"),
         "{text}"
     );
+    // A directive of an inspection: the inspection it came from.
+    let binh_gia = text
+        .lines()
+        .find(|l| l.contains("Bình Gia") && l.contains("Chương trình mục tiêu quốc gia"))
+        .expect("the directive's task");
+    assert!(
+        binh_gia.ends_with("Kết luận kiểm tra 10/06/2022"),
+        "{binh_gia}"
+    );
     let o = tct(&[
         "--lang",
         "en",
