@@ -142,7 +142,7 @@ pub fn run(cli: Cli) -> Result<()> {
             done
         }
         None => {
-            let done = app::run(store, ctx);
+            let done = app::run(store, ctx, created.then_some(path.as_path()));
             if created {
                 say_created(&path);
             }
