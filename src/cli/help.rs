@@ -43,7 +43,7 @@ const VI: &[(&str, &str)] = &[
     ("report.inspection", "Chỉ lần kiểm tra này (kết luận)"),
     (
         "report.format",
-        "table, csv, xlsx hoặc json; md hoặc json cho kết luận [mặc định: table, md]",
+        "table, csv (cho Excel tiếng Việt: dấu ;, 1,5), csv-comma (dấu phẩy, 1.5), xlsx hoặc json; md hoặc json cho kết luận [mặc định: table, md]",
     ),
     (
         "report.output",

@@ -55,7 +55,8 @@ pub enum Command {
         /// Only this inspection (conclusions)
         #[arg(long, value_name = "ID")]
         inspection: Option<i64>,
-        /// table, csv, xlsx or json; md or json for conclusions [default: table, md]
+        /// table, csv (Excel in Vietnamese: ; and 1,5), csv-comma (, and 1.5), xlsx or
+        /// json; md or json for conclusions [default: table, md]
         #[arg(long, value_enum)]
         format: Option<Format>,
         /// Write to this file instead of standard output (needed for xlsx); - is
