@@ -121,6 +121,7 @@ catalog! {
     ColDays => "Ngày", "Days";
     ColDaysOverdue => "Số ngày quá hạn", "Days overdue";
     ColOrigin => "Nguồn nhiệm vụ", "Task origin";
+    ColDocNumber => "Số/ký hiệu văn bản", "Document number";
     ColProgressPct => "Tiến độ (%)", "Progress (%)";
     ColReadingDate => "Ngày số liệu", "Reading date";
     // Detail view.

@@ -880,7 +880,9 @@ fn overdue_columns_are_named_in_full() {
     ]);
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(
-        text.starts_with("Days overdue,Unit,Deadline,Document,Task,Assigned on,Task origin\n"),
+        text.starts_with(
+            "Days overdue,Unit,Deadline,Document number,Task,Assigned on,Task origin\n"
+        ),
         "{text}"
     );
 }

@@ -359,7 +359,7 @@ impl Report<'_> {
             T::ColDaysOverdue,
             T::ColUnit,
             T::ColDeadline,
-            T::DocNumber,
+            T::ColDocNumber,
             T::ColTitle,
             T::AssignedOn,
             T::ColOrigin,
