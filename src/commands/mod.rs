@@ -121,7 +121,9 @@ pub fn run(cli: Cli) -> Result<()> {
             if created {
                 // A database made for an import that wrote nothing is not kept.
                 if done.is_err() || dry_run {
-                    remove_db_files(&path)?;
+                    // The import's own error is the one to say; an empty file left
+                    // behind by a failed removal harms nothing.
+                    let _ = remove_db_files(&path);
                 } else {
                     say_created(&path);
                 }
@@ -136,7 +138,9 @@ pub fn run(cli: Cli) -> Result<()> {
             match (&done, created) {
                 (Ok(()), true) => say_created(&path),
                 // An unknown setting leaves no new file behind.
-                (Err(_), true) => remove_db_files(&path)?,
+                (Err(_), true) => {
+                    let _ = remove_db_files(&path);
+                }
                 _ => {}
             }
             done
