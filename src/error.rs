@@ -171,6 +171,21 @@ fn io_words_in(e: &std::io::Error, l: Lang) -> String {
     key.in_lang(l).to_string()
 }
 
+/// What a library (a zip, a spreadsheet reader) said, in the user's language: an
+/// operating-system error inside it (`… (os error 13)`) worded like any other; the
+/// rest as `words`, the library's English after it in English or with `TCT_DEBUG=1`.
+pub fn library_words(text: &str, words: T) -> String {
+    let os_error = text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once("(os error "))
+        .and_then(|(_, n)| n.parse::<i32>().ok());
+    match os_error {
+        Some(n) => io_words(&std::io::Error::from_raw_os_error(n)),
+        None => format!("{}{}", t(words), foreign(text, lang())),
+    }
+}
+
 /// Another program's words (the system's, SQLite's, a library's), which are English:
 /// shown after ": " in English, or with `TCT_DEBUG=1`, never inside a Vietnamese line
 /// otherwise.
@@ -293,6 +308,27 @@ mod tests {
 
     /// The rest: in Vietnamese its number only, never the system's English; in
     /// English the system's text on one short line.
+    #[test]
+    fn a_librarys_words_are_ours_and_its_system_errors_worded() {
+        if std::env::var_os("TCT_DEBUG").is_none() {
+            assert_eq!(
+                library_words(
+                    "invalid Zip archive: Could not find EOCD",
+                    T::ImpNotReadable
+                ),
+                "tệp hỏng hoặc không đúng định dạng bảng tính"
+            );
+        }
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            library_words(
+                "Xlsx error: Io: Permission denied (os error 13)",
+                T::ImpNotReadable
+            ),
+            "không có quyền truy cập"
+        );
+    }
+
     #[test]
     fn anything_else_is_worded_without_mixing_languages() {
         let other = IoError::other(format!("first\nsecond {}", "x".repeat(500)));

@@ -393,6 +393,7 @@ catalog! {
     ErrInspectionId => "mã lần kiểm tra phải là số hoặc latest", "the inspection id must be a number or latest";
     // Import (tct import).
     ImpCannotRead => "không đọc được tệp", "cannot read the file";
+    ImpNotReadable => "tệp hỏng hoặc không đúng định dạng bảng tính", "the file is damaged or not a spreadsheet";
     ImpSheetNotCsv => "--sheet chỉ dùng cho tệp XLSX", "--sheet is for XLSX files only";
     ImpBadEncoding => "tệp có ký tự không đúng bảng mã", "the file has characters invalid in its encoding";
     ImpCsvError => "lỗi CSV ở dòng", "CSV error at line";

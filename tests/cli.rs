@@ -647,3 +647,35 @@ fn a_database_that_does_not_exist_is_made_only_by_import() {
     let o = tct(&["--db", db, "report", "conclusions", "--format", "json"]);
     assert_eq!(stdout(&o), "[]\n", "JSON stays an empty list");
 }
+
+/// A workbook that is not one: the zip reader's English stays out of the
+/// Vietnamese line, and the new database is not kept.
+#[test]
+fn a_damaged_workbook_is_said_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hong.xlsx");
+    std::fs::write(&file, b"PK\x03\x04not a zip").unwrap();
+    let db = dir.path().join("d.db");
+    let args = [
+        "--db",
+        db.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ];
+    let o = tct(&args);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "tct: {}: không đọc được tệp: tệp hỏng hoặc không đúng định dạng bảng tính\n",
+            file.display()
+        )
+    );
+    assert!(!db.exists());
+    let o = tct(&[&["--lang", "en"][..], &args].concat());
+    assert!(
+        stderr(&o).contains(": cannot read the file: the file is damaged or not a spreadsheet: "),
+        "{}",
+        stderr(&o)
+    );
+}
