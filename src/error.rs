@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::i18n::{T, t};
+use crate::i18n::{Lang, T, lang, t};
 
 #[derive(Debug)]
 pub enum Error {
@@ -15,6 +15,9 @@ pub enum Error {
     UnknownUnit { name: String, closest: Vec<String> },
     /// The folder a file should go in does not exist.
     NoDirectory(PathBuf),
+    /// No database at this path, for a command that only reads one (`report`,
+    /// `export`, `backup`, `config`): a typo must not make an empty one.
+    NoDatabase(PathBuf),
     /// The file is not an SQLite database.
     NotSqlite(PathBuf),
     /// An SQLite database, but not tct's.
@@ -80,6 +83,11 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::NoDirectory(p) => write!(f, "{}: {}", t(T::ErrNoDir), p.display()),
+            Error::NoDatabase(p) => {
+                let p = p.display();
+                let words = t(T::ErrNoDatabase).replace("{p}", &p.to_string());
+                f.write_str(&words)
+            }
             Error::NotSqlite(p) => write!(f, "{}: {}", t(T::ErrNotSqlite), p.display()),
             Error::NotTct(p) => write!(f, "{}: {}", t(T::ErrNotTct), p.display()),
             Error::Newer {
@@ -103,7 +111,7 @@ impl fmt::Display for Error {
                 let why = io_words(source);
                 write!(f, "{} {}: {why}", t(T::ErrWriteFile), path.display())
             }
-            Error::Document(why) => write!(f, "{}: {why}", t(T::ErrWriteFile)),
+            Error::Document(why) => write!(f, "{}{}", t(T::ErrWriteFile), foreign(why, lang())),
             Error::Io(e) => f.write_str(&io_words(e)),
             Error::Db(e) => f.write_str(&db_words(e)),
         }
@@ -113,6 +121,10 @@ impl fmt::Display for Error {
 /// What the system said about a file, in the user's language: the common kinds worded
 /// in the catalog, the system's own text only for the rare rest.
 pub fn io_words(e: &std::io::Error) -> String {
+    io_words_in(e, lang())
+}
+
+fn io_words_in(e: &std::io::Error, l: Lang) -> String {
     use std::io::ErrorKind as K;
     let key = match e.kind() {
         K::NotFound => T::IoNotFound,
@@ -133,10 +145,57 @@ pub fn io_words(e: &std::io::Error) -> String {
         K::OutOfMemory => T::IoOutOfMemory,
         K::BrokenPipe => T::IoBrokenPipe,
         K::CrossesDevices => T::IoCrossesDevices,
+        K::TooManyLinks => T::IoLinkLoop,
+        K::DirectoryNotEmpty => T::IoDirectoryNotEmpty,
+        K::InvalidData => T::IoInvalidData,
+        K::WriteZero => T::IoWriteZero,
+        K::Unsupported => T::IoUnsupported,
+        K::ExecutableFileBusy => T::IoResourceBusy,
         _ if e.raw_os_error() == Some(EIO) => T::IoDevice,
-        _ => return format!("{}: {}", t(T::IoOther), one_line(&e.to_string())),
+        // ELOOP (its kind is not yet stable Rust).
+        _ if cfg!(target_os = "linux") && e.raw_os_error() == Some(40) => T::IoLinkLoop,
+        // Windows: the file is open in another program (Excel keeps what it opened).
+        _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => T::IoOpenElsewhere,
+        _ => {
+            let code = e
+                .raw_os_error()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            return format!(
+                "{}{code}{}",
+                T::IoOther.in_lang(l),
+                foreign(&e.to_string(), l)
+            );
+        }
     };
-    t(key).to_string()
+    key.in_lang(l).to_string()
+}
+
+/// What a library (a zip, a spreadsheet reader) said, in the user's language: an
+/// operating-system error inside it (`… (os error 13)`) worded like any other; the
+/// rest as `words`, the library's English after it in English or with `TCT_DEBUG=1`.
+pub fn library_words(text: &str, words: T) -> String {
+    let os_error = text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once("(os error "))
+        .and_then(|(_, n)| n.parse::<i32>().ok());
+    match os_error {
+        Some(n) => io_words(&std::io::Error::from_raw_os_error(n)),
+        None => format!("{}{}", t(words), foreign(text, lang())),
+    }
+}
+
+/// Another program's words (the system's, SQLite's, a library's), which are English:
+/// shown after ": " in English, or with `TCT_DEBUG=1`, never inside a Vietnamese line
+/// otherwise.
+fn foreign(text: &str, l: Lang) -> String {
+    let debug = std::env::var_os("TCT_DEBUG").is_some_and(|v| !v.is_empty() && v != "0");
+    if l == Lang::En || debug {
+        format!(": {}", one_line(text))
+    } else {
+        String::new()
+    }
 }
 
 /// EIO: the disk or the device under the file failed.
@@ -155,7 +214,13 @@ fn db_words(e: &rusqlite::Error) -> String {
         Some(C::DatabaseCorrupt | C::NotADatabase) => T::ErrDamaged,
         Some(C::OutOfMemory) => T::IoOutOfMemory,
         Some(C::TooBig) => T::ErrDbTooBig,
-        _ => return format!("{}: {}", t(T::ErrDb), one_line(&e.to_string())),
+        _ => {
+            let code = match e {
+                rusqlite::Error::SqliteFailure(f, _) => format!(" ({})", f.extended_code),
+                _ => String::new(),
+            };
+            return format!("{}{code}{}", t(T::ErrDb), foreign(&e.to_string(), lang()));
+        }
     };
     t(key).to_string()
 }
@@ -241,13 +306,47 @@ mod tests {
         }
     }
 
+    /// The rest: in Vietnamese its number only, never the system's English; in
+    /// English the system's text on one short line.
     #[test]
-    fn anything_else_is_the_systems_text_on_one_short_line() {
-        let said = io_words(&IoError::other(format!(
-            "first\nsecond {}",
-            "x".repeat(500)
-        )));
-        assert!(said.starts_with("lỗi hệ thống: first second x"), "{said}");
+    fn a_librarys_words_are_ours_and_its_system_errors_worded() {
+        if std::env::var_os("TCT_DEBUG").is_none() {
+            assert_eq!(
+                library_words(
+                    "invalid Zip archive: Could not find EOCD",
+                    T::ImpNotReadable
+                ),
+                "tệp hỏng hoặc không đúng định dạng bảng tính"
+            );
+        }
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            library_words(
+                "Xlsx error: Io: Permission denied (os error 13)",
+                T::ImpNotReadable
+            ),
+            "không có quyền truy cập"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_worded_without_mixing_languages() {
+        let other = IoError::other(format!("first\nsecond {}", "x".repeat(500)));
+        if std::env::var_os("TCT_DEBUG").is_none() {
+            assert_eq!(io_words_in(&other, Lang::Vi), "lỗi hệ thống");
+            // ENOLINK: no word of its own.
+            #[cfg(target_os = "linux")]
+            assert_eq!(
+                io_words_in(&IoError::from_raw_os_error(67), Lang::Vi),
+                "lỗi hệ thống (67)"
+            );
+            assert_eq!(
+                Error::Document("unsupported image".into()).to_string(),
+                "không ghi được tệp"
+            );
+        }
+        let said = io_words_in(&other, Lang::En);
+        assert!(said.starts_with("system error: first second x"), "{said}");
         assert_eq!(said.lines().count(), 1);
         assert!(said.chars().count() < 200, "{said}");
     }

@@ -119,6 +119,9 @@ catalog! {
     ColTitle => "Tên nhiệm vụ", "Task";
     ColUnit => "Đơn vị", "Unit";
     ColDays => "Ngày", "Days";
+    ColDaysOverdue => "Số ngày quá hạn", "Days overdue";
+    ColOrigin => "Nguồn nhiệm vụ", "Task origin";
+    ColDocNumber => "Số/ký hiệu văn bản", "Document number";
     ColProgressPct => "Tiến độ (%)", "Progress (%)";
     ColReadingDate => "Ngày số liệu", "Reading date";
     // Detail view.
@@ -313,6 +316,8 @@ catalog! {
     ErrNotTct => "tệp không phải cơ sở dữ liệu tct", "file is not a tct database";
     ErrNotSqlite => "tệp không phải cơ sở dữ liệu SQLite", "file is not a SQLite database";
     ErrNewer => "cơ sở dữ liệu do phiên bản tct mới hơn tạo (lược đồ", "database was made by a newer tct (schema";
+    ErrNoDatabase => "không có cơ sở dữ liệu {p}; tạo mới bằng `tct --db {p} import TỆP` hoặc mở tct", "no database at {p}; create it with `tct --db {p} import FILE` or by opening tct";
+    DbCreated => "đã tạo cơ sở dữ liệu mới", "created a new database";
     ErrNoDir => "thư mục không tồn tại", "directory does not exist";
     ErrOutputIsDb => "không ghi: tệp ghi ra chính là cơ sở dữ liệu đang mở (hoặc một tệp đi kèm nó: -wal, -shm…)", "not written: the output is the open database itself (or a file kept beside it: -wal, -shm…)";
     ErrOutputNotFile => "không ghi: tệp ghi ra không phải tệp thường (thư mục, FIFO, thiết bị, hay liên kết không trỏ tới tệp nào)", "not written: the output is not a regular file (a directory, FIFO, device, or a link to nothing)";
@@ -363,13 +368,33 @@ catalog! {
     NothingToUndo => "Không có gì để hoàn tác (Ctrl-Z chỉ khôi phục mục vừa xoá)", "Nothing to undo (Ctrl-Z brings back the item just deleted)";
     NoUnitForInspection => "Chưa chọn đơn vị: chọn một đơn vị trong khung Đơn vị rồi bấm n", "No unit selected: pick a unit in the Units pane, then press n";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
+    ErrDocxNeedsFile => "docx cần tệp ghi ra: -o TỆP.docx, -o THƯ_MỤC, hoặc --format md để in ra", "docx needs an output file: -o FILE.docx, -o DIR, or --format md to print it";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
     ErrNotEmpty => "cơ sở dữ liệu đã có dữ liệu, không sinh đè", "database is not empty; nothing generated";
     ErrDamaged => "tệp cơ sở dữ liệu bị hỏng (database disk image is malformed): không ghi gì thêm vào tệp này; hãy mở bản sao lưu gần nhất (tct backup)", "the database file is damaged (database disk image is malformed): nothing more is written to it; open the latest backup (tct backup)";
+    // Mistakes in the command line's arguments (clap's kinds, in our words).
+    ArgUnknown => "đối số không rõ", "unknown argument";
+    ArgDidYouMean => "có phải là", "did you mean";
+    ArgBadValue => "giá trị không hợp lệ", "invalid value";
+    ArgFor => "cho", "for";
+    ArgChoose => "chọn một trong", "one of";
+    ArgNoValue => "thiếu giá trị cho", "a value is missing for";
+    ArgMissing => "thiếu đối số", "missing argument";
+    ArgUnknownCommand => "lệnh không rõ", "unknown command";
+    ArgMissingCommand => "thiếu lệnh sau", "a command is missing after";
+    ArgConflict => "không dùng được cùng", "cannot be used with";
+    ArgCount => "số giá trị không đúng cho", "wrong number of values for";
+    ArgNoEquals => "cần viết liền có dấu =", "needs an equals sign";
+    ArgNotUtf8 => "đối số không phải văn bản UTF-8", "an argument is not UTF-8 text";
+    ArgInvalid => "đối số không hợp lệ", "invalid arguments";
+    ArgUsage => "cách dùng", "usage";
+    ArgMore => "xem thêm", "more";
+    ArgOptions => "TUỲ CHỌN", "OPTIONS";
+    ArgCommand => "LỆNH", "COMMAND";
     ErrLang => "ngôn ngữ không hỗ trợ (vi hoặc en)", "unsupported language (vi or en)";
     ErrNotDemo => "tệp không phải cơ sở dữ liệu mẫu, không ghi đè", "file is not the demo database; not overwritten";
-    // What the system or SQLite said, worded (src/error.rs); the system's own text
-    // follows IoOther and ErrDb only for the rare rest.
+    // What the system or SQLite said, worded (src/error.rs); for the rare rest, the
+    // error's number follows IoOther and ErrDb, and its own text only in English.
     IoNotFound => "không có tệp hoặc thư mục này", "no such file or directory";
     IoPermissionDenied => "không có quyền truy cập", "permission denied";
     IoAlreadyExists => "tệp đã có", "the file already exists";
@@ -389,6 +414,12 @@ catalog! {
     IoBrokenPipe => "chương trình nhận dữ liệu đã đóng", "the receiving program has closed";
     IoCrossesDevices => "không chuyển được tệp sang ổ đĩa khác", "cannot move the file to another disk";
     IoDevice => "lỗi đọc/ghi của ổ đĩa hoặc thiết bị", "the disk or device failed to read or write";
+    IoLinkLoop => "đường dẫn có liên kết vòng quanh (quá nhiều liên kết)", "the path loops through links (too many links)";
+    IoDirectoryNotEmpty => "thư mục không trống", "the directory is not empty";
+    IoInvalidData => "nội dung tệp không đọc được", "the file's contents cannot be read";
+    IoWriteZero => "không ghi thêm được vào tệp", "nothing more could be written";
+    IoUnsupported => "hệ thống không hỗ trợ thao tác này", "the system does not support this";
+    IoOpenElsewhere => "tệp đang mở trong chương trình khác (Excel, Word…): đóng tệp rồi thử lại", "the file is open in another program (Excel, Word…): close it and try again";
     IoOther => "lỗi hệ thống", "system error";
     ErrBusy => "tệp cơ sở dữ liệu đang bận: một chương trình khác (có thể là một cửa sổ tct khác) đang ghi vào; đã chờ mà chưa xong, hãy thử lại sau", "the database file is busy: another program (perhaps another tct window) is writing to it; waited and it did not finish, try again later";
     ErrDbCannotOpen => "không mở được tệp cơ sở dữ liệu", "cannot open the database file";
@@ -444,9 +475,11 @@ catalog! {
     NoticeNotWritten => "Chưa ghi được thông báo", "Notice not written";
     ErrLatestNeedsUnit => "latest cần --unit TÊN_ĐƠN_VỊ", "latest needs --unit NAME";
     ErrUnitNoInspection => "đơn vị chưa có lần kiểm tra nào", "the unit has no inspection yet";
+    NoInspectionsYet => "chưa có lần kiểm tra nào", "no inspection yet";
     ErrInspectionId => "mã lần kiểm tra phải là số hoặc latest", "the inspection id must be a number or latest";
     // Import (tct import).
     ImpCannotRead => "không đọc được tệp", "cannot read the file";
+    ImpNotReadable => "tệp hỏng hoặc không đúng định dạng bảng tính", "the file is damaged or not a spreadsheet";
     ImpSheetNotCsv => "--sheet chỉ dùng cho tệp XLSX", "--sheet is for XLSX files only";
     ImpBadEncoding => "tệp có ký tự không đúng bảng mã", "the file has characters invalid in its encoding";
     ImpCsvError => "lỗi CSV ở dòng", "CSV error at line";

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Format as XFormat, Workbook, Worksheet};
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::format::fmt_date;
+use crate::domain::format::{fmt_date, fmt_number};
 use crate::domain::text::printable;
 use crate::error::Result;
 
@@ -17,7 +17,38 @@ pub enum Cell {
     Int(i64),
     /// A number and how it reads (Vietnamese separators).
     Num(f64, String),
+    /// A count out of a total, `02/14`: text everywhere, never a date.
+    Frac(u32, u32),
     Date(Option<NaiveDate>),
+}
+
+/// Which CSV: the one Excel opens right on an office's Vietnamese Windows, or the
+/// comma and the decimal point, for scripts and Excel set up elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvStyle {
+    /// `;` between cells (the list separator of a Vietnamese Windows), `1,5`, CRLF.
+    Excel,
+    /// `,` between cells, `1.5`, LF.
+    Comma,
+}
+
+impl CsvStyle {
+    fn separator(self) -> u8 {
+        match self {
+            CsvStyle::Excel => b';',
+            CsvStyle::Comma => b',',
+        }
+    }
+
+    /// A number as the spreadsheet reads it: no thousands separator (Excel would
+    /// take a lone `.` or `,` for the decimal mark), the style's decimal mark.
+    pub fn number(self, x: f64) -> String {
+        let vi: String = fmt_number(x, 6).chars().filter(|c| *c != '.').collect();
+        match self {
+            CsvStyle::Excel => vi,
+            CsvStyle::Comma => vi.replace(',', "."),
+        }
+    }
 }
 
 impl Cell {
@@ -30,6 +61,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(_, shown) => shown.clone(),
+            Cell::Frac(n, total) => format!("{n:02}/{total:02}"),
             Cell::Date(d) => d.map(fmt_date).unwrap_or_default(),
         }
     }
@@ -81,15 +113,16 @@ pub fn write_table(out: &mut dyn Write, sheet: &Sheet) -> std::io::Result<()> {
     Ok(())
 }
 
-/// CSV as Excel reads it: with a UTF-8 byte-order mark when `bom` (files), and text
-/// made safe to draw when `terminal`.
+/// CSV in `style`: with a UTF-8 byte-order mark when `bom` (Excel then reads the
+/// diacritics right), and text made safe to draw when `terminal`.
 pub fn write_csv(
     out: &mut dyn Write,
     sheet: &Sheet,
+    style: CsvStyle,
     bom: bool,
     terminal: bool,
 ) -> std::io::Result<()> {
-    let mut w = CsvOut::new(out, &sheet.head, bom, terminal)?;
+    let mut w = CsvOut::new(out, &sheet.head, style, bom, terminal)?;
     for row in &sheet.rows {
         w.row(row)?;
     }
@@ -99,6 +132,7 @@ pub fn write_csv(
 /// CSV written row by row as the rows come, so a large report is never held whole.
 pub struct CsvOut<'w> {
     w: csv::Writer<&'w mut dyn Write>,
+    style: CsvStyle,
     terminal: bool,
 }
 
@@ -107,15 +141,23 @@ impl<'w> CsvOut<'w> {
     pub fn new(
         out: &'w mut dyn Write,
         head: &[String],
+        style: CsvStyle,
         bom: bool,
         terminal: bool,
     ) -> std::io::Result<Self> {
         if bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        let mut w = csv::Writer::from_writer(out);
+        let terminator = match style {
+            CsvStyle::Excel => csv::Terminator::CRLF,
+            CsvStyle::Comma => csv::Terminator::Any(b'\n'),
+        };
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(style.separator())
+            .terminator(terminator)
+            .from_writer(out);
         w.write_record(head)?;
-        Ok(CsvOut { w, terminal })
+        Ok(CsvOut { w, style, terminal })
     }
 
     pub fn row(&mut self, row: &[Cell]) -> std::io::Result<()> {
@@ -124,6 +166,10 @@ impl<'w> CsvOut<'w> {
             .map(|c| {
                 let s = match c {
                     Cell::Text(s) => neutralise(s),
+                    Cell::Int(n) => n.to_string(),
+                    Cell::Num(x, _) => self.style.number(*x),
+                    // A division slash: `02/10` is a date to Excel (2 October).
+                    Cell::Frac(n, total) => format!("{n:02}\u{2215}{total:02}"),
                     other => other.display(),
                 };
                 if self.terminal { printable(&s) } else { s }
@@ -175,6 +221,9 @@ impl XlsxOut {
                 }
                 Cell::Num(x, _) => {
                     ws.write_number(r, c, *x)?;
+                }
+                Cell::Frac(..) => {
+                    ws.write_string(r, c, cell.display())?;
                 }
                 Cell::Date(Some(d)) => {
                     ws.write_datetime_with_format(r, c, d, &self.date)?;
@@ -230,11 +279,36 @@ mod tests {
             rows: vec![vec![Cell::text("=cmd|' /C calc'!A0"), Cell::Int(-5)]],
         };
         let mut out = Vec::new();
-        write_csv(&mut out, &sheet, true, false).unwrap();
+        write_csv(&mut out, &sheet, CsvStyle::Comma, true, false).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with('\u{feff}'));
         assert!(s.contains("'=cmd"), "{s}");
         assert!(s.contains(",-5"), "numbers are not text: {s}");
+    }
+
+    #[test]
+    fn excel_csv_has_semicolons_decimal_commas_and_crlf() {
+        let sheet = Sheet {
+            head: vec!["Tên".into(), "Số".into(), "Tỷ lệ".into(), "Đạt".into()],
+            rows: vec![vec![
+                Cell::text("Tràng Định; Lạng Sơn"),
+                Cell::Num(118_800.0, "118.800".into()),
+                Cell::Num(-46.25, "-46,25".into()),
+                Cell::Frac(2, 10),
+            ]],
+        };
+        let mut out = Vec::new();
+        write_csv(&mut out, &sheet, CsvStyle::Excel, true, false).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\u{feff}Tên;Số;Tỷ lệ;Đạt\r\n\"Tràng Định; Lạng Sơn\";118800;-46,25;02\u{2215}10\r\n"
+        );
+        let mut out = Vec::new();
+        write_csv(&mut out, &sheet, CsvStyle::Comma, false, false).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Tên,Số,Tỷ lệ,Đạt\nTràng Định; Lạng Sơn,118800,-46.25,02\u{2215}10\n"
+        );
     }
 
     #[test]

@@ -286,3 +286,22 @@ fn a_bug_on_screen_gives_the_terminal_back_and_says_one_line() {
             .contains("a bug made on purpose by a test")
     );
 }
+
+/// Opening a database that does not exist makes it, and the status line says so
+/// until the first key.
+#[test]
+fn a_new_database_is_said_on_the_status_line() {
+    let dir = temp_dir();
+    let db = dir.path().join("moi.db");
+    let mut tui = Tui::spawn(100, 24, dir.path(), &["--db", db.to_str().unwrap()]);
+    tui.wait_for("đã tạo cơ sở dữ liệu mới");
+    tui.assert_screen_has("moi.db");
+    tui.quit_with("q");
+    assert!(db.exists());
+    // The second time it is only opened: nothing said.
+    let mut tui = Tui::spawn(100, 24, dir.path(), &["--db", db.to_str().unwrap()]);
+    tui.wait_for("Ngày xem");
+    tui.settle();
+    assert!(!tui.screen().contains("đã tạo"), "{}", tui.screen());
+    tui.quit_with("q");
+}

@@ -541,7 +541,7 @@ fn a_symlink_to_a_file_writes_that_file() {
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     let written = std::fs::read_to_string(real.join("qua-han.csv")).unwrap();
     assert!(
-        written.starts_with("\u{feff}Ngày,"),
+        written.starts_with("\u{feff}Số ngày quá hạn;"),
         "the report: {written}"
     );
     assert_eq!(names(&real), ["qua-han.csv"]);
@@ -566,7 +566,7 @@ fn dash_is_standard_output() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let csv = String::from_utf8(o.stdout).unwrap();
-    assert!(csv.contains("Tràng Định,"), "{csv}");
+    assert!(csv.contains("Tràng Định;"), "{csv}");
     for args in [
         vec!["report", "overdue", "--format", "xlsx", "-o", "-"],
         vec![
@@ -739,4 +739,150 @@ fn a_killed_exports_temporary_file_is_swept_at_the_next_start() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(temporary(), None, "swept at the next start");
     assert!(!target.exists());
+}
+
+/// The default CSV opens right in Excel on a Vietnamese Windows: a UTF-8 byte-order
+/// mark, `;` between cells, CRLF, numbers with a decimal comma and no thousands
+/// separator, counts out of a total never taken for dates; `csv-comma` is the comma
+/// and the decimal point.
+#[test]
+fn csv_is_what_excel_reads_on_a_vietnamese_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let file = dir.path().join("chi-tieu.csv");
+    let args = ["--db", s(&db), "report", "targets", "--unit", "bac son"];
+    let o = tct(&[&args[..], &["--format", "csv", "-o", s(&file)]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&file).unwrap();
+    let head = "\u{feff}Đơn vị;Tên;Kế hoạch;Thực hiện;ĐVT;Tiến độ (%);Trạng thái;Ngày số liệu\r\n\
+                Bắc Sơn;Số lượt khách du lịch;110000;118800;lượt khách;108;đạt và vượt;20/09/2022\r\n\
+                Bắc Sơn;Doanh thu từ hoạt động du lịch;55;46,2;tỷ đồng;84;trên 70%;20/09/2022\r\n";
+    assert!(
+        bytes.starts_with(head.as_bytes()),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    // Redirected rather than -o: the same bytes.
+    let o = tct(&[&args[..], &["--format", "csv"]].concat());
+    assert_eq!(o.stdout, bytes);
+    // The plain flavour, in English.
+    let o = tct(&[&args[..], &["--lang", "en", "--format", "csv-comma"]].concat());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "Unit,Name,Plan,Actual,Measure,Progress (%),Status,Reading date\n\
+             Bắc Sơn,Số lượt khách du lịch,110000,118800,lượt khách,108,met,20/09/2022\n\
+             Bắc Sơn,Doanh thu từ hoạt động du lịch,55,46.2,tỷ đồng,84,above 70%,20/09/2022\n"
+        ),
+        "{text}"
+    );
+    // Units' counts out of a total: `02/10` would be 2 October to Excel.
+    let o = tct(&[
+        "--db",
+        s(&db),
+        "report",
+        "units",
+        "--unit",
+        "bac son",
+        "--format",
+        "csv",
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.ends_with("\r\nBắc Sơn;huyện;02∕10;04∕10;03∕10;01∕10;08∕09;1;0;1\r\n"),
+        "{text}"
+    );
+}
+
+/// In XLSX a plan of one figure is a number a spreadsheet can sum; a range is text.
+#[test]
+fn xlsx_plans_are_numbers_where_they_are_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let file = dir.path().join("chi-tieu.xlsx");
+    let o = tct(&[
+        "--db",
+        s(&db),
+        "report",
+        "targets",
+        "--format",
+        "xlsx",
+        "-o",
+        s(&file),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut book: Xlsx<_> = open_workbook(&file).unwrap();
+    let sheet = book.worksheet_range("Chỉ tiêu").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(rows[0][2], Data::String("Kế hoạch".into()));
+    let plans: Vec<&Data> = rows[1..].iter().map(|r| &r[2]).collect();
+    assert!(plans.contains(&&Data::Float(110_000.0)), "{plans:?}");
+    assert!(plans.contains(&&Data::String("8–9".into())), "{plans:?}");
+    assert!(
+        plans
+            .iter()
+            .all(|p| matches!(p, Data::Float(_)) || matches!(p, Data::String(s) if s.contains('–'))),
+        "{plans:?}"
+    );
+}
+
+/// The overdue report's columns say what they are, in both languages, with where
+/// each task came from.
+#[test]
+fn overdue_columns_are_named_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let o = tct(&["--db", s(&db), "report", "overdue"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    let head: Vec<&str> = text
+        .lines()
+        .next()
+        .unwrap()
+        .split("  ")
+        .filter(|c| !c.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        head,
+        [
+            "Số ngày quá hạn",
+            "Đơn vị",
+            "Hạn xử lý",
+            "Số/ký hiệu văn bản",
+            "Tên nhiệm vụ",
+            "Ngày giao",
+            "Nguồn nhiệm vụ"
+        ]
+    );
+    assert!(
+        text.lines().nth(1).unwrap().ends_with("VNPT-iOffice"),
+        "{text}"
+    );
+    // A directive of an inspection: the inspection it came from.
+    let binh_gia = text
+        .lines()
+        .find(|l| l.contains("Bình Gia") && l.contains("Chương trình mục tiêu quốc gia"))
+        .expect("the directive's task");
+    assert!(
+        binh_gia.ends_with("Kết luận kiểm tra 10/06/2022"),
+        "{binh_gia}"
+    );
+    let o = tct(&[
+        "--lang",
+        "en",
+        "--db",
+        s(&db),
+        "report",
+        "overdue",
+        "--format",
+        "csv-comma",
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "Days overdue,Unit,Deadline,Document number,Task,Assigned on,Task origin\n"
+        ),
+        "{text}"
+    );
 }

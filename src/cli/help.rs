@@ -43,7 +43,7 @@ const VI: &[(&str, &str)] = &[
     ("report.inspection", "Chỉ lần kiểm tra này (kết luận)"),
     (
         "report.format",
-        "table, csv, xlsx hoặc json; md hoặc json cho kết luận [mặc định: table, md]",
+        "table, csv (cho Excel tiếng Việt: dấu ;, 1,5), csv-comma (dấu phẩy, 1.5), xlsx hoặc json; md hoặc json cho kết luận [mặc định: table, md]",
     ),
     (
         "report.output",
@@ -62,7 +62,7 @@ const VI: &[(&str, &str)] = &[
     ("export.inspection.format", "docx hoặc md [mặc định: docx]"),
     (
         "export.inspection.output",
-        "Tệp ghi ra, hoặc thư mục (đặt tên sẵn); - là đầu ra chuẩn",
+        "Tệp ghi ra, hoặc thư mục (đặt tên sẵn); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cần tệp]",
     ),
     (
         "import",
@@ -120,6 +120,39 @@ const VI: &[(&str, &str)] = &[
     ("config.key", "Tên thiết lập"),
     ("config.value", "Giá trị mới"),
 ];
+
+/// The placeholders of values in Vietnamese (`--db <TỆP>`); others stay as named.
+const VI_VALUE_NAMES: &[(&str, &str)] = &[
+    ("PATH", "TỆP"),
+    ("FILE", "TỆP"),
+    ("DATE", "NGÀY"),
+    ("NAME", "TÊN"),
+    ("ID", "SỐ"),
+    ("WHAT", "LOẠI"),
+    ("FORMAT", "DẠNG"),
+    ("KIND", "LOẠI"),
+    ("SHEET", "TRANG"),
+    ("KEY", "KHOÁ"),
+    ("VALUE", "GIÁ_TRỊ"),
+    ("UNITS", "SỐ_ĐƠN_VỊ"),
+    ("TASKS", "SỐ_NHIỆM_VỤ"),
+    ("TARGETS_PER_UNIT", "SỐ_CHỈ_TIÊU"),
+    ("YEARS", "SỐ_NĂM"),
+    ("SEED", "HẠT_GIỐNG"),
+];
+
+/// An argument's placeholder as clap shows it: its value name, else its id in
+/// capitals.
+fn vi_value_name(a: &Arg) -> Option<&'static str> {
+    let shown = match a.get_value_names() {
+        Some([name, ..]) => name.to_string(),
+        _ => a.get_id().to_string().to_uppercase(),
+    };
+    VI_VALUE_NAMES
+        .iter()
+        .find(|(en, _)| *en == shown)
+        .map(|(_, vi)| *vi)
+}
 
 /// The language asked for on the command line or in `$TCT_LANG`, before parsing.
 pub fn lang_from_args(args: &[String]) -> Lang {
@@ -205,10 +238,15 @@ fn walk(
             match (lang, vi) {
                 // clap's "possible values" and "default" are English words: the
                 // Vietnamese lines name the values and defaults themselves.
-                (Lang::Vi, Some(h)) if a.get_action().takes_values() => a
-                    .help(h)
-                    .hide_possible_values(true)
-                    .hide_default_value(true),
+                (Lang::Vi, Some(h)) if a.get_action().takes_values() => {
+                    let a = match vi_value_name(&a) {
+                        Some(name) => a.value_name(name),
+                        None => a,
+                    };
+                    a.help(h)
+                        .hide_possible_values(true)
+                        .hide_default_value(true)
+                }
                 (Lang::Vi, Some(h)) => a.help(h),
                 _ => a,
             }

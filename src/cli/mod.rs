@@ -1,6 +1,7 @@
 //! The command line's arguments and where its files are: which database, which date,
 //! which language. What each subcommand does is in `commands/`.
 
+pub mod argerror;
 pub mod help;
 
 use std::path::PathBuf;
@@ -54,7 +55,8 @@ pub enum Command {
         /// Only this inspection (conclusions)
         #[arg(long, value_name = "ID")]
         inspection: Option<i64>,
-        /// table, csv, xlsx or json; md or json for conclusions [default: table, md]
+        /// table, csv (Excel in Vietnamese: ; and 1,5), csv-comma (, and 1.5), xlsx or
+        /// json; md or json for conclusions [default: table, md]
         #[arg(long, value_enum)]
         format: Option<Format>,
         /// Write to this file instead of standard output (needed for xlsx); - is
@@ -137,8 +139,9 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value_t = NoticeFormat::Docx)]
         format: NoticeFormat,
         /// The file to write, or a directory (the usual name); - is standard output
+        /// [default: standard output for md; docx needs one]
         #[arg(short = 'o', long, value_name = "FILE")]
-        output: PathBuf,
+        output: Option<PathBuf>,
     },
 }
 

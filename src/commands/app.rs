@@ -1,12 +1,27 @@
 //! `tct` with no subcommand: the dashboard in the terminal.
 
-use crate::app::App;
+use std::path::Path;
+
+use crate::app::{App, Status, StatusKind};
+use crate::domain::text::printable;
 use crate::error::Result;
+use crate::i18n::{T, t};
 use crate::model::Ctx;
 use crate::store::Store;
 use crate::theme::Theme;
 
-pub fn run(store: Store, ctx: Ctx) -> Result<()> {
-    let app = App::new(store, ctx, Theme::from_env(), (80, 24));
+/// `created`: the database this run made, said on the status line at the start.
+pub fn run(store: Store, ctx: Ctx, created: Option<&Path>) -> Result<()> {
+    let mut app = App::new(store, ctx, Theme::from_env(), (80, 24));
+    if let Some(path) = created {
+        app.status = Some(Status {
+            text: format!(
+                "{}: {}",
+                t(T::DbCreated),
+                printable(&path.display().to_string())
+            ),
+            kind: StatusKind::Good,
+        });
+    }
     crate::tui::run(app)
 }

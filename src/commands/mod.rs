@@ -50,7 +50,21 @@ pub fn run(cli: Cli) -> Result<()> {
         };
         return generate::run(&path, &spec);
     }
+    // Reading commands never make a database: a mistyped --db is said, not created.
+    let reads_only = matches!(
+        cli.command,
+        Some(
+            Command::Report { .. }
+                | Command::Export { .. }
+                | Command::Backup { .. }
+                | Command::Config { value: None, .. }
+        )
+    );
+    if reads_only && !(cli.demo || cli.reset_demo) && !path.exists() {
+        return Err(Error::NoDatabase(path));
+    }
     let store = open_store(&cli, &path)?;
+    let created = store.created() && !(cli.demo || cli.reset_demo);
     let as_of = today
         .or_else(|| store.default_as_of())
         .unwrap_or_else(|| Local::now().date_naive());
@@ -82,7 +96,14 @@ pub fn run(cli: Cli) -> Result<()> {
                     format,
                     output,
                 },
-        }) => export::inspection(&store, &ctx, &id, unit.as_deref(), format, &output),
+        }) => export::inspection(
+            &store,
+            &ctx,
+            &id,
+            unit.as_deref(),
+            format,
+            output.as_deref(),
+        ),
         Some(Command::Import {
             file,
             kind,
@@ -100,15 +121,51 @@ pub fn run(cli: Cli) -> Result<()> {
                 add_units,
                 maps,
             };
-            import::run(store, &ctx, &file, &opts)
+            let done = import::run(store, &ctx, &file, &opts);
+            if created {
+                // A database made for an import that wrote nothing is not kept.
+                if done.is_err() || dry_run {
+                    // The import's own error is the one to say; an empty file left
+                    // behind by a failed removal harms nothing.
+                    let _ = remove_db_files(&path);
+                } else {
+                    say_created(&path);
+                }
+            }
+            done
         }
         Some(Command::Backup { file }) => backup::run(&store, &file),
         Some(Command::Generate { .. }) => unreachable!("handled before the store opens"),
         Some(Command::Config { key, value }) => {
-            config::run(&store, key.as_deref(), value.as_deref())
+            let done = config::run(&store, key.as_deref(), value.as_deref());
+            drop(store);
+            match (&done, created) {
+                (Ok(()), true) => say_created(&path),
+                // An unknown setting leaves no new file behind.
+                (Err(_), true) => {
+                    let _ = remove_db_files(&path);
+                }
+                _ => {}
+            }
+            done
         }
-        None => app::run(store, ctx),
+        None => {
+            let done = app::run(store, ctx, created.then_some(path.as_path()));
+            if created {
+                say_created(&path);
+            }
+            done
+        }
     }
+}
+
+/// One line on standard error, so a script's standard output stays the summary.
+fn say_created(path: &Path) {
+    eprintln!(
+        "tct: {}: {}",
+        t(T::DbCreated),
+        crate::domain::text::printable(&path.display().to_string())
+    );
 }
 
 fn remove_db_files(path: &Path) -> std::io::Result<()> {

@@ -18,11 +18,13 @@ use crate::words::status_text;
 pub fn run(
     store: &Store,
     ctx: &Ctx,
-    unit: Option<i64>,
+    unit: Option<(i64, &str)>,
     inspection: Option<i64>,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let unit_name = unit.map(|u| u.1);
+    let unit = unit.map(|u| u.0);
     let ids = match inspection {
         Some(id) => vec![id],
         None => store.inspection_ids(unit)?,
@@ -39,6 +41,11 @@ pub fn run(
             serde_json::to_writer_pretty(&mut *out, &all)?;
             writeln!(out)?;
         }
+        // Nothing to list is said, not left as an empty page.
+        _ if all.is_empty() => match unit_name {
+            Some(name) => writeln!(out, "{}: {}", printable(name), t(T::ErrUnitNoInspection))?,
+            None => writeln!(out, "{}", t(T::NoInspectionsYet))?,
+        },
         _ => {
             // Text to a terminal is drawn safe; to a file or pipe it is exactly as saved.
             let safe = |s: &str| {

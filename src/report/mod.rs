@@ -10,14 +10,16 @@ use crate::error::Result;
 use indicatif::ProgressBar;
 use serde::Serialize;
 
+use crate::domain::format::fmt_date;
 use crate::domain::scorecard::{TargetCounts, TaskCounts};
+use crate::domain::target::Plan;
 use crate::domain::task::TaskStatus;
 use crate::domain::text::printable;
 use crate::error::Error;
 use crate::i18n::{T, lang, t};
 use crate::model::{Ctx, TaskMode, TaskScope, UnitRow};
 use crate::outfile;
-use crate::sheet::{Cell, CsvOut, Sheet, XlsxOut, write_table};
+use crate::sheet::{Cell, CsvOut, CsvStyle, Sheet, XlsxOut, write_table};
 use crate::store::Store;
 use crate::words::{class_word, kind_word, num, plan_text};
 
@@ -35,7 +37,10 @@ pub enum ReportKind {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     Table,
+    /// For Excel on a Vietnamese Windows: `;`, `1,5`, a byte-order mark, CRLF
     Csv,
+    /// The comma and the decimal point, for scripts and Excel set up elsewhere
+    CsvComma,
     Xlsx,
     Json,
     Md,
@@ -78,7 +83,15 @@ struct UnitJson<'a> {
 }
 
 fn frac(n: u32, total: u32) -> Cell {
-    Cell::Text(format!("{n:02}/{total:02}"))
+    Cell::Frac(n, total)
+}
+
+/// A plan of one figure is a number (a spreadsheet can sum it); a range is text.
+fn plan_cell(p: Plan) -> Cell {
+    match p {
+        Plan::Value(v) => number(v),
+        Plan::Range(..) => Cell::text(plan_text(p)),
+    }
 }
 
 fn number(x: f64) -> Cell {
@@ -136,9 +149,15 @@ impl<'w> Rows<'w> {
                 Rows::Json(out, 0)
             }
             Format::Xlsx => Rows::Xlsx(out, XlsxOut::new(name, &head)?),
-            Format::Csv => {
+            Format::Csv | Format::CsvComma => {
                 let terminal = !to_file && std::io::stdout().is_terminal();
-                Rows::Csv(CsvOut::new(out, &head, to_file, terminal)?)
+                // Excel's CSV has its byte-order mark wherever it goes but a
+                // terminal (`> bao-cao.csv` too); the plain one only in a file.
+                let (style, bom) = match format {
+                    Format::Csv => (CsvStyle::Excel, !terminal),
+                    _ => (CsvStyle::Comma, to_file),
+                };
+                Rows::Csv(CsvOut::new(out, &head, style, bom, terminal)?)
             }
             Format::Table | Format::Md => Rows::Table {
                 out,
@@ -215,7 +234,14 @@ pub fn run(store: &Store, ctx: &Ctx, q: &Query, out: &mut dyn Write, to_file: bo
         .transpose()?;
     let format = q.format()?;
     if q.what == ReportKind::Conclusions {
-        return conclusions::run(store, ctx, unit.map(|u| u.0), q.inspection, format, out);
+        return conclusions::run(
+            store,
+            ctx,
+            unit.as_ref().map(|(id, name)| (*id, name.as_str())),
+            q.inspection,
+            format,
+            out,
+        );
     }
     let report = Report {
         store,
@@ -300,7 +326,7 @@ impl Report<'_> {
                 let cells = vec![
                     Cell::text(&name),
                     Cell::text(&r.name),
-                    Cell::text(plan_text(r.plan)),
+                    plan_cell(r.plan),
                     r.actual.map(number).unwrap_or(Cell::text("")),
                     Cell::text(&r.measure),
                     r.progress
@@ -330,12 +356,13 @@ impl Report<'_> {
             .as_ref()
             .map_or(TaskScope::AllUnits, |(id, _)| TaskScope::Unit(*id));
         let head = [
-            T::ColDays,
+            T::ColDaysOverdue,
             T::ColUnit,
             T::ColDeadline,
-            T::DocNumber,
+            T::ColDocNumber,
             T::ColTitle,
             T::AssignedOn,
+            T::ColOrigin,
         ];
         let bar = if to_file {
             let n = store.count_tasks(ctx, scope, TaskMode::Overdue, "")?;
@@ -345,7 +372,7 @@ impl Report<'_> {
         };
         let mut rows = Rows::open(format, out, t(T::StOverdue), &head, to_file)?;
         // One query, its rows written as SQLite steps through them.
-        store.for_each_task(ctx, scope, TaskMode::Overdue, |r| -> Result<()> {
+        store.for_each_overdue(ctx, scope, |r, origin| -> Result<()> {
             let days = match r.status {
                 TaskStatus::Overdue { days } => days,
                 _ => 0,
@@ -357,11 +384,13 @@ impl Report<'_> {
                 Cell::text(r.doc_number.clone().unwrap_or_default()),
                 Cell::text(&r.title),
                 Cell::Date(r.assigned_on),
+                Cell::text(origin_words(origin.as_deref(), r.inspection_on)),
             ];
             rows.push(cells, || {
                 Ok(serde_json::json!({
                     "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
                     "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
+                    "origin": origin, "inspection_on": r.inspection_on,
                 }))
             })?;
             bar.inc(1);
@@ -370,6 +399,16 @@ impl Report<'_> {
         let done = rows.finish();
         bar.finish_and_clear();
         done
+    }
+}
+
+/// Where a task came from: the file or system it was imported from, or the
+/// inspection whose conclusions gave it.
+fn origin_words(origin: Option<&str>, inspection_on: Option<chrono::NaiveDate>) -> String {
+    match (origin.filter(|o| !o.trim().is_empty()), inspection_on) {
+        (Some(o), _) => o.to_string(),
+        (None, Some(d)) => format!("{} {}", t(T::FromInspection), fmt_date(d)),
+        (None, None) => String::new(),
     }
 }
 

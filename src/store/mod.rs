@@ -51,6 +51,8 @@ pub struct Store {
     /// How long a write waits for another program's write to end (`BUSY_WAIT` unless
     /// the app asks for less).
     busy_wait: std::time::Duration,
+    /// The file did not exist and this open made it (the app and `import` say so).
+    created: bool,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -91,6 +93,7 @@ impl Store {
         } else {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let created = !path.exists();
         // A new file, or an empty one made beforehand, becomes tct's database.
         let is_new = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
         let conn = Connection::open_with_flags(path, flags)?;
@@ -110,6 +113,7 @@ impl Store {
             owner: lease::new_owner(),
             lease: None,
             busy_wait: BUSY_WAIT,
+            created,
         };
         store.prepare()?;
         store.file_id = file_guard::file_id(path);
@@ -128,6 +132,7 @@ impl Store {
             owner: lease::new_owner(),
             lease: None,
             busy_wait: BUSY_WAIT,
+            created: true,
         };
         store.prepare()?;
         Ok(store)
@@ -187,6 +192,11 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// This open made the file: it did not exist before.
+    pub fn created(&self) -> bool {
+        self.created
     }
 
     pub fn read_only(&self) -> bool {

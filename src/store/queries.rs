@@ -587,6 +587,30 @@ impl Store {
         Ok(())
     }
 
+    /// Every overdue task with its origin (where it came from), most overdue first,
+    /// handed to `f` as SQLite steps through them: the overdue report.
+    pub fn for_each_overdue<E: From<rusqlite::Error>>(
+        &self,
+        ctx: &Ctx,
+        scope: TaskScope,
+        mut f: impl FnMut(TaskRow, Option<String>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let columns = format!("{TASK_SELECT}, t.origin");
+        let (arms, args) = overdue_arms(ctx, scope, "", &columns, TASK_FROM);
+        // Columns 7, 4, 1 are deadline, unit and id: the order of the index task_open.
+        let sql = format!(
+            "SELECT {} UNION ALL SELECT {} ORDER BY 7, 4, 1",
+            arms[0], arms[1]
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(&args))?;
+        while let Some(r) = rows.next()? {
+            let origin: Option<String> = r.get(11)?;
+            f(task_row(r, ctx)?, origin)?;
+        }
+        Ok(())
+    }
+
     pub fn task_detail(&self, ctx: &Ctx, task_id: i64) -> Result<Option<TaskDetail>> {
         let c = self.conn();
         let sql = format!(

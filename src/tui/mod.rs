@@ -22,7 +22,11 @@ pub fn run(mut app: App) -> Result<()> {
         event::poll(Duration::ZERO)?;
         let jobs = Suspend::watch()?;
         let size = term.size()?;
+        // A message set before the loop (a database just created) outlives the first
+        // size, which clears the status line like any action.
+        let said = app.status.take();
         app.update(Action::Resize(size.width, size.height));
+        app.status = app.status.take().or(said);
         while !app.quit {
             if jobs.stop_asked() {
                 terminal::give_back();

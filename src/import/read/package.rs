@@ -28,7 +28,8 @@ pub enum Kind {
 }
 
 fn cannot_read(e: impl std::fmt::Display) -> Error {
-    Error::User(format!("{}: {e}", t(T::ImpCannotRead)))
+    let why = crate::error::library_words(&e.to_string(), T::ImpNotReadable);
+    Error::User(format!("{}: {why}", t(T::ImpCannotRead)))
 }
 
 /// What kind of workbook a file is, its parts checked against the bound, and how many

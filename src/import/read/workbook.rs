@@ -84,7 +84,8 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
 }
 
 fn cannot_read(e: impl std::fmt::Display) -> Error {
-    Error::User(format!("{}: {e}", t(T::ImpCannotRead)))
+    let why = crate::error::library_words(&e.to_string(), T::ImpNotReadable);
+    Error::User(format!("{}: {why}", t(T::ImpCannotRead)))
 }
 
 fn put(grid: &mut Grid, (row, col): (u32, u32), d: Data) -> Result<()> {
