@@ -463,3 +463,53 @@ fn namesakes_in_the_units_pane_show_their_kind_and_parent() {
     // After it, the one ward left has no namesake among the units of the day.
     assert_eq!(labels("01/12/2026", "hoang van thu"), ["Hoàng Văn Thụ"]);
 }
+
+/// Every way a secretary names the city Lạng Sơn, on the command line as in a file:
+/// the same resolver answers `--unit` and the import.
+#[test]
+fn the_city_of_lang_son_is_found_by_every_usual_name_on_the_command_line() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    for name in [
+        "Lạng Sơn",
+        "lang son",
+        "Lạng Sơn (thành phố)",
+        "Thành phố Lạng Sơn",
+        "TP Lạng Sơn",
+        "UBND thành phố Lạng Sơn",
+        "178",
+    ] {
+        let o = tct_bin(&["--demo", "--db", db, "report", "units", "--unit", name]);
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("\nLạng Sơn: 03/10 chỉ tiêu"), "{name}: {out}");
+        assert!(out.contains("\nLạng Sơn  thành phố"), "{name}: {out}");
+    }
+    // An abbreviation from the catalogue's aliases, and a name no unit has.
+    let o = tct_bin(&[
+        "--demo",
+        "--db",
+        db,
+        "report",
+        "units",
+        "--unit",
+        "Sở KH&ĐT",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\nSở Kế hoạch và Đầu tư:"));
+    let o = tct_bin(&[
+        "--demo",
+        "--db",
+        db,
+        "report",
+        "units",
+        "--unit",
+        "Sở Không Có",
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không có đơn vị «Sở Không Có»"));
+}

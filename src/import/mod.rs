@@ -17,7 +17,7 @@ mod header;
 mod layout;
 mod plan;
 mod read;
-mod resolve;
+pub(crate) use crate::store::resolve;
 mod rows;
 mod summary;
 mod unknown;

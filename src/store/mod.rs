@@ -12,6 +12,7 @@ mod inspections;
 mod lease;
 mod position;
 mod queries;
+pub mod resolve;
 mod schema;
 mod schema_check;
 mod successors;

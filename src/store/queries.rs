@@ -671,6 +671,48 @@ impl Store {
     }
 
     pub fn find_unit(&self, name: &str, as_of: NaiveDate) -> Result<UnitLookup> {
+        // The import's resolver first, so every place a unit is named takes the same
+        // names: a kind with it ("Lạng Sơn (thành phố)", "TP Lạng Sơn", "UBND thành
+        // phố Lạng Sơn"), an abbreviation or a remembered `--map`, a statistics code.
+        let units = self.import_units()?;
+        let code = name.trim();
+        if !code.is_empty()
+            && code.chars().all(|c| c.is_ascii_digit())
+            && let Some(u) = units.iter().find(|u| u.code.as_deref() == Some(code))
+        {
+            return Ok(UnitLookup::Found(u.id, u.name.clone()));
+        }
+        let mut ix = super::resolve::UnitIndex::with_aliases(units, &self.aliases()?);
+        match ix.resolve(name, as_of) {
+            super::resolve::Resolved::Found(id) => {
+                if let Some(u) = ix.units.iter().find(|u| u.id == id) {
+                    return Ok(UnitLookup::Found(id, u.name.clone()));
+                }
+            }
+            // "Lạng Sơn" alone: the city, the province being no unit a pane, a
+            // report or a task is for.
+            super::resolve::Resolved::Ambiguous(_) => {
+                let key = super::resolve::norm(name);
+                let valid = |u: &&crate::model::UnitRec| {
+                    u.valid_from.is_none_or(|f| f <= as_of) && u.valid_to.is_none_or(|t| t >= as_of)
+                };
+                let named: Vec<_> = ix
+                    .units
+                    .iter()
+                    .filter(|u| super::resolve::norm(&u.name) == key && valid(u))
+                    .collect();
+                if named.iter().any(|u| u.kind == UnitKind::Tinh)
+                    && let [one] = named
+                        .iter()
+                        .filter(|u| u.kind != UnitKind::Tinh)
+                        .collect::<Vec<_>>()
+                        .as_slice()
+                {
+                    return Ok(UnitLookup::Found(one.id, one.name.clone()));
+                }
+            }
+            super::resolve::Resolved::NotFound => {}
+        }
         let key = fold(name.trim());
         let d = iso(as_of);
         // A unit directly under the province (or above it) is the one a bare name
