@@ -478,3 +478,61 @@ fn two_windows_killed_mid_sentence_both_come_back() {
         assert_eq!(n, 1, "{text:?} saved once");
     }
 }
+
+/// A target's reading half typed when the power goes off: the next start offers the
+/// dialog's draft, Enter reopens the dialog with the value, and saving it deletes
+/// the draft.
+#[cfg(unix)]
+#[test]
+fn kill_mid_reading_and_restore() {
+    let dir = temp_dir();
+    let mut tui = Tui::demo(120, 36, &dir, &[]);
+    tui.filter_trang_dinh();
+    tui.send(TAB); // the Targets pane
+    tui.send("r");
+    tui.wait_for("Số liệu chỉ tiêu");
+    tui.send("98,5");
+    tui.wait_for("98,5");
+    // The draft is written with no other key pressed; look while tct still runs.
+    let body = || -> Option<String> {
+        open_db(&dir)
+            .query_row(
+                "SELECT body FROM draft WHERE discarded_at IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .ok()
+    };
+    if !common::poll_until(Duration::from_secs(5), || {
+        body().is_some_and(|b| b.contains("98,5"))
+    }) {
+        tui.fail(&format!(
+            "the dialog's draft should hold 98,5: {:?}",
+            body()
+        ));
+    }
+    tui.kill_hard();
+    drop(tui);
+
+    let mut tui = Tui::demo(120, 36, &dir, &[]);
+    tui.wait_for(DRAFT_DIALOG);
+    tui.wait_until("the dialog's draft listed with what was typed", |t| {
+        let listed = t.drafts_listed();
+        listed.contains("Số liệu chỉ tiêu «") && listed.contains("98,5")
+    });
+    tui.past_guard();
+    tui.send(ENTER);
+    tui.wait_gone(DRAFT_DIALOG);
+    tui.wait_for("Số liệu chỉ tiêu");
+    tui.wait_for("98,5");
+    tui.send(ENTER);
+    tui.send(ENTER);
+    tui.wait_for("Đã ghi số liệu 98,5");
+    tui.quit_with("q");
+    drop(tui);
+    assert_eq!(
+        count(&open_db(&dir), "draft"),
+        0,
+        "saving deletes the draft"
+    );
+}

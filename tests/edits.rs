@@ -583,3 +583,101 @@ fn a_reading_changed_since_is_not_undone() {
     );
     assert_eq!(value, 43.0);
 }
+
+/// Another window on the demo's file, started after this one died.
+fn restart(dir: &tempfile::TempDir) -> App {
+    let store = tct::store::Store::open(&dir.path().join("demo.db")).unwrap();
+    let mut app = App::new(
+        store,
+        common::ctx("23/09/2022"),
+        tct::theme::Theme { color: false },
+        (120, 40),
+    );
+    app.update(tct::app::Action::Resize(120, 40));
+    app
+}
+
+fn drafts_on_disk(app: &App) -> i64 {
+    one(app, "SELECT count(*) FROM draft WHERE id > ?1", 0)
+}
+
+/// What a dialog types is written as a draft; a window that dies with the dialog open
+/// is offered it at the next start, named by what it edits, and Enter brings the
+/// dialog back with its text. Saving it then writes the edit and deletes the draft.
+#[test]
+fn a_dialog_left_open_is_offered_back_and_saving_it_removes_the_draft() {
+    let (dir, mut app) = demo_app(120, 40);
+    let id = overdue_task(&mut app);
+    let title = app.task_rows[app.tasks.in_window()].title.clone();
+    key(&mut app, KeyCode::Char('+'));
+    type_text(&mut app, "31/12/2022");
+    key(&mut app, KeyCode::Tab); // a field change writes the draft at once
+    type_text(&mut app, "Văn bản số 123/UBND-KT");
+    app.update(tct::app::Action::Tick); // the debounce's wake
+    assert_eq!(drafts_on_disk(&app), 1);
+    let draft_id = app.edit_dialog().and_then(|d| d.draft_id).unwrap();
+    let body = app.store.draft(draft_id).unwrap().unwrap().body;
+    assert!(body.contains("Văn bản số 123/UBND-KT"), "{body}");
+    drop(app);
+
+    let mut app = restart(&dir);
+    let Some(tct::app::Overlay::Drafts(list)) = app.overlay() else {
+        panic!("the dialog's draft is offered: {}", render(&app));
+    };
+    assert_eq!(list.entries.len(), 1);
+    let line = &list.entries[0].first_words;
+    let head: String = title.chars().take(10).collect();
+    assert!(
+        line.starts_with(&format!("Gia hạn nhiệm vụ «{head}")),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("»: 31/12/2022 · Văn bản số 123/UBND-KT"),
+        "{line}"
+    );
+    let screen = render(&app);
+    assert!(screen.contains("31/12/2022"), "{screen}");
+    // Past the guard against keys typed on, Enter restores it.
+    let enter = ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Enter,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    let at = app.now() + std::time::Duration::from_secs(2);
+    app.on_key_at(enter, at);
+    assert_eq!(app.mode(), Mode::Prompt);
+    let d = app.edit_dialog().expect("the dialog is back");
+    assert_eq!(d.text(0), "31/12/2022");
+    assert_eq!(d.text(1), "Văn bản số 123/UBND-KT");
+    assert_eq!(d.field, 1);
+    assert_eq!(d.draft_id, Some(draft_id));
+
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Dashboard, "{}", render(&app));
+    assert_eq!(deadline(&app, id).as_deref(), Some("2022-12-31"));
+    assert_eq!(drafts_on_disk(&app), 0);
+}
+
+/// Esc keeps the text in the draft: it is still on disk, and the same key reopens
+/// the dialog as it was; a reading saved deletes its draft and no other.
+#[test]
+fn esc_keeps_the_dialogs_draft_and_saving_deletes_only_its_own() {
+    let (_d, mut app) = demo_app(120, 40);
+    overdue_task(&mut app);
+    key(&mut app, KeyCode::Char('s'));
+    type_text(&mut app, " (sửa)");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Dashboard);
+    assert_eq!(drafts_on_disk(&app), 1);
+    key(&mut app, KeyCode::Char('+'));
+    type_text(&mut app, "+30");
+    assert_eq!(drafts_on_disk(&app), 2);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('s'));
+    let d = app.edit_dialog().unwrap();
+    assert!(d.text(0).ends_with("(sửa)"), "{}", d.text(0));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Dashboard, "{}", render(&app));
+    assert_eq!(drafts_on_disk(&app), 1, "the extension's draft stays");
+}

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Local;
 
-use super::{App, Form, FormData, Layer, Overlay, StatusKind};
+use super::{App, DialogDraft, EditDialog, Form, FormData, Layer, Overlay, StatusKind};
 use crate::i18n::{T, t};
 use crate::keymap::{Command, Mode};
 use crate::model::DraftRow;
@@ -25,12 +25,24 @@ pub struct DraftEntry {
     pub unit_name: String,
     /// The inspection's date as typed in the form.
     pub held_on: String,
-    /// The first item's text, for telling two drafts of one unit apart.
+    /// The first item's text, for telling two drafts of one unit apart; for an edit
+    /// dialog's draft, what it edits and what was typed.
     pub first_words: String,
+    /// The draft is an edit dialog's, of this title.
+    pub dialog: Option<T>,
 }
 
 impl DraftEntry {
     fn new(row: DraftRow) -> DraftEntry {
+        if let Ok(d) = serde_json::from_str::<DialogDraft>(&row.body) {
+            return DraftEntry {
+                first_words: d.line(),
+                dialog: Some(EditDialog::from_draft(&d).title),
+                row,
+                unit_name: String::new(),
+                held_on: String::new(),
+            };
+        }
         let data = serde_json::from_str::<FormData>(&row.body).ok();
         let (unit_name, held_on, first_words) = match data {
             Some(d) => {
@@ -50,6 +62,7 @@ impl DraftEntry {
             unit_name,
             held_on,
             first_words,
+            dialog: None,
         }
     }
 }
@@ -184,6 +197,9 @@ impl App {
 
     /// Takes the draft over from the window that left it and opens it in the form.
     fn restore(&mut self, entry: DraftEntry) {
+        if let Ok(d) = serde_json::from_str::<DialogDraft>(&entry.row.body) {
+            return self.restore_dialog(entry, &d);
+        }
         let data = match serde_json::from_str::<FormData>(&entry.row.body) {
             Ok(d) => d,
             Err(e) => {
@@ -209,6 +225,28 @@ impl App {
         form.dirty = true;
         form.draft_id = Some(entry.row.id);
         self.layers.push(Layer::Form(Box::new(form)));
+    }
+
+    /// The same for an edit dialog's draft: the dialog opens again with its text.
+    fn restore_dialog(&mut self, entry: DraftEntry, draft: &DialogDraft) {
+        if self.store.read_only() {
+            return self.say(StatusKind::Problem, t(T::ReadOnlyNoEdit));
+        }
+        match self
+            .store
+            .take_draft(entry.row.id, entry.row.owner.as_deref())
+        {
+            Ok(true) => {}
+            Ok(false) => {
+                self.say(StatusKind::Problem, t(T::DraftTaken));
+                return self.refresh_list();
+            }
+            Err(e) => return self.fail(e),
+        }
+        self.layers.pop(Mode::Overlay);
+        let mut d = EditDialog::from_draft(draft);
+        d.draft_id = Some(entry.row.id);
+        self.layers.push(Layer::Edit(Box::new(d)));
     }
 
     /// Ctrl-X in the list: an unsaved draft becomes a discarded one, kept and listed.

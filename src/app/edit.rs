@@ -4,8 +4,11 @@
 //! the last field (or Ctrl-S) writes it in one transaction, a refusal says why in the
 //! dialog and writes nothing. Right after, Ctrl-Z takes the edit back (`undo.rs`).
 
+use std::time::Instant;
+
 use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, Input, TextArea};
+use serde::{Deserialize, Serialize};
 
 use super::edit_write::{write_correction, write_extension, write_new_task, write_reading};
 use super::{App, Layer, StatusKind};
@@ -18,7 +21,7 @@ use crate::layout::Pane;
 /// What a task added by hand says of where it came from.
 pub const HAND_ORIGIN: &str = "Nhập tay";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EditKind {
     Extend {
         task_id: i64,
@@ -52,8 +55,51 @@ pub struct EditDialog {
     pub hint: T,
     /// Why the last save was refused; what was typed stays.
     pub error: Option<String>,
-    /// Something was typed or pasted: Esc keeps it aside (`App::parked`).
+    /// Something was typed or pasted.
     pub touched: bool,
+    /// The row its draft is written to, once it has been.
+    pub draft_id: Option<i64>,
+    /// Changed since the draft was last written.
+    pub draft_pending: bool,
+    pub last_draft: Option<Instant>,
+}
+
+/// A dialog's draft as stored: its kind and record, and its fields as typed. The
+/// `dialog` key tells it from a form's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DialogDraft {
+    pub dialog: EditKind,
+    pub subject: String,
+    pub fields: Vec<String>,
+    pub field: usize,
+}
+
+/// How much of the record's name a draft's line keeps.
+const SUBJECT_CHARS: usize = 14;
+
+impl DialogDraft {
+    /// The line the drafts list shows: «Gia hạn nhiệm vụ «…»: 31/12/2022 · …».
+    pub fn line(&self) -> String {
+        let (title, _, _) = shape(&self.dialog);
+        let typed = self
+            .fields
+            .iter()
+            .map(|f| f.trim())
+            .filter(|f| !f.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if self.subject.is_empty() {
+            return format!("{}: {typed}", t(title));
+        }
+        // The record's name shortened, so what was typed shows in a narrow list.
+        let subject: String = if self.subject.chars().count() > SUBJECT_CHARS {
+            let head: String = self.subject.chars().take(SUBJECT_CHARS - 1).collect();
+            format!("{}…", head.trim_end())
+        } else {
+            self.subject.clone()
+        };
+        format!("{} «{subject}»: {typed}", t(title))
+    }
 }
 
 fn field(label: T, text: &str) -> EditField {
@@ -62,7 +108,95 @@ fn field(label: T, text: &str) -> EditField {
     EditField { label, input }
 }
 
+/// Whether two dialogs edit the same record the same way.
+fn same_record(a: &EditKind, b: &EditKind) -> bool {
+    match (a, b) {
+        (EditKind::Extend { task_id: x, .. }, EditKind::Extend { task_id: y, .. })
+        | (EditKind::Correct { task_id: x }, EditKind::Correct { task_id: y })
+        | (EditKind::Reading { target_id: x }, EditKind::Reading { target_id: y }) => x == y,
+        (EditKind::AddTask, EditKind::AddTask) => true,
+        _ => false,
+    }
+}
+
+/// A dialog's title, hint and the labels of its fields.
+fn shape(kind: &EditKind) -> (T, T, Vec<T>) {
+    match kind {
+        EditKind::Extend { .. } => (
+            T::ExtendTitle,
+            T::EdExtendHint,
+            vec![T::EdNewDeadline, T::EdDocNumber, T::EdReason],
+        ),
+        EditKind::Correct { .. } => (T::CorrectTitle, T::EdUnitHint, vec![T::EdTitle, T::EdUnit]),
+        EditKind::AddTask => (
+            T::AddTaskTitle,
+            T::EdDeadlineHint,
+            vec![T::EdUnit, T::EdTitle, T::EdDeadline, T::EdSource],
+        ),
+        EditKind::Reading { .. } => (
+            T::ReadingTitle,
+            T::EdReadingHint,
+            vec![T::EdValue, T::EdDate],
+        ),
+    }
+}
+
 impl EditDialog {
+    /// A dialog of `kind` on `subject`, its fields holding `texts`, the cursor in
+    /// field `at`.
+    pub fn new(kind: EditKind, subject: String, texts: &[&str], at: usize) -> EditDialog {
+        let (title, hint, labels) = shape(&kind);
+        let fields: Vec<EditField> = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| field(l, texts.get(i).copied().unwrap_or("")))
+            .collect();
+        EditDialog {
+            kind,
+            title,
+            subject,
+            field: at.min(fields.len() - 1),
+            fields,
+            hint,
+            error: None,
+            touched: false,
+            draft_id: None,
+            draft_pending: false,
+            last_draft: None,
+        }
+    }
+
+    /// A dialog brought back from its draft, typed text and all.
+    pub fn from_draft(draft: &DialogDraft) -> EditDialog {
+        let texts: Vec<&str> = draft.fields.iter().map(String::as_str).collect();
+        let mut d = EditDialog::new(draft.dialog, draft.subject.clone(), &texts, draft.field);
+        d.touched = true;
+        d
+    }
+
+    /// The draft as stored: JSON.
+    pub fn draft_body(&self) -> String {
+        let draft = DialogDraft {
+            dialog: self.kind,
+            subject: self.subject.clone(),
+            fields: self
+                .fields
+                .iter()
+                .map(|f| f.input.lines().concat())
+                .collect(),
+            field: self.field,
+        };
+        serde_json::to_string(&draft).expect("dialog draft serialises")
+    }
+
+    /// When the draft must be written next, if typing left it behind.
+    pub fn draft_due(&self) -> Option<Instant> {
+        self.draft_pending.then(|| {
+            self.last_draft
+                .map_or_else(Instant::now, |t| t + super::DRAFT_EVERY)
+        })
+    }
+
     /// The text of a field, trimmed.
     pub fn text(&self, i: usize) -> String {
         self.fields[i].input.lines().concat().trim().to_string()
@@ -83,28 +217,37 @@ impl App {
             .flatten()
     }
 
-    /// Opens a dialog, or the one closed by Esc on the same record, as it was.
+    /// Opens a dialog, or the one closed by Esc on the same record, as it was: its
+    /// draft, which this window still holds, brings it back.
     fn open_edit(&mut self, d: EditDialog) {
-        let d = match self.parked.take() {
-            Some(mut p) if p.kind == d.kind => {
-                p.error = None;
+        let held = self.store.drafts_held().unwrap_or_default();
+        let kept = held.into_iter().find_map(|row| {
+            let draft = serde_json::from_str::<DialogDraft>(&row.body).ok()?;
+            same_record(&draft.dialog, &d.kind).then_some((row.id, draft))
+        });
+        let d = match kept {
+            Some((id, draft)) => {
+                let mut kept = EditDialog::from_draft(&draft);
+                // The record as it is now (a deadline extended meanwhile).
+                kept.kind = d.kind;
+                kept.subject = d.subject;
+                kept.draft_id = Some(id);
                 self.say(StatusKind::Good, t(T::EdUnparked));
-                p
+                kept
             }
-            other => {
-                self.parked = other;
-                Box::new(d)
-            }
+            None => d,
         };
-        self.layers.push(Layer::Edit(d));
+        self.layers.push(Layer::Edit(Box::new(d)));
     }
 
-    /// Esc: closes the dialog, writing nothing; what was typed is kept aside.
+    /// Esc: closes the dialog, writing nothing. Its draft, written whole first, stays
+    /// on disk: the same key on the same record opens it again as it was, and a crash
+    /// meanwhile gets the text back at the next start.
     fn cancel_edit(&mut self) {
+        self.write_edit_draft(true);
         if let Some(Layer::Edit(d)) = self.layers.pop(Mode::Prompt)
-            && d.touched
+            && d.draft_id.is_some()
         {
-            self.parked = Some(d);
             self.say(StatusKind::Good, t(T::EdParked));
         }
     }
@@ -120,24 +263,12 @@ impl App {
         if task.completed_on.is_some() || task.completion_unknown {
             return self.say(StatusKind::Problem, t(T::EdDoneTask));
         }
-        let d = EditDialog {
-            kind: EditKind::Extend {
-                task_id: task.id,
-                deadline: task.deadline,
-                assigned_on: task.assigned_on,
-            },
-            title: T::ExtendTitle,
-            subject: task.title.clone(),
-            fields: vec![
-                field(T::EdNewDeadline, ""),
-                field(T::EdDocNumber, ""),
-                field(T::EdReason, ""),
-            ],
-            field: 0,
-            hint: T::EdExtendHint,
-            error: None,
-            touched: false,
+        let kind = EditKind::Extend {
+            task_id: task.id,
+            deadline: task.deadline,
+            assigned_on: task.assigned_on,
         };
+        let d = EditDialog::new(kind, task.title.clone(), &[], 0);
         self.open_edit(d);
     }
 
@@ -149,19 +280,12 @@ impl App {
         let Some(task) = self.selected_task() else {
             return self.say(StatusKind::Problem, t(T::DoneNoTask));
         };
-        let d = EditDialog {
-            kind: EditKind::Correct { task_id: task.id },
-            title: T::CorrectTitle,
-            subject: task.title.clone(),
-            fields: vec![
-                field(T::EdTitle, &task.title),
-                field(T::EdUnit, &task.unit_name),
-            ],
-            field: 0,
-            hint: T::EdUnitHint,
-            error: None,
-            touched: false,
-        };
+        let d = EditDialog::new(
+            EditKind::Correct { task_id: task.id },
+            task.title.clone(),
+            &[&task.title, &task.unit_name],
+            0,
+        );
         self.open_edit(d);
     }
 
@@ -178,21 +302,7 @@ impl App {
             .selected_unit()
             .map(|u| u.name.clone())
             .unwrap_or_default();
-        let d = EditDialog {
-            kind: EditKind::AddTask,
-            title: T::AddTaskTitle,
-            subject: String::new(),
-            fields: vec![
-                field(T::EdUnit, &unit),
-                field(T::EdTitle, ""),
-                field(T::EdDeadline, ""),
-                field(T::EdSource, ""),
-            ],
-            field: 1,
-            hint: T::EdDeadlineHint,
-            error: None,
-            touched: false,
-        };
+        let d = EditDialog::new(EditKind::AddTask, String::new(), &[&unit], 1);
         self.open_edit(d);
     }
 
@@ -207,21 +317,14 @@ impl App {
         let Some(target) = target else {
             return self.say(StatusKind::Problem, t(T::EdNoTarget));
         };
-        let d = EditDialog {
-            kind: EditKind::Reading {
+        let d = EditDialog::new(
+            EditKind::Reading {
                 target_id: target.id,
             },
-            title: T::ReadingTitle,
-            subject: format!("{} ({})", target.name, target.measure),
-            fields: vec![
-                field(T::EdValue, ""),
-                field(T::EdDate, &fmt_date(self.ctx.as_of)),
-            ],
-            field: 0,
-            hint: T::EdReadingHint,
-            error: None,
-            touched: false,
-        };
+            format!("{} ({})", target.name, target.measure),
+            &["", &fmt_date(self.ctx.as_of)],
+            0,
+        );
         self.open_edit(d);
     }
 
@@ -235,11 +338,22 @@ impl App {
             Command::NextField => d.field = (d.field + 1) % n,
             Command::PrevField => d.field = (d.field + n - 1) % n,
             Command::PromptApply if d.field + 1 < n => d.field += 1,
-            Command::PromptApply | Command::Save => self.apply_edit(),
-            Command::PromptCancel => self.cancel_edit(),
-            Command::Quit => self.quit = true,
+            Command::PromptApply | Command::Save => {
+                self.apply_edit();
+                return true;
+            }
+            Command::PromptCancel => {
+                self.cancel_edit();
+                return true;
+            }
+            Command::Quit => {
+                self.write_edit_draft(true);
+                self.quit = true;
+            }
             _ => {}
         }
+        // Moving between fields writes the draft at once, as in the form.
+        self.write_edit_draft(true);
         true
     }
 
@@ -249,6 +363,8 @@ impl App {
             if d.fields[i].input.input(input) {
                 d.error = None;
                 d.touched = true;
+                d.draft_pending = true;
+                self.write_edit_draft(false);
             }
         }
     }
@@ -261,6 +377,40 @@ impl App {
                 .input
                 .insert_str(printable(&nfc(text.lines().next().unwrap_or(""))));
             d.touched = true;
+            d.draft_pending = true;
+            self.write_edit_draft(false);
+        }
+    }
+
+    /// Writes the open dialog's draft when typing has gone on long enough since the
+    /// last write, or at once when `now`, as the form's (`write_draft`). A failed
+    /// write is said on the status line; the text stays.
+    pub(super) fn write_edit_draft(&mut self, now: bool) {
+        if self.store.read_only() {
+            return;
+        }
+        let Some(d) = self.layers.edit_mut() else {
+            return;
+        };
+        if !d.draft_pending {
+            return;
+        }
+        let due = d
+            .last_draft
+            .is_none_or(|t| t.elapsed() >= super::DRAFT_EVERY);
+        if !(now || due) {
+            return;
+        }
+        let body = d.draft_body();
+        let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let written = self.store.save_draft(d.draft_id, None, None, &body, &at);
+        d.last_draft = Some(Instant::now());
+        match written {
+            Ok(id) => {
+                d.draft_id = Some(id);
+                d.draft_pending = false;
+            }
+            Err(e) => self.say(StatusKind::Problem, format!("{}: {e}", t(T::NotSaved))),
         }
     }
 

@@ -48,7 +48,11 @@ pub(super) fn write_extension(
         .collect::<Vec<_>>()
         .join(" · ");
     let today = as_of;
-    let id = store.write(|tx| tx.grant_extension(task_id, today, new, &reason))?;
+    let owner = store.owner().to_string();
+    let id = store.write(|tx| {
+        tx.drop_draft(d.draft_id, &owner)?;
+        tx.grant_extension(task_id, today, new, &reason)
+    })?;
     Ok((
         format!("{} {}", t(T::EdExtended), fmt_date(new)),
         Some(Undo::Extension {
@@ -70,7 +74,9 @@ pub(super) fn write_correction(
     }
     let (unit_id, _) = store.resolve_unit(as_of, &d.text(1))?;
     let title = nfc(&title);
+    let owner = store.owner().to_string();
     let before = store.write(|tx| {
+        tx.drop_draft(d.draft_id, &owner)?;
         let before = tx.task_now(task_id)?;
         if let Some((old_title, old_unit, _)) = &before
             && (old_title != &title || *old_unit != unit_id)
@@ -119,7 +125,11 @@ pub(super) fn write_new_task(
         origin: Some(HAND_ORIGIN.to_string()),
         ..NewTask::default()
     };
-    let id = store.write(|tx| tx.insert_task(&task))?;
+    let owner = store.owner().to_string();
+    let id = store.write(|tx| {
+        tx.drop_draft(d.draft_id, &owner)?;
+        tx.insert_task(&task)
+    })?;
     Ok((t(T::EdAdded).to_string(), Some(Undo::Added { task_id: id })))
 }
 
@@ -148,7 +158,9 @@ pub(super) fn write_reading(
             fmt_date(as_of)
         )));
     }
+    let owner = store.owner().to_string();
     let previous = store.write(|tx| {
+        tx.drop_draft(d.draft_id, &owner)?;
         let previous = tx.reading_at(target_id, on)?;
         tx.set_reading(target_id, on, value)?;
         Ok(previous)

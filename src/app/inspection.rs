@@ -294,6 +294,8 @@ impl App {
 
     /// When the event loop must wake without a key: the draft's next write, if due.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.layers.form().and_then(Form::draft_due)
+        let form = self.layers.form().and_then(Form::draft_due);
+        let dialog = self.layers.edit().and_then(super::EditDialog::draft_due);
+        form.into_iter().chain(dialog).min()
     }
 }

@@ -22,7 +22,7 @@ mod undo;
 pub use dialog::{Dialog, DialogKind};
 pub use done::DonePrompt;
 pub use drafts::{DraftEntry, DraftList, GUARD, KEEP_DISCARDED_DAYS};
-pub use edit::{EditDialog, EditField, EditKind, HAND_ORIGIN};
+pub use edit::{DialogDraft, EditDialog, EditField, EditKind, HAND_ORIGIN};
 /// How long a write from the app waits for another program's write to end.
 const BUSY_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
@@ -90,9 +90,6 @@ pub struct App {
     /// ends it.
     /// With what was said when it was made.
     undo: Option<(Undo, String)>,
-    /// The last edit dialog closed by Esc with text typed in it: the same key on the
-    /// same record opens it again as it was.
-    parked: Option<Box<EditDialog>>,
 }
 
 impl App {
@@ -124,7 +121,6 @@ impl App {
             now: Instant::now(),
             burst_until: None,
             undo: None,
-            parked: None,
         };
         app.reload_units(true);
         app.offer_drafts_at_start();
@@ -237,6 +233,7 @@ impl App {
             Action::Edit(input) => self.edit(input),
             Action::Tick => {
                 self.write_draft(true);
+                self.write_edit_draft(true);
             }
             Action::Paste(text) => self.paste(&text),
             Action::Resize(w, h) => {

@@ -6,7 +6,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Store, lease};
+use super::{Store, Tx, lease};
 use crate::error::Result;
 use crate::model::DraftRow;
 
@@ -41,16 +41,18 @@ impl Store {
         }
     }
 
-    /// Writes the draft of one form: into its row `id` while this window holds it,
-    /// else into a new row this window holds. Returns the row's id.
+    /// Writes the draft of one form or dialog: into its row `id` while this window
+    /// holds it, else into a new row this window holds. Returns the row's id. A
+    /// dialog's draft has no unit: what it edits is named in its body.
     pub fn save_draft(
         &mut self,
         id: Option<i64>,
-        unit_id: i64,
+        unit_id: impl Into<Option<i64>>,
         inspection_id: Option<i64>,
         body: &str,
         saved_at: &str,
     ) -> Result<i64> {
+        let unit_id = unit_id.into();
         self.hold_lease();
         let owner = self.owner.clone();
         self.write_sql(|c| {
@@ -98,6 +100,17 @@ impl Store {
                 Some(o) => *o != self.owner && !lease::alive(&self.path, o),
             })
             .collect())
+    }
+
+    /// Drafts this window holds, newest first.
+    pub fn drafts_held(&self) -> Result<Vec<DraftRow>> {
+        Ok(self
+            .conn()
+            .prepare_cached(&format!(
+                "{SELECT} WHERE owner = ?1 AND discarded_at IS NULL ORDER BY saved_at DESC, id DESC"
+            ))?
+            .query_map([&self.owner], draft_row)?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Drafts the user discarded and that are still kept, most recently discarded
@@ -158,6 +171,20 @@ impl Store {
                 [before],
             )?)
         })
+    }
+}
+
+impl Tx<'_> {
+    /// Deletes the draft `id` of a dialog whose edit this transaction writes, if the
+    /// window `owner` still holds it; every other draft stays.
+    pub fn drop_draft(&self, id: Option<i64>, owner: &str) -> Result<()> {
+        if let Some(id) = id {
+            self.c.execute(
+                "DELETE FROM draft WHERE id = ?1 AND owner = ?2",
+                params![id, owner],
+            )?;
+        }
+        Ok(())
     }
 }
 

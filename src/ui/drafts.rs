@@ -19,14 +19,16 @@ fn row(e: &DraftEntry) -> Row<'static> {
         None => t(T::DraftUnsaved).to_string(),
         Some(at) => format!("{} {}", t(T::DraftDiscarded), fmt_stamp(at)),
     };
-    let kind = match e.row.inspection_id {
-        None => T::DraftNew,
-        Some(_) => T::DraftEditing,
+    // An edit dialog's draft says what it is in its line.
+    let kind = match (e.dialog, e.row.inspection_id) {
+        (Some(_), _) => "",
+        (None, None) => t(T::DraftNew),
+        (None, Some(_)) => t(T::DraftEditing),
     };
     Row::new(vec![
         Cell::from(state),
         Cell::from(fit(&e.unit_name, 16)),
-        Cell::from(t(kind)),
+        Cell::from(kind),
         Cell::from(fit(&e.held_on, 10)),
         Cell::from(fmt_stamp(&e.row.saved_at)),
         Cell::from(fit(&e.first_words, 200)),
