@@ -105,7 +105,7 @@ fn overdue_report_is_most_overdue_first_in_csv() {
     // Excel's CSV for a Vietnamese Windows: a byte-order mark, `;`, CRLF.
     let body = o.stdout.strip_prefix("\u{feff}".as_bytes()).expect("a BOM");
     let header = "Số ngày quá hạn;Đơn vị;Hạn xử lý;Số/ký hiệu văn bản;Tên nhiệm vụ;\
-                  Ngày giao;Nguồn nhiệm vụ\r\n";
+                  Ngày giao;Nguồn nhiệm vụ;Giải thể\r\n";
     assert!(body.starts_with(header.as_bytes()), "{}", stdout(&o));
     let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
     let origins: Vec<String> = r.records().map(|rec| rec.unwrap()[6].to_string()).collect();
@@ -677,5 +677,67 @@ fn a_damaged_workbook_is_said_in_the_users_language() {
         stderr(&o).contains(": cannot read the file: the file is damaged or not a spreadsheet: "),
         "{}",
         stderr(&o)
+    );
+}
+
+#[test]
+fn overdue_report_after_the_reform_marks_abolished_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--demo", "--db", &db, "--today", "01/12/2026"];
+        args.extend_from_slice(extra);
+        let o = tct(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    // The table: the district's overdue tasks say it is gone and who took over.
+    let table = run(&["report", "overdue"]);
+    assert!(
+        table.lines().next().unwrap().contains("Giải thể"),
+        "{table}"
+    );
+    assert!(
+        table.lines().any(|l| l.contains("Tràng Định")
+            && l.contains("đã giải thể 01/07/2025 → ")
+            && l.contains("Thất Khê")),
+        "{table}"
+    );
+    // The commune of the district's name, made in 2025, is not marked.
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("Tràng Định") && !l.contains("giải thể")),
+        "{table}"
+    );
+    // CSV, in English: the column and the mark.
+    let csv = run(&["--lang", "en", "report", "overdue", "--format", "csv"]);
+    let body = csv.trim_start_matches('\u{feff}');
+    assert!(
+        body.lines().next().unwrap().ends_with(";Abolished"),
+        "{body}"
+    );
+    assert!(body.contains("abolished 01/07/2025 → "), "{body}");
+    // JSON: the day, the successors, the mark; a unit still in place has none.
+    let json = run(&["report", "overdue", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v.as_array().unwrap();
+    let gone: Vec<_> = rows.iter().filter(|r| !r["abolished"].is_null()).collect();
+    assert!(!gone.is_empty());
+    assert!(
+        gone.iter()
+            .all(|r| r["abolished"]["on"] == "2025-07-01" || r["abolished"]["on"] == "2025-03-01")
+    );
+    assert!(gone.iter().any(|r| {
+        r["abolished"]["successors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "Thất Khê")
+    }));
+    assert!(
+        rows.iter()
+            .filter(|r| r["unit"] == "Sở Tài chính")
+            .all(|r| r["abolished"].is_null())
     );
 }

@@ -363,6 +363,7 @@ impl Report<'_> {
             T::ColTitle,
             T::AssignedOn,
             T::ColOrigin,
+            T::ColAbolished,
         ];
         let bar = if to_file {
             let n = store.count_tasks(ctx, scope, TaskMode::Overdue, "")?;
@@ -371,8 +372,14 @@ impl Report<'_> {
             ProgressBar::hidden()
         };
         let mut rows = Rows::open(format, out, t(T::StOverdue), &head, to_file)?;
+        // The units abolished by the date, asked once: units, not tasks.
+        let gone = store.abolished_of(ctx, None)?;
         // One query, its rows written as SQLite steps through them.
         store.for_each_overdue(ctx, scope, |r, origin| -> Result<()> {
+            let abolished = gone.get(&r.unit_id);
+            let mark = abolished
+                .map(|a| crate::words::abolished_mark(a.on, &a.successors))
+                .unwrap_or_default();
             let days = match r.status {
                 TaskStatus::Overdue { days } => days,
                 _ => 0,
@@ -385,12 +392,16 @@ impl Report<'_> {
                 Cell::text(&r.title),
                 Cell::Date(r.assigned_on),
                 Cell::text(origin_words(origin.as_deref(), r.inspection_on)),
+                Cell::text(&mark),
             ];
             rows.push(cells, || {
                 Ok(serde_json::json!({
                     "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
                     "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
                     "origin": origin, "inspection_on": r.inspection_on,
+                    "abolished": abolished.map(|a| serde_json::json!({
+                        "on": a.on, "successors": a.successors, "mark": mark,
+                    })),
                 }))
             })?;
             bar.inc(1);

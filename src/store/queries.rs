@@ -304,6 +304,7 @@ pub(crate) fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
         completed_on: dates.completed_on.filter(|_| !dates.completion_unknown),
         completion_unknown: dates.completion_unknown && dates.completed_on.is_some(),
         inspection_on: opt_date(r.get(8)?),
+        abolished: None,
         // Rows are filtered to tasks assigned by the as-of date, so a status exists.
         status: status(&dates, ctx.as_of, ctx.soon_days).unwrap_or(TaskStatus::NoDeadline),
     })
@@ -553,8 +554,9 @@ impl Store {
     ) -> Result<Vec<TaskRow>> {
         if let TaskScope::Unit(id) = scope
             && fold(filter).split_whitespace().next().is_none()
-            && let Some(rows) = self.unit_page_from_tally(ctx, id, mode, offset, limit)?
+            && let Some(mut rows) = self.unit_page_from_tally(ctx, id, mode, offset, limit)?
         {
+            self.mark_abolished(ctx, &mut rows)?;
             return Ok(rows);
         }
         let later = mode == TaskMode::Overdue && self.finished_after(ctx)?;
@@ -565,7 +567,9 @@ impl Store {
         };
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&w.args), |r| task_row(r, ctx))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        self.mark_abolished(ctx, &mut rows)?;
+        Ok(rows)
     }
 
     /// Every task of a scope and mode in the order of `tasks_page`, handed to `f` one

@@ -13,6 +13,7 @@ use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
 use crate::model::{TaskMode, TaskRow};
+use crate::words;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mode = match app.task_mode {
@@ -94,7 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if show_doc {
             cells.push(Cell::from(fit(&doc_of(r), doc_w)));
         }
-        cells.push(Cell::from(fit(&r.title, title_w)));
+        cells.push(title_cell(app, r, title_w));
         Row::new(cells)
     });
     let table = Table::new(rows, widths)
@@ -104,6 +105,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut state = TableState::default()
         .with_selected((!app.task_rows.is_empty()).then(|| app.tasks.in_window()));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// The title; before it, when the lead unit was abolished before the as-of date, the
+/// mark that says so and who took over ("đã giải thể 01/07/2025 → Thất Khê, …"), its
+/// successors cut with "…" so the title keeps half the column.
+fn title_cell<'a>(app: &App, r: &'a TaskRow, w: usize) -> Cell<'a> {
+    let Some(a) = &r.abolished else {
+        return Cell::from(fit(&r.title, w));
+    };
+    let mark = fit(&words::abolished_mark(a.on, &a.successors), (w / 2).max(6));
+    let rest = w.saturating_sub(mark.width() + 1);
+    Cell::from(Line::from(vec![
+        Span::styled(mark, app.theme.warn()),
+        Span::raw(" "),
+        Span::raw(fit(&r.title, rest)),
+    ]))
 }
 
 /// A task's document number; a directive's task names its inspection instead.
