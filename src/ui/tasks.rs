@@ -108,13 +108,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The title; before it, when the lead unit was abolished before the as-of date, the
-/// mark that says so and who took over ("đã giải thể 01/07/2025 → Thất Khê, …"), its
-/// successors cut with "…" so the title keeps half the column.
+/// mark that says so and who took over ("đã giải thể 01/07/2025 → Thất Khê, …"): as
+/// many successors as half the column holds, at least the first, the rest cut "…".
 fn title_cell<'a>(app: &App, r: &'a TaskRow, w: usize) -> Cell<'a> {
     let Some(a) = &r.abolished else {
         return Cell::from(fit(&r.title, w));
     };
-    let mark = fit(&words::abolished_mark(a.on, &a.successors), (w / 2).max(6));
+    let say = |n: usize| {
+        let mut m = words::abolished_mark(a.on, &a.successors[..n]);
+        if n < a.successors.len() {
+            m.push_str(", …");
+        }
+        m
+    };
+    let mut n = a.successors.len();
+    let mut mark = say(n);
+    while n > 1 && mark.width() > w / 2 {
+        n -= 1;
+        mark = say(n);
+    }
+    // The title keeps a few columns whatever the mark.
+    let mark = fit(&mark, w.saturating_sub(8).max(6));
     let rest = w.saturating_sub(mark.width() + 1);
     Cell::from(Line::from(vec![
         Span::styled(mark, app.theme.warn()),
