@@ -161,6 +161,8 @@ catalog! {
     KQuit => "thoát", "quit";
     KTaskMode => "quá hạn / chưa xong / tất cả", "overdue / open / all";
     KAllOverdue => "quá hạn toàn tỉnh", "overdue, all units";
+    KShowAbolished => "đơn vị: hiện / ẩn đơn vị đã giải thể", "units: show / hide abolished units";
+    WithAbolished => "kể cả đã giải thể", "abolished included";
     KFilterApply => "giữ bộ lọc", "keep filter";
     KFilterCancel => "bỏ lọc", "clear filter";
     KMarkDone => "nhiệm vụ: ghi ngày hoàn thành", "task: record completion";

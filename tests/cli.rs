@@ -741,3 +741,39 @@ fn overdue_report_after_the_reform_marks_abolished_units() {
             .all(|r| r["abolished"].is_null())
     );
 }
+
+#[test]
+fn units_report_marks_an_abolished_unit_named_with_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--demo", "--db", &db, "--today", "01/12/2026"];
+        args.extend_from_slice(extra);
+        let o = tct(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let unit = ["report", "units", "--unit", "so giao thong van tai"];
+    let vi = run(&unit);
+    assert!(vi.lines().next().unwrap().ends_with("Giải thể"), "{vi}");
+    assert!(vi.contains("đã giải thể 01/03/2025 → Sở Xây dựng"), "{vi}");
+    let mut en_args = vec!["--lang", "en"];
+    en_args.extend_from_slice(&unit);
+    let en = run(&en_args);
+    assert!(en.lines().next().unwrap().ends_with("Abolished"), "{en}");
+    assert!(en.contains("abolished 01/03/2025 → Sở Xây dựng"), "{en}");
+    let mut json_args = unit.to_vec();
+    json_args.extend_from_slice(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run(&json_args)).unwrap();
+    assert_eq!(v[0]["abolished"]["on"], "2025-03-01");
+    assert_eq!(v[0]["abolished"]["successors"][0], "Sở Xây dựng");
+    // The same unit before it ceased has no mark.
+    let o = tct(&["--demo", "--db", &db, "report", "units", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u.get("abolished").is_none())
+    );
+}

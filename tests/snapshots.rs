@@ -171,21 +171,9 @@ fn drafts_left_at_start_80x24() {
     insta::assert_snapshot!(render(&app));
 }
 
-/// The demo as `--demo` opens it (with the province's catalogue of units), seen after
-/// the 2025 reform: the 2022 districts' overdue tasks say they were abolished and who
-/// took over.
-fn after_the_reform(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
-    let (dir, mut store) = common::demo_store();
-    tct::import::load_catalogue(&mut store, common::date("23/09/2022")).unwrap();
-    let theme = tct::theme::Theme { color: false };
-    let mut app = tct::app::App::new(store, common::ctx("01/12/2026"), theme, (w, h));
-    app.update(tct::app::Action::Resize(w, h));
-    (dir, app)
-}
-
 #[test]
 fn province_overdue_view_after_the_reform_120x40() {
-    let (_d, mut app) = after_the_reform(120, 40);
+    let (_d, mut app) = common::after_the_reform(120, 40);
     key(&mut app, KeyCode::Char('o'));
     let screen = render(&app);
     assert!(screen.contains("đã giải thể 01/07/2025 → "), "{screen}");

@@ -23,6 +23,9 @@ pub struct UnitRow {
     /// name unless the parent is the province (`words::unit_label` shows it).
     #[serde(skip)]
     pub namesake: Option<Option<String>>,
+    /// Abolished before the as-of date: when, and who took over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abolished: Option<Abolished>,
 }
 
 fn ser_kind<S: serde::Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {

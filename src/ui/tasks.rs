@@ -95,7 +95,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if show_doc {
             cells.push(Cell::from(fit(&doc_of(r), doc_w)));
         }
-        cells.push(title_cell(app, r, title_w));
+        // In one unit's list the sentence above names the unit and its mark.
+        cells.push(if app.all_units {
+            title_cell(app, r, title_w)
+        } else {
+            Cell::from(fit(&r.title, title_w))
+        });
         Row::new(cells)
     });
     let table = Table::new(rows, widths)
