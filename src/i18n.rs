@@ -161,6 +161,8 @@ catalog! {
     KQuit => "thoát", "quit";
     KTaskMode => "quá hạn / chưa xong / tất cả", "overdue / open / all";
     KAllOverdue => "quá hạn toàn tỉnh", "overdue, all units";
+    KShowAbolished => "đơn vị: hiện / ẩn đơn vị đã giải thể", "units: show / hide abolished units";
+    WithAbolished => "kể cả đã giải thể", "abolished included";
     KFilterApply => "giữ bộ lọc", "keep filter";
     KFilterCancel => "bỏ lọc", "clear filter";
     KMarkDone => "nhiệm vụ: ghi ngày hoàn thành", "task: record completion";
@@ -342,6 +344,8 @@ catalog! {
     EmptyTasks => "Đơn vị chưa có nhiệm vụ", "The unit has no tasks";
     EmptyOverdue => "Không có nhiệm vụ quá hạn", "No overdue task";
     EmptyOverdueProvince => "Toàn tỉnh không có nhiệm vụ quá hạn", "No overdue task in the province";
+    Abolished => "đã giải thể", "abolished";
+    ColAbolished => "Giải thể", "Abolished";
     EmptyOpen => "Không có nhiệm vụ chưa hoàn thành", "No task left open";
     AnswerFirst => "Chưa mở biên bản: chọn Ctrl-O (mở biên bản đã có), Ctrl-N (lập mới) hoặc Esc", "No record open yet: choose Ctrl-O (open the existing one), Ctrl-N (a new one) or Esc";
     LastTime => "Lần trước", "Last time";

@@ -24,6 +24,8 @@ pub enum Command {
     Quit,
     CycleTaskMode,
     AllOverdue,
+    /// The Units pane lists the units abolished before the as-of date too, or not.
+    ShowAbolished,
     FilterApply,
     FilterCancel,
     Close,
@@ -229,6 +231,7 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[c('b')], C::Drafts, T::KDrafts, false),
     b(D, &[c('m')], C::CycleTaskMode, T::KTaskMode, true),
     b(D, &[c('o')], C::AllOverdue, T::KAllOverdue, true),
+    b(D, &[c('x')], C::ShowAbolished, T::KShowAbolished, false),
     b(D, &[c('d')], C::MarkDone, T::KMarkDone, false),
     b(D, &[c('+')], C::Extend, T::KExtend, false),
     b(D, &[c('s')], C::Correct, T::KCorrect, false),

@@ -56,6 +56,18 @@ pub fn unit_label(name: &str, kind: UnitKind, namesake: &Option<Option<String>>)
     }
 }
 
+/// A unit abolished before the as-of date, as every output marks it: "đã giải thể
+/// 01/07/2025 → Thất Khê, Tràng Định" (the day it ceased, then who took over its work).
+/// `on` and `successors` are those of `model::Abolished`.
+pub fn abolished_mark(on: chrono::NaiveDate, successors: &[String]) -> String {
+    let on = crate::domain::format::fmt_date(on);
+    if successors.is_empty() {
+        format!("{} {on}", t(T::Abolished))
+    } else {
+        format!("{} {on} → {}", t(T::Abolished), successors.join(", "))
+    }
+}
+
 /// The same in a given language: documents are in Vietnamese whatever the screen's.
 pub fn kind_word_in(k: UnitKind, l: Lang) -> &'static str {
     let key = match k {

@@ -185,3 +185,54 @@ fn unit_change_reloads_targets_and_tasks() {
     let uid = app.selected_unit().unwrap().id;
     assert!(app.task_rows.iter().all(|t| t.unit_id == uid));
 }
+
+#[test]
+fn x_lists_the_abolished_units_too_and_the_title_says_so() {
+    let (_d, mut app) = common::after_the_reform(120, 40);
+    // After the reform the 2022 districts are not in the list.
+    let before = app.units.total;
+    let names = |app: &tct::app::App| -> Vec<(String, bool)> {
+        app.unit_rows
+            .iter()
+            .map(|u| (u.name.clone(), u.abolished.is_some()))
+            .collect()
+    };
+    assert!(
+        names(&app).iter().all(|(_, gone)| !gone),
+        "{:?}",
+        names(&app)
+    );
+    assert!(!render(&app).contains("kể cả đã giải thể"));
+    key(&mut app, KeyCode::Char('x'));
+    assert!(app.show_abolished);
+    assert!(app.units.total > before, "{} ≤ {before}", app.units.total);
+    let screen = render(&app);
+    assert!(
+        screen.contains(&format!("Đơn vị · kể cả đã giải thể ({})", app.units.total)),
+        "{screen}"
+    );
+    // Cao Lộc district is back, marked with the day it ceased.
+    type_text(&mut app, "/cao loc");
+    key(&mut app, KeyCode::Enter);
+    let cao_loc = app
+        .unit_rows
+        .iter()
+        .find(|u| u.name == "Cao Lộc" && u.abolished.is_some())
+        .expect("the district listed");
+    assert_eq!(
+        cao_loc.abolished.as_ref().unwrap().on,
+        common::date("01/07/2025")
+    );
+    let screen = render(&app);
+    // The sentence under the title: the name, the mark, every successor.
+    assert!(
+        screen.contains("Cao Lộc (huyện) (đã giải thể 01/07/2025 → Ba Sơn,"),
+        "{screen}"
+    );
+    // Again: hidden, and the title back.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('x'));
+    assert!(!app.show_abolished);
+    assert_eq!(app.units.total, before);
+    assert!(!render(&app).contains("kể cả đã giải thể"));
+}

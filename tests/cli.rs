@@ -105,7 +105,7 @@ fn overdue_report_is_most_overdue_first_in_csv() {
     // Excel's CSV for a Vietnamese Windows: a byte-order mark, `;`, CRLF.
     let body = o.stdout.strip_prefix("\u{feff}".as_bytes()).expect("a BOM");
     let header = "Số ngày quá hạn;Đơn vị;Hạn xử lý;Số/ký hiệu văn bản;Tên nhiệm vụ;\
-                  Ngày giao;Nguồn nhiệm vụ\r\n";
+                  Ngày giao;Nguồn nhiệm vụ;Giải thể\r\n";
     assert!(body.starts_with(header.as_bytes()), "{}", stdout(&o));
     let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
     let origins: Vec<String> = r.records().map(|rec| rec.unwrap()[6].to_string()).collect();
@@ -677,5 +677,103 @@ fn a_damaged_workbook_is_said_in_the_users_language() {
         stderr(&o).contains(": cannot read the file: the file is damaged or not a spreadsheet: "),
         "{}",
         stderr(&o)
+    );
+}
+
+#[test]
+fn overdue_report_after_the_reform_marks_abolished_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--demo", "--db", &db, "--today", "01/12/2026"];
+        args.extend_from_slice(extra);
+        let o = tct(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    // The table: the district's overdue tasks say it is gone and who took over.
+    let table = run(&["report", "overdue"]);
+    assert!(
+        table.lines().next().unwrap().contains("Giải thể"),
+        "{table}"
+    );
+    assert!(
+        table.lines().any(|l| l.contains("Tràng Định")
+            && l.contains("đã giải thể 01/07/2025 → ")
+            && l.contains("Thất Khê")),
+        "{table}"
+    );
+    // The commune of the district's name, made in 2025, is not marked.
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("Tràng Định") && !l.contains("giải thể")),
+        "{table}"
+    );
+    // CSV, in English: the column and the mark.
+    let csv = run(&["--lang", "en", "report", "overdue", "--format", "csv"]);
+    let body = csv.trim_start_matches('\u{feff}');
+    assert!(
+        body.lines().next().unwrap().ends_with(";Abolished"),
+        "{body}"
+    );
+    assert!(body.contains("abolished 01/07/2025 → "), "{body}");
+    // JSON: the day, the successors, the mark; a unit still in place has none.
+    let json = run(&["report", "overdue", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v.as_array().unwrap();
+    let gone: Vec<_> = rows.iter().filter(|r| !r["abolished"].is_null()).collect();
+    assert!(!gone.is_empty());
+    assert!(
+        gone.iter()
+            .all(|r| r["abolished"]["on"] == "2025-07-01" || r["abolished"]["on"] == "2025-03-01")
+    );
+    assert!(gone.iter().any(|r| {
+        r["abolished"]["successors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "Thất Khê")
+    }));
+    assert!(
+        rows.iter()
+            .filter(|r| r["unit"] == "Sở Tài chính")
+            .all(|r| r["abolished"].is_null())
+    );
+}
+
+#[test]
+fn units_report_marks_an_abolished_unit_named_with_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--demo", "--db", &db, "--today", "01/12/2026"];
+        args.extend_from_slice(extra);
+        let o = tct(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let unit = ["report", "units", "--unit", "so giao thong van tai"];
+    let vi = run(&unit);
+    assert!(vi.lines().next().unwrap().ends_with("Giải thể"), "{vi}");
+    assert!(vi.contains("đã giải thể 01/03/2025 → Sở Xây dựng"), "{vi}");
+    let mut en_args = vec!["--lang", "en"];
+    en_args.extend_from_slice(&unit);
+    let en = run(&en_args);
+    assert!(en.lines().next().unwrap().ends_with("Abolished"), "{en}");
+    assert!(en.contains("abolished 01/03/2025 → Sở Xây dựng"), "{en}");
+    let mut json_args = unit.to_vec();
+    json_args.extend_from_slice(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run(&json_args)).unwrap();
+    assert_eq!(v[0]["abolished"]["on"], "2025-03-01");
+    assert_eq!(v[0]["abolished"]["successors"][0], "Sở Xây dựng");
+    // The same unit before it ceased has no mark.
+    let o = tct(&["--demo", "--db", &db, "report", "units", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u.get("abolished").is_none())
     );
 }

@@ -170,3 +170,12 @@ fn drafts_left_at_start_80x24() {
     let (_d, app) = drafts_left_at_start(80, 24);
     insta::assert_snapshot!(render(&app));
 }
+
+#[test]
+fn province_overdue_view_after_the_reform_120x40() {
+    let (_d, mut app) = common::after_the_reform(120, 40);
+    key(&mut app, KeyCode::Char('o'));
+    let screen = render(&app);
+    assert!(screen.contains("đã giải thể 01/07/2025 → "), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -10,6 +10,7 @@ use std::process::Command;
 
 use common::ctx;
 use tct::import::{Options, Summary};
+use tct::model::{TaskMode, TaskScope};
 use tct::store::Store;
 use tempfile::TempDir;
 
@@ -512,4 +513,62 @@ fn the_city_of_lang_son_is_found_by_every_usual_name_on_the_command_line() {
     ]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("không có đơn vị «Sở Không Có»"));
+}
+
+#[test]
+fn tasks_of_an_abolished_unit_say_so_with_its_successors() {
+    // The demo as `--demo` opens it: with the province's catalogue of units.
+    let (_dir, mut store) = common::demo_store();
+    tct::import::load_catalogue(&mut store, common::date("23/09/2022")).unwrap();
+    let district: i64 = store
+        .connection()
+        .query_row(
+            "SELECT id FROM unit WHERE name = 'Tràng Định' AND kind = 'huyen'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let page = |day: &str, scope| {
+        store
+            .tasks_page(&ctx(day), scope, TaskMode::All, "", 0, 50)
+            .unwrap()
+    };
+    // After the reform every task of the district carries the mark, with the day it
+    // ceased (the day after its last) and the communes that took over, by name.
+    let after = page("01/12/2026", TaskScope::Unit(district));
+    assert!(!after.is_empty());
+    for r in &after {
+        let a = r.abolished.as_ref().expect("marked");
+        assert_eq!(a.on, common::date("01/07/2025"));
+        assert!(a.successors.contains(&"Thất Khê".to_string()), "{a:?}");
+        assert!(a.successors.len() > 1, "{a:?}");
+    }
+    let a = after[0].abolished.as_ref().unwrap();
+    let mark = tct::words::abolished_mark(a.on, &a.successors);
+    assert!(mark.starts_with("đã giải thể 01/07/2025 → "), "{mark}");
+    assert!(mark.contains("Thất Khê, "), "{mark}");
+    // Before it, none is marked.
+    let before = page("23/09/2022", TaskScope::Unit(district));
+    assert!(before.iter().all(|r| r.abolished.is_none()));
+    // The province's overdue view: the district's rows are marked, the Department of
+    // Finance's (still in place) are not.
+    let overdue = store
+        .tasks_page(
+            &ctx("01/12/2026"),
+            TaskScope::AllUnits,
+            TaskMode::Overdue,
+            "",
+            0,
+            200,
+        )
+        .unwrap();
+    let district_rows: Vec<_> = overdue.iter().filter(|r| r.unit_id == district).collect();
+    assert!(!district_rows.is_empty());
+    assert!(district_rows.iter().all(|r| r.abolished.is_some()));
+    let finance: Vec<_> = overdue
+        .iter()
+        .filter(|r| r.unit_name == "Sở Tài chính")
+        .collect();
+    assert!(!finance.is_empty());
+    assert!(finance.iter().all(|r| r.abolished.is_none()));
 }

@@ -42,6 +42,7 @@ impl App {
                 self.reload_tasks(true);
             }
             Command::AllOverdue => self.toggle_all_overdue(),
+            Command::ShowAbolished => self.toggle_abolished(),
             _ => {}
         }
     }
@@ -68,6 +69,26 @@ impl App {
         self.tasks.reset();
         self.tasks.filter.clear();
         self.reload_tasks(true);
+    }
+
+    /// The Units pane with or without the units abolished before the as-of date; the
+    /// selected unit stays selected when the list keeps it.
+    fn toggle_abolished(&mut self) {
+        let kept = self.selected_unit().map(|u| u.id);
+        self.show_abolished = !self.show_abolished;
+        let at = kept.and_then(|id| {
+            self.store
+                .unit_position_in(&self.ctx, &self.units.filter, self.show_abolished, id)
+                .unwrap_or_else(|e| {
+                    self.fail(e);
+                    None
+                })
+        });
+        match at {
+            Some(at) => self.units.selected = at,
+            None => self.units.reset(),
+        }
+        self.reload_units(true);
     }
 
     /// Enter on a pane: units move on to their targets; a target or a task opens its
@@ -174,14 +195,21 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
-    /// The selected unit's name and scorecard sentence, shown under the title.
+    /// The selected unit's name and scorecard sentence, shown under the title; for a
+    /// unit abolished before the date, the mark after its name (every successor).
     pub fn summary(&self) -> String {
         match self.selected_unit() {
-            Some(u) => format!(
-                "{}: {}",
-                crate::words::unit_label(&u.name, u.kind, &u.namesake),
-                u.card.phrase(lang())
-            ),
+            Some(u) => {
+                let name = crate::words::unit_label(&u.name, u.kind, &u.namesake);
+                let name = match &u.abolished {
+                    Some(a) => format!(
+                        "{name} ({})",
+                        crate::words::abolished_mark(a.on, &a.successors)
+                    ),
+                    None => name,
+                };
+                format!("{name}: {}", u.card.phrase(lang()))
+            }
             None => String::new(),
         }
     }

@@ -29,7 +29,11 @@ impl App {
         let h = self.page_rows(Pane::Units);
         let result = (|| {
             if count {
-                self.units.total = self.store.count_units(&self.ctx, &self.units.filter)?;
+                self.units.total = self.store.count_units_in(
+                    &self.ctx,
+                    &self.units.filter,
+                    self.show_abolished,
+                )?;
                 self.units.select(self.units.selected, h);
             }
             // After a count the figures may have changed: fetch the whole window.
@@ -39,13 +43,14 @@ impl App {
                 std::mem::take(&mut self.unit_rows)
             };
             let (store, ctx, filter) = (&self.store, &self.ctx, &self.units.filter);
+            let abolished = self.show_abolished;
             self.unit_rows = shift_window(
                 old,
                 self.units.loaded_at,
                 self.units.offset,
                 h,
                 self.units.total,
-                |off, n| store.units_page(ctx, filter, off, n),
+                |off, n| store.units_page_in(ctx, filter, abolished, off, n),
             )?;
             self.units.loaded_at = self.units.offset;
             Ok(())

@@ -98,7 +98,9 @@ impl App {
     fn position_of(&mut self, pane: Pane, id: i64) -> Option<usize> {
         let filter = &self.list(pane).filter;
         let found = match pane {
-            Pane::Units => self.store.unit_position(&self.ctx, filter, id),
+            Pane::Units => self
+                .store
+                .unit_position_in(&self.ctx, filter, self.show_abolished, id),
             Pane::Tasks => match self.task_scope() {
                 Some(scope) => {
                     self.store

@@ -71,6 +71,8 @@ pub struct App {
     pub task_mode: TaskMode,
     /// The province-wide view: tasks of every unit instead of the selected one's.
     pub all_units: bool,
+    /// The Units pane lists the units abolished before the as-of date too (`x`).
+    pub show_abolished: bool,
     /// What is open over the dashboard: the filter being typed, the completion prompt,
     /// the form, overlays, dialogs.
     layers: Layers,
@@ -113,6 +115,7 @@ impl App {
             task_rows: Vec::new(),
             task_mode: TaskMode::All,
             all_units: false,
+            show_abolished: false,
             layers: Layers::default(),
             status: None,
             quit: false,

@@ -23,6 +23,9 @@ pub struct UnitRow {
     /// name unless the parent is the province (`words::unit_label` shows it).
     #[serde(skip)]
     pub namesake: Option<Option<String>>,
+    /// Abolished before the as-of date: when, and who took over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abolished: Option<Abolished>,
 }
 
 fn ser_kind<S: serde::Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {
@@ -58,6 +61,17 @@ pub struct TaskRow {
     pub status: TaskStatus,
     /// Set when the task is a directive of an inspection: the inspection's date.
     pub inspection_on: Option<NaiveDate>,
+    /// The lead unit was abolished before the as-of date (`Store::abolished_of`).
+    #[serde(skip)]
+    pub abolished: Option<Abolished>,
+}
+
+/// A unit abolished before the as-of date: the day it ceased to exist (the day after
+/// its last valid day) and the units that took over its work, in name order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Abolished {
+    pub on: NaiveDate,
+    pub successors: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -80,6 +80,8 @@ struct UnitJson<'a> {
     targets: TargetCounts,
     tasks: TaskCounts,
     scorecard: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    abolished: Option<serde_json::Value>,
 }
 
 fn frac(n: u32, total: u32) -> Cell {
@@ -281,8 +283,14 @@ impl Report<'_> {
         let mut rows = Rows::open(format, out, t(T::Units), &UNIT_HEAD, to_file)?;
         for u in &units {
             let phrase = u.card.phrase(lang());
+            let mark = unit_mark(u);
             if unit.is_some() {
-                rows.sentence(format!("{}: {phrase}", u.name));
+                let name = if mark.is_empty() {
+                    u.name.clone()
+                } else {
+                    format!("{} ({mark})", u.name)
+                };
+                rows.sentence(format!("{name}: {phrase}"));
             }
             rows.push(unit_cells(u), || {
                 serde_json::to_value(UnitJson {
@@ -292,6 +300,11 @@ impl Report<'_> {
                     targets: u.card.targets,
                     tasks: u.card.tasks,
                     scorecard: phrase,
+                    abolished: u.abolished.as_ref().map(|a| {
+                        serde_json::json!({
+                            "on": a.on, "successors": a.successors, "mark": mark,
+                        })
+                    }),
                 })
             })?;
         }
@@ -363,6 +376,7 @@ impl Report<'_> {
             T::ColTitle,
             T::AssignedOn,
             T::ColOrigin,
+            T::ColAbolished,
         ];
         let bar = if to_file {
             let n = store.count_tasks(ctx, scope, TaskMode::Overdue, "")?;
@@ -371,8 +385,14 @@ impl Report<'_> {
             ProgressBar::hidden()
         };
         let mut rows = Rows::open(format, out, t(T::StOverdue), &head, to_file)?;
+        // The units abolished by the date, asked once: units, not tasks.
+        let gone = store.abolished_of(ctx, None)?;
         // One query, its rows written as SQLite steps through them.
         store.for_each_overdue(ctx, scope, |r, origin| -> Result<()> {
+            let abolished = gone.get(&r.unit_id);
+            let mark = abolished
+                .map(|a| crate::words::abolished_mark(a.on, &a.successors))
+                .unwrap_or_default();
             let days = match r.status {
                 TaskStatus::Overdue { days } => days,
                 _ => 0,
@@ -385,12 +405,16 @@ impl Report<'_> {
                 Cell::text(&r.title),
                 Cell::Date(r.assigned_on),
                 Cell::text(origin_words(origin.as_deref(), r.inspection_on)),
+                Cell::text(&mark),
             ];
             rows.push(cells, || {
                 Ok(serde_json::json!({
                     "days_overdue": days, "unit": r.unit_name, "deadline": r.deadline,
                     "doc_number": r.doc_number, "title": r.title, "assigned_on": r.assigned_on,
                     "origin": origin, "inspection_on": r.inspection_on,
+                    "abolished": abolished.map(|a| serde_json::json!({
+                        "on": a.on, "successors": a.successors, "mark": mark,
+                    })),
                 }))
             })?;
             bar.inc(1);
@@ -412,7 +436,7 @@ fn origin_words(origin: Option<&str>, inspection_on: Option<chrono::NaiveDate>) 
     }
 }
 
-const UNIT_HEAD: [T; 10] = [
+const UNIT_HEAD: [T; 11] = [
     T::ColUnit,
     T::ColKind,
     T::ClassMet,
@@ -423,6 +447,7 @@ const UNIT_HEAD: [T; 10] = [
     T::StDoneLate,
     T::StOverdue,
     T::StDueSoon,
+    T::ColAbolished,
 ];
 
 fn unit_cells(u: &UnitRow) -> Vec<Cell> {
@@ -438,7 +463,16 @@ fn unit_cells(u: &UnitRow) -> Vec<Cell> {
         Cell::Int(c.tasks.done_late.into()),
         Cell::Int(c.tasks.overdue.into()),
         Cell::Int(c.tasks.due_soon.into()),
+        Cell::text(unit_mark(u)),
     ]
+}
+
+/// "đã giải thể 01/07/2025 → …" for a unit abolished before the date; empty otherwise.
+fn unit_mark(u: &UnitRow) -> String {
+    u.abolished
+        .as_ref()
+        .map(|a| crate::words::abolished_mark(a.on, &a.successors))
+        .unwrap_or_default()
 }
 
 fn all_units(store: &Store, ctx: &Ctx) -> Result<Vec<UnitRow>> {

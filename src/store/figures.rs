@@ -34,13 +34,14 @@ impl Store {
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = heads.iter().map(|h| h.id).collect();
-        let (targets, tasks, visits, directives, namesakes) = self.reading(|| {
+        let (targets, tasks, visits, directives, namesakes, mut gone) = self.reading(|| {
             Ok((
                 self.target_counts_of(ctx, &ids)?,
                 self.task_counts_of(ctx, &ids)?,
                 self.last_visits_of(ctx, &ids)?,
                 self.directive_counts_of(ctx, &ids)?,
                 self.namesakes_of(ctx, &ids)?,
+                self.abolished_of(ctx, Some(&ids))?,
             ))
         })?;
         Ok(heads
@@ -53,6 +54,7 @@ impl Store {
                 last_inspection: visits.get(&h.id).copied(),
                 directives: directives.get(&h.id).copied().unwrap_or_default(),
                 namesake: namesakes.get(&h.id).cloned(),
+                abolished: gone.remove(&h.id),
                 kind: UnitKind::from_code(&h.kind).unwrap_or(UnitKind::Xa),
                 id: h.id,
                 name: h.name,

@@ -5,14 +5,25 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::Store;
-use super::queries::{Where, listed_where, task_where, text};
+use super::queries::{Where, listed_where_in, task_where, text};
 use crate::error::Result;
 use crate::model::{Ctx, TaskMode, TaskScope};
 
 impl Store {
     /// The index of unit `id` among the units the Units pane lists with `filter`.
     pub fn unit_position(&self, ctx: &Ctx, filter: &str, id: i64) -> Result<Option<usize>> {
-        let w = listed_where(ctx, filter);
+        self.unit_position_in(ctx, filter, false, id)
+    }
+
+    /// The same in the list with the units abolished before the date when `abolished`.
+    pub fn unit_position_in(
+        &self,
+        ctx: &Ctx,
+        filter: &str,
+        abolished: bool,
+        id: i64,
+    ) -> Result<Option<usize>> {
+        let w = listed_where_in(ctx, filter, abolished);
         self.position(w, "u", "unit u", "u.sort_key, u.id", id)
     }
 

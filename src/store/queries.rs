@@ -82,15 +82,21 @@ pub(super) fn text(s: String) -> Value {
 /// Units valid on the as-of date, but the province, whose names hold the filter's
 /// words.
 pub(super) fn unit_where(ctx: &Ctx, filter: &str) -> Where {
+    unit_where_in(ctx, filter, false)
+}
+
+/// The same, with the units abolished before the date too when `abolished`.
+fn unit_where_in(ctx: &Ctx, filter: &str, abolished: bool) -> Where {
     let mut w = Where::new();
     let d = ctx.d();
-    w.and("u.kind <> 'tinh'", [])
-        .and(
-            "(u.valid_from IS NULL OR u.valid_from <= ?)",
-            [text(d.clone())],
-        )
-        .and("(u.valid_to IS NULL OR u.valid_to >= ?)", [text(d)])
-        .words("u.name_key", filter);
+    w.and("u.kind <> 'tinh'", []).and(
+        "(u.valid_from IS NULL OR u.valid_from <= ?)",
+        [text(d.clone())],
+    );
+    if !abolished {
+        w.and("(u.valid_to IS NULL OR u.valid_to >= ?)", [text(d)]);
+    }
+    w.words("u.name_key", filter);
     w
 }
 
@@ -98,8 +104,11 @@ pub(super) fn unit_where(ctx: &Ctx, filter: &str) -> Where {
 /// targets or inspections (the catalogue holds some 300 units, most with nothing to
 /// show); a filter finds any. Before any data, the units directly under the
 /// province.
-pub(super) fn listed_where(ctx: &Ctx, filter: &str) -> Where {
-    let mut w = unit_where(ctx, filter);
+///
+/// With `abolished`, the units abolished before the date too (those with something to
+/// show, or that the filter finds).
+pub(super) fn listed_where_in(ctx: &Ctx, filter: &str, abolished: bool) -> Where {
+    let mut w = unit_where_in(ctx, filter, abolished);
     if filter.trim().is_empty() {
         w.and(
             "(EXISTS (SELECT 1 FROM unit_tally ut WHERE ut.unit_id = u.id AND ut.tasks > 0)
@@ -304,6 +313,7 @@ pub(crate) fn task_row(r: &Row, ctx: &Ctx) -> rusqlite::Result<TaskRow> {
         completed_on: dates.completed_on.filter(|_| !dates.completion_unknown),
         completion_unknown: dates.completion_unknown && dates.completed_on.is_some(),
         inspection_on: opt_date(r.get(8)?),
+        abolished: None,
         // Rows are filtered to tasks assigned by the as-of date, so a status exists.
         status: status(&dates, ctx.as_of, ctx.soon_days).unwrap_or(TaskStatus::NoDeadline),
     })
@@ -345,7 +355,18 @@ const TARGET_SELECT: &str = "SELECT t.id, t.name, t.measure, t.plan_low, t.plan_
 
 impl Store {
     pub fn count_units(&self, ctx: &Ctx, filter: &str) -> rusqlite::Result<usize> {
-        let w = listed_where(ctx, filter);
+        self.count_units_in(ctx, filter, false)
+    }
+
+    /// The Units pane's length, with the units abolished before the date when
+    /// `abolished`.
+    pub fn count_units_in(
+        &self,
+        ctx: &Ctx,
+        filter: &str,
+        abolished: bool,
+    ) -> rusqlite::Result<usize> {
+        let w = listed_where_in(ctx, filter, abolished);
         let sql = format!("SELECT count(*) FROM unit u{}", w.sql);
         self.conn()
             .prepare_cached(&sql)?
@@ -362,7 +383,20 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<UnitRow>> {
-        let mut w = listed_where(ctx, filter);
+        self.units_page_in(ctx, filter, false, offset, limit)
+    }
+
+    /// The same, with the units abolished before the date when `abolished`, each
+    /// marked (`UnitRow::abolished`).
+    pub fn units_page_in(
+        &self,
+        ctx: &Ctx,
+        filter: &str,
+        abolished: bool,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<UnitRow>> {
+        let mut w = listed_where_in(ctx, filter, abolished);
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
         let sql = format!(
@@ -553,8 +587,9 @@ impl Store {
     ) -> Result<Vec<TaskRow>> {
         if let TaskScope::Unit(id) = scope
             && fold(filter).split_whitespace().next().is_none()
-            && let Some(rows) = self.unit_page_from_tally(ctx, id, mode, offset, limit)?
+            && let Some(mut rows) = self.unit_page_from_tally(ctx, id, mode, offset, limit)?
         {
+            self.mark_abolished(ctx, &mut rows)?;
             return Ok(rows);
         }
         let later = mode == TaskMode::Overdue && self.finished_after(ctx)?;
@@ -565,7 +600,9 @@ impl Store {
         };
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(&w.args), |r| task_row(r, ctx))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        self.mark_abolished(ctx, &mut rows)?;
+        Ok(rows)
     }
 
     /// Every task of a scope and mode in the order of `tasks_page`, handed to `f` one

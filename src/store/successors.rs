@@ -1,12 +1,14 @@
 //! What became of a unit (its successors, many to many) and the other names a unit is
 //! written by (aliases).
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, params};
 
-use super::Store;
+use super::{Store, opt_date};
 use crate::domain::text::nfc;
 use crate::error::Result;
-use crate::model::AliasRec;
+use crate::model::{Abolished, AliasRec, Ctx, TaskRow};
 
 impl Store {
     /// The units that took over a unit's work, with their names, in name order.
@@ -33,6 +35,57 @@ impl Store {
             .prepare_cached(sql)?
             .query_map([unit_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Of the units `ids` (every unit when `None`), those abolished before the as-of
+    /// date, each with the day it ceased and its successors' names: one question for
+    /// a page of rows, or for a whole report (units, never tasks, so a few hundred).
+    pub fn abolished_of(&self, ctx: &Ctx, ids: Option<&[i64]>) -> Result<HashMap<i64, Abolished>> {
+        let only = match ids {
+            Some([]) => return Ok(HashMap::new()),
+            // Integers read from the database, never typed text.
+            Some(ids) => format!(
+                " AND u.id IN ({})",
+                ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+            ),
+            None => String::new(),
+        };
+        let sql = format!(
+            "SELECT u.id, u.valid_to, n.name FROM unit u
+             LEFT JOIN unit_successor s ON s.unit_id = u.id
+             LEFT JOIN unit n ON n.id = s.successor_id
+             WHERE u.valid_to IS NOT NULL AND u.valid_to < ?1{only}
+             ORDER BY u.id, n.sort_key, n.id"
+        );
+        let mut out: HashMap<i64, Abolished> = HashMap::new();
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut rows = stmt.query([ctx.d()])?;
+        while let Some(r) = rows.next()? {
+            let Some(last) = opt_date(r.get(1)?) else {
+                continue;
+            };
+            let a = out.entry(r.get(0)?).or_insert_with(|| Abolished {
+                on: last.succ_opt().unwrap_or(last),
+                successors: Vec::new(),
+            });
+            if let Some(name) = r.get::<_, Option<String>>(2)? {
+                a.successors.push(name);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Marks the rows whose lead unit was abolished before the as-of date, in one
+    /// question for the page.
+    pub(crate) fn mark_abolished(&self, ctx: &Ctx, rows: &mut [TaskRow]) -> Result<()> {
+        let mut ids: Vec<i64> = rows.iter().map(|r| r.unit_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let gone = self.abolished_of(ctx, Some(&ids))?;
+        for r in rows {
+            r.abolished = gone.get(&r.unit_id).cloned();
+        }
+        Ok(())
     }
 
     /// Every (unit, successor) pair.

@@ -13,6 +13,7 @@ use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
 use crate::model::{TaskMode, TaskRow};
+use crate::words;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mode = match app.task_mode {
@@ -94,7 +95,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if show_doc {
             cells.push(Cell::from(fit(&doc_of(r), doc_w)));
         }
-        cells.push(Cell::from(fit(&r.title, title_w)));
+        // In one unit's list the sentence above names the unit and its mark.
+        cells.push(if app.all_units {
+            title_cell(app, r, title_w)
+        } else {
+            Cell::from(fit(&r.title, title_w))
+        });
         Row::new(cells)
     });
     let table = Table::new(rows, widths)
@@ -104,6 +110,36 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut state = TableState::default()
         .with_selected((!app.task_rows.is_empty()).then(|| app.tasks.in_window()));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// The title; before it, when the lead unit was abolished before the as-of date, the
+/// mark that says so and who took over ("đã giải thể 01/07/2025 → Thất Khê, …"): as
+/// many successors as half the column holds, at least the first, the rest cut "…".
+fn title_cell<'a>(app: &App, r: &'a TaskRow, w: usize) -> Cell<'a> {
+    let Some(a) = &r.abolished else {
+        return Cell::from(fit(&r.title, w));
+    };
+    let say = |n: usize| {
+        let mut m = words::abolished_mark(a.on, &a.successors[..n]);
+        if n < a.successors.len() {
+            m.push_str(", …");
+        }
+        m
+    };
+    let mut n = a.successors.len();
+    let mut mark = say(n);
+    while n > 1 && mark.width() > w / 2 {
+        n -= 1;
+        mark = say(n);
+    }
+    // The title keeps a few columns whatever the mark.
+    let mark = fit(&mark, w.saturating_sub(8).max(6));
+    let rest = w.saturating_sub(mark.width() + 1);
+    Cell::from(Line::from(vec![
+        Span::styled(mark, app.theme.warn()),
+        Span::raw(" "),
+        Span::raw(fit(&r.title, rest)),
+    ]))
 }
 
 /// A task's document number; a directive's task names its inspection instead.

@@ -10,13 +10,40 @@ use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
+use crate::model::UnitRow;
 
 fn frac(n: u32, total: u32) -> String {
     format!("{n:02}/{total:02}")
 }
 
+/// The unit's name; for a unit abolished before the date, dimmed and followed by the
+/// mark ("Tràng Định · đã giải thể 01/07/2025 → Đoàn Kết, …"), cut to the column.
+fn name_cell<'a>(app: &App, u: &UnitRow, w: usize) -> Cell<'a> {
+    let label = crate::words::unit_label(&u.name, u.kind, &u.namesake);
+    match &u.abolished {
+        None => Cell::from(fit(&label, w)),
+        Some(a) => {
+            let mark = crate::words::abolished_mark(a.on, &a.successors);
+            Cell::from(Span::styled(
+                fit(&format!("{label} · {mark}"), w),
+                app.theme.dim(),
+            ))
+        }
+    }
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let title = format!(" {} ({}) ", t(T::Units), app.units.total);
+    // The title says when the list holds the units abolished before the date (`x`).
+    let title = if app.show_abolished {
+        format!(
+            " {} · {} ({}) ",
+            t(T::Units),
+            t(T::WithAbolished),
+            app.units.total
+        )
+    } else {
+        format!(" {} ({}) ", t(T::Units), app.units.total)
+    };
     let inner = pane_block(frame, app, Pane::Units, area, title);
     if app.units.total == 0 {
         return empty_note(frame, app, inner, empty_lines(app));
@@ -56,10 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         };
         let mut cells = vec![
             marker,
-            Cell::from(fit(
-                &crate::words::unit_label(&u.name, u.kind, &u.namesake),
-                name_w,
-            )),
+            name_cell(app, u, name_w),
             Cell::from(Span::styled(frac(c.targets.met, n), app.theme.good())),
             Cell::from(Span::styled(frac(c.targets.above70, n), app.theme.warn())),
             Cell::from(frac(c.targets.below70, n)),

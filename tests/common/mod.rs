@@ -41,6 +41,18 @@ pub fn demo_app(w: u16, h: u16) -> (TempDir, App) {
     (dir, app)
 }
 
+/// The demo as `--demo` opens it (with the province's catalogue of units), seen after
+/// the 2025 reform: the 2022 districts' overdue tasks say they were abolished and who
+/// took over.
+pub fn after_the_reform(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
+    let (dir, mut store) = demo_store();
+    tct::import::load_catalogue(&mut store, date("23/09/2022")).unwrap();
+    let theme = tct::theme::Theme { color: false };
+    let mut app = tct::app::App::new(store, ctx("01/12/2026"), theme, (w, h));
+    app.update(tct::app::Action::Resize(w, h));
+    (dir, app)
+}
+
 /// The screen as text, one line per row, as a person would read it.
 pub fn render(app: &App) -> String {
     use ratatui::{Terminal, backend::TestBackend};
