@@ -323,6 +323,7 @@ catalog! {
     ErrNoDir => "thư mục không tồn tại", "directory does not exist";
     ErrOutputIsDb => "không ghi: tệp ghi ra chính là cơ sở dữ liệu đang mở (hoặc một tệp đi kèm nó: -wal, -shm…)", "not written: the output is the open database itself (or a file kept beside it: -wal, -shm…)";
     ErrOutputNotFile => "không ghi: tệp ghi ra không phải tệp thường (thư mục, FIFO, thiết bị, hay liên kết không trỏ tới tệp nào)", "not written: the output is not a regular file (a directory, FIFO, device, or a link to nothing)";
+    ErrBackupNeedsFile => "sao lưu cần tên tệp (như tct backup sao-luu.db); «-» không dùng được", "a backup needs a file name (such as tct backup copy.db); «-» cannot be used";
     ErrBinaryToTerminal => "không in {f} ra màn hình: ghi vào tệp (-o TỆP hoặc > TỆP)", "{f} is not printed on a terminal: write it to a file (-o FILE or > FILE)";
     ErrWriteFile => "không ghi được tệp", "could not write the file";
     ErrDate => "ngày không hợp lệ", "invalid date";

@@ -460,6 +460,15 @@ fn a_backup_is_whole_under_its_name_or_not_there() {
     let o = tct(&["--db", &db, "backup", missing.to_str().unwrap()]);
     fails_with(&o, "thư mục không tồn tại");
     assert!(!dir.path().join("no").exists());
+    // "-" (standard output elsewhere) is no file to back up to, and none is made.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_tct"))
+        .args(["--db", &db, "backup", "-"])
+        .current_dir(dir.path())
+        .env_remove("TCT_LANG")
+        .output()
+        .unwrap();
+    fails_with(&o, "sao lưu cần tên tệp");
+    assert!(!dir.path().join("-").exists());
     // Over an existing file: replaced whole by a database, owner-only, and no
     // temporary file left beside it.
     let dest = dir.path().join("b.db");

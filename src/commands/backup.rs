@@ -5,10 +5,16 @@ use std::path::Path;
 
 use crate::domain::text::printable;
 use crate::error::{Error, Result};
+use crate::i18n::{T, t};
 use crate::outfile::parent_dir;
 use crate::store::Store;
 
 pub fn run(store: &Store, file: &Path) -> Result<()> {
+    // Elsewhere "-" is standard output; a database there would be bytes on a screen
+    // or a pipe, and a file named "-" is no backup a secretary finds again.
+    if crate::outfile::is_stdout(file) {
+        return Err(Error::User(t(T::ErrBackupNeedsFile).to_string()));
+    }
     // One line a secretary can act on: where, and why not.
     let dir = parent_dir(file);
     if !dir.is_dir() {
