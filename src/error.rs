@@ -13,6 +13,8 @@ pub enum Error {
     User(String),
     /// A unit name that matches none; the closest known names, best first.
     UnknownUnit { name: String, closest: Vec<String> },
+    /// Several units have the name that day: each as a name that means it alone.
+    AmbiguousUnit { name: String, names: Vec<String> },
     /// The folder a file should go in does not exist.
     NoDirectory(PathBuf),
     /// No database at this path, for a command that only reads one (`report`,
@@ -81,6 +83,10 @@ impl fmt::Display for Error {
                     write!(f, "; {}: {}", t(T::ErrClosest), closest.join(", "))?;
                 }
                 Ok(())
+            }
+            Error::AmbiguousUnit { name, names } => {
+                let words = t(T::ErrAmbiguousUnit).replace("{name}", name);
+                write!(f, "{words}: {}", names.join("; "))
             }
             Error::NoDirectory(p) => write!(f, "{}: {}", t(T::ErrNoDir), p.display()),
             Error::NoDatabase(p) => {

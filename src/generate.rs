@@ -346,8 +346,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
             kind: ItemKind::Result,
             text: "Đơn vị đã triển khai đồng bộ các nhiệm vụ được giao, đạt kết quả tích cực."
                 .into(),
-            unit_id: None,
-            deadline: None,
+            ..Default::default()
         }];
         for _ in 0..rng.usize(2..6) {
             items.push(ItemInput {
@@ -356,6 +355,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
                 text: format!("{} {}.", pick(&mut rng, VERBS), pick(&mut rng, OBJECTS)),
                 unit_id: None,
                 deadline: Some(held_on + Duration::days(rng.i64(15..120))),
+                office: None,
             });
         }
         let input = InspectionInput {

@@ -282,6 +282,10 @@ catalog! {
     DlgTypeOn => "Gõ tiếp thì tiếp tục sửa.", "Typing on keeps editing.";
     DlgSaveLeave => "lưu rồi đóng", "save and close";
     DlgDiscard => "bỏ thay đổi", "discard changes";
+    DlgChooseUnitTitle => "Chọn đơn vị", "Choose the unit";
+    DlgChooseUp => "lên", "up";
+    DlgChooseDown => "xuống", "down";
+    DlgChoose => "chọn đơn vị này và lưu", "choose this unit and save";
     DlgKeepEditing => "tiếp tục sửa", "keep editing";
     DlgDeleteTitle => "Xoá mục", "Delete item";
     DlgDeleteBody => "Xoá mục này khỏi kết luận?", "Delete this item from the conclusions?";
@@ -500,7 +504,7 @@ catalog! {
     ImpAnd => "và", "and";
     ImpMoreProblems => "lỗi khác", "more problems";
     ImpMoreChanges => "thay đổi khác", "more changes";
-    ImpAmbiguousUnit => "nhiều đơn vị trùng tên, ghi rõ loại (như «thành phố Lạng Sơn»)", "several units have this name; add the kind (such as «thành phố Lạng Sơn»)";
+    ErrAmbiguousUnit => "«{name}» là tên của nhiều đơn vị, ghi rõ một trong các tên", "«{name}» names several units; give one of these names";
     ImpBadNumber => "không phải số", "not a number";
     ImpBadPlan => "kế hoạch phải là một số hoặc một khoảng như «8–9»", "the plan must be a number or a range such as «8–9»";
     ImpNoPlan => "chưa ghi kế hoạch", "no plan given";

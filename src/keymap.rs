@@ -74,6 +74,8 @@ pub enum Command {
     OpenExisting,
     NewAnyway,
     SaveAnyway,
+    /// Of several units of one name, the one highlighted.
+    Choose,
 }
 
 /// Which table applies: the top layer that is open decides.
@@ -104,6 +106,8 @@ pub enum Question {
     SameDay,
     /// Saving a new record of a date the unit has a record of already?
     SameDaySave,
+    /// Which of several units of the name typed?
+    ChooseUnit,
 }
 
 /// Where in its mode a binding applies. The help overlay and the hint bar list the
@@ -209,8 +213,8 @@ const fn ask(q: Question, keys: &'static [Key], command: Command, label: T) -> B
 use Command as C;
 use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
 use Question::{
-    Delete as QDel, DeleteWithTask as QDelTask, SameDay as QSameDay, SameDaySave as QSameSave,
-    Unsaved as QUnsaved,
+    ChooseUnit as QChoose, Delete as QDel, DeleteWithTask as QDelTask, SameDay as QSameDay,
+    SameDaySave as QSameSave, Unsaved as QUnsaved,
 };
 
 /// One line a binding, so the table reads as the keymap it is.
@@ -290,6 +294,12 @@ pub static BINDINGS: &[Binding] = &[
     ask(QSameDay, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
     ask(QSameSave, &[ctrl('s')], C::SaveAnyway, T::DlgSaveSecond),
     ask(QSameSave, &[k(KeyCode::Esc)], C::KeepEditing, T::DlgKeepEditing),
+    // Choosing is no letter or Enter either: a key pressed twice must not pick the
+    // first name for the user.
+    ask(QChoose, &[k(KeyCode::Up)], C::Up, T::DlgChooseUp),
+    ask(QChoose, &[k(KeyCode::Down)], C::Down, T::DlgChooseDown),
+    ask(QChoose, &[ctrl('s')], C::Choose, T::DlgChoose),
+    ask(QChoose, &[k(KeyCode::Esc)], C::KeepEditing, T::DlgKeepEditing),
 ];
 
 fn same(key: &Key, ev: &KeyEvent, any_case: bool) -> bool {

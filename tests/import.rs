@@ -140,7 +140,7 @@ fn task_count(store: &Store) -> i64 {
 fn unit_id(store: &Store, name: &str) -> i64 {
     match store.find_unit(name, date("23/09/2022")).unwrap() {
         UnitLookup::Found(id, _) => id,
-        UnitLookup::NotFound(_) => panic!("no unit {name}"),
+        UnitLookup::NotFound(_) | UnitLookup::Ambiguous(_) => panic!("no unit {name}"),
     }
 }
 
@@ -442,7 +442,7 @@ fn unit_names_are_found_without_diacritics_with_kind_words_and_by_date() {
     .map(String::from);
     let f = write(dir.path(), "nv.csv", csv_text(&lines).as_bytes());
     import(&mut store, &f).unwrap();
-    let unit_of = |doc: &str| -> (String, String) {
+    fn unit_of_in(store: &Store, doc: &str) -> (String, String) {
         store
             .connection()
             .query_row(
@@ -451,7 +451,8 @@ fn unit_names_are_found_without_diacritics_with_kind_words_and_by_date() {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .unwrap()
-    };
+    }
+    let unit_of = |doc: &str| unit_of_in(&store, doc);
     assert_eq!(
         unit_of("9301/UBND-KT"),
         ("Tràng Định".into(), "huyen".into())
@@ -465,14 +466,38 @@ fn unit_names_are_found_without_diacritics_with_kind_words_and_by_date() {
         ("Lạng Sơn".into(), "thanh_pho".into())
     );
     assert_eq!(unit_of("9304/UBND-KT"), ("Tràng Định".into(), "xa".into()));
-    // "Lạng Sơn" alone is the province and the city: ambiguous, named both.
-    let lines = ["9305/UBND-KT;01/08/2022;;Nhiệm vụ năm;Lạng Sơn;;;".to_string()];
+    // "Lạng Sơn" alone: the city, the province being no unit a task is for.
+    let lines = [
+        "9305/UBND-KT;01/08/2022;;Nhiệm vụ năm;Lạng Sơn;;;".to_string(),
+        "9306/UBND-KT;01/08/2022;;Nhiệm vụ sáu;Hoàng Văn Thụ (xã, Bình Gia);;;".to_string(),
+    ];
     let f = write(dir.path(), "nv2.csv", csv_text(&lines).as_bytes());
-    let err = import(&mut store, &f).unwrap_err();
-    assert!(
-        err.contains("Lạng Sơn (tỉnh)") && err.contains("Lạng Sơn (thành phố)"),
-        "{err}"
+    import(&mut store, &f).unwrap();
+    assert_eq!(
+        unit_of_in(&store, "9305/UBND-KT"),
+        ("Lạng Sơn".into(), "thanh_pho".into())
     );
+    let parent: String = store
+        .connection()
+        .query_row(
+            "SELECT p.name FROM task t JOIN unit u ON u.id = t.unit_id
+             JOIN unit p ON p.id = u.parent_id WHERE t.doc_number = '9306/UBND-KT'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(parent, "Bình Gia");
+    // Three communes of one name in 2022: refused, each named so it can be written.
+    let lines = ["9307/UBND-KT;01/08/2022;;Nhiệm vụ bảy;Hoàng Văn Thụ;;;".to_string()];
+    let f = write(dir.path(), "nv3.csv", csv_text(&lines).as_bytes());
+    let err = import(&mut store, &f).unwrap_err();
+    for label in [
+        "Hoàng Văn Thụ (xã, Bình Gia)",
+        "Hoàng Văn Thụ (xã, Văn Lãng)",
+        "Hoàng Văn Thụ (phường, Lạng Sơn)",
+    ] {
+        assert!(err.contains(label), "{label}: {err}");
+    }
 }
 
 #[test]

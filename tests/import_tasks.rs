@@ -301,7 +301,9 @@ use tct::model::{TaskMode, TaskScope};
 fn unit(store: &Store, name: &str) -> i64 {
     match store.find_unit(name, common::date("23/09/2022")).unwrap() {
         tct::model::UnitLookup::Found(id, _) => id,
-        tct::model::UnitLookup::NotFound(_) => panic!("no unit {name}"),
+        tct::model::UnitLookup::NotFound(_) | tct::model::UnitLookup::Ambiguous(_) => {
+            panic!("no unit {name}")
+        }
     }
 }
 

@@ -209,6 +209,7 @@ fn inspect(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
         text: format!("Chỉ đạo {}", rng.u32(..1000)),
         unit_id: None,
         deadline: Some(held_on + Duration::days(rng.i64(1..60))),
+        office: None,
     };
     let mut input = InspectionInput {
         unit_id: unit,
@@ -233,6 +234,7 @@ fn inspect(store: &mut Store, rng: &mut fastrand::Rng, units: &[i64]) {
             text: i.text.clone(),
             unit_id: i.unit_id,
             deadline: i.deadline,
+            office: i.office.clone(),
         })
         .collect();
     input.items[0].unit_id = Some(units[rng.usize(..units.len())]);

@@ -23,12 +23,28 @@ pub enum DialogKind {
     SameDaySave {
         date: chrono::NaiveDate,
     },
+    /// A unit's name several units have: which one (the dialog's `choices`)?
+    ChooseUnit {
+        field: UnitField,
+    },
+}
+
+/// Where the unit chosen is written back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitField {
+    /// The unit field of the form's item of this index.
+    FormItem(usize),
+    /// The field of this index of the open edit dialog.
+    Edit(usize),
 }
 
 pub struct Dialog {
     pub kind: DialogKind,
     pub title: T,
     pub body: String,
+    /// What a choosing question chooses among, and the one highlighted.
+    pub choices: Vec<String>,
+    pub selected: usize,
 }
 
 impl Dialog {
@@ -37,8 +53,23 @@ impl Dialog {
             DialogKind::Unsaved { .. } => T::DlgUnsavedTitle,
             DialogKind::DeleteItem { .. } => T::DlgDeleteTitle,
             DialogKind::SameDay { .. } | DialogKind::SameDaySave { .. } => T::DlgSameDayTitle,
+            DialogKind::ChooseUnit { .. } => T::DlgChooseUnitTitle,
         };
-        Dialog { kind, title, body }
+        Dialog {
+            kind,
+            title,
+            body,
+            choices: Vec::new(),
+            selected: 0,
+        }
+    }
+
+    /// Which of several units of one name: `names` label each alone.
+    pub fn choose_unit(field: UnitField, body: String, names: Vec<String>) -> Dialog {
+        Dialog {
+            choices: names,
+            ..Dialog::new(DialogKind::ChooseUnit { field }, body)
+        }
     }
 
     /// The question asked, whose choices are the keys.
@@ -49,6 +80,7 @@ impl Dialog {
             DialogKind::DeleteItem { has_task: true } => Question::DeleteWithTask,
             DialogKind::SameDay { .. } => Question::SameDay,
             DialogKind::SameDaySave { .. } => Question::SameDaySave,
+            DialogKind::ChooseUnit { .. } => Question::ChooseUnit,
         }
     }
 }
@@ -61,9 +93,19 @@ impl App {
             .layers
             .dialog()
             .is_some_and(|d| keymap::choices(d.question()).any(|b| b.command == c));
-        if answers {
-            self.answer(c);
+        if !answers {
+            return true;
         }
+        // Moving through the names answers nothing yet.
+        if let (Command::Up | Command::Down, Some(Layer::Dialog(d))) = (c, self.layers.top_mut()) {
+            let last = d.choices.len().saturating_sub(1);
+            d.selected = match c {
+                Command::Up => d.selected.saturating_sub(1),
+                _ => (d.selected + 1).min(last),
+            };
+            return true;
+        }
+        self.answer(c);
         true
     }
 
@@ -110,6 +152,25 @@ impl App {
                 self.open_new_form();
                 if let Some(f) = self.layers.form_mut() {
                     f.data.second_of_day = Some(self.ctx.as_of);
+                }
+            }
+            (DialogKind::ChooseUnit { field }, Command::Choose) => {
+                let Some(name) = dialog.choices.get(dialog.selected) else {
+                    return;
+                };
+                match field {
+                    UnitField::FormItem(i) => {
+                        if let Some(f) = self.layers.form_mut() {
+                            f.set_item_unit(i, name);
+                        }
+                        self.save_form();
+                    }
+                    UnitField::Edit(i) => {
+                        if let Some(d) = self.layers.edit_mut() {
+                            d.set_text(i, name);
+                        }
+                        self.apply_edit();
+                    }
                 }
             }
             (DialogKind::SameDaySave { date }, Command::SaveAnyway) => {

@@ -11,7 +11,7 @@ use ratatui_textarea::{CursorMove, Input, TextArea};
 use serde::{Deserialize, Serialize};
 
 use super::edit_write::{write_correction, write_extension, write_new_task, write_reading};
-use super::{App, Layer, StatusKind};
+use super::{App, Dialog, Layer, StatusKind, UnitField};
 use crate::domain::format::fmt_date;
 use crate::domain::text::{nfc, printable};
 use crate::i18n::{T, t};
@@ -201,6 +201,16 @@ impl EditDialog {
     pub fn text(&self, i: usize) -> String {
         self.fields[i].input.lines().concat().trim().to_string()
     }
+
+    /// Replaces field `i`'s text (a unit chosen among namesakes), the cursor in it.
+    pub fn set_text(&mut self, i: usize, text: &str) {
+        if let Some(f) = self.fields.get_mut(i) {
+            *f = field(f.label, text);
+            self.field = i;
+            self.touched = true;
+            self.draft_pending = true;
+        }
+    }
 }
 
 impl App {
@@ -280,10 +290,13 @@ impl App {
         let Some(task) = self.selected_task() else {
             return self.say(StatusKind::Problem, t(T::DoneNoTask));
         };
+        // The unit as the panes label it, so a namesake's is taken back unchanged.
+        let unit =
+            (self.store.unit_label(&self.ctx, task.unit_id)).unwrap_or(task.unit_name.clone());
         let d = EditDialog::new(
             EditKind::Correct { task_id: task.id },
             task.title.clone(),
-            &[&task.title, &task.unit_name],
+            &[&task.title, &unit],
             0,
         );
         self.open_edit(d);
@@ -298,9 +311,10 @@ impl App {
         if self.focus != Pane::Tasks {
             return self.say(StatusKind::Problem, t(T::DoneNoTask));
         }
+        // As the pane labels it, so a namesake's is taken back unchanged.
         let unit = self
             .selected_unit()
-            .map(|u| u.name.clone())
+            .map(|u| crate::words::unit_label(&u.name, u.kind, &u.namesake))
             .unwrap_or_default();
         let d = EditDialog::new(EditKind::AddTask, String::new(), &[&unit], 1);
         self.open_edit(d);
@@ -415,7 +429,7 @@ impl App {
     }
 
     /// Writes what the dialog holds, or leaves it open with the reason it cannot.
-    fn apply_edit(&mut self) {
+    pub(super) fn apply_edit(&mut self) {
         let Some(d) = self.layers.edit() else {
             return;
         };
@@ -441,6 +455,22 @@ impl App {
                 self.undo = undo.map(|u| (u, said));
                 self.say(StatusKind::Good, text);
                 self.data_changed();
+            }
+            // Several units of the name typed: the user says which.
+            Err(crate::error::Error::AmbiguousUnit { name, names }) => {
+                let Some(i) = d
+                    .fields
+                    .iter()
+                    .position(|f| f.input.lines().concat().trim() == name)
+                else {
+                    return;
+                };
+                let body = t(T::ErrAmbiguousUnit).replace("{name}", &name);
+                self.layers.push(Layer::Dialog(Dialog::choose_unit(
+                    UnitField::Edit(i),
+                    body,
+                    names,
+                )));
             }
             Err(e) => {
                 if let Some(d) = self.layers.edit_mut() {

@@ -6,7 +6,7 @@ use std::time::Instant;
 use chrono::Local;
 use ratatui_textarea::Input;
 
-use super::{App, Dialog, DialogKind, Form, Layer, StatusKind};
+use super::{App, Dialog, DialogKind, Form, Layer, StatusKind, UnitField};
 use crate::domain::text::nfc;
 use crate::i18n::{T, t};
 use crate::keymap::Command;
@@ -201,8 +201,17 @@ impl App {
             Ok(i) => i,
             Err(inv) => {
                 form.show(&inv);
-                self.say(StatusKind::Problem, inv.message);
                 self.write_draft(true);
+                // Several units of the name typed: the user says which.
+                if let (false, Some(item)) = (inv.choices.is_empty(), inv.item) {
+                    self.layers.push(Layer::Dialog(Dialog::choose_unit(
+                        UnitField::FormItem(item),
+                        inv.message,
+                        inv.choices,
+                    )));
+                } else {
+                    self.say(StatusKind::Problem, inv.message);
+                }
                 return false;
             }
         };

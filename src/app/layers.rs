@@ -73,6 +73,10 @@ impl Layers {
         self.0.last()
     }
 
+    pub(super) fn top_mut(&mut self) -> Option<&mut Layer> {
+        self.0.last_mut()
+    }
+
     /// The layers' modes from the top down: the order in which they are offered a key.
     pub(super) fn modes_top_down(&self) -> Vec<Mode> {
         self.0.iter().rev().map(Layer::mode).collect()

@@ -19,7 +19,7 @@ mod overlays;
 mod status;
 mod undo;
 
-pub use dialog::{Dialog, DialogKind};
+pub use dialog::{Dialog, DialogKind, UnitField};
 pub use done::DonePrompt;
 pub use drafts::{DraftEntry, DraftList, GUARD, KEEP_DISCARDED_DAYS};
 pub use edit::{DialogDraft, EditDialog, EditField, EditKind, HAND_ORIGIN};

@@ -3,6 +3,7 @@
 pub mod deadline_words;
 pub mod format;
 pub mod inspection;
+pub mod office;
 pub mod scorecard;
 pub mod status_words;
 pub mod target;

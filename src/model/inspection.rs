@@ -28,6 +28,11 @@ pub struct ItemRow {
     pub text: String,
     pub unit_id: Option<i64>,
     pub unit_name: Option<String>,
+    /// The unit's name as the panes label it on the as-of date: with its kind and
+    /// parent when another unit of the day has its name.
+    pub unit_label: Option<String>,
+    /// The unit's own office the directive named, kept with its task.
+    pub office: Option<String>,
     pub deadline: Option<NaiveDate>,
     pub task_id: Option<i64>,
     /// The directive's task as of the as-of date.
@@ -106,4 +111,7 @@ pub struct ItemInput {
     /// For a directive: who carries it out (default: the inspected unit).
     pub unit_id: Option<i64>,
     pub deadline: Option<NaiveDate>,
+    /// For a directive: the unit's own office that carries it out, as typed
+    /// ("Phòng Tài chính - Kế hoạch huyện"); the task is the unit's.
+    pub office: Option<String>,
 }

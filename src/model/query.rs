@@ -51,4 +51,7 @@ pub enum UnitLookup {
     Found(i64, String),
     /// No match: the closest names, best first.
     NotFound(Vec<String>),
+    /// Several units of the name that day: each as a label that names it alone
+    /// ("Hoàng Văn Thụ (xã, Bình Gia)").
+    Ambiguous(Vec<String>),
 }

@@ -180,6 +180,8 @@ mod tests {
             text: text.into(),
             unit_id: unit,
             unit_name: None,
+            unit_label: None,
+            office: None,
             deadline: deadline.map(d),
             task_id: None,
             task_status: None,

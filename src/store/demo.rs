@@ -129,6 +129,7 @@ pub fn load_demo(store: &mut Store, data: &DemoData) -> Result<()> {
                 text: it.text.clone(),
                 unit_id: unit,
                 deadline: it.deadline,
+                office: None,
             });
         }
         let input = InspectionInput {

@@ -67,7 +67,11 @@ impl Store {
     /// communes Hoàng Văn Thụ before 2025), each with its parent's name when that is
     /// not the province: what tells them apart. The province is never in a list, so
     /// the city of its name needs no mark.
-    fn namesakes_of(&self, ctx: &Ctx, ids: &[i64]) -> Result<HashMap<i64, Option<String>>> {
+    pub(super) fn namesakes_of(
+        &self,
+        ctx: &Ctx,
+        ids: &[i64],
+    ) -> Result<HashMap<i64, Option<String>>> {
         let sql = format!(
             "SELECT u.id, (SELECT p.name FROM unit p WHERE p.id = u.parent_id AND p.kind <> 'tinh')
              FROM unit u WHERE u.id IN ({}) AND EXISTS (

@@ -62,6 +62,11 @@ fn write_task(
     let deadline = opt_iso(item.deadline);
     let assigned = iso(inspection.held_on);
     let leader = clean(&inspection.chair_name);
+    let office = item
+        .office
+        .as_deref()
+        .map(|o| nfc(o.trim()))
+        .filter(|o| !o.is_empty());
     let existing = match task {
         Some(id) => c
             .query_row("SELECT id FROM task WHERE id = ?1", [id], |r| {
@@ -74,7 +79,7 @@ fn write_task(
         Some(id) => {
             c.prepare_cached(
                 "UPDATE task SET title = ?2, title_key = ?3, unit_id = ?4, assigned_on = ?5,
-                   leader = ?6, deadline = ?7,
+                   leader = ?6, deadline = ?7, office = ?8,
                    original_deadline = CASE WHEN EXISTS (SELECT 1 FROM extension WHERE task_id = ?1)
                                        THEN original_deadline ELSE ?7 END
                  WHERE id = ?1",
@@ -86,15 +91,16 @@ fn write_task(
                 unit,
                 assigned,
                 leader,
-                deadline
+                deadline,
+                office
             ])?;
             Ok(id)
         }
         None => {
             c.prepare_cached(
                 "INSERT INTO task(title, title_key, unit_id, assigned_on, leader, deadline,
-                                  original_deadline, inspection_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+                                  original_deadline, inspection_id, office)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
             )?
             .execute(params![
                 title,
@@ -103,7 +109,8 @@ fn write_task(
                 assigned,
                 leader,
                 deadline,
-                inspection.id
+                inspection.id,
+                office
             ])?;
             Ok(c.last_insert_rowid())
         }
@@ -237,7 +244,7 @@ impl Store {
             .prepare_cached(
                 "SELECT ci.id, ci.kind, ci.text, ci.unit_id, u.name, ci.deadline, ci.task_id,
                         t.assigned_on, t.deadline, t.completed_on, t.cancelled,
-                        t.completion_unknown
+                        t.completion_unknown, t.office
                  FROM conclusion_item ci
                  LEFT JOIN unit u ON u.id = ci.unit_id
                  LEFT JOIN task t ON t.id = ci.task_id
@@ -259,12 +266,20 @@ impl Store {
                     text: r.get(2)?,
                     unit_id: r.get(3)?,
                     unit_name: r.get(4)?,
+                    unit_label: None,
+                    office: r.get(12)?,
                     deadline: opt_date(r.get(5)?),
                     task_id,
                     task_status: task_id.and_then(|_| status(&dates, ctx.as_of, ctx.soon_days)),
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<Vec<ItemRow>>>()?;
+        let mut items = items;
+        for it in &mut items {
+            if let Some(id) = it.unit_id {
+                it.unit_label = Some(self.unit_label(ctx, id)?);
+            }
+        }
         Ok(Some(Inspection { header, items }))
     }
 

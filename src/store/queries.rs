@@ -434,7 +434,9 @@ impl Store {
         Ok(self.with_figures(ctx, head.into_iter().collect())?.pop())
     }
 
-    /// Names only (no scorecards), in Vietnamese order.
+    /// Names of units for completion, as the panes label them: a unit that shares
+    /// its name with another of the day comes with its kind and parent ("Hoàng Văn
+    /// Thụ (xã, Bình Gia)"), so the name offered is one the resolver takes back.
     pub fn unit_names_page(
         &self,
         ctx: &Ctx,
@@ -444,12 +446,37 @@ impl Store {
         let mut w = unit_where(ctx, filter);
         let lim = w.arg(Value::Integer(limit as i64));
         let sql = format!(
-            "SELECT u.id, u.name FROM unit u{} ORDER BY u.sort_key LIMIT {lim}",
+            "SELECT u.id, u.name, u.kind FROM unit u{} ORDER BY u.sort_key LIMIT {lim}",
             w.sql
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(&w.args), |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows: Vec<(i64, String, String)> = stmt
+            .query_map(params_from_iter(&w.args), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let namesakes = self.namesakes_of(ctx, &ids)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, kind)| {
+                let kind = UnitKind::from_code(&kind).unwrap_or(UnitKind::So);
+                let label = crate::words::unit_label(&name, kind, &namesakes.get(&id).cloned());
+                (id, label)
+            })
+            .collect())
+    }
+
+    /// A unit's name as the panes label it on the as-of date (see `unit_names_page`).
+    pub fn unit_label(&self, ctx: &Ctx, id: i64) -> Result<String> {
+        let (name, kind): (String, String) =
+            self.conn()
+                .query_row("SELECT name, kind FROM unit WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        let kind = UnitKind::from_code(&kind).unwrap_or(UnitKind::So);
+        let namesake = self.namesakes_of(ctx, &[id])?.remove(&id);
+        Ok(crate::words::unit_label(&name, kind, &namesake))
     }
 
     /// A unit's tasks counted by status (see `task_counts_of`).
@@ -704,6 +731,10 @@ impl Store {
                 name: name.to_string(),
                 closest,
             }),
+            UnitLookup::Ambiguous(names) => Err(crate::error::Error::AmbiguousUnit {
+                name: name.to_string(),
+                names,
+            }),
         }
     }
 
@@ -726,27 +757,9 @@ impl Store {
                     return Ok(UnitLookup::Found(id, u.name.clone()));
                 }
             }
-            // "Lạng Sơn" alone: the city, the province being no unit a pane, a
-            // report or a task is for.
-            super::resolve::Resolved::Ambiguous(_) => {
-                let key = super::resolve::norm(name);
-                let valid = |u: &&crate::model::UnitRec| {
-                    u.valid_from.is_none_or(|f| f <= as_of) && u.valid_to.is_none_or(|t| t >= as_of)
-                };
-                let named: Vec<_> = ix
-                    .units
-                    .iter()
-                    .filter(|u| super::resolve::norm(&u.name) == key && valid(u))
-                    .collect();
-                if named.iter().any(|u| u.kind == UnitKind::Tinh)
-                    && let [one] = named
-                        .iter()
-                        .filter(|u| u.kind != UnitKind::Tinh)
-                        .collect::<Vec<_>>()
-                        .as_slice()
-                {
-                    return Ok(UnitLookup::Found(one.id, one.name.clone()));
-                }
+            // Several units of this name that day: the user says which.
+            super::resolve::Resolved::Ambiguous(names) => {
+                return Ok(UnitLookup::Ambiguous(names));
             }
             super::resolve::Resolved::NotFound => {}
         }

@@ -17,7 +17,6 @@ use chrono::NaiveDate;
 use crate::domain::text::fold;
 use crate::domain::unit::UnitKind;
 use crate::error::{Error, Result};
-use crate::i18n::{T, t};
 use crate::model::{AliasRec, UnitLookup, UnitRec};
 use crate::store::Store;
 
@@ -151,9 +150,57 @@ impl UnitIndex {
         }
     }
 
+    /// A unit's name as tct offers it back when a name is ambiguous: with its kind,
+    /// and its parent when that is not the province ("Hoàng Văn Thụ (xã, Bình Gia)"),
+    /// as the panes label namesakes; `work_out` takes every such label back.
     pub fn name_with_kind(&self, i: usize) -> String {
         let u = &self.units[i];
-        format!("{} ({})", u.name, crate::words::kind_word(u.kind))
+        let kind = crate::words::kind_word(u.kind);
+        match self.parent_name(i) {
+            Some(p) => format!("{} ({kind}, {p})", u.name),
+            None => format!("{} ({kind})", u.name),
+        }
+    }
+
+    /// The name of a unit's parent, unless that is the province (or there is none).
+    fn parent_name(&self, i: usize) -> Option<&str> {
+        let p = self.units[i].parent_id?;
+        let parent = self.units.iter().find(|u| u.id == p)?;
+        (parent.kind != UnitKind::Tinh).then_some(parent.name.as_str())
+    }
+
+    /// The units of a name written with its kind, and perhaps its parent, in brackets
+    /// behind: "Lạng Sơn (thành phố)", "Hoàng Văn Thụ (xã, Bình Gia)", "Hoàng Văn Thụ
+    /// (xã, huyện Bình Gia)".
+    fn named_in_brackets(&self, name: &str) -> Vec<usize> {
+        let Some((base, rest)) = name.trim().rsplit_once('(') else {
+            return Vec::new();
+        };
+        let inner = rest.trim_end_matches(')');
+        let (kind, parent) = match inner.split_once(',') {
+            Some((k, p)) => (k, Some(norm(p))),
+            None => (inner, None),
+        };
+        let Some(kind) = parse_kind(kind) else {
+            return Vec::new();
+        };
+        let found = self.named(&norm(base), Some(kind));
+        let Some(parent) = parent else {
+            return found;
+        };
+        // The parent as written, with or without its kind word in front.
+        let bare = PREFIXES
+            .iter()
+            .find_map(|(p, _)| parent.strip_prefix(p).and_then(|r| r.strip_prefix(' ')))
+            .unwrap_or(&parent)
+            .to_string();
+        found
+            .into_iter()
+            .filter(|i| {
+                self.parent_name(*i)
+                    .is_some_and(|p| norm(p) == parent || norm(p) == bare)
+            })
+            .collect()
     }
 
     fn named(&self, key: &str, kind: Option<UnitKind>) -> Vec<usize> {
@@ -213,14 +260,11 @@ impl UnitIndex {
                 return vec![*i];
             }
         }
-        // "Lạng Sơn (thành phố)", as tct itself suggests names.
-        if let Some((base, rest)) = name.trim().rsplit_once('(')
-            && let Some(kind) = parse_kind(rest.trim_end_matches(')'))
-        {
-            let found = self.named(&norm(base), Some(kind));
-            if !found.is_empty() {
-                return found;
-            }
+        // "Lạng Sơn (thành phố)", "Hoàng Văn Thụ (xã, Bình Gia)", as tct itself
+        // labels namesakes.
+        let found = self.named_in_brackets(name);
+        if !found.is_empty() {
+            return found;
         }
         // "UBND huyện Tràng Định", "Thành phố Lạng Sơn".
         let bare = without_ubnd(&key);
@@ -293,6 +337,16 @@ impl UnitIndex {
             })
             .collect();
         if let ([_, _, ..], [one]) = (valid.as_slice(), top.as_slice()) {
+            return Resolved::Found(units[*one].id);
+        }
+        // "Lạng Sơn" alone: the city, the province being no unit a task, a pane or a
+        // report is for.
+        let not_province: Vec<usize> = valid
+            .iter()
+            .copied()
+            .filter(|i| units[*i].kind != UnitKind::Tinh)
+            .collect();
+        if let ([_, _, ..], [one]) = (valid.as_slice(), not_province.as_slice()) {
             return Resolved::Found(units[*one].id);
         }
         match (valid.as_slice(), cands.as_slice()) {
@@ -406,16 +460,16 @@ impl UnitIndex {
     pub fn find(&mut self, store: &Store, name: &str, on: NaiveDate) -> Result<i64> {
         match self.resolve(name, on) {
             Resolved::Found(id) => Ok(id),
-            Resolved::Ambiguous(names) => Err(Error::User(format!(
-                "«{name}»: {} ({})",
-                t(T::ImpAmbiguousUnit),
-                names.join(", ")
-            ))),
+            Resolved::Ambiguous(names) => Err(Error::AmbiguousUnit {
+                name: name.to_string(),
+                names,
+            }),
             Resolved::NotFound => {
                 if !self.closest.contains_key(name) {
                     let closest = match store.find_unit(name, on) {
                         Ok(UnitLookup::NotFound(c)) => c,
                         Ok(UnitLookup::Found(_, n)) => vec![n],
+                        Ok(UnitLookup::Ambiguous(names)) => names,
                         Err(_) => Vec::new(),
                     };
                     self.closest.insert(name.to_string(), closest);

@@ -15,6 +15,18 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
         Line::from(crate::domain::text::printable(&d.body)),
         Line::default(),
     ];
+    // What a choosing question chooses among, the highlighted one marked.
+    for (i, name) in d.choices.iter().enumerate() {
+        let name = crate::domain::text::printable(name);
+        lines.push(if i == d.selected {
+            Line::from(Span::styled(format!("▶ {name}"), app.theme.selected()))
+        } else {
+            Line::from(format!("  {name}"))
+        });
+    }
+    if !d.choices.is_empty() {
+        lines.push(Line::default());
+    }
     for c in choices(d.question()) {
         lines.push(Line::from(vec![
             Span::raw("  "),

@@ -4,9 +4,11 @@
 use super::{Field, Form, FormData, new_editor};
 use crate::domain::format::parse_date;
 use crate::domain::inspection::{ItemKind, parse_deadline};
+use crate::domain::office::{OfficeOf, office_of};
 use crate::i18n::{T, t};
 use crate::model::{Inspection, InspectionInput, ItemInput, UnitLookup};
 use crate::store::Store;
+use chrono::NaiveDate;
 
 /// Where a validation error points, so the cursor can go there.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +16,9 @@ pub struct Invalid {
     pub item: Option<usize>,
     pub field: Field,
     pub message: String,
+    /// A unit's name several units have: each as a name that means it alone, for the
+    /// user to choose from.
+    pub choices: Vec<String>,
 }
 
 impl Form {
@@ -25,6 +30,7 @@ impl Form {
             item: None,
             field: Field::Date,
             message: format!("{}: {e}", Field::Date.label()),
+            choices: Vec::new(),
         })?;
         let mut items = Vec::new();
         for (n, it) in d.items.iter().enumerate() {
@@ -35,27 +41,25 @@ impl Form {
                 item: Some(n),
                 field,
                 message: format!("{} {}: {msg}", t(T::Item), n + 1),
+                choices: Vec::new(),
             };
-            let (mut unit_id, mut deadline) = (None, None);
+            let (mut unit_id, mut office, mut deadline) = (None, None, None);
             if it.kind == ItemKind::Directive {
-                if !it.unit.trim().is_empty() {
-                    match store
-                        .find_unit(&it.unit, held_on)
-                        .map_err(|e| err(Field::ItemUnit, e.to_string()))?
-                    {
-                        UnitLookup::Found(id, _) => unit_id = Some(id),
-                        UnitLookup::NotFound(close) => {
-                            return Err(err(
-                                Field::ItemUnit,
-                                format!(
-                                    "{} «{}»; {}: {}",
-                                    t(T::ErrUnknownUnit),
-                                    it.unit.trim(),
-                                    t(T::ErrClosest),
-                                    close.join(", ")
-                                ),
-                            ));
-                        }
+                let typed = it.unit.trim();
+                match &it.saved_unit {
+                    _ if typed.is_empty() => {}
+                    Some(s) if s.text.trim() == typed => {
+                        unit_id = Some(s.id);
+                        office = s.office.then(|| typed.to_string());
+                    }
+                    _ => {
+                        let (id, o) = find_unit(store, typed, d.unit_id, held_on).map_err(
+                            |(msg, choices)| Invalid {
+                                choices,
+                                ..err(Field::ItemUnit, msg)
+                            },
+                        )?;
+                        (unit_id, office) = (Some(id), o);
                     }
                 }
                 deadline = parse_deadline(&it.deadline, held_on)
@@ -73,6 +77,7 @@ impl Form {
                 text: it.text.clone(),
                 unit_id,
                 deadline,
+                office,
             });
         }
         if items.is_empty() {
@@ -80,6 +85,7 @@ impl Form {
                 item: Some(0),
                 field: Field::ItemText,
                 message: t(T::FormEmpty).to_string(),
+                choices: Vec::new(),
             });
         }
         Ok(InspectionInput {
@@ -106,6 +112,21 @@ impl Form {
         self.focus(invalid.field);
     }
 
+    /// Writes the unit chosen among namesakes into item `i`'s unit field, the cursor
+    /// there.
+    pub fn set_item_unit(&mut self, i: usize, name: &str) {
+        if i >= self.data.items.len() {
+            return;
+        }
+        self.show(&Invalid {
+            item: Some(i),
+            field: Field::ItemUnit,
+            message: String::new(),
+            choices: Vec::new(),
+        });
+        self.complete(name);
+    }
+
     /// After a save: item ids from the database, so the next save updates them.
     pub fn saved(&mut self, ins: &Inspection, saved_at: String) {
         self.commit();
@@ -123,5 +144,42 @@ impl Form {
         self.draft_pending = false;
         self.saved_at = Some(saved_at);
         self.undo = None;
+    }
+}
+
+/// The unit a directive's unit field names on a date, and the office it named if it
+/// was the unit's own; or the message, with the names to choose from when several
+/// units have the name.
+fn find_unit(
+    store: &Store,
+    typed: &str,
+    inspected: i64,
+    on: NaiveDate,
+) -> Result<(i64, Option<String>), (String, Vec<String>)> {
+    let look = |name: &str| {
+        store
+            .find_unit(name, on)
+            .map_err(|e| (e.to_string(), Vec::new()))
+    };
+    let unknown = |close: Vec<String>| {
+        let mut msg = format!("{} «{typed}»", t(T::ErrUnknownUnit));
+        if !close.is_empty() {
+            msg += &format!("; {}: {}", t(T::ErrClosest), close.join(", "));
+        }
+        (msg, Vec::new())
+    };
+    match look(typed)? {
+        UnitLookup::Found(id, _) => Ok((id, None)),
+        UnitLookup::Ambiguous(names) => {
+            Err((t(T::ErrAmbiguousUnit).replace("{name}", typed), names))
+        }
+        UnitLookup::NotFound(close) => match office_of(typed) {
+            Some(OfficeOf::Inspected) => Ok((inspected, Some(typed.to_string()))),
+            Some(OfficeOf::Named(unit)) => match look(&unit)? {
+                UnitLookup::Found(id, _) => Ok((id, Some(typed.to_string()))),
+                _ => Err(unknown(close)),
+            },
+            None => Err(unknown(close)),
+        },
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::format::fmt_date;
 use crate::domain::inspection::ItemKind;
 use crate::i18n::{T, t};
-use crate::model::{Inspection, TaskFate};
+use crate::model::{Inspection, ItemRow, TaskFate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
@@ -63,6 +63,19 @@ pub struct ItemData {
     pub deadline: String,
     /// A task was made from this directive when it was saved.
     pub has_task: bool,
+    /// The unit the directive was saved for, and the text the field then showed: the
+    /// same text saves for the same unit without being looked up again (a namesake
+    /// or a unit abolished since would need saying which).
+    #[serde(default)]
+    pub saved_unit: Option<SavedUnit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedUnit {
+    pub id: i64,
+    pub text: String,
+    /// The text is the unit's own office's name.
+    pub office: bool,
 }
 
 /// Everything typed into the form, as typed. This is what the draft holds.
@@ -154,10 +167,12 @@ impl FormData {
                 id: Some(i.id),
                 kind: i.kind,
                 text: i.text.clone(),
-                unit: match (i.unit_id, &i.unit_name) {
-                    (Some(u), Some(n)) if u != h.unit_id => n.clone(),
-                    _ => String::new(),
-                },
+                unit: unit_text(i, h.unit_id),
+                saved_unit: i.unit_id.map(|id| SavedUnit {
+                    id,
+                    text: unit_text(i, h.unit_id),
+                    office: i.office.is_some(),
+                }),
                 deadline: i.deadline.map(fmt_date).unwrap_or_default(),
                 has_task: i.task_id.is_some(),
             })
@@ -182,5 +197,16 @@ impl FormData {
             field: Field::ItemText,
             second_of_day: None,
         }
+    }
+}
+
+/// A saved directive's unit as its field shows it: the office it named, else the
+/// unit as the panes label it, empty for the unit inspected.
+fn unit_text(i: &ItemRow, inspected: i64) -> String {
+    match (&i.office, i.unit_id, &i.unit_label, &i.unit_name) {
+        (Some(office), ..) => office.clone(),
+        (None, Some(u), Some(l), _) if u != inspected => l.clone(),
+        (None, Some(u), None, Some(n)) if u != inspected => n.clone(),
+        _ => String::new(),
     }
 }
