@@ -179,3 +179,17 @@ fn province_overdue_view_after_the_reform_120x40() {
     assert!(screen.contains("đã giải thể 01/07/2025 → "), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+/// The detail of a task whose lead unit the reform abolished names who took over.
+#[test]
+fn task_of_an_abolished_unit_in_detail_after_the_reform_100x30() {
+    let (_d, mut app) = common::after_the_reform(100, 30);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Enter);
+    let screen = render(&app);
+    assert!(
+        screen.contains("(đã giải thể 01/07/2025 → "),
+        "the lead unit's line says it: {screen}"
+    );
+    insta::assert_snapshot!(screen);
+}

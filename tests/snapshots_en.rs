@@ -60,3 +60,13 @@ fn same_day_question_in_english_80x24() {
     assert!(screen.contains("Ctrl-O"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn province_overdue_view_after_the_reform_in_english_120x40() {
+    tct::i18n::set_lang(tct::i18n::Lang::En);
+    let (_d, mut app) = common::after_the_reform(120, 40);
+    common::key(&mut app, ratatui::crossterm::event::KeyCode::Char('o'));
+    let screen = render(&app);
+    assert!(screen.contains("abolished 01/07/2025 → "), "{screen}");
+    insta::assert_snapshot!(screen);
+}

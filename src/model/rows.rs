@@ -92,6 +92,8 @@ pub struct TaskDetail {
     pub origin: Option<String>,
     /// For a directive's task: the unit whose inspection gave it.
     pub inspection_unit: Option<String>,
+    /// The lead unit's own office that carries the task out, as written.
+    pub office: Option<String>,
     pub extensions: Vec<ExtensionRow>,
 }
 

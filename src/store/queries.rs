@@ -679,7 +679,8 @@ impl Store {
         let c = self.conn();
         let sql = format!(
             "SELECT {TASK_SELECT}, t.doc_date, t.leader, t.cooperating, t.original_deadline, \
-             t.origin, iu.name {TASK_FROM} LEFT JOIN unit iu ON iu.id = i.unit_id WHERE t.id = ?1"
+             t.origin, iu.name, t.office {TASK_FROM} LEFT JOIN unit iu ON iu.id = i.unit_id \
+             WHERE t.id = ?1"
         );
         let detail = c
             .query_row(&sql, [task_id], |r| {
@@ -691,6 +692,7 @@ impl Store {
                     original_deadline: opt_date(r.get(14)?),
                     origin: r.get(15)?,
                     inspection_unit: r.get(16)?,
+                    office: r.get(17)?,
                     extensions: Vec::new(),
                 })
             })
@@ -698,6 +700,7 @@ impl Store {
         let Some(mut detail) = detail else {
             return Ok(None);
         };
+        self.mark_abolished(ctx, std::slice::from_mut(&mut detail.row))?;
         detail.extensions = c
             .prepare_cached(
                 "SELECT granted_on, old_deadline, new_deadline, reason FROM extension

@@ -145,7 +145,7 @@ pub fn task(frame: &mut Frame, app: &App, d: &TaskDetail, scroll: u16) {
         field(app, T::DocNumber, opt(&r.doc_number)),
         field(app, T::DocDate, date_or_dash(d.doc_date)),
         field(app, T::Leader, opt(&d.leader)),
-        field(app, T::LeadUnit, r.unit_name.clone()),
+        field(app, T::LeadUnit, lead_unit(d)),
         field(app, T::Cooperating, opt(&d.cooperating)),
         field(app, T::AssignedOn, date_or_dash(r.assigned_on)),
         field(app, T::OriginalDeadline, date_or_dash(d.original_deadline)),
@@ -194,4 +194,21 @@ pub fn task(frame: &mut Frame, app: &App, d: &TaskDetail, scroll: u16) {
             .scroll((scroll, 0)),
         inner,
     );
+}
+
+/// The lead unit, its own office that carries the task out, and, when it was
+/// abolished before the as-of date, the day and who took over.
+fn lead_unit(d: &crate::model::TaskDetail) -> String {
+    let r = &d.row;
+    let mut s = r.unit_name.clone();
+    if let Some(o) = &d.office {
+        s = format!("{s} · {o}");
+    }
+    if let Some(a) = &r.abolished {
+        s = format!(
+            "{s} ({})",
+            crate::words::abolished_mark(a.on, &a.successors)
+        );
+    }
+    s
 }
