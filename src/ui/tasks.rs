@@ -55,7 +55,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .unwrap_or(0)
             .min(cap)
     };
-    let status_w = status_width(app.task_mode).max(t(T::ColStatus).width());
+    // A task years overdue (a 2022 district's, seen in 2026) widens it for its page
+    // rather than lose the word "ngày".
+    let status_w = status_width(app.task_mode)
+        .max(t(T::ColStatus).width())
+        .max(widest(
+            &|r| crate::words::status_text(r.status),
+            "",
+            0,
+            STATUS_CAP,
+        ));
     let unit_w = if app.all_units {
         let cap = if w >= 100 { 22 } else { 14 };
         widest(&|r| r.unit_name.clone(), t(T::ColUnit), cap, cap)
@@ -150,6 +159,9 @@ fn doc_of(r: &TaskRow) -> String {
         (None, None) => String::new(),
     }
 }
+
+/// The widest a status column grows to: "quá hạn 9999 ngày".
+const STATUS_CAP: usize = 18;
 
 /// The widest status a list in `mode` usually shows: up to 999 days overdue, 99 days
 /// late (a longer one is cut with "…" rather than push the titles about).
