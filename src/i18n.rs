@@ -355,6 +355,16 @@ catalog! {
     AnswerFirst => "Chưa mở biên bản: chọn Ctrl-O (mở biên bản đã có), Ctrl-N (lập mới) hoặc Esc", "No record open yet: choose Ctrl-O (open the existing one), Ctrl-N (a new one) or Esc";
     LastTime => "Lần trước", "Last time";
     HelpColumns => "Cột và chữ viết tắt", "Columns and abbreviations";
+    // The mouse, in the help after the dashboard's keys.
+    HelpMouse => "Chuột", "Mouse";
+    MouseClick => "bấm", "click";
+    HelpMouseClick => "chọn khung, chọn dòng; trên cửa sổ hẹp, bấm tên khung để chuyển khung", "focus a pane, select a row; on a narrow screen, a pane's tab brings it";
+    MouseDouble => "bấm đúp", "double-click";
+    HelpMouseDouble => "như Enter: xem chi tiết chỉ tiêu, nhiệm vụ", "as Enter: a target's or a task's detail";
+    MouseWheel => "lăn chuột", "wheel";
+    HelpMouseWheel => "cuộn danh sách dưới con trỏ, hoặc trang đang mở", "scrolls the list under the pointer, or the view open";
+    MouseShift => "Shift + kéo", "Shift + drag";
+    HelpMouseShift => "bôi đen chữ để chép, như khi không có tct", "selects text to copy, as without tct";
     HelpMarker => "đơn vị có nhiệm vụ quá hạn", "the unit has overdue tasks";
     HelpMet => "chỉ tiêu đạt và vượt kế hoạch / số chỉ tiêu", "targets met or exceeded / all targets";
     HelpAbove => "chỉ tiêu đạt từ 70% kế hoạch, chưa đạt", "targets at 70% of plan or more, not yet met";

@@ -1,7 +1,10 @@
 //! Where each pane goes for a terminal size. Pure geometry, shared by the app (to page
-//! its lists to what fits) and the ui (to draw).
+//! its lists to what fits, and to find what a click landed on) and the ui (to draw).
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{T, t};
 
 /// Side by side from this width; tabs below it.
 pub const WIDE: u16 = 120;
@@ -30,6 +33,43 @@ impl Pane {
     pub fn prev(self) -> Pane {
         self.next().next()
     }
+
+    /// Its name, in its frame's title and on its tab.
+    pub fn name(self) -> &'static str {
+        t(match self {
+            Pane::Units => T::Units,
+            Pane::Targets => T::Targets,
+            Pane::Tasks => T::Tasks,
+        })
+    }
+}
+
+/// What is under a cell of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    /// A pane's tab on a narrow terminal.
+    Tab(Pane),
+    /// A pane, and which of the list's rows shown (0 the first below the column
+    /// header) when the cell is on one: a row past the list's end, or the filter line
+    /// at the bottom, is the app's to rule out.
+    Pane(Pane, Option<usize>),
+}
+
+/// Inside a pane's frame.
+pub fn inside(pane: Rect) -> Rect {
+    pane.inner(Margin::new(1, 1))
+}
+
+/// Each pane's tab on a narrow terminal, one space then " │ " between them, each
+/// name with a space either side; cut at the right edge.
+pub fn tabs(area: Rect) -> [(Pane, Rect); 3] {
+    let mut x = area.x + 1;
+    Pane::ALL.map(|p| {
+        let w = p.name().width() as u16 + 2;
+        let r = Rect::new(x, area.y, w, 1).intersection(area);
+        x = x.saturating_add(w + 3);
+        (p, r)
+    })
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,10 +93,38 @@ impl Areas {
         }
     }
 
+    /// Where a pane's rows are drawn: inside its frame, below the column header.
+    pub fn list_area(&self, p: Pane) -> Option<Rect> {
+        let inner = inside(self.pane(p)?);
+        Some(Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        })
+    }
+
     /// Rows of data a pane can show: its height less borders and the column header.
     pub fn list_rows(&self, p: Pane) -> usize {
-        self.pane(p)
-            .map_or(0, |r| r.height.saturating_sub(3) as usize)
+        self.list_area(p).map_or(0, |r| r.height as usize)
+    }
+
+    /// What is at column `col`, row `row` (0-based, as the terminal reports them).
+    pub fn at(&self, col: u16, row: u16) -> Option<Spot> {
+        if self.too_small {
+            return None;
+        }
+        let hit = |r: Rect| r.contains(ratatui::layout::Position::new(col, row));
+        if let Some(bar) = self.tabs {
+            let tab = tabs(bar).into_iter().find(|(_, r)| hit(*r));
+            if let Some((p, _)) = tab {
+                return Some(Spot::Tab(p));
+            }
+        }
+        let pane = Pane::ALL
+            .into_iter()
+            .find(|&p| self.pane(p).is_some_and(hit))?;
+        let shown = self.list_area(pane).filter(|r| hit(*r));
+        Some(Spot::Pane(pane, shown.map(|r| (row - r.y) as usize)))
     }
 }
 
@@ -146,9 +214,46 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_names_its_pane_and_the_list_row_under_it() {
+        // Wide: the Units pane from row 2 (title, one summary line): its frame's top,
+        // the column header, then the first row.
+        let w = areas(Rect::new(0, 0, 160, 50), Pane::Units, 1, false);
+        assert_eq!(w.at(5, 2), Some(Spot::Pane(Pane::Units, None)));
+        assert_eq!(w.at(5, 3), Some(Spot::Pane(Pane::Units, None)));
+        assert_eq!(w.at(5, 4), Some(Spot::Pane(Pane::Units, Some(0))));
+        assert_eq!(w.at(5, 6), Some(Spot::Pane(Pane::Units, Some(2))));
+        assert_eq!(
+            w.at(0, 6),
+            Some(Spot::Pane(Pane::Units, None)),
+            "the border"
+        );
+        let tasks = w.tasks.unwrap();
+        assert_eq!(
+            w.at(tasks.x + 3, tasks.y + 2),
+            Some(Spot::Pane(Pane::Tasks, Some(0)))
+        );
+        assert_eq!(w.at(5, 0), None, "the title");
+        assert_eq!(w.at(5, 49), None, "the status line");
+        // Narrow: the tabs, then the one pane shown.
+        let n = areas(Rect::new(0, 0, 80, 24), Pane::Targets, 1, false);
+        let bar = n.tabs.unwrap();
+        for (p, r) in tabs(bar) {
+            assert_eq!(n.at(r.x, r.y), Some(Spot::Tab(p)));
+            assert_eq!(n.at(r.x + r.width - 1, r.y), Some(Spot::Tab(p)));
+        }
+        assert_eq!(n.at(0, bar.y), None, "before the first tab");
+        assert_eq!(n.at(2, bar.y + 3), Some(Spot::Pane(Pane::Targets, Some(0))));
+        assert_eq!(n.list_rows(Pane::Targets), 24 - 4 - 3);
+    }
+
+    #[test]
     fn tiny_is_too_small() {
         assert!(areas(Rect::new(0, 0, 1, 1), Pane::Units, 1, false).too_small);
         assert!(areas(Rect::new(0, 0, 0, 0), Pane::Units, 1, false).too_small);
+        assert_eq!(
+            areas(Rect::new(0, 0, 20, 5), Pane::Units, 1, false).at(1, 1),
+            None
+        );
         assert_eq!(
             areas(Rect::new(0, 0, 20, 5), Pane::Units, 1, false).list_rows(Pane::Units),
             0

@@ -217,6 +217,7 @@ fn a_stop_from_the_shell_gives_the_terminal_back_and_fg_redraws() {
         tui.wait_until("the terminal given back", |t| {
             !t.alternate_screen()
                 && !t.bracketed_paste()
+                && t.mouse_mode() == vt100::MouseProtocolMode::None
                 && t.local_flags().iter().any(|f| f == "ICANON")
         });
         #[cfg(target_os = "linux")]
@@ -230,6 +231,7 @@ fn a_stop_from_the_shell_gives_the_terminal_back_and_fg_redraws() {
         tui.wait_until("the dashboard back, redrawn", |t| {
             t.alternate_screen()
                 && t.bracketed_paste()
+                && t.mouse_mode() != vt100::MouseProtocolMode::None
                 && !t.local_flags().iter().any(|f| f == "ICANON")
                 && t.screen().contains("Ngày xem 23/09/2022")
                 && t.screen().contains("Tràng Định")
@@ -266,6 +268,7 @@ fn a_bug_on_screen_gives_the_terminal_back_and_says_one_line() {
     assert_eq!(status.exit_code(), 2, "{}", tui.screen());
     assert!(!tui.alternate_screen(), "{}", tui.screen());
     assert!(!tui.bracketed_paste());
+    assert_eq!(tui.mouse_mode(), vt100::MouseProtocolMode::None);
     assert!(tui.local_flags().iter().any(|f| f == "ICANON"));
     let said: Vec<String> = tui
         .screen()

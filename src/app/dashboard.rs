@@ -93,7 +93,7 @@ impl App {
 
     /// Enter on a pane: units move on to their targets; a target or a task opens its
     /// detail.
-    fn open(&mut self) {
+    pub(super) fn open(&mut self) {
         let loaded = match self.focus {
             Pane::Units => {
                 self.set_focus(Pane::Targets);
@@ -143,8 +143,13 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
-        let h = self.page_rows(self.focus);
-        match self.focus {
+        self.move_in(self.focus, delta);
+    }
+
+    /// Moves the selection of pane `p` by `delta` rows.
+    pub(super) fn move_in(&mut self, p: Pane, delta: isize) {
+        let h = self.page_rows(p);
+        match p {
             Pane::Units => {
                 let sel = self.units.selected;
                 if self.units.step(delta, h) {
@@ -243,10 +248,15 @@ impl App {
     /// Rows a pane shows when it is on screen (narrow layouts show one pane at a time).
     pub fn page_rows(&self, p: Pane) -> usize {
         let lines = self.summary_lines();
+        let areas = layout::areas(self.area(), p, lines, self.all_units);
+        self.rows_shown(&areas, p).max(1)
+    }
+
+    /// Rows of pane `p` in `areas`: the filter line, typed or set, takes the last.
+    pub(super) fn rows_shown(&self, areas: &Areas, p: Pane) -> usize {
         let filter_line =
             usize::from(self.layers.filter().is_some() || !self.list(p).filter.is_empty());
-        let rows = layout::areas(self.area(), p, lines, self.all_units).list_rows(p);
-        rows.saturating_sub(filter_line).max(1)
+        areas.list_rows(p).saturating_sub(filter_line)
     }
 
     pub fn task_scope(&self) -> Option<TaskScope> {

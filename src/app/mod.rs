@@ -15,6 +15,7 @@ mod form;
 mod inspection;
 mod layers;
 mod list;
+mod mouse;
 mod overlays;
 mod status;
 mod undo;
@@ -29,6 +30,7 @@ const BUSY_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use layers::{Layer, Layers, Overlay};
 pub use list::{ListState, shift_window};
+pub use mouse::{DOUBLE_CLICK, mouse_action};
 pub use status::{Status, StatusKind};
 pub use undo::Undo;
 
@@ -54,6 +56,19 @@ pub enum Action {
     Resize(u16, u16),
     /// The draft's deadline came while no key was pressed: write it.
     Tick,
+    /// A left click at a cell (0-based), at a time: two on one row close together
+    /// open it.
+    Click {
+        col: u16,
+        row: u16,
+        at: Instant,
+    },
+    /// A notch of the mouse wheel over a cell.
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
 }
 
 pub struct App {
@@ -92,6 +107,9 @@ pub struct App {
     /// ends it.
     /// With what was said when it was made.
     undo: Option<(Undo, String)>,
+    /// The last click on a list row (its pane, its index, when), which a second click
+    /// on that row makes a double click.
+    last_click: Option<(Pane, usize, Instant)>,
 }
 
 impl App {
@@ -124,6 +142,7 @@ impl App {
             now: Instant::now(),
             burst_until: None,
             undo: None,
+            last_click: None,
         };
         app.reload_units(true);
         app.offer_drafts_at_start();
@@ -223,7 +242,17 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // The mouse over what does not take it changes nothing, not even the message.
+        if matches!(action, Action::Click { .. } | Action::Scroll { .. })
+            && !self.takes_mouse(&action)
+        {
+            return;
+        }
         self.status = None;
+        // A double click is two clicks with nothing between them.
+        if !matches!(action, Action::Click { .. } | Action::Tick) {
+            self.last_click = None;
+        }
         // Any action a person takes ends the undo window; the clock and the window's
         // size do not.
         let undo = match action {
@@ -243,6 +272,11 @@ impl App {
                 self.size = (w, h);
                 self.rescroll_all();
             }
+            Action::Click { col, row, at } => {
+                self.now = at;
+                self.click(col, row, at);
+            }
+            Action::Scroll { col, row, down } => self.scroll(col, row, down),
         }
         self.say_file_event();
         self.refresh_suggestion();

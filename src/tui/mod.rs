@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, mouse_action};
 use crate::error::Result;
 use crate::ui;
 use suspend::Suspend;
@@ -27,6 +27,9 @@ pub fn run(mut app: App) -> Result<()> {
         let said = app.status.take();
         app.update(Action::Resize(size.width, size.height));
         app.status = app.status.take().or(said);
+        // Whether the last event changed anything to draw: a mouse moving over the
+        // screen, or a button let go, does not.
+        let mut changed = true;
         while !app.quit {
             if jobs.stop_asked() {
                 terminal::give_back();
@@ -40,8 +43,12 @@ pub fn run(mut app: App) -> Result<()> {
                 let size = term.size()?;
                 term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
                 app.update(Action::Resize(size.width, size.height));
+                changed = true;
             }
-            term.draw(|f| ui::draw(f, &app))?;
+            if changed {
+                term.draw(|f| ui::draw(f, &app))?;
+            }
+            changed = true;
             #[cfg(feature = "testing")]
             if std::env::var_os("TCT_TEST_PANIC").is_some_and(|v| v == "screen") {
                 panic!("a bug made on purpose by a test");
@@ -58,6 +65,10 @@ pub fn run(mut app: App) -> Result<()> {
             match event::read()? {
                 Event::Key(k) => app.on_key(k),
                 Event::Paste(s) => app.update(Action::Paste(s)),
+                Event::Mouse(m) => match mouse_action(&m, std::time::Instant::now()) {
+                    Some(a) => app.update(a),
+                    None => changed = false,
+                },
                 Event::Resize(w, h) => {
                     app.update(Action::Resize(w, h));
                     terminal::rearm_input();

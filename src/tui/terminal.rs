@@ -1,6 +1,7 @@
 //! The terminal as the dashboard takes it (raw mode, the alternate screen, bracketed
-//! paste) and gives it back: on exit, on an error, on a panic, and while stopped
-//! from the shell.
+//! paste, the mouse) and gives it back: on exit, on an error, on a panic, and while
+//! stopped from the shell. While tct has the mouse, terminals select text with Shift
+//! held (xterm, GNOME Terminal, Windows Terminal, tmux).
 
 use std::io::{Stdout, stdout};
 use std::sync::Once;
@@ -9,7 +10,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -35,11 +38,16 @@ pub fn init() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     Ok(Terminal::new(CrosstermBackend::new(stdout()))?)
 }
 
-/// Raw mode, the alternate screen, pastes as one event.
+/// Raw mode, the alternate screen, pastes as one event, clicks and the wheel.
 pub fn take() -> Result<()> {
     enable_raw_mode()?;
     TAKEN.store(true, Ordering::SeqCst);
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
     Ok(())
 }
 
@@ -50,7 +58,13 @@ pub fn taken() -> bool {
 /// The terminal as the shell had it: each step tried, whatever the one before did.
 pub fn give_back() {
     if TAKEN.swap(false, Ordering::SeqCst) {
-        let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+        let _ = execute!(
+            stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            Show
+        );
         let _ = disable_raw_mode();
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::format::fmt_date;
 use crate::domain::text::printable;
 use crate::i18n::{T, t};
 use crate::keymap::{Command, bindings, keys_label};
-use crate::layout::Pane;
+use crate::layout::{self, Pane};
 
 pub fn title(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = vec![Span::styled(
@@ -48,23 +48,23 @@ pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
+/// The tabs where `layout` puts them, so a click finds the one it is on.
 pub fn tabs(frame: &mut Frame, app: &App, area: Rect) {
-    let mut spans = Vec::new();
-    for (i, p) in Pane::ALL.iter().enumerate() {
-        let name = match p {
-            Pane::Units => t(T::Units),
-            Pane::Targets => t(T::Targets),
-            Pane::Tasks => t(T::Tasks),
-        };
-        let style = if *p == app.focus {
+    for (i, (p, r)) in layout::tabs(area).into_iter().enumerate() {
+        let style = if p == app.focus {
             app.theme.selected()
         } else {
             app.theme.dim()
         };
-        spans.push(Span::raw(if i == 0 { " " } else { " │ " }));
-        spans.push(Span::styled(format!(" {name} "), style));
+        if i > 0 && r.x >= 2 {
+            let bar = Rect::new(r.x - 2, r.y, 1, 1).intersection(area);
+            frame.render_widget(Paragraph::new("│"), bar);
+        }
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {} ", p.name()), style)),
+            r,
+        );
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// A message wider than the status line, broken at spaces into at most `max` lines of

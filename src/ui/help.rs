@@ -47,8 +47,11 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
             ]));
         }
         lines.push(Line::default());
-        // On the dashboard what its columns mean comes right after its keys.
+        // On the dashboard the mouse and what its columns mean come right after its
+        // keys.
         if mode == Mode::Dashboard {
+            lines.extend(mouse(app, inner.width as usize));
+            lines.push(Line::default());
             lines.extend(columns(app, inner.width as usize));
             lines.push(Line::default());
         }
@@ -59,6 +62,36 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
             .scroll((scroll, 0)),
         inner,
     );
+}
+
+/// What the mouse does on the dashboard (`app::mouse`), laid out as the keys are,
+/// each meaning wrapped under itself.
+fn mouse(app: &App, width: usize) -> Vec<Line<'static>> {
+    let rows = [
+        (T::MouseClick, T::HelpMouseClick),
+        (T::MouseDouble, T::HelpMouseDouble),
+        (T::MouseWheel, T::HelpMouseWheel),
+        (T::MouseShift, T::HelpMouseShift),
+    ];
+    let mut lines = vec![Line::from(Span::styled(t(T::HelpMouse), app.theme.title()))];
+    const KEY_W: usize = 22;
+    let text_w = width.saturating_sub(2 + KEY_W).max(20);
+    for (what, does) in rows {
+        for (i, part) in super::chrome::message_lines(t(does), text_w, 10)
+            .into_iter()
+            .enumerate()
+        {
+            let what = if i == 0 { t(what) } else { "" };
+            let pad = KEY_W.saturating_sub(what.width());
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(what, app.theme.hint_key()),
+                Span::raw(" ".repeat(pad)),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines
 }
 
 /// What each column header and abbreviation of the panes means, named by the same

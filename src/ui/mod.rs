@@ -152,7 +152,8 @@ pub(crate) fn pane_block(
         .borders(Borders::ALL)
         .border_style(app.theme.border(focused))
         .title(Span::styled(title, app.theme.title()));
-    let inner = block.inner(area);
+    // Where a click finds the rows (`layout`) is where they are drawn.
+    let inner = crate::layout::inside(area);
     frame.render_widget(block, area);
     let list = app.list(pane);
     let editing = focused && app.filter_input().is_some();

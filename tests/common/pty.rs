@@ -317,6 +317,11 @@ impl Tui {
         self.parser.lock().unwrap().screen().bracketed_paste()
     }
 
+    /// Which mouse events the terminal is asked to report.
+    pub fn mouse_mode(&self) -> vt100::MouseProtocolMode {
+        self.parser.lock().unwrap().screen().mouse_protocol_mode()
+    }
+
     pub fn hide_cursor(&self) -> bool {
         self.parser.lock().unwrap().screen().hide_cursor()
     }
