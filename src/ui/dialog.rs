@@ -4,13 +4,15 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::popup;
+use super::{popup_inner_width, popup_rows};
+
+/// A dialog's width, in percent of the screen's.
+const WIDTH: u16 = 60;
 use crate::app::{App, Dialog};
 use crate::i18n::t;
 use crate::keymap::{choices, keys_label};
 
 pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
-    let inner = popup(frame, app, format!(" {} ", t(d.title)), 60, 30);
     let mut lines = vec![
         Line::from(crate::domain::text::printable(&d.body)),
         Line::default(),
@@ -34,5 +36,10 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
             Span::raw(format!("  {}", t(c.help))),
         ]));
     }
+    // As tall as its lines wrap to, so the keys that answer it are always seen.
+    let width = usize::from(popup_inner_width(frame, WIDTH).max(1));
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let title = format!(" {} ", t(d.title));
+    let inner = popup_rows(frame, app, title, WIDTH, rows as u16);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -206,8 +206,41 @@ pub(crate) fn header(app: &App, cells: Vec<String>) -> Row<'static> {
 /// A centred box over the dashboard, cleared beneath.
 pub(crate) fn popup(frame: &mut Frame, app: &App, title: String, pct_w: u16, pct_h: u16) -> Rect {
     let area = frame.area();
-    let w = (area.width * pct_w / 100).max(area.width.min(30));
     let h = (area.height * pct_h / 100).max(area.height.min(8));
+    popup_sized(frame, app, title, pct_w, h)
+}
+
+/// A popup `pct_w` of the screen wide and as tall as `rows` of text need (or the
+/// screen), so what it lists last is never cut.
+pub(crate) fn popup_rows(
+    frame: &mut Frame,
+    app: &App,
+    title: String,
+    pct_w: u16,
+    rows: u16,
+) -> Rect {
+    let area = frame.area();
+    let least = (area.height * 30 / 100).max(area.height.min(8));
+    popup_sized(
+        frame,
+        app,
+        title,
+        pct_w,
+        (rows + 2).max(least).min(area.height),
+    )
+}
+
+/// The width of a popup `pct_w` of the screen wide, inside its borders.
+pub(crate) fn popup_inner_width(frame: &Frame, pct_w: u16) -> u16 {
+    let area = frame.area();
+    (area.width * pct_w / 100)
+        .max(area.width.min(30))
+        .saturating_sub(2)
+}
+
+fn popup_sized(frame: &mut Frame, app: &App, title: String, pct_w: u16, h: u16) -> Rect {
+    let area = frame.area();
+    let w = (area.width * pct_w / 100).max(area.width.min(30));
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
