@@ -103,6 +103,9 @@ impl App {
                 (filter, self.show_abolished, self.unit_sort),
                 id,
             ),
+            // The search with its words cleared lists nothing: no task to look for
+            // among every task of the province.
+            Pane::Tasks if self.search_unasked() => Ok(None),
             Pane::Tasks => match self.task_scope() {
                 Some(scope) => self.store.task_position_sorted(
                     &self.ctx,
