@@ -161,6 +161,14 @@ catalog! {
     KQuit => "thoát", "quit";
     KTaskMode => "quá hạn / chưa xong / tất cả", "overdue / open / all";
     KAllOverdue => "quá hạn toàn tỉnh", "overdue, all units";
+    KSearch => "tìm nhiệm vụ toàn tỉnh (tên, số văn bản)", "search every task (title, document number)";
+    KSort => "đổi thứ tự danh sách đang chọn", "change the order of the focused list";
+    SortUnit => "xếp theo đơn vị", "by unit";
+    SortTitle => "xếp theo tên", "by title";
+    SortOverdue => "xếp theo số quá hạn", "by tasks overdue";
+    SortProgress => "xếp theo tiến độ", "by progress";
+    SearchProvince => "Tìm – toàn tỉnh", "Search – all units";
+    EmptySearch => "Gõ vài chữ của tên nhiệm vụ hoặc số văn bản (vd. 1234/UBND-KT)", "Type words of a task's title or its document number (e.g. 1234/UBND-KT)";
     KShowAbolished => "đơn vị: hiện / ẩn đơn vị đã giải thể", "units: show / hide abolished units";
     WithAbolished => "kể cả đã giải thể", "abolished included";
     KFilterApply => "giữ bộ lọc", "keep filter";

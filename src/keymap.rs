@@ -23,6 +23,10 @@ pub enum Command {
     Help,
     Quit,
     CycleTaskMode,
+    /// The focused pane's next order.
+    CycleSort,
+    /// Every task of the province, found by words of its title or document number.
+    Search,
     AllOverdue,
     /// The Units pane lists the units abolished before the as-of date too, or not.
     ShowAbolished,
@@ -235,6 +239,8 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[c('b')], C::Drafts, T::KDrafts, false),
     b(D, &[c('m')], C::CycleTaskMode, T::KTaskMode, true),
     b(D, &[c('o')], C::AllOverdue, T::KAllOverdue, true),
+    b(D, &[c('f')], C::Search, T::KSearch, false),
+    b(D, &[c('t')], C::CycleSort, T::KSort, false),
     b(D, &[c('x')], C::ShowAbolished, T::KShowAbolished, false),
     b(D, &[c('d')], C::MarkDone, T::KMarkDone, false),
     b(D, &[c('+')], C::Extend, T::KExtend, false),

@@ -434,7 +434,7 @@ fn scrolling_a_task_list_does_not_move_its_columns() {
 fn help_columns_read_at_80x24() {
     let (_d, mut app) = demo_app(80, 24);
     key(&mut app, KeyCode::Char('?'));
-    for _ in 0..31 {
+    for _ in 0..34 {
         key(&mut app, KeyCode::Down);
     }
     let screen = render(&app);

@@ -193,3 +193,23 @@ fn task_of_an_abolished_unit_in_detail_after_the_reform_100x30() {
     );
     insta::assert_snapshot!(screen);
 }
+
+/// `t` on the province's overdue view: by unit, and the title says so.
+#[test]
+fn province_overdue_by_unit_120x40() {
+    let (_d, mut app) = demo_app(120, 40);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('t'));
+    insta::assert_snapshot!(render(&app));
+}
+
+/// `f`: every task of the province whose title holds the words typed without
+/// diacritics, with its unit, deadline and status.
+#[test]
+fn search_every_task_120x40() {
+    let (_d, mut app) = demo_app(120, 40);
+    key(&mut app, KeyCode::Char('f'));
+    type_text(&mut app, "thu ngan sach");
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app));
+}

@@ -8,7 +8,7 @@ use super::{App, Layer, ListState, Overlay};
 use crate::i18n::lang;
 use crate::keymap::Command;
 use crate::layout::{self, Areas, Pane};
-use crate::model::{TaskMode, TaskScope, UnitRow};
+use crate::model::{TaskMode, TaskScope, TaskSort, UnitRow};
 
 impl App {
     /// The dashboard takes what no layer over it took; the commands of other layers
@@ -42,6 +42,8 @@ impl App {
                 self.reload_tasks(true);
             }
             Command::AllOverdue => self.toggle_all_overdue(),
+            Command::CycleSort => self.cycle_sort(),
+            Command::Search => self.start_search(),
             Command::ShowAbolished => self.toggle_abolished(),
             _ => {}
         }
@@ -60,11 +62,26 @@ impl App {
         })
     }
 
+    /// `o`: the province's overdue tasks, or back to the unit's; from the search, on
+    /// to the overdue tasks.
     fn toggle_all_overdue(&mut self) {
-        self.all_units = !self.all_units;
-        if self.all_units {
-            self.task_mode = TaskMode::Overdue;
-            self.focus = Pane::Tasks;
+        if self.all_units && self.task_mode == TaskMode::Overdue {
+            return self.leave_province();
+        }
+        self.all_units = true;
+        self.task_mode = TaskMode::Overdue;
+        self.focus = Pane::Tasks;
+        self.tasks.reset();
+        self.tasks.filter.clear();
+        self.reload_tasks(true);
+    }
+
+    /// Back from the province-wide view (overdue tasks or the search) to the unit's.
+    fn leave_province(&mut self) {
+        self.all_units = false;
+        // One unit's tasks are all of one unit.
+        if self.task_sort == TaskSort::Unit {
+            self.task_sort = TaskSort::Deadline;
         }
         self.tasks.reset();
         self.tasks.filter.clear();
@@ -76,14 +93,7 @@ impl App {
     fn toggle_abolished(&mut self) {
         let kept = self.selected_unit().map(|u| u.id);
         self.show_abolished = !self.show_abolished;
-        let at = kept.and_then(|id| {
-            self.store
-                .unit_position_in(&self.ctx, &self.units.filter, self.show_abolished, id)
-                .unwrap_or_else(|e| {
-                    self.fail(e);
-                    None
-                })
-        });
+        let at = kept.and_then(|id| self.position_of(Pane::Units, id));
         match at {
             Some(at) => self.units.selected = at,
             None => self.units.reset(),
@@ -130,7 +140,7 @@ impl App {
         if !self.list(self.focus).filter.is_empty() {
             self.set_filter(String::new());
         } else if self.focus == Pane::Tasks && self.all_units {
-            self.toggle_all_overdue();
+            self.leave_province();
         } else if self.focus != Pane::Units {
             self.set_focus(Pane::Units);
         }

@@ -43,14 +43,14 @@ impl App {
                 std::mem::take(&mut self.unit_rows)
             };
             let (store, ctx, filter) = (&self.store, &self.ctx, &self.units.filter);
-            let abolished = self.show_abolished;
+            let list = (filter.as_str(), self.show_abolished, self.unit_sort);
             self.unit_rows = shift_window(
                 old,
                 self.units.loaded_at,
                 self.units.offset,
                 h,
                 self.units.total,
-                |off, n| store.units_page_in(ctx, filter, abolished, off, n),
+                |off, n| store.units_page_sorted(ctx, list, off, n),
             )?;
             self.units.loaded_at = self.units.offset;
             Ok(())
@@ -89,7 +89,12 @@ impl App {
 
     pub(super) fn reload_targets(&mut self) {
         self.target_rows = match self.selected_unit {
-            Some(id) => match self.store.targets_of(&self.ctx, id, &self.targets.filter) {
+            Some(id) => match self.store.targets_sorted(
+                &self.ctx,
+                id,
+                &self.targets.filter,
+                self.target_sort,
+            ) {
                 Ok(rows) => rows,
                 Err(e) => {
                     self.fail(e);
@@ -104,7 +109,9 @@ impl App {
     }
 
     pub(super) fn reload_tasks(&mut self, count: bool) {
-        let Some(scope) = self.task_scope() else {
+        // The search lists nothing until words are typed: every task of the province
+        // is no list to read.
+        let Some(scope) = self.task_scope().filter(|_| !self.search_unasked()) else {
             self.task_rows.clear();
             self.tasks.total = 0;
             return;
@@ -116,9 +123,10 @@ impl App {
                 self.tasks.total = self.store.count_tasks(&self.ctx, scope, mode, &filter)?;
                 self.tasks.select(self.tasks.selected, h);
             }
-            self.task_rows =
-                self.store
-                    .tasks_page(&self.ctx, scope, mode, &filter, self.tasks.offset, h)?;
+            let list = (scope, mode, filter.as_str(), self.task_sort);
+            self.task_rows = self
+                .store
+                .tasks_page_sorted(&self.ctx, list, self.tasks.offset, h)?;
             Ok(())
         })();
         if let Err(e) = result {

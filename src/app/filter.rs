@@ -85,7 +85,7 @@ impl App {
     }
 
     /// The id of the selected row of a pane.
-    fn selected_id(&self, pane: Pane) -> Option<i64> {
+    pub(super) fn selected_id(&self, pane: Pane) -> Option<i64> {
         match pane {
             Pane::Units => self.selected_unit().map(|u| u.id),
             Pane::Targets => self.target_rows.get(self.targets.selected).map(|r| r.id),
@@ -95,17 +95,23 @@ impl App {
 
     /// Where row `id` stands in the pane's list under its filter now (targets come
     /// whole, so they are looked up after they are read).
-    fn position_of(&mut self, pane: Pane, id: i64) -> Option<usize> {
+    pub(super) fn position_of(&mut self, pane: Pane, id: i64) -> Option<usize> {
         let filter = &self.list(pane).filter;
         let found = match pane {
-            Pane::Units => self
-                .store
-                .unit_position_in(&self.ctx, filter, self.show_abolished, id),
+            Pane::Units => self.store.unit_position_sorted(
+                &self.ctx,
+                (filter, self.show_abolished, self.unit_sort),
+                id,
+            ),
+            // The search with its words cleared lists nothing: no task to look for
+            // among every task of the province.
+            Pane::Tasks if self.search_unasked() => Ok(None),
             Pane::Tasks => match self.task_scope() {
-                Some(scope) => {
-                    self.store
-                        .task_position(&self.ctx, scope, self.task_mode, filter, id)
-                }
+                Some(scope) => self.store.task_position_sorted(
+                    &self.ctx,
+                    (scope, self.task_mode, filter, self.task_sort),
+                    id,
+                ),
                 None => Ok(None),
             },
             Pane::Targets => Ok(None),

@@ -17,6 +17,7 @@ mod layers;
 mod list;
 mod mouse;
 mod overlays;
+mod sort;
 mod status;
 mod undo;
 
@@ -42,7 +43,7 @@ use ratatui_textarea::{Input, TextArea};
 use crate::i18n::{T, t};
 use crate::keymap::{self, Command, Mode, Scope};
 use crate::layout::Pane;
-use crate::model::{Ctx, TargetRow, TaskMode, TaskRow, UnitRow};
+use crate::model::{Ctx, TargetRow, TargetSort, TaskMode, TaskRow, TaskSort, UnitRow, UnitSort};
 use crate::store::Store;
 use crate::theme::Theme;
 
@@ -84,6 +85,10 @@ pub struct App {
     pub tasks: ListState,
     pub task_rows: Vec<TaskRow>,
     pub task_mode: TaskMode,
+    /// Each pane's order (`t`).
+    pub task_sort: TaskSort,
+    pub unit_sort: UnitSort,
+    pub target_sort: TargetSort,
     /// The province-wide view: tasks of every unit instead of the selected one's.
     pub all_units: bool,
     /// The Units pane lists the units abolished before the as-of date too (`x`).
@@ -132,6 +137,9 @@ impl App {
             tasks: ListState::default(),
             task_rows: Vec::new(),
             task_mode: TaskMode::All,
+            task_sort: TaskSort::default(),
+            unit_sort: UnitSort::default(),
+            target_sort: TargetSort::default(),
             all_units: false,
             show_abolished: false,
             layers: Layers::default(),

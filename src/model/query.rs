@@ -55,3 +55,67 @@ pub enum UnitLookup {
     /// ("Hoàng Văn Thụ (xã, Bình Gia)").
     Ambiguous(Vec<String>),
 }
+
+/// The order of a task list (`t` cycles it). Each is a total order: ties fall back on
+/// the deadline, then the task's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaskSort {
+    /// Open tasks by deadline (most overdue first), then those without one, then the
+    /// finished, then the cancelled: the order the lists always had.
+    #[default]
+    Deadline,
+    /// By lead unit in Vietnamese order, then as `Deadline` within each unit.
+    Unit,
+    /// By title in Vietnamese order.
+    Title,
+}
+
+impl TaskSort {
+    /// The next order a list offers: by unit only where tasks of several units are
+    /// listed (`several_units`).
+    pub fn next(self, several_units: bool) -> TaskSort {
+        match self {
+            TaskSort::Deadline if several_units => TaskSort::Unit,
+            TaskSort::Deadline | TaskSort::Unit => TaskSort::Title,
+            TaskSort::Title => TaskSort::Deadline,
+        }
+    }
+}
+
+/// The order of the Units pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitSort {
+    /// Vietnamese alphabetical order of the names.
+    #[default]
+    Name,
+    /// Most tasks overdue as of the date first; then by name.
+    Overdue,
+}
+
+impl UnitSort {
+    pub fn next(self) -> UnitSort {
+        match self {
+            UnitSort::Name => UnitSort::Overdue,
+            UnitSort::Overdue => UnitSort::Name,
+        }
+    }
+}
+
+/// The order of the Targets pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TargetSort {
+    /// As the plan lists them.
+    #[default]
+    Given,
+    /// Furthest behind first; those with no reading last.
+    Progress,
+}
+
+impl TargetSort {
+    pub fn next(self) -> TargetSort {
+        match self {
+            TargetSort::Given => TargetSort::Progress,
+            TargetSort::Progress => TargetSort::Given,
+        }
+    }
+}

@@ -15,6 +15,7 @@ mod queries;
 pub mod resolve;
 mod schema;
 mod schema_check;
+mod sort;
 mod successors;
 mod tally;
 pub mod temp;
@@ -146,6 +147,7 @@ impl Store {
         // cache of 16 is smaller than the set a screen asks, and re-preparing costs
         // more than running.
         c.set_prepared_statement_cache_capacity(128);
+        sort::register(c)?;
         // A file that is not a database shows itself at the first read.
         let tables: i64 = c
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))

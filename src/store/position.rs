@@ -6,8 +6,9 @@ use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::Store;
 use super::queries::{Where, listed_where_in, task_where, text};
+use super::sort::{task_order, unit_order};
 use crate::error::Result;
-use crate::model::{Ctx, TaskMode, TaskScope};
+use crate::model::{Ctx, TaskMode, TaskScope, TaskSort, UnitSort};
 
 impl Store {
     /// The index of unit `id` among the units the Units pane lists with `filter`.
@@ -23,8 +24,21 @@ impl Store {
         abolished: bool,
         id: i64,
     ) -> Result<Option<usize>> {
-        let w = listed_where_in(ctx, filter, abolished);
-        self.position(w, "u", "unit u", "u.sort_key, u.id", id)
+        self.unit_position_sorted(ctx, (filter, abolished, UnitSort::Name), id)
+    }
+
+    /// The same in the order asked (`units_page_sorted`).
+    pub fn unit_position_sorted(
+        &self,
+        ctx: &Ctx,
+        (filter, abolished, sort): (&str, bool, UnitSort),
+        id: i64,
+    ) -> Result<Option<usize>> {
+        let mut w = listed_where_in(ctx, filter, abolished);
+        let later = sort == UnitSort::Overdue && self.finished_after(ctx)?;
+        let d = w.arg(text(ctx.d()));
+        let order = unit_order(sort, &d, later);
+        self.position(w, "u", "unit u", &order, id)
     }
 
     /// The index of task `id` in the Tasks pane's list (same order as `tasks_page`).
@@ -36,16 +50,19 @@ impl Store {
         filter: &str,
         id: i64,
     ) -> Result<Option<usize>> {
+        self.task_position_sorted(ctx, (scope, mode, filter, TaskSort::Deadline), id)
+    }
+
+    /// The same in the order asked (`tasks_page_sorted`).
+    pub fn task_position_sorted(
+        &self,
+        ctx: &Ctx,
+        (scope, mode, filter, sort): (TaskScope, TaskMode, &str, TaskSort),
+        id: i64,
+    ) -> Result<Option<usize>> {
         let mut w = task_where(ctx, scope, mode, filter);
-        let order = if mode == TaskMode::Overdue {
-            "t.deadline, t.unit_id, t.id".to_string()
-        } else {
-            let d = w.arg(text(ctx.d()));
-            format!(
-                "CASE WHEN t.completed_on <= {d} THEN 2 WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
-                 t.deadline, t.completed_on DESC, t.id"
-            )
-        };
+        let d = w.arg(text(ctx.d()));
+        let order = task_order(sort, mode, &d);
         self.position(w, "t", "task t", &order, id)
     }
 

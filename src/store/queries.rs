@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::figures::UnitHead;
+use super::sort::{task_order, unit_order};
 use super::{Store, opt_date};
 use crate::domain::format::iso;
 use crate::domain::scorecard::TaskCounts;
@@ -15,8 +16,8 @@ use crate::domain::text::fold;
 use crate::domain::unit::UnitKind;
 use crate::error::Result;
 use crate::model::{
-    Ctx, ExtensionRow, TargetDetail, TargetRow, TaskDetail, TaskMode, TaskRow, TaskScope,
-    UnitLookup, UnitRow,
+    Ctx, ExtensionRow, TargetDetail, TargetRow, TaskDetail, TaskMode, TaskRow, TaskScope, TaskSort,
+    UnitLookup, UnitRow, UnitSort,
 };
 
 /// A WHERE clause built from parts, with its arguments in order.
@@ -56,6 +57,26 @@ impl Where {
                 &format!("{column} LIKE ? ESCAPE '\\'"),
                 [text(like_pattern(w))],
             );
+        }
+        self
+    }
+
+    /// Each word of the filter must occur in the task's folded title or, for a word
+    /// with a digit, in its document number ("1234/UBND-KT", "1234"; "QĐ" typed
+    /// "qd"; LIKE ignores ASCII case). A number is what such a word always holds, and
+    /// a word without one is spared the second look at every row.
+    fn task_words(&mut self, filter: &str) -> &mut Self {
+        for w in fold(filter).split_whitespace() {
+            let p = like_pattern(w);
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                self.and(
+                    "(t.title_key LIKE ? ESCAPE '\\' OR \
+                     replace(replace(t.doc_number, 'Đ', 'd'), 'đ', 'd') LIKE ? ESCAPE '\\')",
+                    [text(p.clone()), text(p)],
+                );
+            } else {
+                self.and("t.title_key LIKE ? ESCAPE '\\'", [text(p)]);
+            }
         }
         self
     }
@@ -147,7 +168,7 @@ pub(super) fn task_where(ctx: &Ctx, scope: TaskScope, mode: TaskMode, filter: &s
         }
         TaskMode::All => {}
     }
-    w.words("t.title_key", filter);
+    w.task_words(filter);
     w
 }
 
@@ -214,8 +235,37 @@ fn tasks_page_query(
     (offset, limit): (usize, usize),
     finished_later: bool,
 ) -> (String, Vec<Value>) {
+    sorted_page_query(
+        ctx,
+        (scope, mode, filter, TaskSort::Deadline),
+        (offset, limit),
+        finished_later,
+    )
+}
+
+/// The same in the order asked. An order other than the lists' own is one sort of
+/// the rows that match, the page's ids first (`deferred_page`).
+fn sorted_page_query(
+    ctx: &Ctx,
+    (scope, mode, filter, sort): (TaskScope, TaskMode, &str, TaskSort),
+    (offset, limit): (usize, usize),
+    finished_later: bool,
+) -> (String, Vec<Value>) {
     let paged = limit <= PAGE_MAX;
-    let (sql, mut w) = if mode == TaskMode::Overdue {
+    let (sql, mut w) = if sort != TaskSort::Deadline {
+        let mut w = task_where(ctx, scope, mode, filter);
+        let d = w.arg(text(ctx.d()));
+        let order = task_order(sort, mode, &d);
+        let sql = if paged {
+            deferred_page(&format!("FROM task t{}", w.sql), &order, "?L", "?O")
+        } else {
+            format!(
+                "SELECT {TASK_SELECT} {TASK_FROM}{} ORDER BY {order} LIMIT ?L OFFSET ?O",
+                w.sql
+            )
+        };
+        (sql, w)
+    } else if mode == TaskMode::Overdue {
         // Two index ranges merged in deadline order: open tasks (partial index
         // task_open) and tasks finished after the as-of date (task_completed).
         let (arms, args) = overdue_arms(ctx, scope, filter, TASK_SELECT, TASK_FROM);
@@ -258,11 +308,7 @@ fn tasks_page_query(
     } else {
         let mut w = task_where(ctx, scope, mode, filter);
         let d = w.arg(text(ctx.d()));
-        let order = format!(
-            "CASE WHEN t.cancelled THEN 3 WHEN t.completed_on <= {d} THEN 2 \
-             WHEN t.deadline IS NULL THEN 1 ELSE 0 END, \
-             t.deadline, t.completed_on DESC, t.id"
-        );
+        let order = task_order(TaskSort::Deadline, mode, &d);
         let sql = if paged {
             deferred_page(&format!("FROM task t{}", w.sql), &order, "?L", "?O")
         } else {
@@ -396,11 +442,25 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<UnitRow>> {
+        self.units_page_sorted(ctx, (filter, abolished, UnitSort::Name), offset, limit)
+    }
+
+    /// The same in the order asked.
+    pub fn units_page_sorted(
+        &self,
+        ctx: &Ctx,
+        (filter, abolished, sort): (&str, bool, UnitSort),
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<UnitRow>> {
         let mut w = listed_where_in(ctx, filter, abolished);
+        let later = sort == UnitSort::Overdue && self.finished_after(ctx)?;
+        let d = w.arg(text(ctx.d()));
+        let order = unit_order(sort, &d, later);
         let lim = w.arg(Value::Integer(limit as i64));
         let off = w.arg(Value::Integer(offset as i64));
         let sql = format!(
-            "SELECT u.id, u.name, u.kind, u.code FROM unit u{} ORDER BY u.sort_key, u.id LIMIT {lim} OFFSET {off}",
+            "SELECT u.id, u.name, u.kind, u.code FROM unit u{} ORDER BY {order} LIMIT {lim} OFFSET {off}",
             w.sql
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
@@ -594,7 +654,7 @@ impl Store {
     }
 
     /// Whether any task was finished after the as-of date (one probe of an index).
-    fn finished_after(&self, ctx: &Ctx) -> Result<bool> {
+    pub(super) fn finished_after(&self, ctx: &Ctx) -> Result<bool> {
         Ok(self
             .conn()
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM task WHERE completed_on > ?1)")?
@@ -612,7 +672,20 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<TaskRow>> {
+        let list = (scope, mode, filter, TaskSort::Deadline);
+        self.tasks_page_sorted(ctx, list, offset, limit)
+    }
+
+    /// The same in the order asked (`TaskSort`).
+    pub fn tasks_page_sorted(
+        &self,
+        ctx: &Ctx,
+        (scope, mode, filter, sort): (TaskScope, TaskMode, &str, TaskSort),
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<TaskRow>> {
         if let TaskScope::Unit(id) = scope
+            && sort == TaskSort::Deadline
             && fold(filter).split_whitespace().next().is_none()
             && let Some(mut rows) = self.unit_page_from_tally(ctx, id, mode, offset, limit)?
         {
@@ -620,7 +693,8 @@ impl Store {
             return Ok(rows);
         }
         let later = mode == TaskMode::Overdue && self.finished_after(ctx)?;
-        let (sql, args) = tasks_page_query(ctx, scope, mode, filter, (offset, limit), later);
+        let list = (scope, mode, filter, sort);
+        let (sql, args) = sorted_page_query(ctx, list, (offset, limit), later);
         let w = Where {
             sql: String::new(),
             args,

@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::domain::target::Progress;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
+use crate::model::TargetSort;
 use crate::words::{class_label, num, plan_text};
 
 /// "██████░░░░ 85%" in `width` columns.
@@ -27,7 +28,11 @@ pub(crate) fn bar(p: &Progress, width: usize) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let title = format!(" {} ({}) ", t(T::Targets), app.targets.total);
+    let sort = match app.target_sort {
+        TargetSort::Given => String::new(),
+        TargetSort::Progress => format!(" · {}", t(T::SortProgress)),
+    };
+    let title = format!(" {}{sort} ({}) ", t(T::Targets), app.targets.total);
     let inner = pane_block(frame, app, Pane::Targets, area, title);
     if app.selected_unit().is_none() {
         frame.render_widget(Paragraph::new(t(T::NoUnit)), inner);

@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
-use crate::model::{TaskMode, TaskRow};
+use crate::model::{TaskMode, TaskRow, TaskSort};
 use crate::words;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -21,11 +21,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         TaskMode::Open => t(T::ModeOpen),
         TaskMode::All => t(T::ModeAll),
     };
-    // The province-wide view is of overdue tasks only, and its name says so.
-    let title = if app.all_units {
-        format!(" {} ({}) ", t(T::ModeAllUnitsOverdue), app.tasks.total)
+    // The province-wide view is of overdue tasks only, and its name says so; the
+    // search lists every task. An order other than the lists' own is named.
+    let sort = match app.task_sort {
+        TaskSort::Deadline => String::new(),
+        TaskSort::Unit => format!(" · {}", t(T::SortUnit)),
+        TaskSort::Title => format!(" · {}", t(T::SortTitle)),
+    };
+    let total = app.tasks.total;
+    let title = if app.searching() {
+        format!(" {}{sort} ({total}) ", t(T::SearchProvince))
+    } else if app.all_units {
+        format!(" {}{sort} ({total}) ", t(T::ModeAllUnitsOverdue))
     } else {
-        format!(" {} · {mode} ({}) ", t(T::Tasks), app.tasks.total)
+        format!(" {} · {mode}{sort} ({total}) ", t(T::Tasks))
     };
     let inner = pane_block(frame, app, Pane::Tasks, area, title);
     if app.task_scope().is_none() {
@@ -34,6 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     if app.tasks.total == 0 {
         let say = match (app.tasks.filter.is_empty(), app.task_mode) {
+            _ if app.search_unasked() => T::EmptySearch,
             (false, _) => T::EmptyNoMatch,
             (true, TaskMode::Overdue) if app.all_units => T::EmptyOverdueProvince,
             (true, TaskMode::Overdue) => T::EmptyOverdue,

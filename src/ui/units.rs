@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::domain::format::fmt_date;
 use crate::i18n::{T, t};
 use crate::layout::Pane;
-use crate::model::UnitRow;
+use crate::model::{UnitRow, UnitSort};
 
 fn frac(n: u32, total: u32) -> String {
     format!("{n:02}/{total:02}")
@@ -34,15 +34,20 @@ fn name_cell<'a>(app: &App, u: &UnitRow, w: usize) -> Cell<'a> {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // The title says when the list holds the units abolished before the date (`x`).
+    // And its order, when not the names'.
+    let sort = match app.unit_sort {
+        UnitSort::Name => String::new(),
+        UnitSort::Overdue => format!(" · {}", t(T::SortOverdue)),
+    };
     let title = if app.show_abolished {
         format!(
-            " {} · {} ({}) ",
+            " {} · {}{sort} ({}) ",
             t(T::Units),
             t(T::WithAbolished),
             app.units.total
         )
     } else {
-        format!(" {} ({}) ", t(T::Units), app.units.total)
+        format!(" {}{sort} ({}) ", t(T::Units), app.units.total)
     };
     let inner = pane_block(frame, app, Pane::Units, area, title);
     if app.units.total == 0 {
