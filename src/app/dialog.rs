@@ -23,6 +23,12 @@ pub enum DialogKind {
     SameDaySave {
         date: chrono::NaiveDate,
     },
+    /// Deleting an inspection record from a unit's list; `tasks` its directives
+    /// created.
+    DeleteInspection {
+        id: i64,
+        tasks: u32,
+    },
 }
 
 pub struct Dialog {
@@ -37,6 +43,7 @@ impl Dialog {
             DialogKind::Unsaved { .. } => T::DlgUnsavedTitle,
             DialogKind::DeleteItem { .. } => T::DlgDeleteTitle,
             DialogKind::SameDay { .. } | DialogKind::SameDaySave { .. } => T::DlgSameDayTitle,
+            DialogKind::DeleteInspection { .. } => T::DlgDeleteRecordTitle,
         };
         Dialog { kind, title, body }
     }
@@ -49,6 +56,8 @@ impl Dialog {
             DialogKind::DeleteItem { has_task: true } => Question::DeleteWithTask,
             DialogKind::SameDay { .. } => Question::SameDay,
             DialogKind::SameDaySave { .. } => Question::SameDaySave,
+            DialogKind::DeleteInspection { tasks: 0, .. } => Question::DeleteRecord,
+            DialogKind::DeleteInspection { .. } => Question::DeleteRecordWithTasks,
         }
     }
 }
@@ -117,6 +126,12 @@ impl App {
                     f.data.second_of_day = Some(date);
                 }
                 self.save_form();
+            }
+            (DialogKind::DeleteInspection { id, .. }, Command::Delete | Command::KeepTask) => {
+                self.delete_inspection(id, false);
+            }
+            (DialogKind::DeleteInspection { id, .. }, Command::DeleteWithTask) => {
+                self.delete_inspection(id, true);
             }
             _ => {}
         }
