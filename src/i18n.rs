@@ -302,6 +302,32 @@ catalog! {
     DlgDeleteWithTask => "xoá cả nhiệm vụ", "delete the task too";
     DlgKeepTask => "giữ nhiệm vụ", "keep the task";
     DlgCancel => "thôi", "cancel";
+    // Deleting an inspection record from a unit's list, and restoring it.
+    DlgDeleteRecordTitle => "Xóa biên bản kiểm tra", "Delete inspection record";
+    DlgDeleteRecordBody => "Xóa biên bản kiểm tra ngày", "Delete the inspection record of";
+    DlgDeleteRecordTasks => "nhiệm vụ do chỉ đạo của biên bản này tạo ra đang được theo dõi. Làm gì với các nhiệm vụ?", "tasks created by this record's directives are tracked. What happens to them?";
+    DlgDeleteRecordKept => "Biên bản được giữ lại và khôi phục được (x trong danh sách).", "The record is kept and can be restored (x in the list).";
+    DlgDeleteRecord => "xóa biên bản", "delete the record";
+    DlgDeleteRecordKeepTasks => "xóa biên bản, giữ các nhiệm vụ", "delete the record, keep the tasks";
+    DlgDeleteRecordAndTasks => "xóa cả các nhiệm vụ", "delete the tasks too";
+    KDeleteInspection => "xóa biên bản đang chọn (hỏi trước)", "delete the selected record (asks first)";
+    KShowDeleted => "hiện / ẩn biên bản đã xóa", "show / hide deleted records";
+    KRestoreInspection => "khôi phục biên bản đã xóa", "restore the deleted record";
+    HistoryWithDeleted => "kể cả đã xóa", "deleted included";
+    HistoryOpenHint => "mở", "open";
+    HistoryDeleteHint => "xóa", "remove";
+    HistoryShowDeletedHint => "đã xóa", "deleted";
+    KRestoreShort => "khôi phục", "restore";
+    RecordDeletedMark => "đã xóa", "deleted";
+    RecordDeleted => "Đã xóa biên bản kiểm tra ngày", "Deleted the inspection record of";
+    RecordRestored => "Đã khôi phục biên bản kiểm tra ngày", "Restored the inspection record of";
+    RecordWord => "biên bản kiểm tra ngày", "the inspection record of";
+    RecordAndTasks => "và {n} nhiệm vụ", "and {n} of its tasks";
+    RecordTasksKept => "giữ {n} nhiệm vụ", "its {n} tasks kept";
+    RecordDeletedNoSave => "biên bản này đã bị xóa: khôi phục nó trước (i, x, Ctrl-R) rồi lưu", "this record was deleted: restore it first (i, x, Ctrl-R), then save";
+    RecordNotDeleted => "biên bản này chưa bị xóa", "this record is not deleted";
+    RecordAlreadyDeleted => "biên bản này đã xóa; khôi phục bằng", "this record is deleted; restore it with";
+    RecordGone => "biên bản không còn như lúc hiện danh sách; đã tải lại", "the record changed since the list was shown; reloaded";
     // Drafts: left unsaved by a window that is gone, or discarded and kept a while.
     KDrafts => "bản nháp (mở lại)", "drafts (restore)";
     KDropDraft => "bỏ bản nháp (giữ 14 ngày)", "discard the draft (kept 14 days)";

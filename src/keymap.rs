@@ -75,6 +75,12 @@ pub enum Command {
     Cancel,
     /// In the list of drafts: discard the selected one (it is kept some days).
     DropDraft,
+    /// In a unit's inspections: delete the selected record (asks first).
+    DeleteInspection,
+    /// In a unit's inspections: list the deleted records too, or not.
+    ShowDeleted,
+    /// In a unit's inspections: bring the selected deleted record back.
+    RestoreInspection,
     OpenExisting,
     NewAnyway,
     SaveAnyway,
@@ -112,6 +118,11 @@ pub enum Question {
     SameDaySave,
     /// Which of several units of the name typed?
     ChooseUnit,
+    /// Delete an inspection record whose directives created no task?
+    DeleteRecord,
+    /// Delete an inspection record whose directives created tasks: keep them, or
+    /// delete them too?
+    DeleteRecordWithTasks,
 }
 
 /// Where in its mode a binding applies. The help overlay and the hint bar list the
@@ -125,6 +136,8 @@ pub enum Scope {
     Asking(Question),
     /// The list of drafts is the overlay on top.
     Drafts,
+    /// A unit's inspections are the overlay on top.
+    History,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,7 +230,8 @@ const fn ask(q: Question, keys: &'static [Key], command: Command, label: T) -> B
 use Command as C;
 use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
 use Question::{
-    ChooseUnit as QChoose, Delete as QDel, DeleteWithTask as QDelTask, SameDay as QSameDay,
+    ChooseUnit as QChoose, Delete as QDel, DeleteRecord as QDelRec,
+    DeleteRecordWithTasks as QDelRecTasks, DeleteWithTask as QDelTask, SameDay as QSameDay,
     SameDaySave as QSameSave, Unsaved as QUnsaved,
 };
 
@@ -266,6 +280,11 @@ pub static BINDINGS: &[Binding] = &[
     b(O, &[k(KeyCode::Down), c('j')], C::Down, T::KScrollDown, true),
     b(O, &[ctrl('c')], C::Quit, T::KQuit, false),
     only(O, Scope::Drafts, &[ctrl('x')], C::DropDraft, T::KDropDraft),
+    // Deleting asks first, and a deleted record is kept: the list shows it with `x`.
+    only(O, Scope::History, &[k(KeyCode::Delete), ctrl('d')], C::DeleteInspection, T::KDeleteInspection),
+    only(O, Scope::History, &[ctrl('z')], C::UndoEdit, T::KUndoEdit),
+    only(O, Scope::History, &[c('x')], C::ShowDeleted, T::KShowDeleted),
+    only(O, Scope::History, &[ctrl('r')], C::RestoreInspection, T::KRestoreInspection),
     b(E, &[ctrl('s')], C::Save, T::KSave, true),
     b(E, &[k(KeyCode::Tab)], C::NextField, T::KNextField, true),
     b(E, &[k(KeyCode::BackTab)], C::PrevField, T::KPrevField, false),
@@ -306,6 +325,11 @@ pub static BINDINGS: &[Binding] = &[
     ask(QChoose, &[k(KeyCode::Down)], C::Down, T::DlgChooseDown),
     ask(QChoose, &[ctrl('s')], C::Choose, T::DlgChoose),
     ask(QChoose, &[k(KeyCode::Esc)], C::KeepEditing, T::DlgKeepEditing),
+    ask(QDelRec, &[ctrl('x')], C::Delete, T::DlgDeleteRecord),
+    ask(QDelRec, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
+    ask(QDelRecTasks, &[ctrl('k')], C::KeepTask, T::DlgDeleteRecordKeepTasks),
+    ask(QDelRecTasks, &[ctrl('x')], C::DeleteWithTask, T::DlgDeleteRecordAndTasks),
+    ask(QDelRecTasks, &[k(KeyCode::Esc)], C::Cancel, T::DlgCancel),
 ];
 
 fn same(key: &Key, ev: &KeyEvent, any_case: bool) -> bool {
@@ -502,6 +526,22 @@ mod tests {
         assert_eq!(lookup(O, Scope::Drafts, &ctrl_x), Some(C::DropDraft));
         assert_eq!(lookup(O, Scope::Any, &ctrl_x), None);
         assert_eq!(lookup(O, Scope::Drafts, &enter), Some(C::Open));
+        // A unit's inspections: Delete asks to delete the record there only.
+        let delete = ev(KeyCode::Delete, KeyModifiers::NONE);
+        assert_eq!(
+            lookup(O, Scope::History, &delete),
+            Some(C::DeleteInspection)
+        );
+        assert_eq!(lookup(O, Scope::Any, &delete), None);
+        assert_eq!(lookup(O, Scope::Drafts, &delete), None);
+        assert_eq!(
+            lookup(
+                O,
+                Scope::History,
+                &ev(KeyCode::Char('d'), KeyModifiers::NONE)
+            ),
+            None
+        );
         // Outside a dialog, case is part of the key.
         assert_eq!(
             lookup(D, Scope::Any, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
@@ -515,11 +555,19 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        let questions = [QUnsaved, QDel, QDelTask, QSameDay, QSameSave];
+        let questions = [
+            QUnsaved,
+            QDel,
+            QDelTask,
+            QSameDay,
+            QSameSave,
+            QDelRec,
+            QDelRecTasks,
+        ];
         let tables = [D, F, O, E, P]
             .map(|m| (m, Scope::Any))
             .into_iter()
-            .chain([(E, Scope::OneLine), (O, Scope::Drafts)])
+            .chain([(E, Scope::OneLine), (O, Scope::Drafts), (O, Scope::History)])
             .chain(questions.map(|q| (Mode::Dialog, Scope::Asking(q))));
         for (mode, scope) in tables {
             let keys: Vec<&Key> = BINDINGS

@@ -536,3 +536,64 @@ fn kill_mid_reading_and_restore() {
         "saving deletes the draft"
     );
 }
+
+/// A mistaken record deleted from `i` in the meeting is gone from the list, and still
+/// gone after tct is started again; `x` lists it, Ctrl-R brings it back with its tasks.
+#[test]
+fn delete_a_mistaken_record_and_restore_it_after_a_restart() {
+    const DELETE: &str = "\x1b[3~";
+    const CTRL_R: &str = "\x12";
+    const LIST: &str = "Các lần kiểm tra · Tràng Định";
+    let dir = temp_dir();
+    let mut tui = Tui::demo(100, 30, &dir, &[]);
+    tui.filter_trang_dinh();
+    let tasks_before = count(&open_db(&dir), "task");
+    tui.send("i");
+    tui.wait_for(LIST);
+    tui.wait_for("Phạm Hùng Trường");
+    tui.send(DELETE);
+    tui.wait_for("Xóa biên bản kiểm tra ngày 23/09/2022 (Tràng");
+    // A letter typed on answers nothing.
+    tui.send("q");
+    tui.settle();
+    tui.assert_screen_has("Ctrl-X");
+    tui.send(CTRL_X);
+    tui.wait_for("Đã xóa biên bản kiểm tra ngày 23/09/2022 (Tràng Định) và 10 nhiệm vụ");
+    tui.wait_for("chưa có lần kiểm tra nào");
+    tui.send(ESC);
+    tui.wait_gone(LIST);
+    tui.quit_with("q");
+    drop(tui);
+    {
+        let db = open_db(&dir);
+        assert_eq!(count(&db, "task"), tasks_before - 10);
+        assert_eq!(count(&db, "deleted_task"), 10);
+        let deleted_at: Option<String> = db
+            .query_row(
+                "SELECT i.deleted_at FROM inspection i JOIN unit u ON u.id = i.unit_id
+                 WHERE u.name = 'Tràng Định' AND i.held_on = '2022-09-23'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(deleted_at.is_some(), "the record is kept, marked deleted");
+    }
+
+    let mut tui = Tui::demo(100, 30, &dir, &[]);
+    tui.filter_trang_dinh();
+    tui.send("i");
+    tui.wait_for(LIST);
+    tui.wait_for("chưa có lần kiểm tra nào");
+    tui.send("x");
+    tui.wait_for("kể cả đã xóa");
+    tui.wait_for("đã xóa ");
+    tui.send(CTRL_R);
+    tui.wait_for("Đã khôi phục biên bản kiểm tra ngày 23/09/2022 (Tràng Định) và 10 nhiệm vụ");
+    tui.send(ESC);
+    tui.wait_gone(LIST);
+    tui.quit_with("q");
+    drop(tui);
+    let db = open_db(&dir);
+    assert_eq!(count(&db, "task"), tasks_before);
+    assert_eq!(count(&db, "deleted_task"), 0);
+}

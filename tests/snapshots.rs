@@ -125,6 +125,36 @@ fn inspection_history_80x24() {
     insta::assert_snapshot!(render(&app));
 }
 
+/// Delete in a unit's inspections asks what becomes of the record's tasks.
+#[test]
+fn delete_record_dialog_80x24() {
+    let (_d, mut app) = demo_app(80, 24);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Delete);
+    insta::assert_snapshot!(render(&app));
+}
+
+/// `x` in a unit's inspections lists the deleted ones too, with the day each was
+/// deleted.
+#[test]
+fn inspection_history_with_a_deleted_record_80x24() {
+    let (_dir, mut store) = common::demo_store();
+    let id = store.inspection_ids(None).unwrap()[0];
+    store
+        .write(|c| c.delete_inspection(id, true, "2022-09-24 08:30:00"))
+        .unwrap();
+    let theme = tct::theme::Theme { color: false };
+    let mut app = tct::app::App::new(store, common::ctx("23/09/2022"), theme, (80, 24));
+    app.update(tct::app::Action::Resize(80, 24));
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Char('x'));
+    insta::assert_snapshot!(render(&app));
+}
+
 /// Two drafts left by windows that are gone, written at fixed times, as the next start
 /// offers them.
 fn drafts_left_at_start(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {

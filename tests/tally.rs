@@ -614,3 +614,218 @@ fn the_migration_to_cancelled_tasks_recounts_an_existing_database() {
             .all(|r| r.status == TaskStatus::Cancelled)
     );
 }
+
+/// The tally and the lists as of every checked day, and the sum of all tasks.
+fn tallied_tasks(store: &Store) -> i64 {
+    store
+        .connection()
+        .query_row("SELECT coalesce(sum(tasks), 0) FROM unit_tally", [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+fn check_everything(store: &Store, units: &[i64]) {
+    assert_eq!(store.tally_drift().unwrap(), Vec::<i64>::new());
+    for day in days_to_check() {
+        check_against_rule(store, units, day);
+    }
+}
+
+/// An inspection of `unit` whose three directives became tasks (one done late,
+/// one extended), among random tasks; its id.
+fn inspection_with_tasks(store: &mut Store, units: &[i64]) -> i64 {
+    let unit = units[0];
+    let held_on = base() - Duration::days(90);
+    let directive = |n: i64| ItemInput {
+        kind: ItemKind::Directive,
+        text: format!("Chỉ đạo số {n}"),
+        unit_id: Some(units[n as usize % units.len()]),
+        deadline: Some(held_on + Duration::days(20 * n)),
+        ..Default::default()
+    };
+    let input = InspectionInput {
+        unit_id: unit,
+        held_on,
+        chair_name: "Tổ trưởng".into(),
+        items: vec![
+            ItemInput {
+                kind: ItemKind::Result,
+                text: "Kết quả".into(),
+                ..Default::default()
+            },
+            directive(1),
+            directive(2),
+            directive(3),
+        ],
+        ..Default::default()
+    };
+    let id = store
+        .save_inspection(&input, "2024-03-17 17:00:00")
+        .unwrap();
+    let saved = store.inspection(&ctx_on(base()), id).unwrap().unwrap();
+    let tasks: Vec<i64> = saved.items.iter().filter_map(|i| i.task_id).collect();
+    assert_eq!(tasks.len(), 3);
+    store
+        .write(|c| {
+            c.extend_deadline(
+                tasks[0],
+                Some(held_on),
+                held_on + Duration::days(50),
+                "CV 1",
+            )?;
+            let rec = NewTask {
+                completed_on: Some(held_on + Duration::days(45)),
+                ..store_task(c, tasks[1])
+            };
+            c.update_task(tasks[1], &rec, DeadlineChange::Keep, "")
+        })
+        .unwrap();
+    id
+}
+
+/// A task's fields as stored, read in a write.
+fn store_task(c: &tct::store::Tx, id: i64) -> NewTask {
+    let (title, unit, deadline) = c.task_now(id).unwrap().unwrap();
+    NewTask {
+        title,
+        unit_id: unit,
+        deadline,
+        assigned_on: Some(base() - Duration::days(90)),
+        ..Default::default()
+    }
+}
+
+/// Deleting an inspection with its tasks takes them out of every count, tally and
+/// list, as a recount says; restoring it brings them back with their history, and
+/// the figures are what they were. Deleting it keeping its tasks counts them still.
+#[test]
+fn deleting_and_restoring_an_inspection_keeps_every_count_true() {
+    let (mut store, units) = new_store();
+    let mut rng = fastrand::Rng::with_seed(21);
+    store
+        .write(|c| {
+            for _ in 0..120 {
+                c.insert_task(&random_task(&mut rng, &units))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let id = inspection_with_tasks(&mut store, &units);
+    check_everything(&store, &units);
+    let before = tallied_tasks(&store);
+    let figures = |store: &Store| -> Vec<TaskCounts> {
+        let c = ctx_on(base());
+        units
+            .iter()
+            .map(|&u| store.task_counts(&c, u).unwrap())
+            .collect()
+    };
+    let counted = figures(&store);
+    let history = |store: &Store| -> i64 {
+        store
+            .connection()
+            .query_row("SELECT count(*) FROM extension", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(history(&store), 1);
+    assert_eq!(store.inspection_ids(None).unwrap(), vec![id]);
+
+    let moved = store
+        .write(|c| c.delete_inspection(id, true, "2024-06-15 09:00:00"))
+        .unwrap();
+    assert_eq!(moved, Some(3));
+    assert_eq!(tallied_tasks(&store), before - 3);
+    assert_ne!(figures(&store), counted);
+    assert_eq!(history(&store), 0);
+    check_everything(&store, &units);
+    // Gone from every list of records, the report's and the export's too.
+    assert_eq!(store.inspection_ids(None).unwrap(), Vec::<i64>::new());
+    assert!(store.inspection(&ctx_on(base()), id).unwrap().is_none());
+    assert!(store.inspections_of(units[0], false).unwrap().is_empty());
+    let listed = store.inspections_of(units[0], true).unwrap();
+    assert_eq!(listed[0].deleted_at.as_deref(), Some("2024-06-15 09:00:00"));
+    assert!(
+        store
+            .previous_inspection(units[0], base(), None)
+            .unwrap()
+            .is_none()
+    );
+    // Twice is nothing.
+    assert_eq!(
+        store
+            .write(|c| c.delete_inspection(id, true, "2024-06-15 09:01:00"))
+            .unwrap(),
+        None
+    );
+
+    // A task written meanwhile may take a freed id: the restored one takes another.
+    store
+        .write(|c| c.insert_task(&random_task(&mut rng, &units)))
+        .unwrap();
+    let with_new = tallied_tasks(&store);
+    assert_eq!(store.write(|c| c.restore_inspection(id)).unwrap(), Some(3));
+    assert_eq!(tallied_tasks(&store), with_new + 3);
+    assert_eq!(history(&store), 1);
+    check_everything(&store, &units);
+    let back = store.inspection(&ctx_on(base()), id).unwrap().unwrap();
+    let linked: Vec<i64> = back.items.iter().filter_map(|i| i.task_id).collect();
+    assert_eq!(linked.len(), 3, "each directive has its task again");
+    assert!(
+        back.items
+            .iter()
+            .filter(|i| i.task_id.is_some())
+            .all(|i| i.task_status.is_some())
+    );
+    assert_eq!(store.inspection_ids(None).unwrap(), vec![id]);
+    assert_eq!(store.write(|c| c.restore_inspection(id)).unwrap(), None);
+
+    // Deleted keeping its tasks: the record goes, every count stays.
+    let counted = figures(&store);
+    let tallied = tallied_tasks(&store);
+    assert_eq!(
+        store
+            .write(|c| c.delete_inspection(id, false, "2024-06-15 10:00:00"))
+            .unwrap(),
+        Some(0)
+    );
+    assert_eq!(figures(&store), counted);
+    assert_eq!(tallied_tasks(&store), tallied);
+    assert_eq!(store.tasks_of_inspection(id).unwrap(), 3);
+    check_everything(&store, &units);
+    assert_eq!(store.write(|c| c.restore_inspection(id)).unwrap(), Some(0));
+    assert_eq!(figures(&store), counted);
+}
+
+/// A file of version 9, before records could be deleted, opens as the latest: its
+/// inspections are all there, none deleted, and one deletes and restores as in a new
+/// file.
+#[test]
+fn a_file_from_before_deleted_records_upgrades() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = dir.path().join("cu.db");
+    let (units, id) = {
+        let mut store = Store::open(&now).unwrap();
+        let units = store.write(add_units).unwrap();
+        let id = inspection_with_tasks(&mut store, &units);
+        (units, id)
+    };
+    let path = dir.path().join("v9.db");
+    common::at_version(&now, &path, 9);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        tct::store::latest_version()
+    );
+    assert_eq!(store.inspection_ids(None).unwrap(), vec![id]);
+    assert_eq!(store.inspections_of(units[0], false).unwrap().len(), 1);
+    assert_eq!(tallied_tasks(&store), 3);
+    store
+        .write(|c| c.delete_inspection(id, true, "2024-06-15 09:00:00"))
+        .unwrap();
+    assert_eq!(tallied_tasks(&store), 0);
+    check_everything(&store, &units);
+    store.write(|c| c.restore_inspection(id)).unwrap();
+    assert_eq!(tallied_tasks(&store), 3);
+    check_everything(&store, &units);
+}

@@ -27,6 +27,12 @@ pub enum DialogKind {
     ChooseUnit {
         field: UnitField,
     },
+    /// Deleting an inspection record from a unit's list; `tasks` its directives
+    /// created.
+    DeleteInspection {
+        id: i64,
+        tasks: u32,
+    },
 }
 
 /// Where the unit chosen is written back.
@@ -54,6 +60,7 @@ impl Dialog {
             DialogKind::DeleteItem { .. } => T::DlgDeleteTitle,
             DialogKind::SameDay { .. } | DialogKind::SameDaySave { .. } => T::DlgSameDayTitle,
             DialogKind::ChooseUnit { .. } => T::DlgChooseUnitTitle,
+            DialogKind::DeleteInspection { .. } => T::DlgDeleteRecordTitle,
         };
         Dialog {
             kind,
@@ -81,6 +88,8 @@ impl Dialog {
             DialogKind::SameDay { .. } => Question::SameDay,
             DialogKind::SameDaySave { .. } => Question::SameDaySave,
             DialogKind::ChooseUnit { .. } => Question::ChooseUnit,
+            DialogKind::DeleteInspection { tasks: 0, .. } => Question::DeleteRecord,
+            DialogKind::DeleteInspection { .. } => Question::DeleteRecordWithTasks,
         }
     }
 }
@@ -178,6 +187,12 @@ impl App {
                     f.data.second_of_day = Some(date);
                 }
                 self.save_form();
+            }
+            (DialogKind::DeleteInspection { id, .. }, Command::Delete | Command::KeepTask) => {
+                self.delete_inspection(id, false);
+            }
+            (DialogKind::DeleteInspection { id, .. }, Command::DeleteWithTask) => {
+                self.delete_inspection(id, true);
             }
             _ => {}
         }

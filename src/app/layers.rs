@@ -37,11 +37,13 @@ pub enum Overlay {
         detail: Box<TaskDetail>,
         scroll: u16,
     },
-    /// A unit's inspections, newest first.
+    /// A unit's inspections, newest first; the deleted ones too with `deleted`.
     History {
+        unit_id: i64,
         unit_name: String,
         rows: Vec<InspectionSummary>,
         selected: usize,
+        deleted: bool,
     },
     /// Drafts to restore: left unsaved by a window that is gone, or discarded.
     Drafts(Box<DraftList>),

@@ -12,6 +12,7 @@ mod edit_write;
 mod fetch;
 mod filter;
 mod form;
+mod history;
 mod inspection;
 mod layers;
 mod list;
@@ -172,6 +173,7 @@ impl App {
         match self.layers.top() {
             Some(Layer::Dialog(d)) => Scope::Asking(d.question()),
             Some(Layer::Overlay(Overlay::Drafts(_))) => Scope::Drafts,
+            Some(Layer::Overlay(Overlay::History { .. })) => Scope::History,
             Some(Layer::Form(f)) if f.data.field.single_line() => Scope::OneLine,
             _ => Scope::Any,
         }

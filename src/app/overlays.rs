@@ -1,8 +1,9 @@
 //! Help, a target's or a task's detail, and a unit's inspections: views over the
 //! dashboard (help over the form too) that are read and closed.
 
-use super::{App, Layer, Overlay};
-use crate::keymap::{Command, Mode};
+use super::{App, Layer, Overlay, StatusKind};
+use crate::i18n::{T, t};
+use crate::keymap::{Command, Mode, Scope, keys_of};
 
 impl App {
     pub(super) fn open_help(&mut self) {
@@ -15,11 +16,13 @@ impl App {
             return;
         };
         let (id, unit_name) = (u.id, u.name.clone());
-        match self.store.inspections_of(id) {
+        match self.store.inspections_of(id, false) {
             Ok(rows) => self.layers.push(Layer::Overlay(Overlay::History {
+                unit_id: id,
                 unit_name,
                 rows,
                 selected: 0,
+                deleted: false,
             })),
             Err(e) => self.fail(e),
         }
@@ -27,7 +30,7 @@ impl App {
 
     /// An overlay's keys: scroll, open or close it.
     pub(super) fn overlay_command(&mut self, c: Command) -> bool {
-        if self.drafts_command(c) {
+        if self.drafts_command(c) || self.history_command(c) {
             return true;
         }
         match c {
@@ -35,6 +38,17 @@ impl App {
                 self.layers.pop(Mode::Overlay);
             }
             Command::Open => {
+                // A deleted record is restored before it is opened.
+                if let Some(Overlay::History { rows, selected, .. }) = self.layers.overlay()
+                    && rows.get(*selected).is_some_and(|r| r.deleted_at.is_some())
+                {
+                    let key = keys_of(Mode::Overlay, Scope::History, Command::RestoreInspection);
+                    self.say(
+                        StatusKind::Problem,
+                        format!("{} {key}", t(T::RecordAlreadyDeleted)),
+                    );
+                    return true;
+                }
                 // In a unit's inspections, Enter opens the selected one in the form.
                 let id = match self.layers.pop(Mode::Overlay) {
                     Some(Layer::Overlay(Overlay::History { rows, selected, .. })) => {

@@ -33,6 +33,10 @@ pub enum Undo {
         previous: Option<f64>,
         value: f64,
     },
+    /// An inspection record deleted from a unit's list (with its tasks, or not).
+    InspectionDeleted {
+        inspection_id: i64,
+    },
 }
 
 impl App {
@@ -76,11 +80,15 @@ impl App {
                 tx.restore_reading(*target_id, *on, *previous)?;
                 Ok(true)
             }
+            Undo::InspectionDeleted { inspection_id } => {
+                Ok(tx.restore_inspection(*inspection_id)?.is_some())
+            }
         });
         match done {
             Ok(true) => {
                 self.say(StatusKind::Good, format!("{}: «{said}»", t(T::EdUndone)));
                 self.data_changed();
+                self.reload_history();
             }
             Ok(false) => self.say(StatusKind::Problem, t(T::EdUndoStale)),
             Err(e) => self.fail(e),

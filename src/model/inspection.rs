@@ -52,6 +52,8 @@ pub struct InspectionSummary {
     pub chair_name: String,
     pub items: u32,
     pub directives: u32,
+    /// When the record was deleted (`YYYY-MM-DD HH:MM:SS`), if it was.
+    pub deleted_at: Option<String>,
 }
 
 /// A form's draft as the store keeps it: what was typed (`body`, the form's data as

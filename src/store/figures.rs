@@ -170,7 +170,7 @@ impl Store {
     fn last_visits_of(&self, ctx: &Ctx, ids: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
         let sql = format!(
             "SELECT unit_id, max(held_on) FROM inspection
-             WHERE unit_id IN ({}) AND held_on <= ?1 GROUP BY unit_id",
+             WHERE unit_id IN ({}) AND held_on <= ?1 AND deleted_at IS NULL GROUP BY unit_id",
             id_list(ids)
         );
         let mut stmt = self.conn().prepare(&sql)?;
@@ -198,7 +198,8 @@ impl Store {
                    FROM inspection i
                    JOIN conclusion_item ci ON ci.inspection_id = i.id
                    JOIN task t ON t.id = ci.task_id
-                   WHERE i.unit_id IN ({}) AND i.held_on <= ?1 AND t.cancelled = 0)
+                   WHERE i.unit_id IN ({}) AND i.held_on <= ?1 AND i.deleted_at IS NULL
+                     AND t.cancelled = 0)
              GROUP BY unit_id",
             id_list(ids)
         );

@@ -9,7 +9,8 @@ use crate::domain::format::iso;
 use crate::domain::inspection::ItemKind;
 use crate::domain::task::{TaskDates, status};
 use crate::domain::text::{fold, nfc};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::i18n::{T, t};
 use crate::model::{
     Ctx, Inspection, InspectionHeader, InspectionInput, InspectionSummary, ItemInput, ItemRow,
     TaskFate,
@@ -146,6 +147,15 @@ impl Store {
             ];
             let id = match input.id {
                 Some(id) => {
+                    // A record deleted meanwhile (in another window, or under a draft
+                    // restored later) is restored first, not written to unseen.
+                    let deleted: Option<String> = c
+                        .query_row("SELECT deleted_at FROM inspection WHERE id = ?1", [id], |r| r.get(0))
+                        .optional()?
+                        .flatten();
+                    if deleted.is_some() {
+                        return Err(Error::User(t(T::RecordDeletedNoSave).to_string()));
+                    }
                     c.execute(
                         "UPDATE inspection SET unit_id = ?2, held_on = ?3, place = ?4, chair_name = ?5,
                            chair_title = ?6, members = ?7, attendees = ?8, report = ?9, saved_at = ?10
@@ -232,7 +242,7 @@ impl Store {
         let c = self.conn();
         let Some(header) = c
             .query_row(
-                &format!("{HEADER_SELECT} WHERE i.id = ?1"),
+                &format!("{HEADER_SELECT} WHERE i.id = ?1 AND i.deleted_at IS NULL"),
                 [id],
                 header_row,
             )
@@ -284,11 +294,12 @@ impl Store {
     }
 
     /// Inspections newest first, of one unit or of all: those with a conclusion only,
-    /// so `latest` never names a record with nothing in it.
+    /// so `latest` never names a record with nothing in it, nor a deleted one.
     pub fn inspection_ids(&self, unit_id: Option<i64>) -> Result<Vec<i64>> {
         Ok(self.conn()
             .prepare_cached(
                 "SELECT i.id FROM inspection i WHERE (?1 IS NULL OR i.unit_id = ?1)
+                 AND i.deleted_at IS NULL
                  AND EXISTS (SELECT 1 FROM conclusion_item c WHERE c.inspection_id = i.id AND trim(c.text) <> '')
                  ORDER BY i.held_on DESC, i.id DESC",
             )?
@@ -296,22 +307,25 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// A unit's inspections, newest first.
-    pub fn inspections_of(&self, unit_id: i64) -> Result<Vec<InspectionSummary>> {
+    /// A unit's inspections, newest first; the deleted ones too with `deleted`.
+    pub fn inspections_of(&self, unit_id: i64, deleted: bool) -> Result<Vec<InspectionSummary>> {
         Ok(self.conn()
             .prepare_cached(
                 "SELECT i.id, i.held_on, i.chair_name,
                         (SELECT count(*) FROM conclusion_item WHERE inspection_id = i.id),
-                        (SELECT count(*) FROM conclusion_item WHERE inspection_id = i.id AND kind = 'directive')
-                 FROM inspection i WHERE i.unit_id = ?1 ORDER BY i.held_on DESC, i.id DESC",
+                        (SELECT count(*) FROM conclusion_item WHERE inspection_id = i.id AND kind = 'directive'),
+                        i.deleted_at
+                 FROM inspection i WHERE i.unit_id = ?1 AND (?2 OR i.deleted_at IS NULL)
+                 ORDER BY i.held_on DESC, i.id DESC",
             )?
-            .query_map([unit_id], |r| {
+            .query_map(params![unit_id, deleted], |r| {
                 Ok(InspectionSummary {
                     id: r.get(0)?,
                     held_on: opt_date(r.get(1)?),
                     chair_name: r.get(2)?,
                     items: r.get(3)?,
                     directives: r.get(4)?,
+                    deleted_at: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?)
@@ -330,6 +344,7 @@ impl Store {
             .query_row(
                 &format!(
                     "{HEADER_SELECT} WHERE i.unit_id = ?1 AND i.held_on <= ?2 AND i.id IS NOT ?3
+                     AND i.deleted_at IS NULL
                      ORDER BY i.held_on DESC, i.id DESC LIMIT 1"
                 ),
                 params![unit_id, iso(before), except],
@@ -343,7 +358,9 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                &format!("{HEADER_SELECT} ORDER BY i.held_on DESC, i.id DESC LIMIT 1"),
+                &format!(
+                    "{HEADER_SELECT} WHERE i.deleted_at IS NULL ORDER BY i.held_on DESC, i.id DESC LIMIT 1"
+                ),
                 [],
                 header_row,
             )
@@ -354,7 +371,8 @@ impl Store {
     pub fn people(&self) -> Result<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
         let mut stmt = self.conn().prepare_cached(
-            "SELECT chair_name, members, attendees FROM inspection ORDER BY held_on DESC, id DESC LIMIT 500",
+            "SELECT chair_name, members, attendees FROM inspection WHERE deleted_at IS NULL
+             ORDER BY held_on DESC, id DESC LIMIT 500",
         )?;
         let rows = stmt.query_map([], |r| Ok([r.get::<_, String>(0)?, r.get(1)?, r.get(2)?]))?;
         for row in rows {

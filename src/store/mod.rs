@@ -2,6 +2,7 @@
 //! ask (indexed, paged and aggregated in SQL) and the writes, each in one transaction.
 
 mod backup;
+mod deleted;
 mod demo;
 mod drafts;
 mod edits;

@@ -134,7 +134,8 @@ pub(super) fn listed_where_in(ctx: &Ctx, filter: &str, abolished: bool) -> Where
         w.and(
             "(EXISTS (SELECT 1 FROM unit_tally ut WHERE ut.unit_id = u.id AND ut.tasks > 0)
               OR EXISTS (SELECT 1 FROM target tg WHERE tg.unit_id = u.id)
-              OR EXISTS (SELECT 1 FROM inspection ins WHERE ins.unit_id = u.id)
+              OR EXISTS (SELECT 1 FROM inspection ins
+                         WHERE ins.unit_id = u.id AND ins.deleted_at IS NULL)
               OR (NOT EXISTS (SELECT 1 FROM unit_tally WHERE tasks > 0)
                   AND NOT EXISTS (SELECT 1 FROM target)
                   AND (u.parent_id IS NULL

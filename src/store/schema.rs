@@ -476,6 +476,64 @@ pub const MIGRATIONS: &[&str] = &[
 
     ALTER TABLE task ADD COLUMN office TEXT;
     "#,
+    // 10: an inspection record deleted by mistake is kept, dated, and can be restored.
+    // The tasks its directives created, when deleted with it, leave `task` (so no
+    // count, tally, list, report or index needs to know of them) and wait here whole,
+    // with their extensions, their import history and the item each belonged to.
+    r#"
+    ALTER TABLE inspection ADD COLUMN deleted_at TEXT;
+
+    CREATE TABLE deleted_task (
+        id                 INTEGER NOT NULL,
+        title              TEXT NOT NULL,
+        title_key          TEXT NOT NULL,
+        doc_number         TEXT,
+        doc_date           TEXT,
+        leader             TEXT,
+        unit_id            INTEGER NOT NULL,
+        cooperating        TEXT,
+        assigned_on        TEXT,
+        deadline           TEXT,
+        original_deadline  TEXT,
+        completed_on       TEXT,
+        origin             TEXT,
+        inspection_id      INTEGER NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,
+        cancelled          INTEGER NOT NULL DEFAULT 0,
+        completion_unknown INTEGER NOT NULL DEFAULT 0,
+        office             TEXT,
+        item_id            INTEGER,             -- the directive it was the task of
+        PRIMARY KEY (inspection_id, id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE deleted_extension (
+        inspection_id INTEGER NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,
+        id            INTEGER NOT NULL,
+        task_id       INTEGER NOT NULL,
+        granted_on    TEXT,
+        old_deadline  TEXT,
+        new_deadline  TEXT NOT NULL,
+        reason        TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (inspection_id, task_id, id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE deleted_task_imported (
+        inspection_id      INTEGER NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,
+        task_id            INTEGER NOT NULL,
+        title              TEXT NOT NULL,
+        doc_number         TEXT,
+        doc_date           TEXT,
+        leader             TEXT,
+        unit_id            INTEGER NOT NULL,
+        cooperating        TEXT,
+        assigned_on        TEXT,
+        deadline           TEXT,
+        completed_on       TEXT,
+        origin             TEXT,
+        cancelled          INTEGER NOT NULL DEFAULT 0,
+        completion_unknown INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (inspection_id, task_id)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn latest_version() -> i64 {
@@ -500,7 +558,7 @@ mod tests {
     /// only then add its fingerprint here.
     #[test]
     fn released_migrations_are_frozen() {
-        let released: [u64; 9] = [
+        let released: [u64; 10] = [
             0x9e0e_f0ef_bb24_eb36,
             0x7cf0_d00e_6f43_698c,
             0x15f6_1c81_4ec9_1028,
@@ -510,6 +568,7 @@ mod tests {
             0xe441_469a_7501_03b9,
             0xe810_0307_398d_adbd,
             0x0432_be04_132d_bb52,
+            0xd9cc_3120_8086_e3ba,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

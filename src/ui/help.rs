@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::popup;
 use crate::app::App;
 use crate::i18n::{T, t};
-use crate::keymap::{Mode, bindings, keys_label};
+use crate::keymap::{BINDINGS, Mode, Scope, keys_label};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let inner = popup(
@@ -21,22 +21,26 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let mut lines: Vec<Line> = Vec::new();
     // In the form its own keys come first.
     let mut sections = vec![
-        (Mode::Dashboard, T::Units),
-        (Mode::Filter, T::Filter),
-        (Mode::Prompt, T::DoneTitle),
-        (Mode::Overlay, T::Detail),
-        (Mode::Form, T::FormTitle),
+        (Mode::Dashboard, Scope::Any, T::Units),
+        (Mode::Filter, Scope::Any, T::Filter),
+        (Mode::Prompt, Scope::Any, T::DoneTitle),
+        (Mode::Overlay, Scope::Any, T::Detail),
+        (Mode::Overlay, Scope::History, T::Inspections),
+        (Mode::Form, Scope::Any, T::FormTitle),
     ];
     if app.form().is_some() {
         sections.rotate_right(1);
     }
-    for (mode, name) in sections {
+    for (mode, scope, name) in sections {
         let name = match mode {
             Mode::Dashboard => format!("{} / {} / {}", t(name), t(T::Targets), t(T::Tasks)),
             _ => t(name).to_string(),
         };
         lines.push(Line::from(Span::styled(name, app.theme.title())));
-        for b in bindings(mode) {
+        let listed = BINDINGS
+            .iter()
+            .filter(|b| b.mode == mode && b.scope == scope);
+        for b in listed {
             let keys = keys_label(b);
             let pad = 22usize.saturating_sub(keys.width());
             lines.push(Line::from(vec![

@@ -67,7 +67,9 @@ fn draw_overlay(frame: &mut Frame, app: &App, overlay: &Overlay) {
             unit_name,
             rows,
             selected,
-        } => history::draw(frame, app, unit_name, rows, *selected),
+            deleted,
+            ..
+        } => history::draw(frame, app, unit_name, rows, *selected, *deleted),
         Overlay::Drafts(list) => drafts::draw(frame, app, list),
     }
 }
