@@ -206,3 +206,41 @@ fn a_record_deleted_meanwhile_is_not_saved_over() {
             .all(|&i| i != id)
     );
 }
+
+/// A draft left of a record deleted since is not offered at the next start (it could
+/// not be saved); restoring the record offers it again.
+#[test]
+fn a_draft_of_a_deleted_record_waits_with_it() {
+    let (_d, mut app) = demo_app(100, 30);
+    let id = trang_dinh_history(&mut app);
+    let unit: i64 = app
+        .store
+        .connection()
+        .query_row("SELECT unit_id FROM inspection WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    // Another window's draft of the record, that window gone.
+    let draft = app
+        .store
+        .save_draft(None, unit, Some(id), "{}", "2022-09-23 10:00:00")
+        .unwrap();
+    app.store
+        .connection()
+        .execute("UPDATE draft SET owner = NULL WHERE id = ?1", [draft])
+        .unwrap();
+    let left = |app: &App| -> Vec<i64> {
+        app.store
+            .drafts_left()
+            .unwrap()
+            .iter()
+            .map(|d| d.id)
+            .collect()
+    };
+    assert_eq!(left(&app), [draft]);
+    key(&mut app, KeyCode::Delete);
+    ctrl(&mut app, 'x');
+    assert!(left(&app).is_empty(), "{}", said(&app));
+    ctrl(&mut app, 'z');
+    assert_eq!(left(&app), [draft], "{}", said(&app));
+}

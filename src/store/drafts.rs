@@ -84,12 +84,16 @@ impl Store {
     }
 
     /// Drafts nobody discarded and no running window holds: left by a crash, a
-    /// closed window or an older tct. Newest first.
+    /// closed window or an older tct. Newest first. A draft of a record deleted since
+    /// waits with it (it could not be saved) and is offered again when it is restored.
     pub fn drafts_left(&self) -> Result<Vec<DraftRow>> {
         let rows: Vec<DraftRow> = self
             .conn()
             .prepare_cached(&format!(
-                "{SELECT} WHERE discarded_at IS NULL ORDER BY saved_at DESC, id DESC"
+                "{SELECT} WHERE discarded_at IS NULL
+                   AND (inspection_id IS NULL OR inspection_id NOT IN
+                        (SELECT id FROM inspection WHERE deleted_at IS NOT NULL))
+                 ORDER BY saved_at DESC, id DESC"
             ))?
             .query_map([], draft_row)?
             .collect::<rusqlite::Result<_>>()?;
