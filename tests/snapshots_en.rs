@@ -70,3 +70,39 @@ fn province_overdue_view_after_the_reform_in_english_120x40() {
     assert!(screen.contains("abolished 01/07/2025 → "), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+/// Delete in a unit's inspections, in English: what becomes of the record's tasks.
+#[test]
+fn delete_record_dialog_in_english_80x24() {
+    use ratatui::crossterm::event::KeyCode;
+    tct::i18n::set_lang(tct::i18n::Lang::En);
+    let (_d, mut app) = demo_app(80, 24);
+    common::type_text(&mut app, "/trang dinh");
+    common::key(&mut app, KeyCode::Enter);
+    common::key(&mut app, KeyCode::Char('i'));
+    common::key(&mut app, KeyCode::Delete);
+    let screen = render(&app);
+    assert!(screen.contains("Ctrl-K"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// A name several units share, in English: which one.
+#[test]
+fn choose_unit_dialog_in_english_100x30() {
+    use ratatui::crossterm::event::KeyCode;
+    tct::i18n::set_lang(tct::i18n::Lang::En);
+    let (_d, mut app) = demo_app(100, 30);
+    tct::import::load_catalogue(&mut app.store, common::date("23/09/2022")).unwrap();
+    common::type_text(&mut app, "/trang dinh");
+    common::key(&mut app, KeyCode::Enter);
+    common::new_record(&mut app);
+    common::ctrl(&mut app, 't');
+    common::ctrl(&mut app, 't');
+    common::type_text(&mut app, "Review the land files.");
+    common::key(&mut app, KeyCode::Tab);
+    common::type_text(&mut app, "Hoàng Văn Thụ");
+    common::ctrl(&mut app, 's');
+    let screen = render(&app);
+    assert!(screen.contains("names several units"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
