@@ -3,6 +3,10 @@
 //!
 //! Every wait is bounded; a child that outlives its test is killed when the harness drops.
 
+// The pseudo-terminal harness drives a Unix pty; Windows has only its ConPTY, which
+// Wine does not emulate faithfully, so these run on Linux and not in the Wine run.
+#![cfg(unix)]
+
 mod common;
 
 use common::pty::{Tui, db_path, temp_dir};
@@ -38,7 +42,6 @@ fn filter_units_shows_scorecard_and_quit_restores_terminal() {
         tui.bracketed_paste(),
         "the dashboard enables bracketed paste"
     );
-    #[cfg(unix)]
     assert!(
         !tui.local_flags().iter().any(|f| f == "ICANON"),
         "the dashboard runs in raw mode"
@@ -63,7 +66,6 @@ fn filter_units_shows_scorecard_and_quit_restores_terminal() {
     tui.quit_with(b"q");
     assert!(!tui.bracketed_paste(), "bracketed paste left on after exit");
     assert!(!tui.hide_cursor(), "cursor left hidden after exit");
-    #[cfg(unix)]
     {
         let flags = tui.local_flags();
         assert!(
@@ -206,7 +208,6 @@ fn stopped(tui: &Tui) -> bool {
 /// A stop from the shell (`kill -TSTP`, as Ctrl-Z in the shell would send) gives the
 /// terminal back while tct is stopped: the shell's screen, cooked mode, no bracketed
 /// paste. `fg` (SIGCONT) takes it again and draws the dashboard whole, and keys work.
-#[cfg(unix)]
 #[test]
 fn a_stop_from_the_shell_gives_the_terminal_back_and_fg_redraws() {
     let dir = temp_dir();
@@ -247,7 +248,6 @@ fn a_stop_from_the_shell_gives_the_terminal_back_and_fg_redraws() {
 /// A bug while the dashboard is on screen (made on purpose, `TCT_TEST_PANIC`, in test
 /// builds only): the terminal is given back first, then one line in Vietnamese says
 /// where the details went, and tct exits with 2.
-#[cfg(unix)]
 #[test]
 fn a_bug_on_screen_gives_the_terminal_back_and_says_one_line() {
     let dir = temp_dir();

@@ -2,6 +2,10 @@
 //! in a meeting, then taken back with Ctrl-Z: the file holds each state the screen
 //! confirms.
 
+// The pseudo-terminal harness drives a Unix pty; Windows has only its ConPTY, which
+// Wine does not emulate faithfully, so these run on Linux and not in the Wine run.
+#![cfg(unix)]
+
 mod common;
 
 use common::inspection::{count, open_db};

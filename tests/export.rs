@@ -7,9 +7,11 @@ mod common;
 
 use common::tct;
 
+#[cfg(unix)]
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+#[cfg(unix)]
 use std::time::Duration;
 
 fn s(p: &Path) -> &str {

@@ -6,8 +6,11 @@ mod common;
 
 use std::path::Path;
 
-use common::{ctrl, demo_app, key, new_record, skipped, tct, type_text};
+use common::{ctrl, demo_app, key, new_record, type_text};
+#[cfg(unix)]
+use common::{skipped, tct};
 use ratatui::crossterm::event::KeyCode;
+#[cfg(unix)]
 use tct::store::Store;
 
 fn inspections_in(path: &Path) -> i64 {

@@ -1,6 +1,9 @@
 //! A laptop that can be lost: tct's files are its owner's only, and tct never opens a
 //! network connection.
 
+// File modes and strace: both Unix's.
+#![cfg(unix)]
+
 mod common;
 
 use std::process::Command;
@@ -11,7 +14,6 @@ fn tct() -> Command {
     c
 }
 
-#[cfg(unix)]
 #[test]
 fn database_and_backup_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;

@@ -19,6 +19,9 @@ use crate::report::{Format, ReportKind};
 #[derive(Debug, Parser)]
 #[command(
     name = "tct",
+    // Usage and help say `tct`, as every other message does, on Windows too, where
+    // the program's file is tct.exe.
+    bin_name = "tct",
     version,
     about = "Bảng theo dõi của Tổ công tác Chủ tịch UBND tỉnh: chỉ tiêu, nhiệm vụ, kết luận kiểm tra.\n\
              Dashboard of a provincial working group: targets, tasks, inspection conclusions."

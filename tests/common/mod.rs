@@ -2,8 +2,11 @@
 //! programs a test needs, and bounded waits.
 #![allow(dead_code)]
 
+// The pseudo-terminal harness and what drives the form through it: Unix only.
+#[cfg(unix)]
 pub mod inspection;
 pub mod package;
+#[cfg(unix)]
 pub mod pty;
 
 use chrono::NaiveDate;
@@ -51,6 +54,19 @@ pub fn after_the_reform(w: u16, h: u16) -> (tempfile::TempDir, tct::app::App) {
     let mut app = tct::app::App::new(store, ctx("01/12/2026"), theme, (w, h));
     app.update(tct::app::Action::Resize(w, h));
     (dir, app)
+}
+
+/// The folder of a first start's database. On Unix in /tmp, so its path is as long as
+/// `/tmp/tct000000`, which the snapshots show for it, and the screen lays out the
+/// same. Windows has no /tmp and a longer temporary folder, which moves a box's
+/// border: there the screen is checked but not compared with the snapshot.
+pub fn first_start_dir() -> TempDir {
+    let mut b = tempfile::Builder::new();
+    b.prefix("tct").rand_bytes(6);
+    #[cfg(unix)]
+    return b.tempdir_in("/tmp").unwrap();
+    #[cfg(not(unix))]
+    return b.tempdir().unwrap();
 }
 
 /// The screen as text, one line per row, as a person would read it.

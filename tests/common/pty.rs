@@ -328,7 +328,6 @@ impl Tui {
 
     /// The terminal's local mode flags by name (ICANON, ECHO, ...), as the kernel holds
     /// them for the pty. Named through `Debug` so the test needs no termios crate.
-    #[cfg(unix)]
     pub fn local_flags(&self) -> Vec<String> {
         let termios = self.master.get_termios().expect("read the pty's termios");
         format!("{:?}", termios.local_flags)
@@ -351,7 +350,6 @@ impl Tui {
     }
 
     /// SIGKILL, as a crash or a power cut would: tct gets no chance to tidy up.
-    #[cfg(unix)]
     pub fn kill_hard(&mut self) {
         let pid = self.child.process_id().expect("tct's process id");
         // Sent directly, not through a `kill` process: it lands within microseconds of
@@ -372,7 +370,6 @@ impl Tui {
 
     /// SIGSTOP: tct reads nothing more until it is killed, so a key sent now is never
     /// handled.
-    #[cfg(unix)]
     pub fn freeze(&mut self) {
         let pid = self.child.process_id().expect("tct's process id");
         // SAFETY: kill(2) with a pid this test spawned and has not yet reaped.
@@ -381,7 +378,6 @@ impl Tui {
     }
 
     /// Sends a signal, as `kill -SIG` from another shell would.
-    #[cfg(unix)]
     pub fn signal(&mut self, signal: libc::c_int) {
         let pid = self.child.process_id().expect("tct's process id");
         // SAFETY: kill(2) with a pid this test spawned and has not yet reaped.
