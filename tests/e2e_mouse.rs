@@ -1,6 +1,9 @@
 //! The mouse end to end: the real binary in a pseudo-terminal gets the SGR sequences a
 //! terminal sends for a click and the wheel, and the screen is read back.
 
+// A Unix pseudo-terminal, as in e2e.rs: not in the Wine run.
+#![cfg(unix)]
+
 mod common;
 
 use common::pty::{Tui, temp_dir};
