@@ -11,6 +11,7 @@ pub mod crash;
 pub mod domain;
 pub mod error;
 pub mod generate;
+pub mod glyphs;
 pub mod i18n;
 pub mod import;
 pub mod keymap;

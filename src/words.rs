@@ -27,9 +27,9 @@ pub fn plan_text(p: Plan) -> String {
 /// A target class's symbol and its name in the catalog.
 pub fn class_label(c: TargetClass) -> (&'static str, T) {
     match c {
-        TargetClass::Met => ("✓", T::ClassMet),
-        TargetClass::Above70 => ("◐", T::ClassAbove70),
-        TargetClass::Below70 => ("✗", T::ClassBelow70),
+        TargetClass::Met => (crate::glyphs::met(), T::ClassMet),
+        TargetClass::Above70 => (crate::glyphs::above70(), T::ClassAbove70),
+        TargetClass::Below70 => (crate::glyphs::below70(), T::ClassBelow70),
         TargetClass::NoData => ("?", T::ClassNoData),
     }
 }

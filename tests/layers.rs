@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// modules on a lower layer; two on the same layer do not name each other.
 const LAYERS: &[&[&str]] = &[
     // The catalog of words and the error every layer returns.
-    &["i18n"],
+    &["i18n", "glyphs"],
     &["error"],
     // Rules: no SQL, no terminal, no files.
     &["domain"],

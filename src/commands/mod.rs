@@ -23,6 +23,9 @@ use crate::store::{DemoData, Store, load_demo};
 /// Runs what the command line asks: a subcommand, or the dashboard.
 pub fn run(cli: Cli) -> Result<()> {
     set_lang(cli::language(&cli)?);
+    crate::glyphs::set_plain(crate::glyphs::legacy_console(cfg!(windows), |k| {
+        std::env::var(k).ok()
+    }));
     // A bug on purpose, for the tests of how a panic is worded (tests/faults.rs).
     #[cfg(feature = "testing")]
     if std::env::var_os("TCT_TEST_PANIC").is_some_and(|v| v == "command") {

@@ -100,13 +100,13 @@ pub fn target(frame: &mut Frame, app: &App, d: &TargetDetail) {
     let datasets = vec![
         Dataset::default()
             .name(t(T::ColPlan))
-            .marker(Marker::Braille)
+            .marker(chart_marker())
             .graph_type(GraphType::Line)
             .style(app.theme.dim())
             .data(&plan_line),
         Dataset::default()
             .name(t(T::ColActual))
-            .marker(Marker::Braille)
+            .marker(chart_marker())
             .graph_type(GraphType::Line)
             .style(class_style(&app.theme, r.progress.class))
             .data(&points),
@@ -211,4 +211,13 @@ fn lead_unit(d: &crate::model::TaskDetail) -> String {
         );
     }
     s
+}
+
+/// Braille draws the finest line; the legacy console's fonts have none, so dots.
+fn chart_marker() -> Marker {
+    if crate::glyphs::plain() {
+        Marker::Dot
+    } else {
+        Marker::Braille
+    }
 }

@@ -37,7 +37,8 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog) {
     for (i, name) in d.choices.iter().enumerate() {
         let name = crate::domain::text::printable(name);
         lines.push(if i == d.selected {
-            Line::from(Span::styled(format!("▶ {name}"), app.theme.selected()))
+            let mark = crate::glyphs::pointer();
+            Line::from(Span::styled(format!("{mark} {name}"), app.theme.selected()))
         } else {
             Line::from(format!("  {name}"))
         });

@@ -139,6 +139,10 @@ fn columns(app: &App, width: usize) -> Vec<Line<'static>> {
             ]));
         }
     }
-    lines.push(Line::from(format!("  {}", t(T::HelpClasses))));
+    let classes = t(T::HelpClasses)
+        .replace('✓', crate::glyphs::met())
+        .replace('◐', crate::glyphs::above70())
+        .replace('✗', crate::glyphs::below70());
+    lines.push(Line::from(format!("  {classes}")));
     lines
 }
