@@ -50,7 +50,7 @@ fn debug() -> bool {
 /// Appends the details to the log (owner-only: they may quote what was typed) and
 /// gives its path, or `None` when it cannot be written.
 fn log(details: &str) -> Option<PathBuf> {
-    let path = crate::cli::data_dir().ok()?.join("tct.log");
+    let path = crate::cli::log_path(&crate::cli::data_dir().ok()?);
     if std::fs::metadata(&path).is_ok_and(|m| m.len() > LOG_MAX) {
         let _ = std::fs::rename(&path, path.with_extension("log.1"));
     }

@@ -37,6 +37,9 @@ pub enum Error {
     ReadOnlyOld(PathBuf),
     /// The database file is damaged (truncated, overwritten).
     Damaged,
+    /// The dashboard started where it cannot draw: its input or output is no terminal
+    /// (`tct < file`, `tct | cat`, a launcher with no console), or `TERM=dumb`.
+    NoTerminal { dumb: bool },
     /// Another program holds a write on the database longer than tct waits.
     Busy,
     /// A file could not be written: the file, and what the system said.
@@ -113,6 +116,8 @@ impl fmt::Display for Error {
             Error::ReadOnlyOld(p) => write!(f, "{}: {}", t(T::OpenedReadOnly), p.display()),
             Error::Damaged => f.write_str(t(T::ErrDamaged)),
             Error::Busy => f.write_str(t(T::ErrBusy)),
+            Error::NoTerminal { dumb: false } => f.write_str(t(T::ErrNoTerminal)),
+            Error::NoTerminal { dumb: true } => f.write_str(t(T::ErrDumbTerminal)),
             Error::Write { path, source } => {
                 let why = io_words(source);
                 write!(f, "{} {}: {why}", t(T::ErrWriteFile), path.display())

@@ -118,6 +118,10 @@ const VI: &[(&str, &str)] = &[
         "Thiết lập lưu trong cơ sở dữ liệu: issuing_body, place, number_symbol, signer_title, signer_name, recipients. Không có KEY: liệt kê; KEY VALUE: đặt giá trị",
     ),
     ("config.key", "Tên thiết lập"),
+    (
+        "doctor",
+        "Thông tin để gửi khi cần giúp đỡ: phiên bản, hệ điều hành, cơ sở dữ liệu và kết quả kiểm tra, nhật ký lỗi, cửa sổ dòng lệnh. Không thay đổi gì",
+    ),
     ("config.value", "Giá trị mới"),
 ];
 

@@ -121,6 +121,10 @@ pub enum Command {
         /// The backup file
         file: PathBuf,
     },
+    /// What to paste when asking for help: version, system, the database and its
+    /// checks, the log, the terminal. Changes nothing
+    #[command(visible_alias = "chan-doan")]
+    Doctor,
     /// Settings kept in the database: issuing_body, place, number_symbol, signer_title,
     /// signer_name, recipients. No KEY lists them; KEY VALUE sets one.
     Config {
@@ -166,25 +170,54 @@ pub fn as_of_arg(cli: &Cli) -> Result<Option<NaiveDate>> {
 /// The platform's data directory for tct (`~/.local/share/tct` on Linux), made if
 /// missing: the default database, the demo, the log of a crash.
 pub fn data_dir() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("vn", "", "tct")
-        .ok_or_else(|| Error::User(t(T::ErrNoHome).into()))?;
-    let dir = dirs.data_dir().to_path_buf();
+    let dir = data_dir_unmade()?;
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::User(format!("{}: {}", dir.display(), io_words(&e))))?;
     Ok(dir)
 }
 
-/// The database file a run uses. The demo never falls back to `$TCT_DB`, so it can
-/// never touch the user's own database.
-pub fn db_path(cli: &Cli) -> Result<PathBuf> {
+/// The data directory's path, not made: `tct doctor` says where it is, whether there
+/// or not.
+pub fn data_dir_unmade() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("vn", "", "tct")
+        .ok_or_else(|| Error::User(t(T::ErrNoHome).into()))?;
+    Ok(dirs.data_dir().to_path_buf())
+}
+
+/// The log a bug's details go to (crash.rs), in the data directory.
+pub fn log_path(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("tct.log")
+}
+
+/// What chose the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbFrom {
+    Flag,
+    Demo,
+    Env,
+    Default,
+}
+
+/// The database file a run uses and what chose it, no folder made. The demo never
+/// falls back to `$TCT_DB`, so it can never touch the user's own database.
+pub fn db_choice(cli: &Cli) -> Result<(PathBuf, DbFrom)> {
     if let Some(p) = &cli.db {
-        return Ok(p.clone());
+        return Ok((p.clone(), DbFrom::Flag));
     }
     if cli.demo || cli.reset_demo {
-        return Ok(data_dir()?.join("demo.db"));
+        return Ok((data_dir_unmade()?.join("demo.db"), DbFrom::Demo));
     }
     if let Some(p) = std::env::var_os("TCT_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
+        return Ok((PathBuf::from(p), DbFrom::Env));
     }
-    Ok(data_dir()?.join("tct.db"))
+    Ok((data_dir_unmade()?.join("tct.db"), DbFrom::Default))
+}
+
+/// The database file a run uses; the data directory is made when it is there.
+pub fn db_path(cli: &Cli) -> Result<PathBuf> {
+    let (path, from) = db_choice(cli)?;
+    if matches!(from, DbFrom::Demo | DbFrom::Default) {
+        data_dir()?;
+    }
+    Ok(path)
 }

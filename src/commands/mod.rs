@@ -4,6 +4,7 @@
 mod app;
 mod backup;
 mod config;
+mod doctor;
 mod export;
 mod generate;
 mod import;
@@ -32,6 +33,13 @@ pub fn run(cli: Cli) -> Result<()> {
         panic!("a bug made on purpose by a test");
     }
     let today = cli::as_of_arg(&cli)?;
+    if let Some(Command::Doctor) = cli.command {
+        return doctor::run(&cli);
+    }
+    // The dashboard says it cannot draw before a database is opened or made.
+    if cli.command.is_none() {
+        crate::tui::check_terminal()?;
+    }
     let path = cli::db_path(&cli)?;
     if let Some(Command::Generate {
         units,
@@ -138,7 +146,9 @@ pub fn run(cli: Cli) -> Result<()> {
             done
         }
         Some(Command::Backup { file }) => backup::run(&store, &file),
-        Some(Command::Generate { .. }) => unreachable!("handled before the store opens"),
+        Some(Command::Generate { .. } | Command::Doctor) => {
+            unreachable!("handled before the store opens")
+        }
         Some(Command::Config { key, value }) => {
             let done = config::run(&store, key.as_deref(), value.as_deref());
             drop(store);

@@ -69,28 +69,46 @@ pub(crate) fn alive(db: &Path, owner: &str) -> bool {
     matches!(file.try_lock(), Err(TryLockError::WouldBlock))
 }
 
-/// Removes the files of windows that are gone (killed with no draft left, say).
-pub(crate) fn sweep(db: &Path) {
-    let (Some(dir), Some(name)) = (db.parent(), db.file_name()) else {
-        return;
+/// How many windows on `db` run now: their files are there and locked.
+pub(crate) fn running(db: &Path) -> usize {
+    owners(db).filter(|o| alive(db, o)).count()
+}
+
+/// The ids named by the window files beside `db`, passing names (`~`) aside.
+fn owners(db: &Path) -> impl Iterator<Item = String> {
+    let prefix = db
+        .file_name()
+        .map(|n| format!("{}-window-", n.to_string_lossy()));
+    let entries = match (dir_of(db), &prefix) {
+        (Some(dir), Some(_)) => std::fs::read_dir(dir).ok(),
+        _ => None,
     };
-    let dir = if dir.as_os_str().is_empty() {
+    entries
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(move |e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let owner = name.strip_prefix(prefix.as_deref()?)?;
+            (!owner.ends_with('~')).then(|| owner.to_string())
+        })
+}
+
+fn dir_of(db: &Path) -> Option<&Path> {
+    let dir = db.parent()?;
+    Some(if dir.as_os_str().is_empty() {
         Path::new(".")
     } else {
         dir
-    };
-    let prefix = format!("{}-window-", name.to_string_lossy());
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Some(owner) = name.strip_prefix(&prefix) else {
-            continue;
-        };
-        // A passing name (`~`) belongs to a window locking its file right now.
-        if !owner.ends_with('~') && !alive(db, owner) {
-            let _ = std::fs::remove_file(e.path());
+    })
+}
+
+/// Removes the files of windows that are gone (killed with no draft left, say).
+pub(crate) fn sweep(db: &Path) {
+    // A passing name (`~`) belongs to a window locking its file right now.
+    for owner in owners(db) {
+        if !alive(db, &owner) {
+            let _ = std::fs::remove_file(path_of(db, &owner));
         }
     }
 }
@@ -108,10 +126,12 @@ mod tests {
         let lease = Lease::take(&db, &a).unwrap();
         assert!(alive(&db, &a), "held by a running window");
         assert!(!alive(&db, &b), "no file: no window");
+        assert_eq!(running(&db), 1);
         sweep(&db);
         assert!(alive(&db, &a), "the sweep leaves a running window's file");
         drop(lease);
         assert!(!alive(&db, &a));
+        assert_eq!(running(&db), 0);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
         // A window killed before it could remove its file: unlocked, swept.
         std::fs::write(path_of(&db, &b), "").unwrap();

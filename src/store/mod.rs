@@ -2,6 +2,7 @@
 //! ask (indexed, paged and aggregated in SQL) and the writes, each in one transaction.
 
 mod backup;
+mod checkup;
 mod deleted;
 mod demo;
 mod drafts;
@@ -33,6 +34,7 @@ use crate::domain::format::{from_iso, iso};
 use crate::error::{Error, Result};
 
 pub use backup::owner_only;
+pub use checkup::{Answers, Checkup, checkup};
 pub use demo::{DemoData, load_demo};
 pub use file_guard::{FileEvent, FileId, file_id};
 /// Each version's SQL, for tests that make a file of an older version.

@@ -10,9 +10,33 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App, mouse_action};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ui;
 use suspend::Suspend;
+
+/// Whether the dashboard can draw here, asked before anything is opened: with its
+/// input or output a file or a pipe, crossterm would fail with a bare system error
+/// (or draw its escape codes into the file), so this is said in one line instead.
+/// Windows sets no TERM; a Unix terminal that says `dumb` cannot place the cursor.
+pub fn check_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Error::NoTerminal { dumb: false });
+    }
+    if cfg!(unix) && std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Error::NoTerminal { dumb: true });
+    }
+    Ok(())
+}
+
+/// The terminal's size in columns and rows, when standard output is one.
+pub fn window_size() -> Option<(u16, u16)> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size().ok()
+}
 
 pub fn run(mut app: App) -> Result<()> {
     let mut term = terminal::init()?;

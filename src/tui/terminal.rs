@@ -34,8 +34,12 @@ pub fn init() -> Result<Terminal<CrosstermBackend<Stdout>>> {
             report(info);
         }));
     });
-    take()?;
-    Ok(Terminal::new(CrosstermBackend::new(stdout()))?)
+    // Raw mode may be on when a later step fails: the shell gets its terminal back.
+    let taken = take().and_then(|()| Ok(Terminal::new(CrosstermBackend::new(stdout()))?));
+    if taken.is_err() {
+        give_back();
+    }
+    taken
 }
 
 /// Raw mode, the alternate screen, pastes as one event, clicks and the wheel.
