@@ -514,6 +514,8 @@ catalog! {
     DocLogLast => "lần cuối", "the last at";
     DocTerminal => "Đầu ra là cửa sổ dòng lệnh", "Output is a terminal";
     DocWindowSize => "Kích thước cửa sổ", "Window size";
+    DocGlyphs => "Ký hiệu", "Symbols";
+    DocGlyphsPlain => "+ ~ x (cửa sổ dòng lệnh cũ của Windows)", "+ ~ x (the old Windows console)";
     DocColour => "Màu", "Colour";
     DocEnv => "Biến môi trường", "Environment";
     DocNotSet => "(không đặt)", "(not set)";

@@ -269,3 +269,21 @@ fn in_a_terminal_its_size_and_a_dumb_one_refused() {
     let flags = t.local_flags();
     assert!(flags.iter().any(|f| f == "ICANON"), "{flags:?}");
 }
+
+/// The symbols the screen will draw: the old Windows console's plain set when asked.
+#[test]
+fn doctor_says_which_symbols_the_screen_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let run = |glyphs: &str| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_tct"))
+            .args(["--demo", "--db", db.to_str().unwrap(), "doctor"])
+            .env("TCT_GLYPHS", glyphs)
+            .env_remove("TCT_LANG")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).to_string()
+    };
+    assert!(run("plain").contains("Ký hiệu: + ~ x"));
+    assert!(run("unicode").contains("Ký hiệu: ✓ ◐ ✗"));
+}

@@ -178,7 +178,16 @@ fn terminal(line: &mut impl FnMut(T, String)) {
             false => format!("{} (NO_COLOR)", yes_no(false)),
         },
     );
-    for var in ["TERM", "COLORTERM", "NO_COLOR", "WT_SESSION"] {
+    // The symbols the screen draws: the old Windows console's fonts lack ✓ ◐ ✗.
+    line(
+        T::DocGlyphs,
+        if crate::glyphs::plain() {
+            t(T::DocGlyphsPlain).to_string()
+        } else {
+            "✓ ◐ ✗".to_string()
+        },
+    );
+    for var in ["TERM", "COLORTERM", "NO_COLOR", "WT_SESSION", "TCT_GLYPHS"] {
         let value = std::env::var_os(var)
             .map_or(t(T::DocNotSet).into(), |v| printable(&v.to_string_lossy()));
         line(T::DocEnv, format!("{var}={value}"));
