@@ -421,7 +421,6 @@ catalog! {
     NothingToUndo => "Không có gì để hoàn tác (Ctrl-Z chỉ khôi phục mục vừa xoá)", "Nothing to undo (Ctrl-Z brings back the item just deleted)";
     NoUnitForInspection => "Chưa chọn đơn vị: chọn một đơn vị trong khung Đơn vị rồi bấm n", "No unit selected: pick a unit in the Units pane, then press n";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
-    ErrDocxNeedsFile => "docx cần tệp ghi ra: -o TỆP.docx, -o THƯ_MỤC, hoặc --format md để in ra", "docx needs an output file: -o FILE.docx, -o DIR, or --format md to print it";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
     ErrNotEmpty => "cơ sở dữ liệu đã có dữ liệu, không sinh đè", "database is not empty; nothing generated";
     ErrDamaged => "tệp cơ sở dữ liệu bị hỏng (database disk image is malformed): không ghi gì thêm vào tệp này; hãy mở bản sao lưu gần nhất (tct backup)", "the database file is damaged (database disk image is malformed): nothing more is written to it; open the latest backup (tct backup)";

@@ -159,7 +159,7 @@ fn export_latest_never_picks_an_empty_record() {
         "latest",
         Some("trang dinh"),
         NoticeFormat::Md,
-        &out,
+        Some(&out),
     )
     .unwrap();
     let first = store.inspection(&ctx, full).unwrap().unwrap().items[0]
@@ -178,7 +178,7 @@ fn export_latest_never_picks_an_empty_record() {
         &empty.to_string(),
         None,
         NoticeFormat::Md,
-        &dir.path().join("empty.md"),
+        Some(&dir.path().join("empty.md")),
     )
     .unwrap_err();
     assert!(refused.to_string().contains(t(T::ErrInspectionEmpty)));

@@ -62,7 +62,7 @@ const VI: &[(&str, &str)] = &[
     ("export.inspection.format", "docx hoặc md [mặc định: docx]"),
     (
         "export.inspection.output",
-        "Tệp ghi ra, hoặc thư mục (đặt tên sẵn); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cần tệp]",
+        "Tệp ghi ra (ghi đè nếu đã có), hoặc thư mục (đặt tên sẵn, không ghi đè: \"… (2).docx\"); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cạnh cơ sở dữ liệu]",
     ),
     (
         "import",

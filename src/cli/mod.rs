@@ -141,8 +141,9 @@ pub enum ExportWhat {
         unit: Option<String>,
         #[arg(long, value_enum, default_value_t = NoticeFormat::Docx)]
         format: NoticeFormat,
-        /// The file to write, or a directory (the usual name); - is standard output
-        /// [default: standard output for md; docx needs one]
+        /// The file to write (replaced if there), or a directory (the usual name, never
+        /// replacing a file: "… (2).docx"); - is standard output [default: standard
+        /// output for md; docx beside the database]
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
