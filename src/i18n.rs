@@ -471,7 +471,8 @@ catalog! {
     IoInvalidData => "nội dung tệp không đọc được", "the file's contents cannot be read";
     IoWriteZero => "không ghi thêm được vào tệp", "nothing more could be written";
     IoUnsupported => "hệ thống không hỗ trợ thao tác này", "the system does not support this";
-    IoOpenElsewhere => "tệp đang mở trong chương trình khác (Excel, Word…): đóng tệp rồi thử lại", "the file is open in another program (Excel, Word…): close it and try again";
+    IoOpenElsewhere => "tệp đang mở trong chương trình khác (Word, Excel…): đóng tệp ở đó rồi thử lại", "the file is open in another program (Word, Excel…): close it there and try again";
+    IoOpenElsewhereOrReadOnly => "tệp đang mở trong chương trình khác (Word, Excel…) hoặc chỉ cho đọc: đóng tệp ở đó rồi thử lại", "the file is open in another program (Word, Excel…) or read-only: close it there and try again";
     IoOther => "lỗi hệ thống", "system error";
     ErrBusy => "tệp cơ sở dữ liệu đang bận: một chương trình khác (có thể là một cửa sổ tct khác) đang ghi vào; đã chờ mà chưa xong, hãy thử lại sau", "the database file is busy: another program (perhaps another tct window) is writing to it; waited and it did not finish, try again later";
     ErrDbCannotOpen => "không mở được tệp cơ sở dữ liệu", "cannot open the database file";

@@ -195,6 +195,19 @@ mod tests {
         );
     }
 
+    /// A rename refused at the last step (on Windows, a document open in Word; here a
+    /// folder in the way) leaves no temporary file behind.
+    #[test]
+    fn a_refused_rename_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.docx");
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("inside"), b"x").unwrap();
+        let e = write_bytes(&p, b"new").unwrap_err();
+        assert!(e.to_string().contains("a.docx"), "{e}");
+        assert_eq!(names(dir.path()), ["a.docx"]);
+    }
+
     #[test]
     fn numbered_names_keep_the_extension() {
         assert_eq!(numbered(Path::new("d/a.docx"), 1), Path::new("d/a.docx"));
