@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 const VI: &[(&str, &str)] = &[
     (
         "db",
-        "Tệp cơ sở dữ liệu [mặc định: $TCT_DB, nếu không thì tct.db trong thư mục dữ liệu]",
+        "Tệp cơ sở dữ liệu [mặc định: $TCT_DB, nếu không thì tct.db trong Documents\\tct trên Windows, trong thư mục dữ liệu trên hệ khác]",
     ),
     (
         "today",

@@ -3,8 +3,9 @@
 
 pub mod argerror;
 pub mod help;
+pub mod places;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -27,7 +28,8 @@ use crate::report::{Format, ReportKind};
              Dashboard of a provincial working group: targets, tasks, inspection conclusions."
 )]
 pub struct Cli {
-    /// Database file [default: $TCT_DB, else tct.db in the data directory]
+    /// Database file [default: $TCT_DB, else tct.db in Documents\tct on Windows, in
+    /// the data directory elsewhere]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// As-of date, DD/MM/YYYY or YYYY-MM-DD [default: today; 23/09/2022 for the demo]
@@ -187,5 +189,14 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
     if let Some(p) = std::env::var_os("TCT_DB").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    Ok(data_dir()?.join("tct.db"))
+    let places = places::Places {
+        windows: cfg!(windows),
+        documents: directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from)),
+        data: data_dir()?,
+    };
+    let db = places::default_db(&places, Path::is_file);
+    let dir = crate::outfile::parent_dir(&db);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::User(format!("{}: {}", dir.display(), io_words(&e))))?;
+    Ok(db)
 }
