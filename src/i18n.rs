@@ -377,6 +377,7 @@ catalog! {
     EmptyStartSamples => "(CSV hoặc XLSX; tệp mẫu trong assets/ của mã nguồn tct)", "(CSV or XLSX; sample files in assets/ of tct's source)";
     EmptyStartDemo => "Xem thử với dữ liệu mẫu:", "Try it with the demo data:";
     EmptyStartDb => "Cơ sở dữ liệu:", "Database:";
+    HelpNoticesBeside => "Thông báo kết luận (Ctrl-E) được ghi vào cùng thư mục.", "Notices of conclusions (Ctrl-E) are written in the same folder.";
     EmptyStartQuit => "(q để thoát, rồi chạy lệnh ở cửa sổ dòng lệnh)", "(q to quit, then run the command in the terminal)";
     EmptyNoMatch => "Không có dòng nào khớp bộ lọc (Esc bỏ lọc)", "No row matches the filter (Esc clears it)";
     EmptyTargets => "Đơn vị chưa có chỉ tiêu năm", "The unit has no targets for";
