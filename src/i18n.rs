@@ -358,6 +358,7 @@ catalog! {
     ErrNewer => "cơ sở dữ liệu do phiên bản tct mới hơn tạo (lược đồ", "database was made by a newer tct (schema";
     ErrNoDatabase => "không có cơ sở dữ liệu {p}; tạo mới bằng `tct --db {p} import TỆP` hoặc mở tct", "no database at {p}; create it with `tct --db {p} import FILE` or by opening tct";
     DbCreated => "đã tạo cơ sở dữ liệu mới", "created a new database";
+    DbOnNetwork => "cơ sở dữ liệu ở ổ mạng, nơi SQLite không dùng được WAL: tct chạy chậm hơn và mỗi lúc chỉ một người nên mở tệp", "the database is on a network drive, where SQLite cannot use WAL: tct works more slowly there, and only one person should open it at a time";
     ErrNoDir => "thư mục không tồn tại", "directory does not exist";
     ErrOutputIsDb => "không ghi: tệp ghi ra chính là cơ sở dữ liệu đang mở (hoặc một tệp đi kèm nó: -wal, -shm…)", "not written: the output is the open database itself (or a file kept beside it: -wal, -shm…)";
     ErrOutputNotFile => "không ghi: tệp ghi ra không phải tệp thường (thư mục, FIFO, thiết bị, hay liên kết không trỏ tới tệp nào)", "not written: the output is not a regular file (a directory, FIFO, device, or a link to nothing)";

@@ -606,3 +606,33 @@ fn each_form_has_its_own_draft() {
     assert_eq!(a.draft(db).unwrap(), None);
     assert!(a.draft(fork).unwrap().is_some());
 }
+
+/// On a network share the database is kept with the rollback journal, not WAL, whose
+/// shared memory one computer alone can see: a file made there, and one a local
+/// window left in WAL, are both saved to in `delete` mode.
+#[test]
+fn a_database_on_a_network_share_is_kept_without_wal() {
+    let journal = |s: &Store| -> String {
+        s.connection()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.db");
+    let shared = Store::open_as_on_network(&p).unwrap();
+    assert!(shared.on_network());
+    assert_eq!(journal(&shared), "delete");
+    drop(shared);
+    let local = Store::open(&p).unwrap();
+    assert!(!local.on_network());
+    assert_eq!(journal(&local), "wal");
+    drop(local);
+    let shared = Store::open_as_on_network(&p).unwrap();
+    assert_eq!(journal(&shared), "delete");
+    shared.set_setting("place", "Lạng Sơn").unwrap();
+    assert_eq!(
+        shared.setting("place").unwrap().as_deref(),
+        Some("Lạng Sơn")
+    );
+    assert!(!dir.path().join("t.db-wal").exists());
+}

@@ -23,5 +23,12 @@ pub fn run(store: Store, ctx: Ctx, created: Option<&Path>) -> Result<()> {
             kind: StatusKind::Good,
         });
     }
+    // Said on the status line, where it is seen; the creation is said again on exit.
+    if app.store.on_network() {
+        app.status = Some(Status {
+            text: super::on_network_words(app.store.path()),
+            kind: StatusKind::Problem,
+        });
+    }
     crate::tui::run(app)
 }
