@@ -636,3 +636,26 @@ fn a_database_on_a_network_share_is_kept_without_wal() {
     );
     assert!(!dir.path().join("t.db-wal").exists());
 }
+
+/// The dashboard says once, on its status line at the start, that a database on a
+/// network share is slower there and for one person at a time.
+#[test]
+fn the_dashboard_says_a_database_is_on_a_network_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.db");
+    let theme = tct::theme::Theme { color: false };
+    let app = tct::app::App::new(
+        Store::open_as_on_network(&p).unwrap(),
+        ctx("23/09/2022"),
+        theme,
+        (80, 24),
+    );
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(
+        said.starts_with(tct::i18n::t(tct::i18n::T::DbOnNetwork)),
+        "{said}"
+    );
+    assert!(said.contains("t.db"), "{said}");
+    let local = tct::app::App::new(Store::open(&p).unwrap(), ctx("23/09/2022"), theme, (80, 24));
+    assert_eq!(local.message(), None);
+}

@@ -13,7 +13,9 @@ use crate::theme::Theme;
 /// `created`: the database this run made, said on the status line at the start.
 pub fn run(store: Store, ctx: Ctx, created: Option<&Path>) -> Result<()> {
     let mut app = App::new(store, ctx, Theme::from_env(), (80, 24));
-    if let Some(path) = created {
+    // A database on a network share is said instead (App::new); the creation is
+    // said again on exit.
+    if let Some(path) = created.filter(|_| !app.store.on_network()) {
         app.status = Some(Status {
             text: format!(
                 "{}: {}",
@@ -21,13 +23,6 @@ pub fn run(store: Store, ctx: Ctx, created: Option<&Path>) -> Result<()> {
                 printable(&path.display().to_string())
             ),
             kind: StatusKind::Good,
-        });
-    }
-    // Said on the status line, where it is seen; the creation is said again on exit.
-    if app.store.on_network() {
-        app.status = Some(Status {
-            text: super::on_network_words(app.store.path()),
-            kind: StatusKind::Problem,
         });
     }
     crate::tui::run(app)

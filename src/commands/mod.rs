@@ -66,7 +66,8 @@ pub fn run(cli: Cli) -> Result<()> {
     let store = open_store(&cli, &path)?;
     // Once a run, on standard error; the dashboard says it on its status line.
     if store.on_network() && cli.command.is_some() {
-        eprintln!("tct: {}", on_network_words(&path));
+        let path = crate::domain::text::printable(&path.display().to_string());
+        eprintln!("tct: {}: {path}", t(T::DbOnNetwork));
     }
     let created = store.created() && !(cli.demo || cli.reset_demo);
     let as_of = today
@@ -161,15 +162,6 @@ pub fn run(cli: Cli) -> Result<()> {
             done
         }
     }
-}
-
-/// A database on a network share: kept without WAL, slower, one person at a time.
-fn on_network_words(path: &Path) -> String {
-    format!(
-        "{}: {}",
-        t(T::DbOnNetwork),
-        crate::domain::text::printable(&path.display().to_string())
-    )
 }
 
 /// One line on standard error, so a script's standard output stays the summary.
