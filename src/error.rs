@@ -47,6 +47,10 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A file could not be written because another program holds it open (Word, Excel
+    /// on Windows), or, when `or_read_only`, it may instead be marked read-only: the
+    /// system does not say which.
+    HeldOpen { path: PathBuf, or_read_only: bool },
     /// A document or table could not be put together (DOCX, XLSX, JSON).
     Document(String),
     /// An operating-system error with no file to name.
@@ -58,11 +62,14 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// A file that could not be written, named.
+    /// A file that could not be written, named; one another program holds open is
+    /// said to be so, with what to do.
     pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Write {
-            path: path.into(),
-            source,
+        let path = path.into();
+        let code = source.raw_os_error();
+        match held_open(code, cfg!(windows), code == Some(5) && path.is_file()) {
+            Some(or_read_only) => Error::HeldOpen { path, or_read_only },
+            None => Error::Write { path, source },
         }
     }
 
@@ -122,10 +129,30 @@ impl fmt::Display for Error {
                 let why = io_words(source);
                 write!(f, "{} {}: {why}", t(T::ErrWriteFile), path.display())
             }
+            Error::HeldOpen { path, or_read_only } => {
+                let why = match or_read_only {
+                    true => T::IoOpenElsewhereOrReadOnly,
+                    false => T::IoOpenElsewhere,
+                };
+                write!(f, "{} {}: {}", t(T::ErrWriteFile), path.display(), t(why))
+            }
             Error::Document(why) => write!(f, "{}{}", t(T::ErrWriteFile), foreign(why, lang())),
             Error::Io(e) => f.write_str(&io_words(e)),
             Error::Db(e) => f.write_str(&db_words(e)),
         }
+    }
+}
+
+/// Whether a write failed because another program holds the file open, from the
+/// system's error number: on Windows a sharing or lock violation (32, 33) says so;
+/// access denied (5) on a file that exists is what replacing a document open in Word
+/// gives, and also what a read-only file gives (`Some(true)`: either). Elsewhere an
+/// open file never stops a write.
+pub fn held_open(code: Option<i32>, windows: bool, existing_file_denied: bool) -> Option<bool> {
+    match code {
+        Some(32 | 33) if windows => Some(false),
+        Some(5) if windows && existing_file_denied => Some(true),
+        _ => None,
     }
 }
 
@@ -337,6 +364,30 @@ mod tests {
                 T::ImpNotReadable
             ),
             "không có quyền truy cập"
+        );
+    }
+
+    #[test]
+    fn a_file_held_open_on_windows_is_said_so() {
+        // Word holding the notice: sharing violation, lock violation, access denied
+        // on replacing it.
+        assert_eq!(held_open(Some(32), true, false), Some(false));
+        assert_eq!(held_open(Some(33), true, false), Some(false));
+        assert_eq!(held_open(Some(5), true, true), Some(true));
+        // Access denied on a file that is not there: a folder without rights.
+        assert_eq!(held_open(Some(5), true, false), None);
+        // The same numbers elsewhere are other errors (EPIPE, EIO).
+        assert_eq!(held_open(Some(32), false, false), None);
+        assert_eq!(held_open(Some(5), false, true), None);
+        assert_eq!(held_open(None, true, true), None);
+        let e = Error::HeldOpen {
+            path: PathBuf::from("thong-bao-1.docx"),
+            or_read_only: false,
+        };
+        assert_eq!(
+            e.to_string(),
+            "không ghi được tệp thong-bao-1.docx: tệp đang mở trong chương trình khác \
+             (Word, Excel…): đóng tệp ở đó rồi thử lại"
         );
     }
 

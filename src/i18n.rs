@@ -358,6 +358,7 @@ catalog! {
     ErrNewer => "cơ sở dữ liệu do phiên bản tct mới hơn tạo (lược đồ", "database was made by a newer tct (schema";
     ErrNoDatabase => "không có cơ sở dữ liệu {p}; tạo mới bằng `tct --db {p} import TỆP` hoặc mở tct", "no database at {p}; create it with `tct --db {p} import FILE` or by opening tct";
     DbCreated => "đã tạo cơ sở dữ liệu mới", "created a new database";
+    DbOnNetwork => "cơ sở dữ liệu ở ổ mạng, nơi SQLite không dùng được WAL: tct chạy chậm hơn và mỗi lúc chỉ một người nên mở tệp", "the database is on a network drive, where SQLite cannot use WAL: tct works more slowly there, and only one person should open it at a time";
     ErrNoDir => "thư mục không tồn tại", "directory does not exist";
     ErrOutputIsDb => "không ghi: tệp ghi ra chính là cơ sở dữ liệu đang mở (hoặc một tệp đi kèm nó: -wal, -shm…)", "not written: the output is the open database itself (or a file kept beside it: -wal, -shm…)";
     ErrOutputNotFile => "không ghi: tệp ghi ra không phải tệp thường (thư mục, FIFO, thiết bị, hay liên kết không trỏ tới tệp nào)", "not written: the output is not a regular file (a directory, FIFO, device, or a link to nothing)";
@@ -377,6 +378,7 @@ catalog! {
     EmptyStartSamples => "(CSV hoặc XLSX; tệp mẫu trong assets/ của mã nguồn tct)", "(CSV or XLSX; sample files in assets/ of tct's source)";
     EmptyStartDemo => "Xem thử với dữ liệu mẫu:", "Try it with the demo data:";
     EmptyStartDb => "Cơ sở dữ liệu:", "Database:";
+    HelpNoticesBeside => "Thông báo kết luận (Ctrl-E) được ghi vào cùng thư mục.", "Notices of conclusions (Ctrl-E) are written in the same folder.";
     EmptyStartQuit => "(q để thoát, rồi chạy lệnh ở cửa sổ dòng lệnh)", "(q to quit, then run the command in the terminal)";
     EmptyNoMatch => "Không có dòng nào khớp bộ lọc (Esc bỏ lọc)", "No row matches the filter (Esc clears it)";
     EmptyTargets => "Đơn vị chưa có chỉ tiêu năm", "The unit has no targets for";
@@ -421,7 +423,6 @@ catalog! {
     NothingToUndo => "Không có gì để hoàn tác (Ctrl-Z chỉ khôi phục mục vừa xoá)", "Nothing to undo (Ctrl-Z brings back the item just deleted)";
     NoUnitForInspection => "Chưa chọn đơn vị: chọn một đơn vị trong khung Đơn vị rồi bấm n", "No unit selected: pick a unit in the Units pane, then press n";
     ErrUnknownSetting => "không có thiết lập", "no such setting";
-    ErrDocxNeedsFile => "docx cần tệp ghi ra: -o TỆP.docx, -o THƯ_MỤC, hoặc --format md để in ra", "docx needs an output file: -o FILE.docx, -o DIR, or --format md to print it";
     ErrXlsxNeedsFile => "xlsx cần tệp ghi ra: -o TỆP.xlsx", "xlsx needs an output file: -o FILE.xlsx";
     ErrNotEmpty => "cơ sở dữ liệu đã có dữ liệu, không sinh đè", "database is not empty; nothing generated";
     ErrDamaged => "tệp cơ sở dữ liệu bị hỏng (database disk image is malformed): không ghi gì thêm vào tệp này; hãy mở bản sao lưu gần nhất (tct backup)", "the database file is damaged (database disk image is malformed): nothing more is written to it; open the latest backup (tct backup)";
@@ -472,7 +473,8 @@ catalog! {
     IoInvalidData => "nội dung tệp không đọc được", "the file's contents cannot be read";
     IoWriteZero => "không ghi thêm được vào tệp", "nothing more could be written";
     IoUnsupported => "hệ thống không hỗ trợ thao tác này", "the system does not support this";
-    IoOpenElsewhere => "tệp đang mở trong chương trình khác (Excel, Word…): đóng tệp rồi thử lại", "the file is open in another program (Excel, Word…): close it and try again";
+    IoOpenElsewhere => "tệp đang mở trong chương trình khác (Word, Excel…): đóng tệp ở đó rồi thử lại", "the file is open in another program (Word, Excel…): close it there and try again";
+    IoOpenElsewhereOrReadOnly => "tệp đang mở trong chương trình khác (Word, Excel…) hoặc chỉ cho đọc: đóng tệp ở đó rồi thử lại", "the file is open in another program (Word, Excel…) or read-only: close it there and try again";
     IoOther => "lỗi hệ thống", "system error";
     ErrBusy => "tệp cơ sở dữ liệu đang bận: một chương trình khác (có thể là một cửa sổ tct khác) đang ghi vào; đã chờ mà chưa xong, hãy thử lại sau", "the database file is busy: another program (perhaps another tct window) is writing to it; waited and it did not finish, try again later";
     ErrDbCannotOpen => "không mở được tệp cơ sở dữ liệu", "cannot open the database file";

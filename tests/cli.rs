@@ -552,9 +552,12 @@ fn argument_mistakes_are_one_line_in_the_users_language() {
     );
 }
 
-/// The notice in Markdown is text: without -o it is printed; DOCX needs a file.
+/// The notice in Markdown is text: without -o it is printed. DOCX without -o goes
+/// beside the database under its usual name, and a second run never replaces the
+/// first (which may have been edited in Word since): it takes the next free name and
+/// prints it.
 #[test]
-fn markdown_notice_without_output_goes_to_standard_output() {
+fn a_notice_without_output_is_printed_or_written_beside_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let args = ["--demo", "--db", &db, "export", "inspection", "latest"];
@@ -566,11 +569,21 @@ fn markdown_notice_without_output_goes_to_standard_output() {
         stdout(&o)
     );
     let o = tct(&[&args[..], &["--unit", "trang dinh"]].concat());
-    assert_eq!(
-        stderr(&o),
-        "tct: docx cần tệp ghi ra: -o TỆP.docx, -o THƯ_MỤC, hoặc --format md để in ra\n"
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = std::path::PathBuf::from(stdout(&o).trim_end());
+    assert_eq!(first.parent(), Some(dir.path()), "{first:?}");
+    let name = first.file_name().unwrap().to_str().unwrap().to_string();
+    assert!(
+        name.starts_with("thong-bao-") && name.ends_with(".docx"),
+        "{name}"
     );
-    assert!(o.stdout.is_empty());
+    std::fs::write(&first, b"edited in Word").unwrap();
+    let o = tct(&[&args[..], &["--unit", "trang dinh"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let second = dir.path().join(name.replace(".docx", " (2).docx"));
+    assert_eq!(stdout(&o), format!("{}\n", second.display()));
+    assert_eq!(std::fs::read(&first).unwrap(), b"edited in Word");
+    assert!(std::fs::read(&second).unwrap().starts_with(b"PK"));
 }
 
 /// A mistyped --db is said in one line and makes no file; `import` makes the

@@ -471,7 +471,8 @@ fn cli_mistakes_are_one_line() {
 }
 
 /// In the inspection form, Ctrl-E writes the DOCX notice of the saved inspection
-/// beside the database and says where; unsaved or never-saved text must be saved first.
+/// beside the database and says where, never over an earlier one; unsaved or
+/// never-saved text must be saved first.
 #[test]
 fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
     use common::{ctrl, key, new_record, type_text};
@@ -508,6 +509,16 @@ fn ctrl_e_in_the_form_writes_the_notice_beside_the_database() {
     ctrl(&mut app, 's');
     ctrl(&mut app, 'e');
     assert!(path.is_file(), "{:?}", app.message());
+
+    // The notice edited in Word since: Ctrl-E again keeps it and writes the next
+    // free name, which the status line names.
+    std::fs::write(&path, b"edited in Word").unwrap();
+    ctrl(&mut app, 'e');
+    let second = format!("thong-bao-{id}-trang-dinh-20220923 (2).docx");
+    assert!(dir.path().join(&second).is_file(), "{:?}", app.message());
+    let message = app.message().unwrap_or_default().to_string();
+    assert!(message.contains(&second), "{message}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"edited in Word");
 
     // A new inspection never saved.
     key(&mut app, KeyCode::Esc);

@@ -606,3 +606,56 @@ fn each_form_has_its_own_draft() {
     assert_eq!(a.draft(db).unwrap(), None);
     assert!(a.draft(fork).unwrap().is_some());
 }
+
+/// On a network share the database is kept with the rollback journal, not WAL, whose
+/// shared memory one computer alone can see: a file made there, and one a local
+/// window left in WAL, are both saved to in `delete` mode.
+#[test]
+fn a_database_on_a_network_share_is_kept_without_wal() {
+    let journal = |s: &Store| -> String {
+        s.connection()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.db");
+    let shared = Store::open_as_on_network(&p).unwrap();
+    assert!(shared.on_network());
+    assert_eq!(journal(&shared), "delete");
+    drop(shared);
+    let local = Store::open(&p).unwrap();
+    assert!(!local.on_network());
+    assert_eq!(journal(&local), "wal");
+    drop(local);
+    let shared = Store::open_as_on_network(&p).unwrap();
+    assert_eq!(journal(&shared), "delete");
+    shared.set_setting("place", "Lạng Sơn").unwrap();
+    assert_eq!(
+        shared.setting("place").unwrap().as_deref(),
+        Some("Lạng Sơn")
+    );
+    assert!(!dir.path().join("t.db-wal").exists());
+}
+
+/// The dashboard says once, on its status line at the start, that a database on a
+/// network share is slower there and for one person at a time.
+#[test]
+fn the_dashboard_says_a_database_is_on_a_network_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.db");
+    let theme = tct::theme::Theme { color: false };
+    let app = tct::app::App::new(
+        Store::open_as_on_network(&p).unwrap(),
+        ctx("23/09/2022"),
+        theme,
+        (80, 24),
+    );
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(
+        said.starts_with(tct::i18n::t(tct::i18n::T::DbOnNetwork)),
+        "{said}"
+    );
+    assert!(said.contains("t.db"), "{said}");
+    let local = tct::app::App::new(Store::open(&p).unwrap(), ctx("23/09/2022"), theme, (80, 24));
+    assert_eq!(local.message(), None);
+}

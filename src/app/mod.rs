@@ -154,6 +154,14 @@ impl App {
             last_click: None,
         };
         app.reload_units(true);
+        // Said once, at the start: a database on a network share is kept without WAL.
+        if app.store.on_network() {
+            let path = crate::domain::text::printable(&app.store.path().display().to_string());
+            app.say(
+                StatusKind::Problem,
+                format!("{}: {path}", t(T::DbOnNetwork)),
+            );
+        }
         app.offer_drafts_at_start();
         app
     }

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 const VI: &[(&str, &str)] = &[
     (
         "db",
-        "Tệp cơ sở dữ liệu [mặc định: $TCT_DB, nếu không thì tct.db trong thư mục dữ liệu]",
+        "Tệp cơ sở dữ liệu [mặc định: $TCT_DB, nếu không thì tct.db trong Documents\\tct trên Windows, trong thư mục dữ liệu trên hệ khác]",
     ),
     (
         "today",
@@ -62,7 +62,7 @@ const VI: &[(&str, &str)] = &[
     ("export.inspection.format", "docx hoặc md [mặc định: docx]"),
     (
         "export.inspection.output",
-        "Tệp ghi ra, hoặc thư mục (đặt tên sẵn); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cần tệp]",
+        "Tệp ghi ra (ghi đè nếu đã có), hoặc thư mục (đặt tên sẵn, không ghi đè: \"… (2).docx\"); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cạnh cơ sở dữ liệu]",
     ),
     (
         "import",

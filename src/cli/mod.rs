@@ -3,8 +3,9 @@
 
 pub mod argerror;
 pub mod help;
+pub mod places;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -27,7 +28,8 @@ use crate::report::{Format, ReportKind};
              Dashboard of a provincial working group: targets, tasks, inspection conclusions."
 )]
 pub struct Cli {
-    /// Database file [default: $TCT_DB, else tct.db in the data directory]
+    /// Database file [default: $TCT_DB, else tct.db in Documents\tct on Windows, in
+    /// the data directory elsewhere]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// As-of date, DD/MM/YYYY or YYYY-MM-DD [default: today; 23/09/2022 for the demo]
@@ -145,8 +147,9 @@ pub enum ExportWhat {
         unit: Option<String>,
         #[arg(long, value_enum, default_value_t = NoticeFormat::Docx)]
         format: NoticeFormat,
-        /// The file to write, or a directory (the usual name); - is standard output
-        /// [default: standard output for md; docx needs one]
+        /// The file to write (replaced if there), or a directory (the usual name, never
+        /// replacing a file: "… (2).docx"); - is standard output [default: standard
+        /// output for md; docx beside the database]
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -210,14 +213,21 @@ pub fn db_choice(cli: &Cli) -> Result<(PathBuf, DbFrom)> {
     if let Some(p) = std::env::var_os("TCT_DB").filter(|p| !p.is_empty()) {
         return Ok((PathBuf::from(p), DbFrom::Env));
     }
-    Ok((data_dir_unmade()?.join("tct.db"), DbFrom::Default))
+    let places = places::Places {
+        windows: cfg!(windows),
+        documents: directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from)),
+        data: data_dir_unmade()?,
+    };
+    Ok((places::default_db(&places, Path::is_file), DbFrom::Default))
 }
 
-/// The database file a run uses; the data directory is made when it is there.
+/// The database file a run uses; the folder it goes in is made when tct chose it.
 pub fn db_path(cli: &Cli) -> Result<PathBuf> {
     let (path, from) = db_choice(cli)?;
     if matches!(from, DbFrom::Demo | DbFrom::Default) {
-        data_dir()?;
+        let dir = crate::outfile::parent_dir(&path);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::User(format!("{}: {}", dir.display(), io_words(&e))))?;
     }
     Ok(path)
 }

@@ -13,7 +13,9 @@ use crate::theme::Theme;
 /// `created`: the database this run made, said on the status line at the start.
 pub fn run(store: Store, ctx: Ctx, created: Option<&Path>) -> Result<()> {
     let mut app = App::new(store, ctx, Theme::from_env(), (80, 24));
-    if let Some(path) = created {
+    // A database on a network share is said instead (App::new); the creation is
+    // said again on exit.
+    if let Some(path) = created.filter(|_| !app.store.on_network()) {
         app.status = Some(Status {
             text: format!(
                 "{}: {}",

@@ -75,6 +75,11 @@ pub fn run(cli: Cli) -> Result<()> {
         return Err(Error::NoDatabase(path));
     }
     let store = open_store(&cli, &path)?;
+    // Once a run, on standard error; the dashboard says it on its status line.
+    if store.on_network() && cli.command.is_some() {
+        let path = crate::domain::text::printable(&path.display().to_string());
+        eprintln!("tct: {}: {path}", t(T::DbOnNetwork));
+    }
     let created = store.created() && !(cli.demo || cli.reset_demo);
     let as_of = today
         .or_else(|| store.default_as_of())

@@ -137,8 +137,8 @@ pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) 
     refuse_empty(&ins)?;
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = crate::outfile::checked(&dir.join(file_name(&ins, ctx, "docx")), store.path())?;
-    crate::outfile::write_bytes(&path, &docx::to_bytes(&notice)?)?;
-    Ok(path)
+    // An earlier notice may have been edited in Word since: it is kept.
+    crate::outfile::write_new(&path, &docx::to_bytes(&notice)?)
 }
 
 /// A notice of a record without a conclusion would be a letterhead and nothing else.
@@ -153,18 +153,27 @@ fn refuse_empty(ins: &crate::model::Inspection) -> Result<()> {
     Ok(())
 }
 
-/// `tct export inspection ID|latest [--unit NAME] --format docx|md -o FILE`. `FILE`
-/// may be a directory: the notice gets its usual name there; `-` is standard output
-/// (DOCX only piped or redirected). The file written, if any.
+/// `tct export inspection ID|latest [--unit NAME] --format docx|md [-o FILE]`. `FILE`
+/// may be a directory: the notice gets its usual name there, numbered when a file
+/// has it, as it does beside the database without `-o`; a file named by hand is
+/// replaced; `-` is standard output (DOCX only piped or redirected). The file
+/// written, if any.
 pub fn export_cli(
     store: &Store,
     ctx: &Ctx,
     id: &str,
     unit: Option<&str>,
     format: NoticeFormat,
-    output: &Path,
+    output: Option<&Path>,
 ) -> Result<Option<PathBuf>> {
-    if crate::outfile::is_stdout(output) {
+    // Markdown is text: without -o it is printed, like a report.
+    let output = match (output, format) {
+        (Some(p), _) => Some(p),
+        (None, NoticeFormat::Md) => Some(Path::new("-")),
+        (None, NoticeFormat::Docx) => None,
+    };
+    let to_stdout = output.is_some_and(crate::outfile::is_stdout);
+    if to_stdout {
         crate::outfile::stdout_takes("DOCX", format == NoticeFormat::Docx)?;
     }
     let unit = unit.map(|u| store.resolve_unit(ctx.as_of, u)).transpose()?;
@@ -193,22 +202,29 @@ pub fn export_cli(
     };
     refuse_empty(&ins)?;
     let notice = notice_for_inspection(store, ctx, &ins)?;
-    if crate::outfile::is_stdout(output) {
+    if to_stdout {
         let mut out = std::io::stdout().lock();
         out.write_all(&render(&notice, format)?)?;
         out.flush()?;
         return Ok(None);
     }
-    let path = if output.is_dir() {
-        let ext = match format {
-            NoticeFormat::Docx => "docx",
-            NoticeFormat::Md => "md",
-        };
-        output.join(file_name(&ins, ctx, ext))
-    } else {
-        output.to_path_buf()
+    let bytes = render(&notice, format)?;
+    // No -o: beside the database, where the form's Ctrl-E writes.
+    let dir = match output {
+        None => db_dir(store),
+        Some(d) if d.is_dir() => d.to_path_buf(),
+        // A file named by hand is the user's choice: it is replaced, as a report's is.
+        Some(file) => {
+            let path = crate::outfile::checked(file, store.path())?;
+            crate::outfile::write_bytes(&path, &bytes)?;
+            return Ok(Some(path));
+        }
     };
-    let path = crate::outfile::checked(&path, store.path())?;
-    crate::outfile::write_bytes(&path, &render(&notice, format)?)?;
-    Ok(Some(path))
+    let ext = match format {
+        NoticeFormat::Docx => "docx",
+        NoticeFormat::Md => "md",
+    };
+    let path = crate::outfile::checked(&dir.join(file_name(&ins, ctx, ext)), store.path())?;
+    // The usual name may be an earlier notice, edited since: it is kept.
+    crate::outfile::write_new(&path, &bytes).map(Some)
 }

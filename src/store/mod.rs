@@ -12,6 +12,7 @@ mod file_guard;
 mod import;
 mod inspections;
 mod lease;
+pub mod network;
 mod position;
 mod queries;
 pub mod resolve;
@@ -58,6 +59,8 @@ pub struct Store {
     busy_wait: std::time::Duration,
     /// The file did not exist and this open made it (the app and `import` say so).
     created: bool,
+    /// The file is on a network share (network.rs).
+    network: bool,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -71,6 +74,16 @@ impl Store {
     /// read-only; a file that is not SQLite, not tct's, or from a newer tct is refused
     /// without being touched.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_at(path, network::is_on_network(path))
+    }
+
+    /// Opens a database as if it were on a network share, for tests on a local disk.
+    #[cfg(feature = "testing")]
+    pub fn open_as_on_network(path: &Path) -> Result<Store> {
+        Store::open_at(path, true)
+    }
+
+    fn open_at(path: &Path, network: bool) -> Result<Store> {
         let dir = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -119,6 +132,7 @@ impl Store {
             lease: None,
             busy_wait: BUSY_WAIT,
             created,
+            network,
         };
         store.prepare()?;
         store.file_id = file_guard::file_id(path);
@@ -138,6 +152,7 @@ impl Store {
             lease: None,
             busy_wait: BUSY_WAIT,
             created: true,
+            network: false,
         };
         store.prepare()?;
         Ok(store)
@@ -175,7 +190,14 @@ impl Store {
         }
         c.pragma_update(None, "foreign_keys", true)?;
         if !self.read_only {
-            c.pragma_update(None, "journal_mode", "wal")?;
+            // WAL's shared memory does not work across a network share: the rollback
+            // journal there (network.rs). A file another window holds in WAL keeps
+            // it until every window has closed it.
+            let mode = if self.network { "delete" } else { "wal" };
+            let set = c.pragma_update(None, "journal_mode", mode);
+            if !self.network {
+                set?;
+            }
             // FULL: a transaction reported as saved survives a power cut.
             c.pragma_update(None, "synchronous", "full")?;
         }
@@ -203,6 +225,11 @@ impl Store {
     /// This open made the file: it did not exist before.
     pub fn created(&self) -> bool {
         self.created
+    }
+
+    /// The database is on a network share, where it is kept without WAL.
+    pub fn on_network(&self) -> bool {
+        self.network
     }
 
     pub fn read_only(&self) -> bool {

@@ -18,7 +18,16 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         70,
         80,
     );
-    let mut lines: Vec<Line> = Vec::new();
+    // Which file is open, and so where the notices go: a secretary asked "where is
+    // my data?" finds it here.
+    let mut lines: Vec<Line> = vec![
+        Line::from(vec![
+            Span::styled(t(T::EmptyStartDb), app.theme.title()),
+            Span::raw(format!(" {}", app.store.path().display())),
+        ]),
+        Line::from(t(T::HelpNoticesBeside)),
+        Line::default(),
+    ];
     // In the form its own keys come first.
     let mut sections = vec![
         (Mode::Dashboard, Scope::Any, T::Units),

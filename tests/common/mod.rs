@@ -44,6 +44,22 @@ pub fn demo_app(w: u16, h: u16) -> (TempDir, App) {
     (dir, app)
 }
 
+/// The demo app with its database in `first_start_dir`, so the screens that show its
+/// path lay out alike on every Unix machine (`stable_path` names it the same).
+pub fn demo_app_at_stable_path(w: u16, h: u16) -> (TempDir, App) {
+    let dir = first_start_dir();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    load_demo(&mut store, &DemoData::bundled()).unwrap();
+    let mut app = App::new(store, ctx("23/09/2022"), Theme { color: false }, (w, h));
+    app.update(Action::Resize(w, h));
+    (dir, app)
+}
+
+/// A screen with the path of `demo_app_at_stable_path`'s folder as every machine's.
+pub fn stable_path(screen: &str, dir: &TempDir) -> String {
+    screen.replace(&dir.path().display().to_string(), "/tmp/tct000000")
+}
+
 /// The demo as `--demo` opens it (with the province's catalogue of units), seen after
 /// the 2025 reform: the 2022 districts' overdue tasks say they were abolished and who
 /// took over.
