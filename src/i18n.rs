@@ -350,6 +350,7 @@ catalog! {
     DraftUnreadable => "Bản nháp không đọc được", "The draft cannot be read";
     DraftOfThisForm => "Biên bản này có bản nháp chưa lưu: mở lại hoặc bỏ nó trước", "This record has an unsaved draft: restore or discard it first";
     DraftsTypedOn => "Đã bỏ qua các phím gõ liền lúc danh sách vừa hiện: đọc rồi chọn", "Keys typed on as the list appeared were ignored: read it, then choose";
+    PasteNowhere => "Văn bản dán chỉ vào ô đang nhập: mở một ô (/ để lọc) rồi dán", "Pasted text goes only into a field: open one (/ to filter), then paste";
     // Errors.
     ErrUnknownUnit => "không có đơn vị", "no such unit";
     ErrClosest => "gần giống", "closest";

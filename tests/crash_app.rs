@@ -137,8 +137,11 @@ impl std::fmt::Debug for When {
 fn press_and_kill(tui: &mut Tui, key: &str, when: When, confirmation: &str) -> bool {
     if let When::Frozen = when {
         tui.freeze();
+    } else {
+        tui.settle();
     }
-    tui.send(key);
+    // At once: the kill is timed from this write.
+    tui.send_now(key);
     match when {
         When::After(delay) => thread::sleep(delay),
         When::Frozen => {}
@@ -156,9 +159,13 @@ fn press_and_kill(tui: &mut Tui, key: &str, when: When, confirmation: &str) -> b
 /// says around Enter. Returns the completion asked for, and whether the screen said
 /// it was recorded.
 fn complete_and_kill(tui: &mut Tui, when: When, before: Option<String>) -> (Option<String>, bool) {
-    tui.send("/cao loc\r");
+    for k in ["/", "cao loc", "\r"] {
+        tui.send(k);
+    }
     tui.wait_for("Lọc: cao loc");
-    tui.send("\t\t/");
+    for k in ["\t", "\t", "/"] {
+        tui.send(k);
+    }
     tui.send(TASK.1);
     tui.send("\r");
     tui.wait_for(&format!("Lọc: {}", TASK.1));

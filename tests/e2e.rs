@@ -240,7 +240,9 @@ fn a_stop_from_the_shell_gives_the_terminal_back_and_fg_redraws() {
                 && t.screen().contains("Tràng Định")
         });
         if round == 0 {
-            tui.send("/trang dinh\r");
+            for k in ["/", "trang dinh", "\r"] {
+                tui.send(k);
+            }
             tui.wait_for("02/14 chỉ tiêu đạt và vượt");
         }
     }

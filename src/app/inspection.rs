@@ -162,13 +162,16 @@ impl App {
     }
 
     /// Pasted text is kept whole (many lines at once), as NFC, without control
-    /// characters other than line breaks; a one-line field takes it as one line.
+    /// characters other than line breaks (a tab is a space); a one-line field takes
+    /// it as one line.
     pub(super) fn form_paste(&mut self, text: &str) {
         let Some(form) = self.layers.form_mut() else {
             return;
         };
+        // A tab (between cells copied from a sheet) parts words as a space would.
         let clean: String = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"))
             .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
             .filter(|c| *c == '\n' || !c.is_control())
             .collect();
         let clean = if form.data.field.single_line() {

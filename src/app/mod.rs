@@ -3,6 +3,7 @@
 //! `update` hands a command to the layers open over the dashboard, top first (see
 //! `layers`), then to the dashboard; each file here holds what one of them does.
 
+mod burst;
 mod dashboard;
 mod dialog;
 mod done;
@@ -22,6 +23,7 @@ mod sort;
 mod status;
 mod undo;
 
+pub use burst::{Delivery, GAP as BURST_GAP};
 pub use dialog::{Dialog, DialogKind, UnitField};
 pub use done::DonePrompt;
 pub use drafts::{DraftEntry, DraftList, GUARD, KEEP_DISCARDED_DAYS};
@@ -226,6 +228,25 @@ impl App {
         }
     }
 
+    /// Keys the terminal had ready together, each with when it was read: a run that
+    /// only a paste makes (Windows sends a paste as keys) goes in as one paste, the
+    /// rest key by key (`burst`).
+    pub fn on_keys(&mut self, keys: &[(KeyEvent, Instant)]) {
+        for d in burst::split(keys) {
+            // Keys read with a `q` after it are not acted on once tct is closing.
+            if self.quit {
+                return;
+            }
+            match d {
+                Delivery::Key(ev, at) => self.on_key_at(ev, at),
+                Delivery::Paste(text, at) => {
+                    self.now = at;
+                    self.update(Action::Paste(text));
+                }
+            }
+        }
+    }
+
     pub fn layers(&self) -> &Layers {
         &self.layers
     }
@@ -345,7 +366,9 @@ impl App {
     }
 
     /// Pasted text goes where typed text would: as typing does, it drops a dialog
-    /// over the form.
+    /// over the form. With no field open it does nothing but say where a paste goes:
+    /// its letters are never commands, and filtering by a paragraph meant for the
+    /// form would only empty the list.
     fn paste(&mut self, text: &str) {
         if self.mode() == Mode::Dialog && self.form().is_some() {
             self.layers.pop(Mode::Dialog);
@@ -360,5 +383,6 @@ impl App {
             }
             return;
         }
+        self.say(StatusKind::Problem, t(T::PasteNowhere));
     }
 }

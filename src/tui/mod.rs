@@ -5,11 +5,11 @@
 mod suspend;
 mod terminal;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Action, App, mouse_action};
+use crate::app::{Action, App, BURST_GAP, mouse_action};
 use crate::error::{Error, Result};
 use crate::ui;
 use suspend::Suspend;
@@ -80,28 +80,71 @@ pub fn run(mut app: App) -> Result<()> {
             // Block until the next event; wake early only when a draft is waiting to
             // be written, never on a timer.
             if let Some(due) = app.next_deadline() {
-                let wait = due.saturating_duration_since(std::time::Instant::now());
+                let wait = due.saturating_duration_since(Instant::now());
                 if !event::poll(wait)? {
                     app.update(Action::Tick);
                     continue;
                 }
             }
-            match event::read()? {
-                Event::Key(k) => app.on_key(k),
-                Event::Paste(s) => app.update(Action::Paste(s)),
-                Event::Mouse(m) => match mouse_action(&m, std::time::Instant::now()) {
-                    Some(a) => app.update(a),
-                    None => changed = false,
-                },
-                Event::Resize(w, h) => {
-                    app.update(Action::Resize(w, h));
-                    terminal::rearm_input();
+            // Everything the terminal has ready is read at once, so the keys of a
+            // paste Windows sends as keys are seen together (`App::on_keys`).
+            let events = read_ready()?;
+            changed = false;
+            let mut keys = Vec::new();
+            for (ev, at) in events {
+                if app.quit {
+                    break;
                 }
-                _ => {}
+                if let Event::Key(k) = ev {
+                    keys.push((k, at));
+                    continue;
+                }
+                if !keys.is_empty() {
+                    app.on_keys(&std::mem::take(&mut keys));
+                    changed = true;
+                }
+                match ev {
+                    Event::Paste(s) => app.update(Action::Paste(s)),
+                    Event::Mouse(m) => match mouse_action(&m, at) {
+                        Some(a) => app.update(a),
+                        None => continue,
+                    },
+                    Event::Resize(w, h) => {
+                        app.update(Action::Resize(w, h));
+                        terminal::rearm_input();
+                    }
+                    _ => {}
+                }
+                changed = true;
+            }
+            if !keys.is_empty() {
+                app.on_keys(&keys);
+                changed = true;
             }
         }
         Ok(())
     })();
     terminal::give_back();
     result
+}
+
+/// The next event (waiting for it) and every one ready after it, each with when it
+/// was read. After two keys or more, a paste may still be coming in parts: the keys
+/// that follow within a burst's gap are part of it. A person's single key is never
+/// held back, nor is anything but keys waited for.
+fn read_ready() -> Result<Vec<(Event, Instant)>> {
+    let mut events = vec![(event::read()?, Instant::now())];
+    loop {
+        while event::poll(Duration::ZERO)? {
+            events.push((event::read()?, Instant::now()));
+        }
+        let keys = events
+            .iter()
+            .filter(|(e, _)| matches!(e, Event::Key(k) if k.kind != KeyEventKind::Release))
+            .count();
+        let last_a_key = matches!(events.last(), Some((Event::Key(_), _)));
+        if keys < 2 || !last_a_key || !event::poll(BURST_GAP)? {
+            return Ok(events);
+        }
+    }
 }

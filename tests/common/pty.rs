@@ -195,7 +195,25 @@ impl Tui {
             .join(" ")
     }
 
+    /// Writes to tct's terminal. Keys written together are what a paste sent as keys
+    /// looks like, and tct takes such a burst as pasted text (`tct::app::on_keys`): a
+    /// Tab, an Enter or a one-letter command is therefore written alone, as a person
+    /// presses it, once tct is quiet, and tct is let read it before what follows.
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
+        let bytes = bytes.as_ref();
+        let alone =
+            matches!(bytes, [b'\t' | b'\r']) || matches!(bytes, [c] if c.is_ascii_graphic());
+        if alone {
+            self.settle();
+        }
+        self.send_now(bytes);
+        if alone {
+            self.settle();
+        }
+    }
+
+    /// Writes to tct's terminal at once, whatever it is doing.
+    pub fn send_now(&mut self, bytes: impl AsRef<[u8]>) {
         if let Err(e) = self
             .writer
             .write_all(bytes.as_ref())
