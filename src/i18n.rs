@@ -497,6 +497,9 @@ catalog! {
     NoticeMotto => "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness";
     NoticeDefaultBody => "ỦY BAN NHÂN DÂN TỈNH", "PROVINCIAL PEOPLE'S COMMITTEE";
     NoticeDefaultSymbol => "TB-UBND", "TB-UBND";
+    NoticeOfficeSymbol => "TB-VP", "TB-VP";
+    NoticeSignerCommittee => "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "FOR THE CHAIRMAN\nCHIEF OF OFFICE";
+    NoticeSignerOffice => "CHÁNH VĂN PHÒNG", "CHIEF OF OFFICE";
     NoticeNumber => "Số:", "No.:";
     NoticeDate => "ngày {d} tháng {m} năm {y}", "{d}/{m}/{y}";
     NoticeTitle => "THÔNG BÁO", "NOTICE";
@@ -517,7 +520,9 @@ catalog! {
     NoticeSecDirectives => "NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "KEY TASKS AHEAD";
     NoticeSecProposals => "KIẾN NGHỊ", "PROPOSALS";
     NoticeDeadline => "Thời hạn", "Deadline";
-    NoticeClosing => "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.", "The Office of the Provincial People's Committee gives notice of the above for the agencies and units to carry out./.";
+    NoticeClosing => "{body} thông báo để các cơ quan, đơn vị biết, thực hiện./.", "{body} gives notice of the above for the agencies and units to carry out./.";
+    NoticeClosingCommittee => "UBND tỉnh", "The Provincial People's Committee";
+    NoticeClosingOffice => "Văn phòng UBND tỉnh", "The Office of the Provincial People's Committee";
     NoticeRecipients => "Nơi nhận:", "Recipients:";
     NoticeArchive => "Lưu: VT.", "File: Clerical.";
     NoticeDefaultRecipients => "Chủ tịch, các Phó Chủ tịch UBND tỉnh (b/c)\nCác thành viên Tổ công tác", "The Chairman and Vice Chairmen of the Provincial People's Committee (to report)\nThe members of the Working Group";

@@ -77,7 +77,7 @@ fn parts_come_in_the_decrees_order() {
             "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
             "1. UBND huyện Tràng Định:",
             "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công (Thời hạn: 31/12/2022).",
-            "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+            "UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
             "Nơi nhận:",
             "- UBND huyện Tràng Định;",
             "- Lưu: VT.",
@@ -86,8 +86,19 @@ fn parts_come_in_the_decrees_order() {
     );
     assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]);
     assert_eq!(n.title, "THÔNG BÁO");
+    // No signer set: the Office's chief signs on the Chairman's behalf.
+    assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
     // No proposals at Tràng Định: no third section.
     assert_eq!(n.sections.len(), 2);
+}
+
+/// The whole text of the demo's Tràng Định notice, as the Markdown writes it: a
+/// change to any part shows here.
+#[test]
+fn the_markdown_of_the_demo_notice() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let md = String::from_utf8(notice::render(&n, NoticeFormat::Md).unwrap()).unwrap();
+    insta::assert_snapshot!("notice_trang_dinh_md", md);
 }
 
 #[test]

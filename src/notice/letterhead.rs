@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::T;
 
+use super::issuer::Issuer;
 use super::model::Settings;
 use super::text::{date_words, lines, one_line, vi};
 
@@ -25,10 +26,11 @@ pub fn issuing_body(settings: &Settings) -> Vec<String> {
     body
 }
 
-/// "Số: 123/TB-UBND", or "Số:      /TB-UBND" when the setting has no number.
-pub fn number(settings: &Settings) -> String {
-    let symbol = one_line(settings.number_symbol.as_deref())
-        .unwrap_or_else(|| vi(T::NoticeDefaultSymbol).to_string());
+/// "Số: 123/TB-UBND", or "Số:      /TB-UBND" when the setting has no number; the
+/// issuer's symbol when none is set.
+pub fn number(settings: &Settings, issuer: Issuer) -> String {
+    let symbol =
+        one_line(settings.number_symbol.as_deref()).unwrap_or_else(|| issuer.symbol().to_string());
     if symbol.contains('/') {
         format!("{} {symbol}", vi(T::NoticeNumber))
     } else {

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod model;
 
 mod directives;
+mod issuer;
 mod letterhead;
 mod opening;
 mod sections;

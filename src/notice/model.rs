@@ -11,6 +11,7 @@ use crate::i18n::T;
 use crate::model::Inspection;
 
 use super::directives::{self, Units};
+use super::issuer::Issuer;
 use super::text::{clean, unit_place, vi};
 use super::{letterhead, opening, sections, sign_off};
 
@@ -28,7 +29,7 @@ pub struct Settings {
     pub place: Option<String>,
     /// "TB-UBND" (the number is left blank for hand-filling), or "123/TB-UBND".
     pub number_symbol: Option<String>,
-    /// "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG"; default: the chair's title.
+    /// "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG"; default: the issuing body's (`issuer`).
     pub signer_title: Option<String>,
     /// Default: the chair's name.
     pub signer_name: Option<String>,
@@ -145,20 +146,22 @@ pub fn build(
     let unit = &units.inspected;
     // Grouped once: the body lists them, and their units receive the notice.
     let by_unit = directives::by_unit(ins, &units);
+    let issuing_body = letterhead::issuing_body(settings);
+    let issuer = Issuer::of(&issuing_body);
     Notice {
-        issuing_body: letterhead::issuing_body(settings),
+        issuing_body,
         national_name: vi(T::NoticeNationalName).to_string(),
         motto: vi(T::NoticeMotto).to_string(),
-        number: letterhead::number(settings),
+        number: letterhead::number(settings, issuer),
         place_date: letterhead::place_date(settings, issued_on),
         title: vi(T::NoticeTitle).to_string(),
         summary: vi(T::NoticeSummary).replace("{unit}", &unit_place(unit)),
         opening: opening::paragraphs(&ins.header, unit, issued_on),
         sections: sections::sections(ins, &by_unit),
-        closing: vi(T::NoticeClosing).to_string(),
+        closing: issuer.closing(),
         recipients_label: vi(T::NoticeRecipients).to_string(),
         recipients: sign_off::recipients(settings, unit, &by_unit),
-        signer_title: sign_off::signer_title(settings, &ins.header),
+        signer_title: sign_off::signer_title(settings, issuer),
         signer_name: sign_off::signer_name(settings, &ins.header),
     }
 }
@@ -295,8 +298,12 @@ mod tests {
                 "- Lưu: VT."
             ]
         );
-        assert_eq!(n.signer_title, ["CHÁNH VĂN PHÒNG UBND TỈNH"]);
+        assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
         assert_eq!(n.signer_name, "Phạm Hùng Trường");
+        assert_eq!(
+            n.closing,
+            "UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
+        );
     }
 
     #[test]
@@ -324,6 +331,23 @@ mod tests {
                 "- UBND huyện Tràng Định;",
                 "- Lưu: VT, KT."
             ]
+        );
+    }
+
+    #[test]
+    fn an_office_header_signs_and_closes_as_the_office() {
+        let (ins, units) = sample();
+        let s = Settings {
+            issuing_body: Some("UBND tỉnh Lạng Sơn\nVăn phòng".into()),
+            ..Default::default()
+        };
+        let n = build(&ins, &units, &s, d("23/09/2022"));
+        assert_eq!(n.issuing_body, ["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"]);
+        assert_eq!(n.number, "Số:      /TB-VP");
+        assert_eq!(n.signer_title, ["CHÁNH VĂN PHÒNG"]);
+        assert_eq!(
+            n.closing,
+            "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
         );
     }
 }
