@@ -519,6 +519,8 @@ catalog! {
     NoticeSubShortcomings => "Tồn tại, hạn chế", "Shortcomings";
     NoticeSecDirectives => "NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "KEY TASKS AHEAD";
     NoticeSecProposals => "KIẾN NGHỊ", "PROPOSALS";
+    NoticeDirectivesLead => "Đề nghị {body} tập trung thực hiện tốt các nhiệm vụ sau:", "{body} is asked to focus on carrying out the following tasks:";
+    NoticeDirectivesLeadOther => "Đề nghị {body} thực hiện các nhiệm vụ sau:", "{body} is asked to carry out the following tasks:";
     NoticeDeadline => "Thời hạn", "Deadline";
     NoticeClosing => "{body} thông báo để các cơ quan, đơn vị biết, thực hiện./.", "{body} gives notice of the above for the agencies and units to carry out./.";
     NoticeClosingCommittee => "UBND tỉnh", "The Provincial People's Committee";

@@ -75,8 +75,8 @@ fn parts_come_in_the_decrees_order() {
             "2. Tồn tại, hạn chế",
             "Còn 08/14 chỉ tiêu",
             "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
-            "1. UBND huyện Tràng Định:",
-            "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công (Thời hạn: 31/12/2022).",
+            "Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:",
+            "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công (Thời hạn: 31/12/2022);",
             "UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
             "Nơi nhận:",
             "- UBND huyện Tràng Định;",
@@ -126,9 +126,17 @@ fn directives_are_grouped_by_unit_with_deadlines() {
     let directives = &n.sections[1];
     assert_eq!(directives.groups.len(), 1);
     let g = &directives.groups[0];
-    assert_eq!(g.heading.as_deref(), Some("1. UBND huyện Tràng Định:"));
+    // One unit: no numbered heading, a sentence that asks it to act.
+    assert_eq!(g.heading, None);
+    assert_eq!(
+        g.lead.as_deref(),
+        Some("Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:")
+    );
     assert_eq!(g.paragraphs.len(), 10);
     assert!(g.paragraphs.iter().all(|p| p.starts_with("- ")));
+    // ";" between the items, "." after the last.
+    assert!(g.paragraphs[..9].iter().all(|p| p.ends_with(';')));
+    assert!(g.paragraphs[9].ends_with("đã đề ra."));
     assert_eq!(
         g.paragraphs
             .iter()
@@ -137,7 +145,7 @@ fn directives_are_grouped_by_unit_with_deadlines() {
         4
     );
     assert!(g.paragraphs.contains(
-        &"- Quan tâm rà soát, tăng cường đầu tư trang thiết bị cho bộ phận một cửa các cấp (Thời hạn: 31/10/2022).".to_string()
+        &"- Quan tâm rà soát, tăng cường đầu tư trang thiết bị cho bộ phận một cửa các cấp (Thời hạn: 31/10/2022);".to_string()
     ));
 
     // Cao Lộc's directives go to the district and to a department; its proposal-free
@@ -152,7 +160,10 @@ fn directives_are_grouped_by_unit_with_deadlines() {
         .collect();
     assert_eq!(
         heads,
-        ["1. UBND huyện Cao Lộc:", "2. Sở Kế hoạch và Đầu tư:"]
+        [
+            "1. Đề nghị UBND huyện Cao Lộc tập trung thực hiện tốt các nhiệm vụ sau:",
+            "2. Đề nghị Sở Kế hoạch và Đầu tư thực hiện các nhiệm vụ sau:"
+        ]
     );
     assert_eq!(n.sections[1].groups[0].paragraphs.len(), 4);
     assert_eq!(n.place_date, "Lạng Sơn, ngày 15 tháng 3 năm 2022");
@@ -213,8 +224,8 @@ fn docx_is_a4_times_new_roman_with_the_texts() {
         "THÔNG BÁO",
         "tại huyện Tràng Định",
         "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
-        "1. UBND huyện Tràng Định:",
-        "- Tăng cường công tác thu ngân sách (Thời hạn: 31/12/2022).",
+        "Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:",
+        "- Tăng cường công tác thu ngân sách (Thời hạn: 31/12/2022);",
         "Nơi nhận:",
         "- Lưu: VT.",
         "Phạm Hùng Trường",
@@ -286,7 +297,7 @@ fn saved_text_reaches_the_docx_intact_and_safe() {
     );
     assert_eq!(
         n.sections[1].groups[0].paragraphs,
-        ["- Rà soát hồ sơ (Thời hạn: 28/02/2022)"]
+        ["- Rà soát hồ sơ (Thời hạn: 28/02/2022)."]
     );
     let xml = document_xml(&notice::render(&n, NoticeFormat::Docx).unwrap());
     assert!(
@@ -413,7 +424,7 @@ fn cli_writes_the_notice_of_the_latest_inspection() {
             "# THÔNG BÁO",
             "## I. KẾT QUẢ",
             "## II. NHIỆM VỤ",
-            "### 1. UBND huyện Tràng Định:",
+            "Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:",
             "Nơi nhận:",
             "Phạm Hùng Trường",
         ],

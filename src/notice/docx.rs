@@ -249,8 +249,8 @@ fn title(docx: Docx, n: &Notice) -> Docx {
         ))
 }
 
-/// The opening, the sections and the closing sentence. A heading keeps with the
-/// paragraph after it, so no page ends on one.
+/// The opening, the sections and the closing sentence. A heading or a list's lead
+/// keeps with the paragraph after it, so no page ends on one.
 fn body_text(mut docx: Docx, n: &Notice) -> Docx {
     let plain = look(BODY, false, false);
     let strong = look(BODY, true, false);
@@ -262,6 +262,9 @@ fn body_text(mut docx: Docx, n: &Notice) -> Docx {
         for g in &s.groups {
             if let Some(h) = &g.heading {
                 docx = docx.add_paragraph(body(h, strong).keep_next(true));
+            }
+            if let Some(l) = &g.lead {
+                docx = docx.add_paragraph(body(l, plain).keep_next(true));
             }
             for p in &g.paragraphs {
                 docx = docx.add_paragraph(body(p, plain));

@@ -40,6 +40,7 @@ pub fn render(n: &Notice) -> String {
             if let Some(h) = &g.heading {
                 blocks.push(format!("### {h}"));
             }
+            blocks.extend(g.lead.iter().cloned());
             blocks.extend(g.paragraphs.iter().cloned());
         }
     }

@@ -60,11 +60,13 @@ pub struct UnitInfo {
     pub kind: UnitKind,
 }
 
-/// A block of body text: an optional run-in heading ("1. UBND huyện Tràng Định:")
-/// and its paragraphs.
+/// A block of body text: an optional heading ("1. Kết quả đạt được"), an optional
+/// plain sentence that introduces its list ("Đề nghị … các nhiệm vụ sau:"), and its
+/// paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     pub heading: Option<String>,
+    pub lead: Option<String>,
     pub paragraphs: Vec<String>,
 }
 
@@ -122,6 +124,7 @@ impl Notice {
             out.push(s.heading.clone());
             for g in &s.groups {
                 out.extend(g.heading.iter().cloned());
+                out.extend(g.lead.iter().cloned());
                 out.extend(g.paragraphs.iter().cloned());
             }
         }
@@ -274,15 +277,22 @@ mod tests {
             ["Còn 08/14 chỉ tiêu", "chưa đạt."]
         );
         let dir = &n.sections[1].groups;
-        assert_eq!(dir[0].heading.as_deref(), Some("1. UBND huyện Tràng Định:"));
+        assert_eq!(
+            dir[0].heading.as_deref(),
+            Some("1. Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:")
+        );
+        assert_eq!(dir[0].lead, None);
         assert_eq!(
             dir[0].paragraphs,
             [
-                "- Đẩy nhanh giải ngân (Thời hạn: 05/02/2023).",
-                "- Kiểm tra kỷ luật"
+                "- Đẩy nhanh giải ngân (Thời hạn: 05/02/2023);",
+                "- Kiểm tra kỷ luật."
             ]
         );
-        assert_eq!(dir[1].heading.as_deref(), Some("2. Sở Tài chính:"));
+        assert_eq!(
+            dir[1].heading.as_deref(),
+            Some("2. Đề nghị Sở Tài chính thực hiện các nhiệm vụ sau:")
+        );
         assert_eq!(
             dir[1].paragraphs,
             ["- Tăng cường thu ngân sách (Thời hạn: 31/12/2022)."]
