@@ -41,14 +41,18 @@ fn in_order(haystack: &str, needles: &[&str]) {
     }
 }
 
-fn document_xml(bytes: &[u8]) -> String {
+fn part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
     let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("word/document.xml")
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name}"))
         .read_to_string(&mut xml)
         .unwrap();
     xml
+}
+
+fn document_xml(bytes: &[u8]) -> String {
+    part(bytes, "word/document.xml")
 }
 
 #[test]
@@ -260,6 +264,42 @@ fn docx_is_a4_times_new_roman_with_the_texts() {
     assert_eq!(xml.matches("<w:tbl>").count(), 2);
 }
 
+/// Page 2 on carries its number, centred at the top; page 1 its own empty header.
+#[test]
+fn pages_are_numbered_from_the_second() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let bytes = notice::render(&n, NoticeFormat::Docx).unwrap();
+    let xml = document_xml(&bytes);
+    assert!(xml.contains("<w:titlePg"), "a first page of its own");
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    let target = |kind: &str| {
+        let id = xml
+            .split(&format!(r#"w:type="{kind}" r:id=""#))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("no {kind} header in {xml}"))
+            .to_string();
+        let rel = rels
+            .split("<Relationship ")
+            .find(|r| r.contains(&format!(r#"Id="{id}""#)))
+            .expect("the header's relationship");
+        let target = rel.split(r#"Target=""#).nth(1).unwrap();
+        format!("word/{}", target.split('"').next().unwrap())
+    };
+    let default = part(&bytes, &target("default"));
+    assert!(
+        default.contains("<w:instrText>PAGE</w:instrText>"),
+        "{default}"
+    );
+    assert!(default.contains(r#"<w:jc w:val="center" />"#), "{default}");
+    assert!(
+        default.contains(r#"<w:sz w:val="28" />"#),
+        "14 pt: {default}"
+    );
+    let first = part(&bytes, &target("first"));
+    assert!(!first.contains("PAGE"), "{first}");
+}
+
 #[test]
 fn saved_text_reaches_the_docx_intact_and_safe() {
     let (_dir, mut store) = common::demo_store();
@@ -345,7 +385,7 @@ fn libreoffice_renders_the_docx() {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    let o = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
+    let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&o.stdout);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
@@ -367,6 +407,25 @@ fn libreoffice_renders_the_docx() {
             .any(|l| l.starts_with("Page size:") && l.ends_with("(A4)")),
         "an A4 page:\n{info}"
     );
+    // The demo's notice takes two pages: the second begins with its number, the first
+    // with the issuing body.
+    assert!(info.contains("Pages:           2"), "two pages:\n{info}");
+    let page = |n: &str| {
+        let o = Command::new(&pdftotext)
+            .args(["-f", n, "-l", n])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&o.stdout).to_string();
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(page("2"), "2");
+    assert_eq!(page("1"), "ỦY BAN NHÂN DÂN");
 }
 
 fn db(dir: &Path) -> String {

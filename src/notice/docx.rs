@@ -6,9 +6,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
+    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
+    RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, WidthType,
 };
 
 use super::model::Notice;
@@ -170,7 +171,7 @@ fn text_width(text: &str, size: usize) -> usize {
 }
 
 fn document(n: &Notice) -> Docx {
-    let docx = page().add_table(letterhead(n));
+    let docx = page_numbers(page()).add_table(letterhead(n));
     let docx = title(docx, n);
     body_text(docx, n).add_table(sign_off(n))
 }
@@ -190,6 +191,26 @@ fn page() -> Docx {
         )
         .default_fonts(fonts())
         .default_size(BODY)
+}
+
+/// Page numbers from page 2, centred at the top in 14 pt, as a PAGE field; the first
+/// page has a header of its own, empty, as the decree leaves it unnumbered.
+fn page_numbers(docx: Docx) -> Docx {
+    let number = Run::new()
+        .fonts(fonts())
+        .size(BODY)
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("2")
+        .add_field_char(FieldCharType::End, false);
+    let numbered = Paragraph::new()
+        .add_run(number)
+        .align(AlignmentType::Center)
+        .size(BODY)
+        .fonts(fonts());
+    docx.header(Header::new().add_paragraph(numbered))
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
 }
 
 /// Issuing body | Quốc hiệu and Tiêu ngữ, each over a short rule; number | place and
