@@ -509,6 +509,12 @@ catalog! {
     NoticeMembers => "Tham dự có các đồng chí thành viên Tổ công tác: {list}.", "Attending: the members of the Working Group, {list}.";
     NoticeAttendees => "Về phía {unit} có các đồng chí: {list}.", "For {unit}: {list}.";
     NoticeConcludes => "Sau khi nghe báo cáo của {body} và ý kiến của các thành viên dự buổi kiểm tra, {who} kết luận như sau:", "Having heard the report of {body} and the views of those attending, {who} concluded as follows:";
+    NoticeReportFigures => "Theo báo cáo của {body} và số liệu theo dõi đến ngày {date}, {unit} {figures}.", "According to the report of {body} and the figures tracked up to {date}, {unit} {figures}.";
+    NoticeReportTargets => "có {met} chỉ tiêu chủ yếu đạt và vượt kế hoạch, {above} chỉ tiêu đạt trên 70%, {below} chỉ tiêu đạt dưới 70% kế hoạch", "has {met} key targets met or exceeded, {above} above 70% and {below} below 70% of plan";
+    NoticeReportNoData => "{n} chỉ tiêu chưa có số liệu", "{n} targets without data";
+    NoticeReportTasks => "đã hoàn thành đúng hạn {on} nhiệm vụ UBND tỉnh giao có thời hạn đã đến hạn", "has completed on time {on} of the tasks with deadlines the province gave that are due";
+    NoticeReportLate => "hoàn thành quá hạn {n}", "{n} completed late";
+    NoticeReportOverdue => "quá hạn chưa hoàn thành {n}", "{n} overdue";
     NoticeComrade => "đồng chí", "comrade";
     NoticeTeamLeader => "Tổ trưởng Tổ công tác", "the head of the Working Group";
     NoticeUbnd => "UBND", "People's Committee of";

@@ -72,6 +72,9 @@ fn parts_come_in_the_decrees_order() {
             "Ngày 23/9/2022, Tổ công tác của Chủ tịch UBND tỉnh do đồng chí Phạm Hùng Trường, Chánh Văn phòng UBND tỉnh",
             "Tham dự có",
             "Lăng Văn Khánh, Chủ tịch UBND huyện Tràng Định",
+            // The unit's report, summed up: its first sentence, then its figures.
+            "Trong 9 tháng đầu năm 2022, thực hiện các nhiệm vụ UBND tỉnh",
+            "kế hoạch đã đề ra.\nTheo báo cáo của UBND huyện Tràng Định và số liệu theo dõi đến ngày 23/9/2022, huyện Tràng Định có 02/14 chỉ tiêu chủ yếu đạt và vượt kế hoạch, 04/14 chỉ tiêu đạt trên 70%, 08/14 chỉ tiêu đạt dưới 70% kế hoạch; đã hoàn thành đúng hạn 11/11 nhiệm vụ",
             "kết luận như sau:",
             "I. KẾT QUẢ ĐẠT ĐƯỢC VÀ TỒN TẠI, HẠN CHẾ",
             "1. Kết quả đạt được",
@@ -103,6 +106,20 @@ fn the_markdown_of_the_demo_notice() {
     let (_dir, _store, _ctx, _id, n) = demo_notice();
     let md = String::from_utf8(notice::render(&n, NoticeFormat::Md).unwrap()).unwrap();
     insta::assert_snapshot!("notice_trang_dinh_md", md);
+}
+
+/// The figures are the unit's on the day of the inspection, whatever the day the
+/// notice is written.
+#[test]
+fn the_figures_are_those_of_the_inspection_day() {
+    let (_dir, store, ctx, id, n) = demo_notice();
+    let later = common::ctx("31/12/2022");
+    let again = notice::notice_of(&store, &later, id).unwrap().unwrap();
+    assert_eq!(again.opening, n.opening);
+    let (unit, _) = store.resolve_unit(ctx.as_of, "trang dinh").unwrap();
+    let then = store.unit_row(&ctx, unit).unwrap().unwrap().card;
+    let now = store.unit_row(&later, unit).unwrap().unwrap().card;
+    assert_ne!(then, now, "the demo's figures move after the inspection");
 }
 
 #[test]
@@ -385,7 +402,11 @@ fn libreoffice_renders_the_docx() {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().unwrap();
+    let o = Command::new(&pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&o.stdout);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [

@@ -29,6 +29,7 @@ impl<'a> Units<'a> {
         let inspected = known.get(&h.unit_id).cloned().unwrap_or(UnitInfo {
             name: h.unit_name.clone(),
             kind: UnitKind::Xa,
+            card: None,
         });
         Units {
             known,
@@ -45,6 +46,7 @@ impl<'a> Units<'a> {
             Some(id) => self.known.get(&id).cloned().unwrap_or(UnitInfo {
                 name: name.unwrap_or_default().to_string(),
                 kind: UnitKind::So,
+                card: None,
             }),
             None => self.inspected.clone(),
         }

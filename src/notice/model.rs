@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::domain::scorecard::Scorecard;
 use crate::domain::unit::UnitKind;
 use crate::i18n::T;
 use crate::model::Inspection;
@@ -13,7 +14,7 @@ use crate::model::Inspection;
 use super::directives::{self, Units};
 use super::issuer::Issuer;
 use super::text::{clean, unit_place, vi};
-use super::{letterhead, opening, sections, sign_off};
+use super::{letterhead, opening, report, sections, sign_off};
 
 /// "ngày 23 tháng 9 năm 2022": public for `tests/notice.rs`, which checks the decree's
 /// rule for dates from outside the crate.
@@ -58,6 +59,8 @@ impl Settings {
 pub struct UnitInfo {
     pub name: String,
     pub kind: UnitKind,
+    /// The inspected unit's scorecard on the day of the inspection; `None` for others.
+    pub card: Option<Scorecard>,
 }
 
 /// A block of body text: an optional heading ("1. Kết quả đạt được"), an optional
@@ -95,7 +98,8 @@ pub struct Notice {
     pub title: String,
     /// "Kết luận của Tổ công tác … tại huyện Tràng Định".
     pub summary: String,
-    /// When, who chaired, who attended; then "… kết luận như sau:".
+    /// When, who chaired, who attended; what the unit reported and its figures; then
+    /// "… kết luận như sau:".
     pub opening: Vec<String>,
     pub sections: Vec<Section>,
     pub closing: String,
@@ -159,7 +163,12 @@ pub fn build(
         place_date: letterhead::place_date(settings, issued_on),
         title: vi(T::NoticeTitle).to_string(),
         summary: vi(T::NoticeSummary).replace("{unit}", &unit_place(unit)),
-        opening: opening::paragraphs(&ins.header, unit, issued_on),
+        opening: opening::paragraphs(
+            &ins.header,
+            unit,
+            report::paragraphs(&ins.header, unit, issued_on),
+            issued_on,
+        ),
         sections: sections::sections(ins, &by_unit),
         closing: issuer.closing(),
         recipients_label: vi(T::NoticeRecipients).to_string(),
@@ -237,6 +246,7 @@ mod tests {
             UnitInfo {
                 name: "Tràng Định".into(),
                 kind: UnitKind::Huyen,
+                card: None,
             },
         );
         units.insert(
@@ -244,6 +254,7 @@ mod tests {
             UnitInfo {
                 name: "Sở Tài chính".into(),
                 kind: UnitKind::So,
+                card: None,
             },
         );
         (ins, units)
