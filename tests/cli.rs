@@ -561,7 +561,7 @@ fn markdown_notice_without_output_goes_to_standard_output() {
     let o = tct(&[&args[..], &["--unit", "trang dinh", "--format", "md"]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).starts_with("**ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN**"),
+        stdout(&o).starts_with("**ỦY BAN NHÂN DÂN**  \n**TỈNH LẠNG SƠN**"),
         "{}",
         stdout(&o)
     );

@@ -62,7 +62,7 @@ fn parts_come_in_the_decrees_order() {
     in_order(
         &all,
         &[
-            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc",
             "Số:      /TB-UBND",
@@ -91,7 +91,9 @@ fn parts_come_in_the_decrees_order() {
             "Phạm Hùng Trường",
         ],
     );
-    assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]);
+    // Broken before the place, both lines the body's own name.
+    assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]);
+    assert_eq!(n.issuing_own, 2);
     assert_eq!(n.title, "THÔNG BÁO");
     // No signer set: the Office's chief signs on the Chairman's behalf.
     assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
@@ -238,7 +240,8 @@ fn docx_is_a4_times_new_roman_with_the_texts() {
     assert!(bytes.starts_with(b"PK"), "a zip file");
     let xml = document_xml(&bytes);
     for text in [
-        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LẠNG SƠN",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Lạng Sơn, ngày 23 tháng 9 năm 2022",
@@ -500,7 +503,7 @@ fn cli_writes_the_notice_of_the_latest_inspection() {
     in_order(
         &text,
         &[
-            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "**ỦY BAN NHÂN DÂN**  \n**TỈNH LẠNG SƠN**",
             "# THÔNG BÁO",
             "## I. KẾT QUẢ",
             "## II. NHIỆM VỤ",

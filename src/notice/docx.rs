@@ -170,6 +170,12 @@ fn text_width(text: &str, size: usize) -> usize {
     (em * size as f64 * 10.0) as usize
 }
 
+/// The length of the rule under a line `width` twips wide set in a space `within`
+/// wide: two fifths of the line as printed (the decree asks a third to a half).
+fn under(width: usize, within: usize) -> usize {
+    width.min(within) * 2 / 5
+}
+
 fn document(n: &Notice) -> Docx {
     let docx = page_numbers(page()).add_table(letterhead(n));
     let docx = title(docx, n);
@@ -216,14 +222,19 @@ fn page_numbers(docx: Docx) -> Docx {
 /// Issuing body | Quốc hiệu and Tiêu ngữ, each over a short rule; number | place and
 /// date.
 fn letterhead(n: &Notice) -> Table {
-    let last = n.issuing_body.len().saturating_sub(1);
+    let own = n.issuing_body.len().saturating_sub(n.issuing_own);
     let mut left: Vec<Paragraph> = n
         .issuing_body
         .iter()
         .enumerate()
-        .map(|(i, l)| centred(l, look(HEAD, i == last, false)))
+        .map(|(i, l)| centred(l, look(HEAD, i >= own, false)))
         .collect();
-    left.push(rule(TOP_LEFT / 3, TOP_LEFT - 114));
+    let name = n.issuing_body[own..]
+        .iter()
+        .map(|l| text_width(l, HEAD))
+        .max()
+        .unwrap_or_default();
+    left.push(rule(under(name, TOP_LEFT - 114), TOP_LEFT - 114));
     let right = vec![
         centred(&n.national_name, look(NATIONAL, true, false)),
         centred(&n.motto, look(HEAD, true, false)),
@@ -260,7 +271,10 @@ fn title(docx: Docx, n: &Notice) -> Docx {
     let strong = look(BODY, true, false);
     docx.add_paragraph(line(&n.title, strong, AlignmentType::Center, 360, 0))
         .add_paragraph(centred(&n.summary, strong))
-        .add_paragraph(rule(1701, TEXT_WIDTH))
+        .add_paragraph(rule(
+            under(text_width(&n.summary, BODY), TEXT_WIDTH),
+            TEXT_WIDTH,
+        ))
         .add_paragraph(line(
             "",
             look(BODY, false, false),
@@ -292,7 +306,8 @@ fn body_text(mut docx: Docx, n: &Notice) -> Docx {
             }
         }
     }
-    docx.add_paragraph(body(&n.closing, plain))
+    // The closing sentence stays on the page with the signature below it.
+    docx.add_paragraph(body(&n.closing, plain).keep_next(true))
 }
 
 /// Recipients | signer, in one row that a page break does not split.
@@ -341,4 +356,22 @@ pub fn to_bytes(n: &Notice) -> Result<Vec<u8>> {
         .pack(&mut out)
         .map_err(|e| Error::Document(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_a_third_to_a_half_of_their_line() {
+        for (line, within) in [(3000, TOP_LEFT), (20000, TEXT_WIDTH), (5000, TEXT_WIDTH)] {
+            let printed = line.min(within);
+            let r = under(line, within);
+            assert!(r * 3 >= printed && r * 2 <= printed, "{r} under {printed}");
+        }
+        // Sized to the name above it, not to the column.
+        let short = under(text_width("VĂN PHÒNG", HEAD), TOP_LEFT);
+        let long = under(text_width("ỦY BAN NHÂN DÂN", HEAD), TOP_LEFT);
+        assert!(short < long, "{short} < {long}");
+    }
 }

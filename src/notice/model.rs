@@ -84,9 +84,10 @@ pub struct Section {
 /// Decree 30/2020/NĐ-CP, Appendix I.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    /// Upper left: the issuing body, in capitals; the last line is the body's own
-    /// name (bold), any lines before it its parent body.
+    /// Upper left: the issuing body, in capitals; the last `issuing_own` lines are the
+    /// body's own name (bold), any lines before them its parent body.
     pub issuing_body: Vec<String>,
+    pub issuing_own: usize,
     /// Upper right: Quốc hiệu and Tiêu ngữ.
     pub national_name: String,
     pub motto: String,
@@ -154,9 +155,12 @@ pub fn build(
     // Grouped once: the body lists them, and their units receive the notice.
     let by_unit = directives::by_unit(ins, &units);
     let issuing_body = letterhead::issuing_body(settings);
+    // Read before the name is broken, while its last line is still the whole name.
     let issuer = Issuer::of(&issuing_body);
+    let (issuing_body, issuing_own) = letterhead::broken(issuing_body);
     Notice {
         issuing_body,
+        issuing_own,
         national_name: vi(T::NoticeNationalName).to_string(),
         motto: vi(T::NoticeMotto).to_string(),
         number: letterhead::number(settings, issuer),
@@ -339,7 +343,8 @@ mod tests {
             recipients: Some("Chủ tịch, các PCT UBND tỉnh\n- Sở Tài chính;\nLưu: VT, KT.".into()),
         };
         let n = build(&ins, &units, &s, d("05/02/2023"));
-        assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]);
+        assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]);
+        assert_eq!(n.issuing_own, 2);
         assert_eq!(n.number, "Số: 123/TB-UBND");
         assert_eq!(n.place_date, "Lạng Sơn, ngày 05 tháng 02 năm 2023");
         assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
