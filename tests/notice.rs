@@ -320,6 +320,73 @@ fn pages_are_numbered_from_the_second() {
     assert!(!first.contains("PAGE"), "{first}");
 }
 
+/// Paragraph and run properties in the order of the OOXML schema (CT_PPr, CT_RPr: the
+/// names a notice uses), and every run in Vietnamese, in the document and its headers.
+#[test]
+fn properties_follow_the_schema_and_runs_are_vietnamese() {
+    use quick_xml::events::Event;
+    const PPR: &[&str] = &["keepNext", "pBdr", "spacing", "ind", "jc", "rPr"];
+    const RPR: &[&str] = &["rFonts", "b", "bCs", "i", "iCs", "sz", "szCs", "lang"];
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let bytes = notice::render(&n, NoticeFormat::Docx).unwrap();
+    for name in ["word/document.xml", "word/header1.xml", "word/header2.xml"] {
+        let xml = part(&bytes, name);
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        // The open elements, each with the rank of its last child.
+        let mut stack: Vec<(String, usize)> = Vec::new();
+        let mut runs = 0;
+        let mut vietnamese = 0;
+        loop {
+            let (e, empty) = match reader.read_event().unwrap() {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => {
+                    stack.pop();
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let local = e.local_name().as_ref().to_string();
+            if let Some((parent, last)) = stack.last_mut() {
+                let order = match parent.as_str() {
+                    "pPr" => PPR,
+                    "rPr" => RPR,
+                    _ => &[],
+                };
+                if let Some(rank) = order.iter().position(|o| *o == local) {
+                    assert!(
+                        rank >= *last,
+                        "{name}: <w:{local}> after a later sibling in <w:{parent}>"
+                    );
+                    *last = rank;
+                } else {
+                    assert!(
+                        order.is_empty(),
+                        "{name}: <w:{local}> unexpected in <w:{parent}>"
+                    );
+                }
+                if parent == "rPr" && local == "lang" {
+                    let val = e.try_get_attribute("w:val").unwrap().unwrap();
+                    assert_eq!(val.value, "vi-VN");
+                    if stack.len() >= 2 && stack[stack.len() - 2].0 == "r" {
+                        vietnamese += 1;
+                    }
+                }
+            }
+            if local == "r" {
+                runs += 1;
+            }
+            if !empty {
+                stack.push((local, 0));
+            }
+        }
+        // The first page's header is empty.
+        assert!(runs > 0 || name == "word/header2.xml", "{name}");
+        assert_eq!(vietnamese, runs, "{name}: every run in Vietnamese");
+    }
+}
+
 #[test]
 fn saved_text_reaches_the_docx_intact_and_safe() {
     let (_dir, mut store) = common::demo_store();

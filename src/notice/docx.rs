@@ -355,7 +355,7 @@ pub fn to_bytes(n: &Notice) -> Result<Vec<u8>> {
     document(n)
         .pack(&mut out)
         .map_err(|e| Error::Document(e.to_string()))?;
-    Ok(out.into_inner())
+    super::schema_order::fix_package(out.into_inner())
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod issuer;
 mod letterhead;
 mod opening;
 mod report;
+mod schema_order;
 mod sections;
 mod sign_off;
 mod text;
