@@ -387,6 +387,33 @@ fn properties_follow_the_schema_and_runs_are_vietnamese() {
     }
 }
 
+/// The document properties name the issuing body as author, and the time the file was
+/// made, not docx-rs's "unknown" and 1970.
+#[test]
+fn the_document_properties_are_real() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let before = chrono::Utc::now() - chrono::Duration::seconds(1);
+    let bytes = notice::render(&n, NoticeFormat::Docx).unwrap();
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN</dc:creator>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:language>vi-VN</dc:language>"), "{core}");
+    let created = core
+        .split(r#"<dcterms:created xsi:type="dcterms:W3CDTF">"#)
+        .nth(1)
+        .and_then(|r| r.split('<').next())
+        .expect("a creation time");
+    let created = chrono::DateTime::parse_from_rfc3339(created).unwrap();
+    assert!(
+        created >= before && created <= chrono::Utc::now(),
+        "{created}"
+    );
+    // Still a package LibreOffice and zip readers open: the same parts as before.
+    assert!(document_xml(&bytes).contains("THÔNG BÁO"));
+}
+
 #[test]
 fn saved_text_reaches_the_docx_intact_and_safe() {
     let (_dir, mut store) = common::demo_store();

@@ -355,7 +355,8 @@ pub fn to_bytes(n: &Notice) -> Result<Vec<u8>> {
     document(n)
         .pack(&mut out)
         .map_err(|e| Error::Document(e.to_string()))?;
-    super::schema_order::fix_package(out.into_inner())
+    let core = super::properties::core_xml(n, chrono::Utc::now());
+    super::schema_order::fix_package(out.into_inner(), &core)
 }
 
 #[cfg(test)]

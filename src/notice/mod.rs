@@ -12,6 +12,7 @@ mod directives;
 mod issuer;
 mod letterhead;
 mod opening;
+mod properties;
 mod report;
 mod schema_order;
 mod sections;

@@ -94,8 +94,9 @@ use std::io::{Cursor, Read, Write};
 
 use crate::error::{Error, Result};
 
-/// The .docx file with its document and headers fixed; other parts as they are.
-pub fn fix_package(bytes: Vec<u8>) -> Result<Vec<u8>> {
+/// The .docx file with its document and headers fixed and `core` for its document
+/// properties; other parts as they are.
+pub fn fix_package(bytes: Vec<u8>, core: &str) -> Result<Vec<u8>> {
     let bad = |e: &dyn std::fmt::Display| Error::Document(e.to_string());
     let mut src = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -115,6 +116,8 @@ pub fn fix_package(bytes: Vec<u8>) -> Result<Vec<u8>> {
         if text {
             let xml = String::from_utf8(data).map_err(|e| bad(&e))?;
             data = fix(&xml).into_bytes();
+        } else if name == "docProps/core.xml" {
+            data = core.as_bytes().to_vec();
         }
         out.start_file(name, opts).map_err(|e| bad(&e))?;
         out.write_all(&data)?;
