@@ -478,7 +478,7 @@ fn libreoffice_renders_the_docx() {
     let Some(pdfinfo) = common::tool("pdfinfo (poppler-utils)", &["pdfinfo"]) else {
         return;
     };
-    let (dir, store, ctx, id, _) = demo_notice();
+    let (dir, store, ctx, id, n) = demo_notice();
     let docx = notice::write_docx_for(&store, &ctx, id, dir.path()).unwrap();
     // Its own profile, so a running LibreOffice or a shared one cannot interfere.
     let profile = dir.path().join("lo-profile");
@@ -516,6 +516,22 @@ fn libreoffice_renders_the_docx() {
         assert!(
             one_line.contains(needle),
             "«{needle}» not in the PDF:\n{text}"
+        );
+    }
+    // Every line and paragraph the Markdown has, the PDF has, word for word; without
+    // hyphens, which pdftotext drops at the end of a line.
+    let words = |s: &str| {
+        s.replace('-', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pdf_words = words(&text);
+    for text in n.texts() {
+        let text = words(&text);
+        assert!(
+            pdf_words.contains(&text),
+            "«{text}» not in the PDF:\n{pdf_words}"
         );
     }
     let info = Command::new(pdfinfo).arg(&pdf).output().unwrap();
