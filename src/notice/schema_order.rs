@@ -112,6 +112,7 @@ pub fn fix_package(bytes: Vec<u8>, core: &str) -> Result<Vec<u8>> {
         let mut data = Vec::new();
         part.read_to_end(&mut data)?;
         let text = name == "word/document.xml"
+            || name == "word/styles.xml"
             || (name.starts_with("word/header") && name.ends_with(".xml"));
         if text {
             let xml = String::from_utf8(data).map_err(|e| bad(&e))?;
@@ -125,24 +126,129 @@ pub fn fix_package(bytes: Vec<u8>, core: &str) -> Result<Vec<u8>> {
     Ok(out.finish().map_err(|e| bad(&e))?.into_inner())
 }
 
+/// The children of `w:sectPr` (CT_SectPr): docx-rs puts the header references last.
+const SECTPR: &[&str] = &[
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+];
+
+/// The children of `w:tblPr` (CT_TblPr): docx-rs puts the cell margins before the
+/// layout.
+const TBLPR: &[&str] = &[
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+    "tblPrChange",
+];
+
+/// The children of `w:style` (CT_Style): docx-rs puts the run properties before the
+/// paragraph's and `w:qFormat` last.
+const STYLE: &[&str] = &[
+    "name",
+    "aliases",
+    "basedOn",
+    "next",
+    "link",
+    "autoRedefine",
+    "uiPriority",
+    "semiHidden",
+    "unhideWhenUsed",
+    "qFormat",
+    "locked",
+    "personal",
+    "personalCompose",
+    "personalReply",
+    "rsid",
+    "pPr",
+    "rPr",
+    "tblPr",
+    "trPr",
+    "tcPr",
+    "tblStylePr",
+];
+
 const LANG: &str = r#"<w:lang w:val="vi-VN" w:eastAsia="vi-VN" />"#;
 
-/// A part's XML with every `w:rPr` in order and in Vietnamese, every `w:pPr` in order.
+/// A part's XML with every `w:rPr` in order and in Vietnamese, and every `w:pPr`,
+/// `w:sectPr`, `w:tblPr` and `w:style` in order; `w:gridCol` without the `w:type`
+/// the schema does not give it.
 pub fn fix(xml: &str) -> String {
-    let xml = xml.replace("<w:rPr />", "<w:rPr></w:rPr>");
+    let xml = xml
+        .replace("<w:rPr />", "<w:rPr></w:rPr>")
+        .replace(r#"<w:gridCol w:w=""#, "\u{0}")
+        .split('\u{0}')
+        .enumerate()
+        .map(|(i, piece)| {
+            if i == 0 {
+                piece.to_string()
+            } else {
+                format!(
+                    r#"<w:gridCol w:w="{}"#,
+                    piece.replacen(r#" w:type="dxa""#, "", 1)
+                )
+            }
+        })
+        .collect::<String>();
     let xml = each(&xml, "rPr", RPR, true);
-    each(&xml, "pPr", PPR, false)
+    let xml = each(&xml, "pPr", PPR, false);
+    let xml = each(&xml, "sectPr", SECTPR, false);
+    let xml = each(&xml, "tblPr", TBLPR, false);
+    each(&xml, "style", STYLE, false)
 }
 
-/// Every `<w:{name}>…</w:{name}>` (never nested in itself) with its children sorted by
+/// Every `<w:{name} …>…</w:{name}>` (never nested in itself) with its children sorted by
 /// `order`; with the Vietnamese language added when `lang`.
 fn each(xml: &str, name: &str, order: &[&str], lang: bool) -> String {
-    let open = format!("<w:{name}>");
+    let open = format!("<w:{name}");
     let close = format!("</w:{name}>");
     let mut out = String::with_capacity(xml.len() + xml.len() / 8);
     let mut rest = xml;
     while let Some(start) = rest.find(&open) {
-        let inner_from = start + open.len();
+        let tag_end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |g| start + g + 1);
+        let bare = matches!(rest.as_bytes().get(start + open.len()), Some(b' ' | b'>'));
+        if !bare || rest[..tag_end].ends_with("/>") {
+            // Another name that starts the same ("w:pPrChange"), or nothing inside.
+            out.push_str(&rest[..tag_end]);
+            rest = &rest[tag_end..];
+            continue;
+        }
+        let inner_from = tag_end;
         let Some(len) = rest[inner_from..].find(&close) else {
             break;
         };
@@ -236,6 +342,15 @@ fn local(element: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_tables_and_styles_too() {
+        let xml = r#"<w:tblPr><w:tblCellMar><w:top w:w="0" /></w:tblCellMar><w:tblLayout w:type="fixed" /></w:tblPr><w:tblGrid><w:gridCol w:w="3686" w:type="dxa" /></w:tblGrid><w:sectPr><w:pgSz w:w="1" /><w:headerReference w:type="default" r:id="a" /><w:titlePg /></w:sectPr><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:rPr /><w:pPr /><w:qFormat /></w:style>"#;
+        assert_eq!(
+            fix(xml),
+            r#"<w:tblPr><w:tblLayout w:type="fixed" /><w:tblCellMar><w:top w:w="0" /></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="3686" /></w:tblGrid><w:sectPr><w:headerReference w:type="default" r:id="a" /><w:pgSz w:w="1" /><w:titlePg /></w:sectPr><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:qFormat /><w:pPr /><w:rPr><w:lang w:val="vi-VN" w:eastAsia="vi-VN" /></w:rPr></w:style>"#
+        );
+    }
 
     #[test]
     fn properties_come_in_schema_order_and_runs_in_vietnamese() {
