@@ -541,6 +541,9 @@ catalog! {
     NoticeMotto => "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness";
     NoticeDefaultBody => "ỦY BAN NHÂN DÂN TỈNH", "PROVINCIAL PEOPLE'S COMMITTEE";
     NoticeDefaultSymbol => "TB-UBND", "TB-UBND";
+    NoticeOfficeSymbol => "TB-VP", "TB-VP";
+    NoticeSignerCommittee => "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "FOR THE CHAIRMAN\nCHIEF OF OFFICE";
+    NoticeSignerOffice => "CHÁNH VĂN PHÒNG", "CHIEF OF OFFICE";
     NoticeNumber => "Số:", "No.:";
     NoticeDate => "ngày {d} tháng {m} năm {y}", "{d}/{m}/{y}";
     NoticeTitle => "THÔNG BÁO", "NOTICE";
@@ -550,6 +553,12 @@ catalog! {
     NoticeMembers => "Tham dự có các đồng chí thành viên Tổ công tác: {list}.", "Attending: the members of the Working Group, {list}.";
     NoticeAttendees => "Về phía {unit} có các đồng chí: {list}.", "For {unit}: {list}.";
     NoticeConcludes => "Sau khi nghe báo cáo của {body} và ý kiến của các thành viên dự buổi kiểm tra, {who} kết luận như sau:", "Having heard the report of {body} and the views of those attending, {who} concluded as follows:";
+    NoticeReportFigures => "Theo báo cáo của {body} và số liệu theo dõi đến ngày {date}, {unit} {figures}.", "According to the report of {body} and the figures tracked up to {date}, {unit} {figures}.";
+    NoticeReportTargets => "có {met} chỉ tiêu chủ yếu đạt và vượt kế hoạch, {above} chỉ tiêu đạt trên 70%, {below} chỉ tiêu đạt dưới 70% kế hoạch", "has {met} key targets met or exceeded, {above} above 70% and {below} below 70% of plan";
+    NoticeReportNoData => "{n} chỉ tiêu chưa có số liệu", "{n} targets without data";
+    NoticeReportTasks => "đã hoàn thành đúng hạn {on} nhiệm vụ UBND tỉnh giao có thời hạn đã đến hạn", "has completed on time {on} of the tasks with deadlines the province gave that are due";
+    NoticeReportLate => "hoàn thành quá hạn {n}", "{n} completed late";
+    NoticeReportOverdue => "quá hạn chưa hoàn thành {n}", "{n} overdue";
     NoticeComrade => "đồng chí", "comrade";
     NoticeTeamLeader => "Tổ trưởng Tổ công tác", "the head of the Working Group";
     NoticeUbnd => "UBND", "People's Committee of";
@@ -560,8 +569,12 @@ catalog! {
     NoticeSubShortcomings => "Tồn tại, hạn chế", "Shortcomings";
     NoticeSecDirectives => "NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "KEY TASKS AHEAD";
     NoticeSecProposals => "KIẾN NGHỊ", "PROPOSALS";
+    NoticeDirectivesLead => "Đề nghị {body} tập trung thực hiện tốt các nhiệm vụ sau:", "{body} is asked to focus on carrying out the following tasks:";
+    NoticeDirectivesLeadOther => "Đề nghị {body} thực hiện các nhiệm vụ sau:", "{body} is asked to carry out the following tasks:";
     NoticeDeadline => "Thời hạn", "Deadline";
-    NoticeClosing => "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.", "The Office of the Provincial People's Committee gives notice of the above for the agencies and units to carry out./.";
+    NoticeClosing => "{body} thông báo để các cơ quan, đơn vị biết, thực hiện./.", "{body} gives notice of the above for the agencies and units to carry out./.";
+    NoticeClosingCommittee => "UBND tỉnh", "The Provincial People's Committee";
+    NoticeClosingOffice => "Văn phòng UBND tỉnh", "The Office of the Provincial People's Committee";
     NoticeRecipients => "Nơi nhận:", "Recipients:";
     NoticeArchive => "Lưu: VT.", "File: Clerical.";
     NoticeDefaultRecipients => "Chủ tịch, các Phó Chủ tịch UBND tỉnh (b/c)\nCác thành viên Tổ công tác", "The Chairman and Vice Chairmen of the Provincial People's Committee (to report)\nThe members of the Working Group";

@@ -564,7 +564,7 @@ fn a_notice_without_output_is_printed_or_written_beside_the_database() {
     let o = tct(&[&args[..], &["--unit", "trang dinh", "--format", "md"]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).starts_with("**ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN**"),
+        stdout(&o).starts_with("**ỦY BAN NHÂN DÂN**  \n**TỈNH LẠNG SƠN**"),
         "{}",
         stdout(&o)
     );

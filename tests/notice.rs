@@ -41,14 +41,18 @@ fn in_order(haystack: &str, needles: &[&str]) {
     }
 }
 
-fn document_xml(bytes: &[u8]) -> String {
+fn part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
     let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("word/document.xml")
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name}"))
         .read_to_string(&mut xml)
         .unwrap();
     xml
+}
+
+fn document_xml(bytes: &[u8]) -> String {
+    part(bytes, "word/document.xml")
 }
 
 #[test]
@@ -58,7 +62,7 @@ fn parts_come_in_the_decrees_order() {
     in_order(
         &all,
         &[
-            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc",
             "Số:      /TB-UBND",
@@ -68,6 +72,9 @@ fn parts_come_in_the_decrees_order() {
             "Ngày 23/9/2022, Tổ công tác của Chủ tịch UBND tỉnh do đồng chí Phạm Hùng Trường, Chánh Văn phòng UBND tỉnh",
             "Tham dự có",
             "Lăng Văn Khánh, Chủ tịch UBND huyện Tràng Định",
+            // The unit's report, summed up: its first sentence, then its figures.
+            "Trong 9 tháng đầu năm 2022, thực hiện các nhiệm vụ UBND tỉnh",
+            "kế hoạch đã đề ra.\nTheo báo cáo của UBND huyện Tràng Định và số liệu theo dõi đến ngày 23/9/2022, huyện Tràng Định có 02/14 chỉ tiêu chủ yếu đạt và vượt kế hoạch, 04/14 chỉ tiêu đạt trên 70%, 08/14 chỉ tiêu đạt dưới 70% kế hoạch; đã hoàn thành đúng hạn 11/11 nhiệm vụ",
             "kết luận như sau:",
             "I. KẾT QUẢ ĐẠT ĐƯỢC VÀ TỒN TẠI, HẠN CHẾ",
             "1. Kết quả đạt được",
@@ -75,19 +82,46 @@ fn parts_come_in_the_decrees_order() {
             "2. Tồn tại, hạn chế",
             "Còn 08/14 chỉ tiêu",
             "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
-            "1. UBND huyện Tràng Định:",
-            "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công (Thời hạn: 31/12/2022).",
-            "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+            "Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:",
+            "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công (Thời hạn: 31/12/2022);",
+            "UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
             "Nơi nhận:",
             "- UBND huyện Tràng Định;",
             "- Lưu: VT.",
             "Phạm Hùng Trường",
         ],
     );
-    assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]);
+    // Broken before the place, both lines the body's own name.
+    assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]);
+    assert_eq!(n.issuing_own, 2);
     assert_eq!(n.title, "THÔNG BÁO");
+    // No signer set: the Office's chief signs on the Chairman's behalf.
+    assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
     // No proposals at Tràng Định: no third section.
     assert_eq!(n.sections.len(), 2);
+}
+
+/// The whole text of the demo's Tràng Định notice, as the Markdown writes it: a
+/// change to any part shows here.
+#[test]
+fn the_markdown_of_the_demo_notice() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let md = String::from_utf8(notice::render(&n, NoticeFormat::Md).unwrap()).unwrap();
+    insta::assert_snapshot!("notice_trang_dinh_md", md);
+}
+
+/// The figures are the unit's on the day of the inspection, whatever the day the
+/// notice is written.
+#[test]
+fn the_figures_are_those_of_the_inspection_day() {
+    let (_dir, store, ctx, id, n) = demo_notice();
+    let later = common::ctx("31/12/2022");
+    let again = notice::notice_of(&store, &later, id).unwrap().unwrap();
+    assert_eq!(again.opening, n.opening);
+    let (unit, _) = store.resolve_unit(ctx.as_of, "trang dinh").unwrap();
+    let then = store.unit_row(&ctx, unit).unwrap().unwrap().card;
+    let now = store.unit_row(&later, unit).unwrap().unwrap().card;
+    assert_ne!(then, now, "the demo's figures move after the inspection");
 }
 
 #[test]
@@ -115,9 +149,17 @@ fn directives_are_grouped_by_unit_with_deadlines() {
     let directives = &n.sections[1];
     assert_eq!(directives.groups.len(), 1);
     let g = &directives.groups[0];
-    assert_eq!(g.heading.as_deref(), Some("1. UBND huyện Tràng Định:"));
+    // One unit: no numbered heading, a sentence that asks it to act.
+    assert_eq!(g.heading, None);
+    assert_eq!(
+        g.lead.as_deref(),
+        Some("Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:")
+    );
     assert_eq!(g.paragraphs.len(), 10);
     assert!(g.paragraphs.iter().all(|p| p.starts_with("- ")));
+    // ";" between the items, "." after the last.
+    assert!(g.paragraphs[..9].iter().all(|p| p.ends_with(';')));
+    assert!(g.paragraphs[9].ends_with("đã đề ra."));
     assert_eq!(
         g.paragraphs
             .iter()
@@ -126,7 +168,7 @@ fn directives_are_grouped_by_unit_with_deadlines() {
         4
     );
     assert!(g.paragraphs.contains(
-        &"- Quan tâm rà soát, tăng cường đầu tư trang thiết bị cho bộ phận một cửa các cấp (Thời hạn: 31/10/2022).".to_string()
+        &"- Quan tâm rà soát, tăng cường đầu tư trang thiết bị cho bộ phận một cửa các cấp (Thời hạn: 31/10/2022);".to_string()
     ));
 
     // Cao Lộc's directives go to the district and to a department; its proposal-free
@@ -141,7 +183,10 @@ fn directives_are_grouped_by_unit_with_deadlines() {
         .collect();
     assert_eq!(
         heads,
-        ["1. UBND huyện Cao Lộc:", "2. Sở Kế hoạch và Đầu tư:"]
+        [
+            "1. Đề nghị UBND huyện Cao Lộc tập trung thực hiện tốt các nhiệm vụ sau:",
+            "2. Đề nghị Sở Kế hoạch và Đầu tư thực hiện các nhiệm vụ sau:"
+        ]
     );
     assert_eq!(n.sections[1].groups[0].paragraphs.len(), 4);
     assert_eq!(n.place_date, "Lạng Sơn, ngày 15 tháng 3 năm 2022");
@@ -195,15 +240,16 @@ fn docx_is_a4_times_new_roman_with_the_texts() {
     assert!(bytes.starts_with(b"PK"), "a zip file");
     let xml = document_xml(&bytes);
     for text in [
-        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LẠNG SƠN",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Lạng Sơn, ngày 23 tháng 9 năm 2022",
         "THÔNG BÁO",
         "tại huyện Tràng Định",
         "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
-        "1. UBND huyện Tràng Định:",
-        "- Tăng cường công tác thu ngân sách (Thời hạn: 31/12/2022).",
+        "Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:",
+        "- Tăng cường công tác thu ngân sách (Thời hạn: 31/12/2022);",
         "Nơi nhận:",
         "- Lưu: VT.",
         "Phạm Hùng Trường",
@@ -236,6 +282,154 @@ fn docx_is_a4_times_new_roman_with_the_texts() {
     assert!(xml.contains(r#"w:firstLine="567""#), "first-line indent");
     // Header and signature are borderless two-column tables.
     assert_eq!(xml.matches("<w:tbl>").count(), 2);
+}
+
+/// Page 2 on carries its number, centred at the top; page 1 its own empty header.
+#[test]
+fn pages_are_numbered_from_the_second() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let bytes = notice::render(&n, NoticeFormat::Docx).unwrap();
+    let xml = document_xml(&bytes);
+    assert!(xml.contains("<w:titlePg"), "a first page of its own");
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    let target = |kind: &str| {
+        let id = xml
+            .split(&format!(r#"w:type="{kind}" r:id=""#))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("no {kind} header in {xml}"))
+            .to_string();
+        let rel = rels
+            .split("<Relationship ")
+            .find(|r| r.contains(&format!(r#"Id="{id}""#)))
+            .expect("the header's relationship");
+        let target = rel.split(r#"Target=""#).nth(1).unwrap();
+        format!("word/{}", target.split('"').next().unwrap())
+    };
+    let default = part(&bytes, &target("default"));
+    assert!(
+        default.contains("<w:instrText>PAGE</w:instrText>"),
+        "{default}"
+    );
+    assert!(default.contains(r#"<w:jc w:val="center" />"#), "{default}");
+    assert!(
+        default.contains(r#"<w:sz w:val="28" />"#),
+        "14 pt: {default}"
+    );
+    let first = part(&bytes, &target("first"));
+    assert!(!first.contains("PAGE"), "{first}");
+}
+
+/// Paragraph and run properties in the order of the OOXML schema (CT_PPr, CT_RPr: the
+/// names a notice uses), and every run in Vietnamese, in the document and its headers.
+#[test]
+fn properties_follow_the_schema_and_runs_are_vietnamese() {
+    use quick_xml::events::Event;
+    const PPR: &[&str] = &["keepNext", "pBdr", "spacing", "ind", "jc", "rPr"];
+    const RPR: &[&str] = &["rFonts", "b", "bCs", "i", "iCs", "sz", "szCs", "lang"];
+    const SECTPR: &[&str] = &["headerReference", "pgSz", "pgMar", "cols", "titlePg"];
+    const TBLPR: &[&str] = &["tblW", "jc", "tblBorders", "tblLayout", "tblCellMar"];
+    const STYLE: &[&str] = &["name", "qFormat", "pPr", "rPr"];
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let bytes = notice::render(&n, NoticeFormat::Docx).unwrap();
+    for name in [
+        "word/document.xml",
+        "word/header1.xml",
+        "word/header2.xml",
+        "word/styles.xml",
+    ] {
+        let xml = part(&bytes, name);
+        assert!(
+            !xml.contains(r#"<w:gridCol w:w="3686" w:type"#),
+            "a grid column has a width only"
+        );
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        // The open elements, each with the rank of its last child.
+        let mut stack: Vec<(String, usize)> = Vec::new();
+        let mut runs = 0;
+        let mut vietnamese = 0;
+        loop {
+            let (e, empty) = match reader.read_event().unwrap() {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => {
+                    stack.pop();
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let local = e.local_name().as_ref().to_string();
+            if let Some((parent, last)) = stack.last_mut() {
+                let order = match parent.as_str() {
+                    "pPr" => PPR,
+                    "rPr" => RPR,
+                    "sectPr" => SECTPR,
+                    "tblPr" => TBLPR,
+                    "style" => STYLE,
+                    _ => &[],
+                };
+                if let Some(rank) = order.iter().position(|o| *o == local) {
+                    assert!(
+                        rank >= *last,
+                        "{name}: <w:{local}> after a later sibling in <w:{parent}>"
+                    );
+                    *last = rank;
+                } else {
+                    assert!(
+                        order.is_empty(),
+                        "{name}: <w:{local}> unexpected in <w:{parent}>"
+                    );
+                }
+                if parent == "rPr" && local == "lang" {
+                    let val = e.try_get_attribute("w:val").unwrap().unwrap();
+                    assert_eq!(val.value, "vi-VN");
+                    if stack.len() >= 2 && stack[stack.len() - 2].0 == "r" {
+                        vietnamese += 1;
+                    }
+                }
+            }
+            if local == "r" {
+                runs += 1;
+            }
+            if !empty {
+                stack.push((local, 0));
+            }
+        }
+        // The first page's header is empty; the styles have no runs.
+        assert!(
+            runs > 0 || name == "word/header2.xml" || name == "word/styles.xml",
+            "{name}"
+        );
+        assert_eq!(vietnamese, runs, "{name}: every run in Vietnamese");
+    }
+}
+
+/// The document properties name the issuing body as author, and the time the file was
+/// made, not docx-rs's "unknown" and 1970.
+#[test]
+fn the_document_properties_are_real() {
+    let (_dir, _store, _ctx, _id, n) = demo_notice();
+    let before = chrono::Utc::now() - chrono::Duration::seconds(1);
+    let bytes = notice::render(&n, NoticeFormat::Docx).unwrap();
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN</dc:creator>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:language>vi-VN</dc:language>"), "{core}");
+    let created = core
+        .split(r#"<dcterms:created xsi:type="dcterms:W3CDTF">"#)
+        .nth(1)
+        .and_then(|r| r.split('<').next())
+        .expect("a creation time");
+    let created = chrono::DateTime::parse_from_rfc3339(created).unwrap();
+    assert!(
+        created >= before && created <= chrono::Utc::now(),
+        "{created}"
+    );
+    // Still a package LibreOffice and zip readers open: the same parts as before.
+    assert!(document_xml(&bytes).contains("THÔNG BÁO"));
 }
 
 #[test]
@@ -275,7 +469,7 @@ fn saved_text_reaches_the_docx_intact_and_safe() {
     );
     assert_eq!(
         n.sections[1].groups[0].paragraphs,
-        ["- Rà soát hồ sơ (Thời hạn: 28/02/2022)"]
+        ["- Rà soát hồ sơ (Thời hạn: 28/02/2022)."]
     );
     let xml = document_xml(&notice::render(&n, NoticeFormat::Docx).unwrap());
     assert!(
@@ -302,7 +496,7 @@ fn libreoffice_renders_the_docx() {
     let Some(pdfinfo) = common::tool("pdfinfo (poppler-utils)", &["pdfinfo"]) else {
         return;
     };
-    let (dir, store, ctx, id, _) = demo_notice();
+    let (dir, store, ctx, id, n) = demo_notice();
     let docx = notice::write_docx_for(&store, &ctx, id, dir.path()).unwrap();
     // Its own profile, so a running LibreOffice or a shared one cannot interfere.
     let profile = dir.path().join("lo-profile");
@@ -323,7 +517,11 @@ fn libreoffice_renders_the_docx() {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    let o = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
+    let o = Command::new(&pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&o.stdout);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
@@ -338,6 +536,22 @@ fn libreoffice_renders_the_docx() {
             "«{needle}» not in the PDF:\n{text}"
         );
     }
+    // Every line and paragraph the Markdown has, the PDF has, word for word; without
+    // hyphens, which pdftotext drops at the end of a line.
+    let words = |s: &str| {
+        s.replace('-', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pdf_words = words(&text);
+    for text in n.texts() {
+        let text = words(&text);
+        assert!(
+            pdf_words.contains(&text),
+            "«{text}» not in the PDF:\n{pdf_words}"
+        );
+    }
     let info = Command::new(pdfinfo).arg(&pdf).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(
@@ -345,6 +559,25 @@ fn libreoffice_renders_the_docx() {
             .any(|l| l.starts_with("Page size:") && l.ends_with("(A4)")),
         "an A4 page:\n{info}"
     );
+    // The demo's notice takes two pages: the second begins with its number, the first
+    // with the issuing body.
+    assert!(info.contains("Pages:           2"), "two pages:\n{info}");
+    let page = |n: &str| {
+        let o = Command::new(&pdftotext)
+            .args(["-f", n, "-l", n])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&o.stdout).to_string();
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(page("2"), "2");
+    assert_eq!(page("1"), "ỦY BAN NHÂN DÂN");
 }
 
 fn db(dir: &Path) -> String {
@@ -398,11 +631,11 @@ fn cli_writes_the_notice_of_the_latest_inspection() {
     in_order(
         &text,
         &[
-            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "**ỦY BAN NHÂN DÂN**  \n**TỈNH LẠNG SƠN**",
             "# THÔNG BÁO",
             "## I. KẾT QUẢ",
             "## II. NHIỆM VỤ",
-            "### 1. UBND huyện Tràng Định:",
+            "Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:",
             "Nơi nhận:",
             "Phạm Hùng Trường",
         ],

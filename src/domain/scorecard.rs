@@ -78,7 +78,7 @@ pub struct Scorecard {
 }
 
 /// "02/14": two digits at least, as the reports write it.
-fn frac(n: u32, total: u32) -> String {
+pub fn frac(n: u32, total: u32) -> String {
     format!("{n:02}/{total:02}")
 }
 

@@ -6,9 +6,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
+    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
+    RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, WidthType,
 };
 
 use super::model::Notice;
@@ -169,8 +170,14 @@ fn text_width(text: &str, size: usize) -> usize {
     (em * size as f64 * 10.0) as usize
 }
 
+/// The length of the rule under a line `width` twips wide set in a space `within`
+/// wide: two fifths of the line as printed (the decree asks a third to a half).
+fn under(width: usize, within: usize) -> usize {
+    width.min(within) * 2 / 5
+}
+
 fn document(n: &Notice) -> Docx {
-    let docx = page().add_table(letterhead(n));
+    let docx = page_numbers(page()).add_table(letterhead(n));
     let docx = title(docx, n);
     body_text(docx, n).add_table(sign_off(n))
 }
@@ -192,17 +199,42 @@ fn page() -> Docx {
         .default_size(BODY)
 }
 
+/// Page numbers from page 2, centred at the top in 14 pt, as a PAGE field; the first
+/// page has a header of its own, empty, as the decree leaves it unnumbered.
+fn page_numbers(docx: Docx) -> Docx {
+    let number = Run::new()
+        .fonts(fonts())
+        .size(BODY)
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("2")
+        .add_field_char(FieldCharType::End, false);
+    let numbered = Paragraph::new()
+        .add_run(number)
+        .align(AlignmentType::Center)
+        .size(BODY)
+        .fonts(fonts());
+    docx.header(Header::new().add_paragraph(numbered))
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
+}
+
 /// Issuing body | Quốc hiệu and Tiêu ngữ, each over a short rule; number | place and
 /// date.
 fn letterhead(n: &Notice) -> Table {
-    let last = n.issuing_body.len().saturating_sub(1);
+    let own = n.issuing_body.len().saturating_sub(n.issuing_own);
     let mut left: Vec<Paragraph> = n
         .issuing_body
         .iter()
         .enumerate()
-        .map(|(i, l)| centred(l, look(HEAD, i == last, false)))
+        .map(|(i, l)| centred(l, look(HEAD, i >= own, false)))
         .collect();
-    left.push(rule(TOP_LEFT / 3, TOP_LEFT - 114));
+    let name = n.issuing_body[own..]
+        .iter()
+        .map(|l| text_width(l, HEAD))
+        .max()
+        .unwrap_or_default();
+    left.push(rule(under(name, TOP_LEFT - 114), TOP_LEFT - 114));
     let right = vec![
         centred(&n.national_name, look(NATIONAL, true, false)),
         centred(&n.motto, look(HEAD, true, false)),
@@ -239,7 +271,10 @@ fn title(docx: Docx, n: &Notice) -> Docx {
     let strong = look(BODY, true, false);
     docx.add_paragraph(line(&n.title, strong, AlignmentType::Center, 360, 0))
         .add_paragraph(centred(&n.summary, strong))
-        .add_paragraph(rule(1701, TEXT_WIDTH))
+        .add_paragraph(rule(
+            under(text_width(&n.summary, BODY), TEXT_WIDTH),
+            TEXT_WIDTH,
+        ))
         .add_paragraph(line(
             "",
             look(BODY, false, false),
@@ -249,8 +284,8 @@ fn title(docx: Docx, n: &Notice) -> Docx {
         ))
 }
 
-/// The opening, the sections and the closing sentence. A heading keeps with the
-/// paragraph after it, so no page ends on one.
+/// The opening, the sections and the closing sentence. A heading or a list's lead
+/// keeps with the paragraph after it, so no page ends on one.
 fn body_text(mut docx: Docx, n: &Notice) -> Docx {
     let plain = look(BODY, false, false);
     let strong = look(BODY, true, false);
@@ -263,12 +298,16 @@ fn body_text(mut docx: Docx, n: &Notice) -> Docx {
             if let Some(h) = &g.heading {
                 docx = docx.add_paragraph(body(h, strong).keep_next(true));
             }
+            if let Some(l) = &g.lead {
+                docx = docx.add_paragraph(body(l, plain).keep_next(true));
+            }
             for p in &g.paragraphs {
                 docx = docx.add_paragraph(body(p, plain));
             }
         }
     }
-    docx.add_paragraph(body(&n.closing, plain))
+    // The closing sentence stays on the page with the signature below it.
+    docx.add_paragraph(body(&n.closing, plain).keep_next(true))
 }
 
 /// Recipients | signer, in one row that a page break does not split.
@@ -316,5 +355,24 @@ pub fn to_bytes(n: &Notice) -> Result<Vec<u8>> {
     document(n)
         .pack(&mut out)
         .map_err(|e| Error::Document(e.to_string()))?;
-    Ok(out.into_inner())
+    let core = super::properties::core_xml(n, chrono::Utc::now());
+    super::schema_order::fix_package(out.into_inner(), &core)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_a_third_to_a_half_of_their_line() {
+        for (line, within) in [(3000, TOP_LEFT), (20000, TEXT_WIDTH), (5000, TEXT_WIDTH)] {
+            let printed = line.min(within);
+            let r = under(line, within);
+            assert!(r * 3 >= printed && r * 2 <= printed, "{r} under {printed}");
+        }
+        // Sized to the name above it, not to the column.
+        let short = under(text_width("VĂN PHÒNG", HEAD), TOP_LEFT);
+        let long = under(text_width("ỦY BAN NHÂN DÂN", HEAD), TOP_LEFT);
+        assert!(short < long, "{short} < {long}");
+    }
 }

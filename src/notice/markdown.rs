@@ -15,12 +15,12 @@ fn strong(s: &str) -> String {
 pub fn render(n: &Notice) -> String {
     let mut blocks: Vec<String> = Vec::new();
     // Issuing body (its own name in bold) | Quốc hiệu and Tiêu ngữ.
-    let last = n.issuing_body.len().saturating_sub(1);
+    let own = n.issuing_body.len().saturating_sub(n.issuing_own);
     blocks.push(
         n.issuing_body
             .iter()
             .enumerate()
-            .map(|(i, l)| if i == last { strong(l) } else { l.clone() })
+            .map(|(i, l)| if i >= own { strong(l) } else { l.clone() })
             .collect::<Vec<_>>()
             .join("  \n"),
     );
@@ -40,6 +40,7 @@ pub fn render(n: &Notice) -> String {
             if let Some(h) = &g.heading {
                 blocks.push(format!("### {h}"));
             }
+            blocks.extend(g.lead.iter().cloned());
             blocks.extend(g.paragraphs.iter().cloned());
         }
     }

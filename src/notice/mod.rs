@@ -9,8 +9,12 @@ pub mod markdown;
 pub mod model;
 
 mod directives;
+mod issuer;
 mod letterhead;
 mod opening;
+mod properties;
+mod report;
+mod schema_order;
 mod sections;
 mod sign_off;
 mod text;
@@ -73,18 +77,24 @@ pub fn notice_of(store: &Store, ctx: &Ctx, inspection_id: i64) -> Result<Option<
 }
 
 fn notice_for_inspection(store: &Store, ctx: &Ctx, ins: &Inspection) -> Result<Notice> {
+    // The figures the notice quotes are the unit's on the day of the inspection.
+    let on_the_day = Ctx {
+        as_of: issued_on(ins, ctx),
+        ..*ctx
+    };
     let mut units: HashMap<i64, UnitInfo> = HashMap::new();
     let ids = std::iter::once(ins.header.unit_id).chain(ins.items.iter().filter_map(|i| i.unit_id));
     for id in ids {
         if units.contains_key(&id) {
             continue;
         }
-        if let Some(row) = store.unit_row(ctx, id)? {
+        if let Some(row) = store.unit_row(&on_the_day, id)? {
             units.insert(
                 id,
                 UnitInfo {
                     name: row.name,
                     kind: row.kind,
+                    card: (id == ins.header.unit_id).then_some(row.card),
                 },
             );
         }

@@ -6,13 +6,15 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::domain::scorecard::Scorecard;
 use crate::domain::unit::UnitKind;
 use crate::i18n::T;
 use crate::model::Inspection;
 
 use super::directives::{self, Units};
+use super::issuer::Issuer;
 use super::text::{clean, unit_place, vi};
-use super::{letterhead, opening, sections, sign_off};
+use super::{letterhead, opening, report, sections, sign_off};
 
 /// "ngày 23 tháng 9 năm 2022": public for `tests/notice.rs`, which checks the decree's
 /// rule for dates from outside the crate.
@@ -28,7 +30,7 @@ pub struct Settings {
     pub place: Option<String>,
     /// "TB-UBND" (the number is left blank for hand-filling), or "123/TB-UBND".
     pub number_symbol: Option<String>,
-    /// "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG"; default: the chair's title.
+    /// "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG"; default: the issuing body's (`issuer`).
     pub signer_title: Option<String>,
     /// Default: the chair's name.
     pub signer_name: Option<String>,
@@ -57,13 +59,17 @@ impl Settings {
 pub struct UnitInfo {
     pub name: String,
     pub kind: UnitKind,
+    /// The inspected unit's scorecard on the day of the inspection; `None` for others.
+    pub card: Option<Scorecard>,
 }
 
-/// A block of body text: an optional run-in heading ("1. UBND huyện Tràng Định:")
-/// and its paragraphs.
+/// A block of body text: an optional heading ("1. Kết quả đạt được"), an optional
+/// plain sentence that introduces its list ("Đề nghị … các nhiệm vụ sau:"), and its
+/// paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     pub heading: Option<String>,
+    pub lead: Option<String>,
     pub paragraphs: Vec<String>,
 }
 
@@ -78,9 +84,10 @@ pub struct Section {
 /// Decree 30/2020/NĐ-CP, Appendix I.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    /// Upper left: the issuing body, in capitals; the last line is the body's own
-    /// name (bold), any lines before it its parent body.
+    /// Upper left: the issuing body, in capitals; the last `issuing_own` lines are the
+    /// body's own name (bold), any lines before them its parent body.
     pub issuing_body: Vec<String>,
+    pub issuing_own: usize,
     /// Upper right: Quốc hiệu and Tiêu ngữ.
     pub national_name: String,
     pub motto: String,
@@ -92,7 +99,8 @@ pub struct Notice {
     pub title: String,
     /// "Kết luận của Tổ công tác … tại huyện Tràng Định".
     pub summary: String,
-    /// When, who chaired, who attended; then "… kết luận như sau:".
+    /// When, who chaired, who attended; what the unit reported and its figures; then
+    /// "… kết luận như sau:".
     pub opening: Vec<String>,
     pub sections: Vec<Section>,
     pub closing: String,
@@ -121,6 +129,7 @@ impl Notice {
             out.push(s.heading.clone());
             for g in &s.groups {
                 out.extend(g.heading.iter().cloned());
+                out.extend(g.lead.iter().cloned());
                 out.extend(g.paragraphs.iter().cloned());
             }
         }
@@ -145,20 +154,30 @@ pub fn build(
     let unit = &units.inspected;
     // Grouped once: the body lists them, and their units receive the notice.
     let by_unit = directives::by_unit(ins, &units);
+    let issuing_body = letterhead::issuing_body(settings);
+    // Read before the name is broken, while its last line is still the whole name.
+    let issuer = Issuer::of(&issuing_body);
+    let (issuing_body, issuing_own) = letterhead::broken(issuing_body);
     Notice {
-        issuing_body: letterhead::issuing_body(settings),
+        issuing_body,
+        issuing_own,
         national_name: vi(T::NoticeNationalName).to_string(),
         motto: vi(T::NoticeMotto).to_string(),
-        number: letterhead::number(settings),
+        number: letterhead::number(settings, issuer),
         place_date: letterhead::place_date(settings, issued_on),
         title: vi(T::NoticeTitle).to_string(),
         summary: vi(T::NoticeSummary).replace("{unit}", &unit_place(unit)),
-        opening: opening::paragraphs(&ins.header, unit, issued_on),
+        opening: opening::paragraphs(
+            &ins.header,
+            unit,
+            report::paragraphs(&ins.header, unit, issued_on),
+            issued_on,
+        ),
         sections: sections::sections(ins, &by_unit),
-        closing: vi(T::NoticeClosing).to_string(),
+        closing: issuer.closing(),
         recipients_label: vi(T::NoticeRecipients).to_string(),
         recipients: sign_off::recipients(settings, unit, &by_unit),
-        signer_title: sign_off::signer_title(settings, &ins.header),
+        signer_title: sign_off::signer_title(settings, issuer),
         signer_name: sign_off::signer_name(settings, &ins.header),
     }
 }
@@ -231,6 +250,7 @@ mod tests {
             UnitInfo {
                 name: "Tràng Định".into(),
                 kind: UnitKind::Huyen,
+                card: None,
             },
         );
         units.insert(
@@ -238,6 +258,7 @@ mod tests {
             UnitInfo {
                 name: "Sở Tài chính".into(),
                 kind: UnitKind::So,
+                card: None,
             },
         );
         (ins, units)
@@ -271,15 +292,22 @@ mod tests {
             ["Còn 08/14 chỉ tiêu", "chưa đạt."]
         );
         let dir = &n.sections[1].groups;
-        assert_eq!(dir[0].heading.as_deref(), Some("1. UBND huyện Tràng Định:"));
+        assert_eq!(
+            dir[0].heading.as_deref(),
+            Some("1. Đề nghị UBND huyện Tràng Định tập trung thực hiện tốt các nhiệm vụ sau:")
+        );
+        assert_eq!(dir[0].lead, None);
         assert_eq!(
             dir[0].paragraphs,
             [
-                "- Đẩy nhanh giải ngân (Thời hạn: 05/02/2023).",
-                "- Kiểm tra kỷ luật"
+                "- Đẩy nhanh giải ngân (Thời hạn: 05/02/2023);",
+                "- Kiểm tra kỷ luật."
             ]
         );
-        assert_eq!(dir[1].heading.as_deref(), Some("2. Sở Tài chính:"));
+        assert_eq!(
+            dir[1].heading.as_deref(),
+            Some("2. Đề nghị Sở Tài chính thực hiện các nhiệm vụ sau:")
+        );
         assert_eq!(
             dir[1].paragraphs,
             ["- Tăng cường thu ngân sách (Thời hạn: 31/12/2022)."]
@@ -295,8 +323,12 @@ mod tests {
                 "- Lưu: VT."
             ]
         );
-        assert_eq!(n.signer_title, ["CHÁNH VĂN PHÒNG UBND TỈNH"]);
+        assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
         assert_eq!(n.signer_name, "Phạm Hùng Trường");
+        assert_eq!(
+            n.closing,
+            "UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
+        );
     }
 
     #[test]
@@ -311,7 +343,8 @@ mod tests {
             recipients: Some("Chủ tịch, các PCT UBND tỉnh\n- Sở Tài chính;\nLưu: VT, KT.".into()),
         };
         let n = build(&ins, &units, &s, d("05/02/2023"));
-        assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]);
+        assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]);
+        assert_eq!(n.issuing_own, 2);
         assert_eq!(n.number, "Số: 123/TB-UBND");
         assert_eq!(n.place_date, "Lạng Sơn, ngày 05 tháng 02 năm 2023");
         assert_eq!(n.signer_title, ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
@@ -324,6 +357,23 @@ mod tests {
                 "- UBND huyện Tràng Định;",
                 "- Lưu: VT, KT."
             ]
+        );
+    }
+
+    #[test]
+    fn an_office_header_signs_and_closes_as_the_office() {
+        let (ins, units) = sample();
+        let s = Settings {
+            issuing_body: Some("UBND tỉnh Lạng Sơn\nVăn phòng".into()),
+            ..Default::default()
+        };
+        let n = build(&ins, &units, &s, d("23/09/2022"));
+        assert_eq!(n.issuing_body, ["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"]);
+        assert_eq!(n.number, "Số:      /TB-VP");
+        assert_eq!(n.signer_title, ["CHÁNH VĂN PHÒNG"]);
+        assert_eq!(
+            n.closing,
+            "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
         );
     }
 }

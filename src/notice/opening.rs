@@ -9,14 +9,19 @@ use crate::model::InspectionHeader;
 use super::model::UnitInfo;
 use super::text::{date_short, lines, unit_body, unit_place, vi};
 
-/// The two opening paragraphs: the meeting, then "… kết luận như sau:". The date is
-/// the notice's own when the inspection has none.
-pub fn paragraphs(h: &InspectionHeader, unit: &UnitInfo, issued_on: NaiveDate) -> Vec<String> {
+/// The opening paragraphs: the meeting, what the unit reported (`report`), then "…
+/// kết luận như sau:". The date is the notice's own when the inspection has none.
+pub fn paragraphs(
+    h: &InspectionHeader,
+    unit: &UnitInfo,
+    report: Vec<String>,
+    issued_on: NaiveDate,
+) -> Vec<String> {
     let chair = name_and_title(&h.chair_name, &h.chair_title);
-    vec![
-        meeting(h, unit, chair.as_deref(), issued_on),
-        concludes(unit, chair.as_deref()),
-    ]
+    let mut out = vec![meeting(h, unit, chair.as_deref(), issued_on)];
+    out.extend(report);
+    out.push(concludes(unit, chair.as_deref()));
+    out
 }
 
 /// "Ngày 23/9/2022, Tổ công tác … do đồng chí … chủ trì đã kiểm tra … tại huyện Tràng

@@ -47,10 +47,12 @@ fn findings(ins: &Inspection) -> Option<Part> {
             vec![
                 Group {
                     heading: Some(format!("1. {}", vi(T::NoticeSubResults))),
+                    lead: None,
                     paragraphs: results,
                 },
                 Group {
                     heading: Some(format!("2. {}", vi(T::NoticeSubShortcomings))),
+                    lead: None,
                     paragraphs: shortcomings,
                 },
             ],
@@ -63,15 +65,18 @@ fn findings(ins: &Inspection) -> Option<Part> {
 
 /// Proposals, each a bulleted paragraph like a directive's, without a deadline.
 fn proposals(ins: &Inspection) -> Option<Part> {
-    let paragraphs: Vec<String> = of_kind(ins, ItemKind::Proposal)
-        .flat_map(|i| directives::paragraphs(&i.text, None))
+    let items: Vec<Vec<String>> = of_kind(ins, ItemKind::Proposal)
+        .map(|i| directives::paragraphs(&i.text, None))
+        .filter(|ps| !ps.is_empty())
         .collect();
+    let paragraphs = directives::list(&items);
     (!paragraphs.is_empty()).then(|| (vi(T::NoticeSecProposals), unheaded(paragraphs)))
 }
 
 fn unheaded(paragraphs: Vec<String>) -> Vec<Group> {
     vec![Group {
         heading: None,
+        lead: None,
         paragraphs,
     }]
 }

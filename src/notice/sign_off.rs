@@ -5,6 +5,7 @@ use crate::i18n::T;
 use crate::model::InspectionHeader;
 
 use super::directives::UnitDirectives;
+use super::issuer::Issuer;
 use super::model::{Settings, UnitInfo};
 use super::text::{lines, one_line, unit_body, vi};
 
@@ -62,20 +63,16 @@ fn recipient_line(s: &str) -> String {
     format!("- {core};")
 }
 
-/// The signer's title in capitals, one line each: as set, else the chair's title up
-/// to its first comma ("Chánh Văn phòng UBND tỉnh, Tổ trưởng …" signs as the former).
-pub fn signer_title(settings: &Settings, h: &InspectionHeader) -> Vec<String> {
-    match settings.signer_title.as_deref() {
-        Some(t) => lines(t),
-        None => lines(&h.chair_title)
-            .join(" ")
-            .split(',')
-            .next()
-            .map(|s| vec![s.trim().to_string()])
-            .unwrap_or_default(),
-    }
+/// The signer's title in capitals, one line each: as set, else the issuer's
+/// ("TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG" under the People's Committee).
+pub fn signer_title(settings: &Settings, issuer: Issuer) -> Vec<String> {
+    lines(
+        settings
+            .signer_title
+            .as_deref()
+            .unwrap_or(issuer.signer_title()),
+    )
     .into_iter()
-    .filter(|l| !l.is_empty())
     .map(|l| l.to_uppercase())
     .collect()
 }

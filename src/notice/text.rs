@@ -124,14 +124,17 @@ mod tests {
         let huyen = UnitInfo {
             name: "Tràng Định".into(),
             kind: UnitKind::Huyen,
+            card: None,
         };
         let so = UnitInfo {
             name: "Sở Tài chính".into(),
             kind: UnitKind::So,
+            card: None,
         };
         let xa = UnitInfo {
             name: "Đoàn Kết".into(),
             kind: UnitKind::Xa,
+            card: None,
         };
         assert_eq!(unit_place(&huyen), "huyện Tràng Định");
         assert_eq!(unit_body(&huyen), "UBND huyện Tràng Định");
