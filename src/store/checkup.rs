@@ -163,7 +163,13 @@ mod tests {
     #[test]
     fn a_path_becomes_a_uri_sqlite_reads_as_that_file() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("Sở Nội vụ #1 ?50%.db");
+        // Windows allows no '?' in a file name.
+        let name = if cfg!(windows) {
+            "Sở Nội vụ #1 50%.db"
+        } else {
+            "Sở Nội vụ #1 ?50%.db"
+        };
+        let path = dir.path().join(name);
         Connection::open(&path)
             .unwrap()
             .execute_batch("PRAGMA user_version = 7")
@@ -171,7 +177,7 @@ mod tests {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
         let uri = uri(&path).unwrap();
         assert!(
-            uri.contains("%23") && uri.contains("%3F") && uri.contains("%25"),
+            uri.contains("%23") && uri.contains("%25") && (cfg!(windows) || uri.contains("%3F")),
             "{uri}"
         );
         let c = Connection::open_with_flags(format!("{uri}?immutable=1"), flags).unwrap();
