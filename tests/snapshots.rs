@@ -60,6 +60,9 @@ fn help_overlay_80x24() {
     let (d, mut app) = common::demo_app_at_stable_path(80, 24);
     key(&mut app, KeyCode::Char('?'));
     let screen = common::stable_path(&render(&app), &d);
+    assert!(screen.contains("Cơ sở dữ liệu: /tmp/tct000000"), "{screen}");
+    // Windows writes the rest of the path with a backslash.
+    #[cfg(unix)]
     assert!(
         screen.contains("Cơ sở dữ liệu: /tmp/tct000000/demo.db"),
         "{screen}"
