@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::keymap;
 
@@ -73,6 +73,9 @@ fn pasted(run: &[(KeyEvent, Instant)]) -> Option<String> {
                 }
             }
             (KeyEventKind::Release, _) => continue,
+            // A line feed a Unix terminal passes on raw (tmux's keys, a terminal
+            // without bracketed paste) reads as Ctrl-J: in a burst, a line break.
+            (_, KeyCode::Char('j')) if k.modifiers == KeyModifiers::CONTROL => '\n',
             _ if !keymap::is_typing(k) => return None,
             (_, KeyCode::Char(c)) => {
                 down.push(c);
@@ -99,7 +102,6 @@ fn pasted(run: &[(KeyEvent, Instant)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
 
     fn ev(code: KeyCode, kind: KeyEventKind) -> KeyEvent {
         KeyEvent::new_with_kind(code, KeyModifiers::NONE, kind)
@@ -136,6 +138,20 @@ mod tests {
                 "Cao Lộc\tđạt\nq".into(),
                 run.last().unwrap().1
             )]
+        );
+    }
+
+    /// tmux and terminals without bracketed paste pass a line feed on raw: Ctrl-J.
+    #[test]
+    fn a_raw_line_feed_in_a_paste_is_a_line_break() {
+        let t0 = Instant::now();
+        let mut run = pairs("cao\tloc", t0, micro(20));
+        let lf = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        run.push((lf, t0 + micro(200)));
+        run.push((ev(KeyCode::Char('q'), KeyEventKind::Press), t0 + micro(220)));
+        assert_eq!(
+            split(&run),
+            vec![Delivery::Paste("cao\tloc\nq".into(), t0 + micro(220))]
         );
     }
 
