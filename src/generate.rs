@@ -213,7 +213,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
     let names = unit_names(&mut rng, spec.units);
     let as_of = spec.as_of;
     let span_days = i64::from(spec.years.max(1)) * 365;
-    let unit_ids = store.write(|c| {
+    let unit_ids = store.write_base(|c| {
         let province = c.insert_unit(&NewUnit {
             name: "Lạng Sơn".into(),
             kind: UnitKind::Tinh,
@@ -290,7 +290,7 @@ pub fn generate(store: &mut Store, spec: &Spec, progress: bool) -> Result<()> {
         cumulative.push(acc);
     }
     // The units' tallies are counted once at the end, not kept row by row.
-    store.write(|c| {
+    store.write_base(|c| {
         c.bulk_tasks(spec.tasks, |c| {
             for n in 0..spec.tasks {
                 let r = rng.f64();

@@ -23,6 +23,7 @@ pub mod progress;
 pub mod report;
 pub mod sheet;
 pub mod store;
+pub mod sync;
 pub mod theme;
 pub mod tui;
 pub mod ui;

@@ -19,8 +19,9 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     // Files out: atomic writes, tables, progress on a terminal.
     &["outfile", "sheet", "progress"],
-    // Documents, reports, the import and the generator, each over the store.
-    &["notice", "report", "import", "generate"],
+    // Documents, reports, the import, the generator and the exchange between
+    // laptops, each over the store.
+    &["notice", "report", "import", "generate", "sync"],
     // The screen's building blocks: keys as data, the layout, colours.
     &["keymap", "layout", "theme"],
     // Screen state and update; it asks the store and never draws.

@@ -205,7 +205,7 @@ fn directives_are_grouped_by_unit_with_deadlines() {
 
 #[test]
 fn settings_change_the_number_and_the_signer() {
-    let (_dir, store, ctx, id, _) = demo_notice();
+    let (_dir, mut store, ctx, id, _) = demo_notice();
     store.set_setting("number_symbol", "125/TB-UBND").unwrap();
     store
         .set_setting("signer_title", "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG")

@@ -481,7 +481,7 @@ fn read_only_file_opens_read_only() {
     let mut perm = std::fs::metadata(&path).unwrap().permissions();
     perm.set_readonly(true);
     std::fs::set_permissions(&path, perm).unwrap();
-    let s = Store::open(&path).unwrap();
+    let mut s = Store::open(&path).unwrap();
     assert!(s.read_only());
     assert_eq!(s.setting("k").unwrap().as_deref(), Some("v"));
     assert!(s.set_setting("k", "w").is_err());
@@ -627,7 +627,7 @@ fn a_database_on_a_network_share_is_kept_without_wal() {
     assert!(!local.on_network());
     assert_eq!(journal(&local), "wal");
     drop(local);
-    let shared = Store::open_as_on_network(&p).unwrap();
+    let mut shared = Store::open_as_on_network(&p).unwrap();
     assert_eq!(journal(&shared), "delete");
     shared.set_setting("place", "Lạng Sơn").unwrap();
     assert_eq!(
@@ -658,4 +658,78 @@ fn the_dashboard_says_a_database_is_on_a_network_share() {
     assert!(said.contains("t.db"), "{said}");
     let local = tct::app::App::new(Store::open(&p).unwrap(), ctx("23/09/2022"), theme, (80, 24));
     assert_eq!(local.message(), None);
+}
+
+/// Saving a record again (a directive's wording corrected) keeps a deadline extended
+/// since it was written; a deadline changed in the record itself is the new one.
+#[test]
+fn saving_a_record_again_keeps_an_extension_granted_since() {
+    use tct::model::{InspectionInput, ItemInput};
+    let (_dir, mut store) = common::demo_store();
+    let ctx = common::ctx("23/09/2022");
+    let id = *store.inspection_ids(None).unwrap().first().unwrap();
+    let again = |store: &mut Store, text: &str, deadline: Option<chrono::NaiveDate>| {
+        let ins = store.inspection(&ctx, id).unwrap().unwrap();
+        let first = ins.items.iter().position(|i| i.task_id.is_some()).unwrap();
+        let h = &ins.header;
+        let input = InspectionInput {
+            id: Some(h.id),
+            unit_id: h.unit_id,
+            held_on: h.held_on.unwrap(),
+            place: h.place.clone(),
+            chair_name: h.chair_name.clone(),
+            chair_title: h.chair_title.clone(),
+            members: h.members.clone(),
+            attendees: h.attendees.clone(),
+            report: h.report.clone(),
+            items: ins
+                .items
+                .iter()
+                .enumerate()
+                .map(|(n, i)| ItemInput {
+                    id: Some(i.id),
+                    kind: i.kind,
+                    text: if n == first {
+                        text.to_string()
+                    } else {
+                        i.text.clone()
+                    },
+                    unit_id: i.unit_id,
+                    deadline: if n == first {
+                        deadline.or(i.deadline)
+                    } else {
+                        i.deadline
+                    },
+                    office: i.office.clone(),
+                })
+                .collect(),
+            removed: Vec::new(),
+        };
+        store.save_inspection(&input, &h.saved_at).unwrap();
+        ins.items[first].task_id.unwrap()
+    };
+    let task = again(&mut store, "Chỉ đạo thứ nhất", None);
+    let deadline = |store: &Store| -> String {
+        store
+            .connection()
+            .query_row("SELECT deadline FROM task WHERE id = ?1", [task], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    store
+        .write(|tx| tx.extend_deadline(task, None, common::date("31/03/2023"), "lý do"))
+        .unwrap();
+    again(&mut store, "Chỉ đạo thứ nhất, sửa lời", None);
+    assert_eq!(deadline(&store), "2023-03-31", "the extension stays");
+    again(
+        &mut store,
+        "Chỉ đạo thứ nhất, sửa lời",
+        Some(common::date("30/06/2023")),
+    );
+    assert_eq!(
+        deadline(&store),
+        "2023-06-30",
+        "a deadline typed in the record is taken"
+    );
 }

@@ -123,6 +123,42 @@ const VI: &[(&str, &str)] = &[
         "Thông tin để gửi khi cần giúp đỡ: phiên bản, hệ điều hành, cơ sở dữ liệu và kết quả kiểm tra, nhật ký lỗi, cửa sổ dòng lệnh. Không thay đổi gì",
     ),
     ("config.value", "Giá trị mới"),
+    (
+        "sync",
+        "Trao đổi những gì mỗi máy đã ghi, qua một tệp (USB, thư điện tử, thư mục dùng chung)",
+    ),
+    (
+        "sync.export",
+        "Ghi mọi thay đổi cơ sở dữ liệu này biết vào TỆP, để gửi máy khác",
+    ),
+    (
+        "sync.export.output",
+        "Tệp trao đổi ghi ra (ghi đè nếu đã có), ví dụ may-a.tctsync",
+    ),
+    (
+        "sync.import",
+        "Nhận tệp trao đổi của máy khác: nhận hết, hoặc không nhận gì nếu không được",
+    ),
+    (
+        "sync.import.file",
+        "Tệp do `tct sync export` ghi trên một bản chép của cơ sở dữ liệu này",
+    ),
+    (
+        "sync.dir",
+        "Qua thư mục dùng chung: nhận tệp của mọi máy khác ở đó, rồi ghi tệp của máy này",
+    ),
+    (
+        "sync.dir.path",
+        "Thư mục dùng chung (không bao giờ đặt chính cơ sở dữ liệu ở đó)",
+    ),
+    (
+        "sync.status",
+        "Máy này, các máy đã trao đổi và lúc nào, số xung đột chờ xem",
+    ),
+    (
+        "sync.conflicts",
+        "Các giá trị máy này ghi đè lên máy kia, và thay đổi không áp dụng được",
+    ),
 ];
 
 /// The placeholders of values in Vietnamese (`--db <TỆP>`); others stay as named.

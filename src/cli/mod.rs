@@ -127,6 +127,12 @@ pub enum Command {
     /// checks, the log, the terminal. Changes nothing
     #[command(visible_alias = "chan-doan")]
     Doctor,
+    /// Exchange what each laptop recorded, by a file (USB stick, mail, a shared folder)
+    #[command(visible_alias = "dong-bo")]
+    Sync {
+        #[command(subcommand)]
+        what: SyncWhat,
+    },
     /// Settings kept in the database: issuing_body, place, number_symbol, signer_title,
     /// signer_name, recipients. No KEY lists them; KEY VALUE sets one.
     Config {
@@ -153,6 +159,31 @@ pub enum ExportWhat {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncWhat {
+    /// Write every change this database knows to FILE, for another laptop
+    Export {
+        /// The bundle to write (replaced if there), e.g. may-a.tctsync
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Take in another laptop's bundle: all of it or, if it cannot be, nothing
+    Import {
+        /// A bundle written by `tct sync export` on a copy of this database
+        file: PathBuf,
+    },
+    /// Through a shared folder: take in every other laptop's file there, then write
+    /// this laptop's own
+    Dir {
+        /// The shared folder (never put the database itself there)
+        path: PathBuf,
+    },
+    /// This laptop, the others it heard from and when, and the conflicts waiting
+    Status,
+    /// Values one laptop wrote over another's, and changes left out
+    Conflicts,
 }
 
 pub fn language(cli: &Cli) -> Result<Lang> {

@@ -7,7 +7,7 @@ use crate::notice::SETTING_KEYS;
 use crate::store::Store;
 
 /// `tct config`: lists the settings, or shows or sets one.
-pub fn run(store: &Store, key: Option<&str>, value: Option<&str>) -> Result<()> {
+pub fn run(store: &mut Store, key: Option<&str>, value: Option<&str>) -> Result<()> {
     match (key, value) {
         (None, _) => {
             let all = store.settings()?;

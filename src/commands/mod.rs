@@ -9,6 +9,7 @@ mod export;
 mod generate;
 mod import;
 mod report;
+mod sync;
 
 use std::path::Path;
 
@@ -68,13 +69,14 @@ pub fn run(cli: Cli) -> Result<()> {
             Command::Report { .. }
                 | Command::Export { .. }
                 | Command::Backup { .. }
+                | Command::Sync { .. }
                 | Command::Config { value: None, .. }
         )
     );
     if reads_only && !(cli.demo || cli.reset_demo) && !path.exists() {
         return Err(Error::NoDatabase(path));
     }
-    let store = open_store(&cli, &path)?;
+    let mut store = open_store(&cli, &path)?;
     // Once a run, on standard error; the dashboard says it on its status line.
     if store.on_network() && cli.command.is_some() {
         let path = crate::domain::text::printable(&path.display().to_string());
@@ -151,11 +153,12 @@ pub fn run(cli: Cli) -> Result<()> {
             done
         }
         Some(Command::Backup { file }) => backup::run(&store, &file),
+        Some(Command::Sync { what }) => sync::run(&mut store, &what),
         Some(Command::Generate { .. } | Command::Doctor) => {
             unreachable!("handled before the store opens")
         }
         Some(Command::Config { key, value }) => {
-            let done = config::run(&store, key.as_deref(), value.as_deref());
+            let done = config::run(&mut store, key.as_deref(), value.as_deref());
             drop(store);
             match (&done, created) {
                 (Ok(()), true) => say_created(&path),

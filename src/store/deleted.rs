@@ -4,6 +4,7 @@
 //! their extensions and import history), so they leave every count by the same
 //! triggers that count them, and come back the same way.
 
+use super::replica::fresh_id;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Store, Tx};
@@ -108,17 +109,22 @@ impl Tx<'_> {
                 &format!(
                     "INSERT INTO task(id, {TASK_REST})
                      SELECT CASE WHEN EXISTS (SELECT 1 FROM task t WHERE t.id = ?2)
-                                 THEN NULL ELSE ?2 END, {TASK_REST}
-                     FROM deleted_task WHERE inspection_id = ?1 AND id = ?2"
+                                 THEN {fresh} ELSE ?2 END, {TASK_REST}
+                     FROM deleted_task WHERE inspection_id = ?1 AND id = ?2",
+                    fresh = fresh_id!("task")
                 ),
                 params![id, old],
             )?;
             let new = self.c.last_insert_rowid();
             self.c.execute(
                 &format!(
-                    "INSERT INTO extension(task_id, {EXTENSION_REST})
-                     SELECT ?3, {EXTENSION_REST} FROM deleted_extension
-                     WHERE inspection_id = ?1 AND task_id = ?2 ORDER BY id"
+                    // The block's next ids, one a row: the subquery is worked out
+                    // once for the statement.
+                    "INSERT INTO extension(id, task_id, {EXTENSION_REST})
+                     SELECT {fresh} - 1 + row_number() OVER (ORDER BY id), ?3, {EXTENSION_REST}
+                     FROM deleted_extension
+                     WHERE inspection_id = ?1 AND task_id = ?2 ORDER BY id",
+                    fresh = fresh_id!("extension")
                 ),
                 params![id, old, new],
             )?;

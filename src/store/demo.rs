@@ -153,7 +153,7 @@ pub fn load_demo(store: &mut Store, data: &DemoData) -> Result<()> {
             .filter(|i| i.kind == ItemKind::Directive && !i.text.trim().is_empty())
             .map(|i| i.completed_on)
             .collect();
-        store.write_sql(|c| {
+        store.write_local(|c| {
             let tasks: Vec<i64> = c
                 .prepare("SELECT task_id FROM conclusion_item WHERE inspection_id = ?1 AND task_id IS NOT NULL ORDER BY position")?
                 .query_map([id], |r| r.get(0))?
@@ -180,7 +180,7 @@ impl Store {
 }
 
 fn load_base(store: &mut Store, data: &DemoData) -> Result<()> {
-    store.write_sql(|c| {
+    store.write_local(|c| {
         let mut ids: HashMap<&str, i64> = HashMap::new();
         for u in &data.units {
             let parent_id = match &u.parent {

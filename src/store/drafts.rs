@@ -55,7 +55,7 @@ impl Store {
         let unit_id = unit_id.into();
         self.hold_lease();
         let owner = self.owner.clone();
-        self.write_sql(|c| {
+        self.write_local(|c| {
             if let Some(id) = id {
                 let n = c
                     .prepare_cached(
@@ -134,7 +134,7 @@ impl Store {
     pub fn take_draft(&mut self, id: i64, seen_owner: Option<&str>) -> Result<bool> {
         self.hold_lease();
         let owner = self.owner.clone();
-        self.write_sql(|c| {
+        self.write_local(|c| {
             let n = c.execute(
                 "UPDATE draft SET owner = ?3, discarded_at = NULL WHERE id = ?1 AND owner IS ?2",
                 params![id, seen_owner, owner],
@@ -146,7 +146,7 @@ impl Store {
     /// Marks a draft discarded at `at`: it is kept, no window's, until purged. False
     /// when it was no longer `seen_owner`'s (another window took it meanwhile).
     pub fn discard_draft(&mut self, id: i64, seen_owner: Option<&str>, at: &str) -> Result<bool> {
-        self.write_sql(|c| {
+        self.write_local(|c| {
             let n = c.execute(
                 "UPDATE draft SET owner = NULL, discarded_at = ?3
                  WHERE id = ?1 AND owner IS ?2 AND discarded_at IS NULL",
@@ -169,7 +169,7 @@ impl Store {
         if !due {
             return Ok(0);
         }
-        self.write_sql(|c| {
+        self.write_local(|c| {
             Ok(c.execute(
                 "DELETE FROM draft WHERE discarded_at IS NOT NULL AND discarded_at < ?1",
                 [before],

@@ -86,6 +86,8 @@ impl Store {
         )?;
         self.path = dest.to_path_buf();
         self.file_id = file_id(&self.path);
+        // A new file: it names itself anew before its first write (replica.rs).
+        self.settled = false;
         self.prepare()
     }
 }

@@ -2,6 +2,7 @@
 //! and matched in memory (hash maps, no per-row scans); inserts reuse `write.rs`, and
 //! the updates here run inside the import's one transaction.
 
+use super::replica::fresh_id;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -169,12 +170,14 @@ impl Store {
 /// Inserts a task whose text is already NFC and trimmed, with its folded title: the
 /// import's fast path for many rows (`insert_task` normalises each field itself).
 pub(super) fn insert_imported_task(c: &Connection, t: &NewTask, title_key: &str) -> Result<i64> {
-    c.prepare_cached(
-        "INSERT INTO task(title, title_key, doc_number, doc_date, leader, unit_id, cooperating,
-                          assigned_on, deadline, original_deadline, completed_on, origin,
-                          completion_unknown, cancelled)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13)",
-    )?
+    c.prepare_cached(concat!(
+        "INSERT INTO task(id, title, title_key, doc_number, doc_date, leader, unit_id,
+                          cooperating, assigned_on, deadline, original_deadline, completed_on,
+                          origin, completion_unknown, cancelled)
+         VALUES (",
+        fresh_id!("task"),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13)"
+    ))?
     .execute(params![
         t.title,
         title_key,
@@ -322,10 +325,12 @@ pub(super) fn update_task(
         t.cancelled,
     ])?;
     if let DeadlineChange::Extend { old, new } = deadline {
-        c.prepare_cached(
-            "INSERT INTO extension(task_id, granted_on, old_deadline, new_deadline, reason)
-             VALUES (?1, NULL, ?2, ?3, ?4)",
-        )?
+        c.prepare_cached(concat!(
+            "INSERT INTO extension(id, task_id, granted_on, old_deadline, new_deadline, reason)
+             VALUES (",
+            fresh_id!("extension"),
+            ", ?1, NULL, ?2, ?3, ?4)"
+        ))?
         .execute(params![
             id,
             iso(old),

@@ -1,6 +1,7 @@
 //! Inspections and their conclusions. Saving one is a single transaction that also
 //! creates or updates the task of each directive and clears the form's draft.
 
+use super::replica::fresh_id;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -79,8 +80,14 @@ fn write_task(
     match existing {
         Some(id) => {
             c.prepare_cached(
+                // The record's deadline is the task's unless the record's own was
+                // changed: an extension granted since (gia hạn) stays when the record
+                // is saved again.
                 "UPDATE task SET title = ?2, title_key = ?3, unit_id = ?4, assigned_on = ?5,
-                   leader = ?6, deadline = ?7, office = ?8,
+                   leader = ?6, office = ?8,
+                   deadline = CASE WHEN EXISTS (SELECT 1 FROM conclusion_item
+                                                WHERE task_id = ?1 AND deadline IS ?7)
+                              THEN deadline ELSE ?7 END,
                    original_deadline = CASE WHEN EXISTS (SELECT 1 FROM extension WHERE task_id = ?1)
                                        THEN original_deadline ELSE ?7 END
                  WHERE id = ?1",
@@ -98,11 +105,13 @@ fn write_task(
             Ok(id)
         }
         None => {
-            c.prepare_cached(
-                "INSERT INTO task(title, title_key, unit_id, assigned_on, leader, deadline,
+            c.prepare_cached(concat!(
+                "INSERT INTO task(id, title, title_key, unit_id, assigned_on, leader, deadline,
                                   original_deadline, inspection_id, office)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
-            )?
+                 VALUES (",
+                fresh_id!("task"),
+                ", ?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)"
+            ))?
             .execute(params![
                 title,
                 fold(&title),
@@ -167,9 +176,13 @@ impl Store {
                 }
                 None => {
                     c.execute(
-                        "INSERT INTO inspection(unit_id, held_on, place, chair_name, chair_title,
-                           members, attendees, report, saved_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        concat!(
+                            "INSERT INTO inspection(id, unit_id, held_on, place, chair_name,
+                               chair_title, members, attendees, report, saved_at)
+                             VALUES (",
+                            fresh_id!("inspection"),
+                            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                        ),
                         params![input.unit_id, iso(input.held_on), fields[0], fields[1], fields[2],
                                 fields[3], fields[4], fields[5], saved_at],
                     )?;
@@ -224,8 +237,13 @@ impl Store {
                         params![iid, id, position, item.kind.code(), text, unit, deadline, task],
                     )?,
                     None => c.execute(
-                        "INSERT INTO conclusion_item(inspection_id, position, kind, text, unit_id, deadline, task_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        concat!(
+                            "INSERT INTO conclusion_item(id, inspection_id, position, kind, text,
+                               unit_id, deadline, task_id)
+                             VALUES (",
+                            fresh_id!("conclusion_item"),
+                            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                        ),
                         params![id, position, item.kind.code(), text, unit, deadline, task],
                     )?,
                 };

@@ -2,7 +2,9 @@
 //! ask (indexed, paged and aggregated in SQL) and the writes, each in one transaction.
 
 mod backup;
+mod capture;
 mod checkup;
+mod conflicts;
 mod deleted;
 mod demo;
 mod drafts;
@@ -15,9 +17,12 @@ mod lease;
 pub mod network;
 mod position;
 mod queries;
+mod replay;
+mod replica;
 pub mod resolve;
 mod schema;
 mod schema_check;
+mod session;
 mod sort;
 mod successors;
 mod tally;
@@ -36,8 +41,11 @@ use crate::error::{Error, Result};
 
 pub use backup::owner_only;
 pub use checkup::{Answers, Checkup, checkup};
+pub use conflicts::{ConflictRow, SyncStatus};
 pub use demo::{DemoData, load_demo};
 pub use file_guard::{FileEvent, FileId, file_id};
+pub use replay::{Entry, Merged};
+pub use replica::Replica;
 /// Each version's SQL, for tests that make a file of an older version.
 #[cfg(feature = "testing")]
 pub use schema::MIGRATIONS;
@@ -61,6 +69,10 @@ pub struct Store {
     created: bool,
     /// The file is on a network share (network.rs).
     network: bool,
+    /// Whether this copy's identity has been checked against where the file is
+    /// (replica.rs): done at the first write, so a command that only reads never
+    /// writes, not even to a damaged file.
+    settled: bool,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -133,6 +145,7 @@ impl Store {
             busy_wait: BUSY_WAIT,
             created,
             network,
+            settled: false,
         };
         store.prepare()?;
         store.file_id = file_guard::file_id(path);
@@ -153,6 +166,7 @@ impl Store {
             busy_wait: BUSY_WAIT,
             created: true,
             network: false,
+            settled: false,
         };
         store.prepare()?;
         Ok(store)
@@ -255,8 +269,9 @@ impl Store {
             .optional()?)
     }
 
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        put_setting(&self.conn, key, value)
+    /// Sets a setting, as one write (it travels to the other laptops).
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write_sql(|c| put_setting(c, key, value))
     }
 
     /// Every setting, by key.

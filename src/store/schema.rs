@@ -534,6 +534,56 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (inspection_id, task_id)
     ) WITHOUT ROWID;
     "#,
+    // 11: this file as one of several laptops' copies of one record. Who it is
+    // (replica.rs): the replica id naming its changes, the lineage all copies share,
+    // the block of ids it hands out (0: the file the database began in), where it
+    // was last opened (another place means a copy) and the laptop's name. Every
+    // change made here or received, as a session changeset (capture.rs), numbered in
+    // its origin's order and stamped by a hybrid clock: all copies apply all changes
+    // in the order of the stamps (replay.rs), `effect` being what applying one did
+    // here. The laptops whose changes arrived, and the values a later change wrote
+    // over (conflicts.rs): derived again whenever the order is replayed.
+    r#"
+    CREATE TABLE sync_self (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),
+        replica  TEXT NOT NULL,
+        lineage  TEXT NOT NULL,
+        id_base  INTEGER NOT NULL,
+        place    TEXT NOT NULL,
+        name     TEXT NOT NULL
+    );
+    INSERT INTO sync_self(id, replica, lineage, id_base, place, name)
+        VALUES (1, lower(hex(randomblob(16))), lower(hex(randomblob(16))), 0, '', '');
+
+    CREATE TABLE sync_change (
+        origin   TEXT NOT NULL,
+        seq      INTEGER NOT NULL CHECK (seq > 0),
+        stamp    INTEGER NOT NULL,          -- microseconds since 1970, hybrid clock
+        changes  BLOB NOT NULL,
+        effect   BLOB,                      -- NULL: the same as `changes`
+        PRIMARY KEY (origin, seq)
+    );
+    CREATE UNIQUE INDEX sync_change_order ON sync_change(stamp, origin, seq);
+
+    CREATE TABLE sync_peer (
+        replica  TEXT PRIMARY KEY,
+        name     TEXT NOT NULL,
+        heard_at TEXT                       -- when a bundle from it was last taken in
+    ) WITHOUT ROWID;
+
+    CREATE TABLE sync_conflict (
+        origin   TEXT NOT NULL,             -- the change that wrote over a value
+        seq      INTEGER NOT NULL,
+        tbl      TEXT NOT NULL,
+        row_key  TEXT NOT NULL,             -- the row's key values, as JSON
+        col      TEXT NOT NULL,             -- '' for the whole row
+        kind     TEXT NOT NULL CHECK (kind IN ('overwritten', 'deleted', 'edit_lost', 'refused')),
+        lost     TEXT,                      -- JSON
+        won      TEXT,                      -- JSON
+        PRIMARY KEY (origin, seq, tbl, row_key, col)
+    ) WITHOUT ROWID;
+    CREATE INDEX sync_conflict_row ON sync_conflict(tbl, row_key);
+    "#,
 ];
 
 pub fn latest_version() -> i64 {
@@ -558,7 +608,7 @@ mod tests {
     /// only then add its fingerprint here.
     #[test]
     fn released_migrations_are_frozen() {
-        let released: [u64; 10] = [
+        let released: [u64; 11] = [
             0x9e0e_f0ef_bb24_eb36,
             0x7cf0_d00e_6f43_698c,
             0x15f6_1c81_4ec9_1028,
@@ -569,6 +619,7 @@ mod tests {
             0xe810_0307_398d_adbd,
             0x0432_be04_132d_bb52,
             0xd9cc_3120_8086_e3ba,
+            0x6381_642b_09c6_9fe2,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

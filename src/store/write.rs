@@ -1,6 +1,7 @@
 //! Writes. Each user action goes through `Store::write`, one transaction: it is all
 //! there after a crash, or none of it is.
 
+use super::replica::fresh_id;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -25,19 +26,43 @@ pub(crate) fn opt_nfc(s: &Option<String>) -> Option<String> {
 }
 
 impl Store {
-    /// Runs `f` in one immediate transaction: committed whole or not at all.
+    /// Runs `f` in one immediate transaction: committed whole or not at all, and kept
+    /// as a change to send to the other laptops (capture.rs).
     pub fn write<R>(&mut self, f: impl FnOnce(&Tx) -> Result<R>) -> Result<R> {
         self.write_sql(|c| f(&Tx { c }))
     }
 
-    /// The same, for the store's own statements.
+    /// The same for data a database starts from (the demo, generated data): every
+    /// copy made of the file has it, so it is not a change to send.
+    pub fn write_base<R>(&mut self, f: impl FnOnce(&Tx) -> Result<R>) -> Result<R> {
+        self.write_local(|c| f(&Tx { c }))
+    }
+
+    /// `write`, for the store's own statements.
     pub(super) fn write_sql<R>(&mut self, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
+        self.transact(true, f)
+    }
+
+    /// A write that stays on this laptop: drafts, the data a database starts from.
+    pub(super) fn write_local<R>(&mut self, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
+        self.transact(false, f)
+    }
+
+    fn transact<R>(&mut self, record: bool, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
         self.guard_file()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
+        if !self.settled {
+            super::replica::settle(&tx, file_of(&self.path))?;
+        }
+        let out = if record {
+            super::capture::recorded(&tx, || f(&tx))?
+        } else {
+            f(&tx)?
+        };
         tx.commit()?;
+        self.settled = true;
         self.checkpoint();
         Ok(out)
     }
@@ -73,10 +98,12 @@ impl Store {
 
 pub(super) fn insert_unit(c: &Connection, u: &NewUnit) -> Result<i64> {
     let name = nfc(u.name.trim());
-    c.prepare_cached(
-        "INSERT INTO unit(name, name_key, sort_key, kind, code, parent_id, valid_from, valid_to)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
+    c.prepare_cached(concat!(
+        "INSERT INTO unit(id, name, name_key, sort_key, kind, code, parent_id, valid_from, valid_to)
+         VALUES (",
+        fresh_id!("unit"),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    ))?
     .execute(params![
         name,
         fold(&name),
@@ -96,10 +123,13 @@ pub(super) fn insert_target(c: &Connection, t: &NewTarget) -> Result<i64> {
         Plan::Value(v) => (v, None),
         Plan::Range(a, b) => (a.min(b), Some(a.max(b))),
     };
-    c.prepare_cached(
-        "INSERT INTO target(unit_id, year, position, name, name_key, measure, plan_low, plan_high, direction)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
+    c.prepare_cached(concat!(
+        "INSERT INTO target(id, unit_id, year, position, name, name_key, measure, plan_low,
+                            plan_high, direction)
+         VALUES (",
+        fresh_id!("target"),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))?
     .execute(params![
         t.unit_id,
         t.year,
@@ -161,10 +191,12 @@ pub(super) fn extend_deadline(
     new_deadline: NaiveDate,
     reason: &str,
 ) -> Result<()> {
-    c.prepare_cached(
-        "INSERT INTO extension(task_id, granted_on, old_deadline, new_deadline, reason)
-         SELECT id, ?2, deadline, ?3, ?4 FROM task WHERE id = ?1",
-    )?
+    c.prepare_cached(concat!(
+        "INSERT INTO extension(id, task_id, granted_on, old_deadline, new_deadline, reason)
+         SELECT ",
+        fresh_id!("extension"),
+        ", id, ?2, deadline, ?3, ?4 FROM task WHERE id = ?1"
+    ))?
     .execute(params![
         task_id,
         opt_iso(granted_on),
@@ -192,7 +224,8 @@ impl Store {
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn.pragma_update(None, "cache_size", -cache_kib)?;
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let out = f(self, &Tx { c: &self.conn });
+        let out = super::replica::settle(&self.conn, file_of(&self.path))
+            .and_then(|()| super::capture::recorded(&self.conn, || f(self, &Tx { c: &self.conn })));
         let end = match &out {
             Ok((_, true)) => self.conn.execute_batch("COMMIT"),
             _ => self.conn.execute_batch("ROLLBACK"),
@@ -201,8 +234,14 @@ impl Store {
         let (r, kept) = out?;
         end?;
         if kept {
+            self.settled = true;
             self.checkpoint();
         }
         Ok(r)
     }
+}
+
+/// The database's file, `None` for one in memory.
+fn file_of(path: &Path) -> Option<&Path> {
+    (path != Path::new(":memory:")).then_some(path)
 }

@@ -1,0 +1,112 @@
+//! `tct sync`: exchanging what each laptop recorded, by a file.
+
+use std::path::Path;
+
+use crate::cli::SyncWhat;
+use crate::domain::text::printable;
+use crate::error::Result;
+use crate::i18n::{T, t};
+use crate::store::{Merged, Store};
+
+fn shown(p: &Path) -> String {
+    printable(&p.display().to_string())
+}
+
+/// "3 thay đổi mới, 12 đã có": what a bundle brought, and what waits for a person.
+fn taken_line(m: &Merged) -> String {
+    let mut line = t(T::SyncTaken)
+        .replace("{new}", &m.new.to_string())
+        .replace("{known}", &m.known.to_string());
+    if m.waiting > 0 {
+        line.push_str(&t(T::SyncWaiting).replace("{n}", &m.waiting.to_string()));
+    }
+    if m.conflicts > 0 {
+        line.push_str(&t(T::SyncConflictsWait).replace("{n}", &m.conflicts.to_string()));
+    }
+    line
+}
+
+pub fn run(store: &mut Store, what: &SyncWhat) -> Result<()> {
+    match what {
+        SyncWhat::Export { output } => {
+            let n = crate::sync::export(store, output)?;
+            println!(
+                "{}",
+                t(T::SyncWritten)
+                    .replace("{n}", &n.to_string())
+                    .replace("{p}", &shown(output))
+            );
+        }
+        SyncWhat::Import { file } => {
+            let m = crate::sync::import(store, file)?;
+            println!("{}: {}", shown(file), taken_line(&m));
+        }
+        SyncWhat::Dir { path } => {
+            let d = crate::sync::dir(store, path)?;
+            for (f, m) in &d.taken {
+                println!("{}: {}", shown(f), taken_line(m));
+            }
+            for (f, why) in &d.refused {
+                println!("{}: {why}", shown(f));
+            }
+            println!(
+                "{}",
+                t(T::SyncWritten)
+                    .replace("{n}", &d.sent.to_string())
+                    .replace("{p}", &shown(&d.written))
+            );
+        }
+        SyncWhat::Status => {
+            let s = store.sync_status()?;
+            println!(
+                "{}",
+                t(T::SyncThisLaptop)
+                    .replace("{name}", &printable(&s.me.name))
+                    .replace("{id}", &s.me.id[..8.min(s.me.id.len())])
+                    .replace("{n}", &s.own.to_string())
+            );
+            if s.peers.is_empty() {
+                println!("{}", t(T::SyncNoPeers));
+            }
+            for (name, heard, n) in &s.peers {
+                println!(
+                    "{}",
+                    t(T::SyncPeer)
+                        .replace("{name}", &printable(name))
+                        .replace("{at}", heard.as_deref().unwrap_or("–"))
+                        .replace("{n}", &n.to_string())
+                );
+            }
+            println!(
+                "{}",
+                t(T::SyncConflictCount).replace("{n}", &s.conflicts.to_string())
+            );
+        }
+        SyncWhat::Conflicts => {
+            let rows = store.sync_conflicts()?;
+            if rows.is_empty() {
+                println!("{}", t(T::SyncNoConflicts));
+            }
+            for r in rows {
+                let field = if r.column.is_empty() {
+                    r.table.clone()
+                } else {
+                    format!("{}.{}", r.table, r.column)
+                };
+                println!(
+                    "{} {} {field} {}: {} {}; {} {} ({} {})",
+                    r.at,
+                    r.kind,
+                    r.row_key,
+                    t(T::SyncLost),
+                    printable(r.lost.as_deref().unwrap_or("–")),
+                    t(T::SyncKept),
+                    printable(r.won.as_deref().unwrap_or("–")),
+                    t(T::SyncBy),
+                    printable(&r.by),
+                );
+            }
+        }
+    }
+    Ok(())
+}
