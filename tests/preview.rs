@@ -168,6 +168,10 @@ fn a_smaller_window_lays_the_same_text_out_again() {
             "{l:?}\n{screen}"
         );
     }
+    // The keys that fit whole, closing first: none is cut.
+    let keys = screen.lines().last().unwrap();
+    assert!(keys.starts_with(" Esc đóng"), "{keys:?}");
+    assert!(keys.ends_with(t(T::KExportNotice)), "{keys:?}");
     // Elsewhere, the same part of the text stays in view.
     key(&mut app, KeyCode::Home);
     for _ in 0..40 {

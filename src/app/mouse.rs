@@ -42,7 +42,7 @@ pub fn mouse_action(ev: &MouseEvent, at: Instant) -> Option<Action> {
 
 impl App {
     /// Whether the mouse acts now: on the dashboard alone, and the wheel over a view
-    /// (help, a detail, a unit's inspections, the drafts) too.
+    /// (help, a detail, a unit's inspections, the drafts, the notice's preview) too.
     pub(super) fn takes_mouse(&self, action: &Action) -> bool {
         match self.layers.top() {
             None => true,

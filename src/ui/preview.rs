@@ -72,7 +72,8 @@ fn draw_title(frame: &mut Frame, app: &App, p: &Preview, rows: usize, area: Rect
     );
 }
 
-/// The preview's keys, from the keymap: the scrolling ones as one.
+/// The preview's keys, from the keymap, the scrolling ones as one: closing first,
+/// and each that fits whole.
 fn draw_keys(frame: &mut Frame, app: &App, area: Rect) {
     let of = |c| keys_of(Mode::Preview, Scope::Any, c);
     let scroll = [
@@ -86,13 +87,20 @@ fn draw_keys(frame: &mut Frame, app: &App, area: Rect) {
     .map(of)
     .join("/");
     let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
     for (keys, what) in [
-        (scroll, T::KScroll),
-        (of(Command::ExportNotice), T::KExportNotice),
         (of(Command::Close), T::KClose),
+        (of(Command::ExportNotice), T::KExportNotice),
+        (scroll, T::KScroll),
     ] {
+        let what = format!(" {}   ", t(what));
+        let w = keys.width() + what.trim_end().width();
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w + 3;
         spans.push(Span::styled(keys, app.theme.hint_key()));
-        spans.push(Span::raw(format!(" {}   ", t(what))));
+        spans.push(Span::raw(what));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
