@@ -342,3 +342,44 @@ fn help_lists_the_preview_keys() {
     assert!(listed("Home", T::KTextTop), "{seen}");
     assert!(listed("Ctrl-E", T::KExportNotice), "{seen}");
 }
+
+/// Headings and the title are bold on the screen, the place and date italic, a
+/// paragraph plain: the Markdown's marks become styles.
+#[test]
+fn headings_are_drawn_bold() {
+    use ratatui::style::Modifier;
+    use ratatui::{Terminal, backend::TestBackend};
+    let (_d, mut app, _) = trang_dinh_form(80, 24);
+    ctrl(&mut app, 'p');
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Down);
+    }
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| tct::ui::draw(f, &app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let style_of = |words: &str| {
+        (0..24u16).find_map(|y| {
+            let row: String = (0..80u16).map(|x| buf[(x, y)].symbol()).collect();
+            let at = row.find(words)?;
+            let x = row[..at].chars().count() as u16;
+            Some(buf[(x, y)].modifier)
+        })
+    };
+    let heading = style_of("I. KẾT QUẢ ĐẠT ĐƯỢC").expect("the first heading in view");
+    assert!(heading.contains(Modifier::BOLD));
+    let para = style_of("Trong 9 tháng đầu năm 2022, huyện").expect("a paragraph in view");
+    assert!(!para.contains(Modifier::BOLD));
+    key(&mut app, KeyCode::Home);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| tct::ui::draw(f, &app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let find = |words: &str| {
+        (0..24u16).find_map(|y| {
+            let row: String = (0..80u16).map(|x| buf[(x, y)].symbol()).collect();
+            let at = row.find(words)?;
+            Some(buf[(row[..at].chars().count() as u16, y)].modifier)
+        })
+    };
+    assert!(find("THÔNG BÁO").unwrap().contains(Modifier::BOLD));
+    assert!(find("Lạng Sơn, ngày").unwrap().contains(Modifier::ITALIC));
+}
