@@ -264,10 +264,16 @@ pub fn markdown_lines(markdown: &str, width: usize) -> Vec<TextLine> {
     for raw in markdown.lines() {
         let (style, text) = marked(raw);
         let text = crate::domain::text::printable(text);
+        // An item of a list ("- ") hangs: its next lines begin under its text.
+        let hang = if text.starts_with("- ") && width > 8 {
+            "  "
+        } else {
+            ""
+        };
         let mut wrapped: Vec<String> = Vec::new();
         let mut line = String::new();
         for word in text.split(' ').filter(|w| !w.is_empty()) {
-            let gap = usize::from(!line.is_empty());
+            let gap = usize::from(!line.is_empty() && line != hang);
             if line.width() + gap + word.width() <= width {
                 if gap == 1 {
                     line.push(' ');
@@ -275,19 +281,23 @@ pub fn markdown_lines(markdown: &str, width: usize) -> Vec<TextLine> {
                 line.push_str(word);
                 continue;
             }
-            if !line.is_empty() {
-                wrapped.push(std::mem::take(&mut line));
+            if !line.is_empty() && line != hang {
+                wrapped.push(std::mem::replace(&mut line, hang.to_string()));
+                if line.width() + word.width() <= width {
+                    line.push_str(word);
+                    continue;
+                }
             }
             // A word wider than the line: as much as fits on each.
             for ch in word.chars() {
                 let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-                if line.width() + cw > width && !line.is_empty() {
-                    wrapped.push(std::mem::take(&mut line));
+                if line.width() + cw > width && !line.is_empty() && line != hang {
+                    wrapped.push(std::mem::replace(&mut line, hang.to_string()));
                 }
                 line.push(ch);
             }
         }
-        if !line.is_empty() || wrapped.is_empty() {
+        if (!line.is_empty() && line != hang) || wrapped.is_empty() {
             wrapped.push(line);
         }
         out.extend(wrapped.into_iter().map(|text| {
@@ -421,6 +431,10 @@ mod tests {
         assert!(lines.len() - label > 2);
         let path: String = lines[label + 1..].iter().map(|l| l.text.as_str()).collect();
         assert_eq!(path, "/một/đường/dẫn/rất/dài/không/có/dấu/cách");
+        // An item of a list hangs under its text.
+        let item = markdown_lines("- Một hai ba bốn năm sáu", 12);
+        let texts: Vec<&str> = item.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["- Một hai ba", "  bốn năm", "  sáu"]);
         // Blocks are parted by one blank line, and the text ends with the text.
         assert_eq!(lines[1].text, "");
         assert!(!lines.last().unwrap().text.is_empty());
