@@ -603,6 +603,14 @@ catalog! {
     NoticeSaveFirst => "Lưu biên bản trước (Ctrl-S) rồi mới xuất thông báo", "Save the record first (Ctrl-S), then export the notice";
     NoticeWritten => "Đã ghi thông báo kết luận", "Notice of conclusions written";
     NoticeNotWritten => "Chưa ghi được thông báo", "Notice not written";
+    KPreviewNotice => "xem trước thông báo", "preview the notice";
+    PreviewTitle => "Xem trước thông báo kết luận", "Preview of the notice of conclusions";
+    PreviewSection => "Xem trước thông báo", "Notice preview";
+    PreviewSaveFirst => "Lưu biên bản trước (Ctrl-S) rồi mới xem trước thông báo: thông báo là của những gì đã lưu", "Save the record first (Ctrl-S), then preview the notice: the notice is of what is saved";
+    PreviewReadOnly => "Bản xem trước chỉ để đọc, không sửa được; Esc để đóng", "The preview is read-only; Esc closes it";
+    KScroll => "cuộn", "scroll";
+    KTextTop => "đầu văn bản", "top of the text";
+    KTextEnd => "cuối văn bản", "end of the text";
     ErrLatestNeedsUnit => "latest cần --unit TÊN_ĐƠN_VỊ", "latest needs --unit NAME";
     ErrUnitNoInspection => "đơn vị chưa có lần kiểm tra nào", "the unit has no inspection yet";
     NoInspectionsYet => "chưa có lần kiểm tra nào", "no inspection yet";

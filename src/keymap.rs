@@ -52,6 +52,8 @@ pub enum Command {
     NextItem,
     Complete,
     ExportNotice,
+    /// The notice's text, read before it is written.
+    PreviewNotice,
     MarkDone,
     /// On a task: extend its deadline (gia hạn).
     Extend,
@@ -99,6 +101,8 @@ pub enum Mode {
     Dialog,
     /// A one-line question over the dashboard: a task's completion date.
     Prompt,
+    /// The notice's text, read-only and full-screen: no letter is a key in it.
+    Preview,
 }
 
 /// What a dialog asks. Each question has its own choices, and the dialog lists them.
@@ -228,7 +232,7 @@ const fn ask(q: Question, keys: &'static [Key], command: Command, label: T) -> B
 }
 
 use Command as C;
-use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Prompt as P};
+use Mode::{Dashboard as D, Filter as F, Form as E, Overlay as O, Preview as V, Prompt as P};
 use Question::{
     ChooseUnit as QChoose, Delete as QDel, DeleteRecord as QDelRec,
     DeleteRecordWithTasks as QDelRecTasks, DeleteWithTask as QDelTask, SameDay as QSameDay,
@@ -285,6 +289,7 @@ pub static BINDINGS: &[Binding] = &[
     only(O, Scope::History, &[ctrl('z')], C::UndoEdit, T::KUndoEdit),
     only(O, Scope::History, &[c('x')], C::ShowDeleted, T::KShowDeleted),
     only(O, Scope::History, &[ctrl('r')], C::RestoreInspection, T::KRestoreInspection),
+    only(O, Scope::History, &[c('p'), ctrl('p')], C::PreviewNotice, T::KPreviewNotice),
     b(E, &[ctrl('s')], C::Save, T::KSave, true),
     b(E, &[k(KeyCode::Tab)], C::NextField, T::KNextField, true),
     b(E, &[k(KeyCode::BackTab)], C::PrevField, T::KPrevField, false),
@@ -298,12 +303,23 @@ pub static BINDINGS: &[Binding] = &[
     b(E, &[ctrl('z')], C::UndoDelete, T::KUndoDelete, false),
     b(E, &[ctrl(' '), ctrl('l')], C::Complete, T::KComplete, false),
     b(E, &[ctrl('e')], C::ExportNotice, T::KExportNotice, true),
+    b(E, &[ctrl('p')], C::PreviewNotice, T::KPreviewNotice, false),
     b(E, &[k(KeyCode::F(1))], C::Help, T::KHelp, false),
     b(E, &[k(KeyCode::Esc)], C::Leave, T::KLeave, true),
     b(E, &[ctrl('c')], C::Quit, T::KQuit, false),
     // Enter in a one-line field moves on, as in any form: such a field takes no line
     // break, with whatever modifier Enter comes.
     only(E, Scope::OneLine, &[any_mods(KeyCode::Enter)], C::NextField, T::KNextField),
+    // The notice's preview reads, writes or closes: a letter typed in it is nobody's.
+    b(V, &[k(KeyCode::Up)], C::Up, T::KScrollUp, false),
+    b(V, &[k(KeyCode::Down)], C::Down, T::KScrollDown, false),
+    b(V, &[k(KeyCode::PageUp)], C::PageUp, T::KPageUp, false),
+    b(V, &[k(KeyCode::PageDown)], C::PageDown, T::KPageDown, false),
+    b(V, &[k(KeyCode::Home)], C::Top, T::KTextTop, false),
+    b(V, &[k(KeyCode::End)], C::Bottom, T::KTextEnd, false),
+    b(V, &[ctrl('e')], C::ExportNotice, T::KExportNotice, false),
+    b(V, &[k(KeyCode::Esc)], C::Close, T::KClose, false),
+    b(V, &[ctrl('c')], C::Quit, T::KQuit, false),
     // Each question's choices, in the order the dialog lists them: what discards or
     // deletes is a Ctrl chord, never a letter that could be the next one of a word.
     ask(QUnsaved, &[ctrl('s')], C::SaveAndLeave, T::DlgSaveLeave),
@@ -564,7 +580,7 @@ mod tests {
             QDelRec,
             QDelRecTasks,
         ];
-        let tables = [D, F, O, E, P]
+        let tables = [D, F, O, E, P, V]
             .map(|m| (m, Scope::Any))
             .into_iter()
             .chain([(E, Scope::OneLine), (O, Scope::Drafts), (O, Scope::History)])
@@ -608,6 +624,27 @@ mod tests {
         assert!(!is_typing(&ev(KeyCode::Esc, KeyModifiers::NONE)));
         assert_eq!(keys_of(O, Scope::Drafts, C::DropDraft), "Ctrl-X");
         assert_eq!(keys_of(O, Scope::Drafts, C::Close), "Esc/q/?");
+    }
+
+    /// A letter typed in the preview, as if the form beneath had the keys, must not
+    /// close it (the next letters would land in the form) nor write anything.
+    #[test]
+    fn no_key_of_the_preview_can_be_typed() {
+        for b in BINDINGS.iter().filter(|b| b.mode == V) {
+            for k in b.keys {
+                assert!(!is_typing(&ev(k.code, k.mods)), "{k:?} in the preview");
+            }
+        }
+        assert_eq!(keys_of(V, Scope::Any, C::ExportNotice), "Ctrl-E");
+        assert_eq!(keys_of(V, Scope::Any, C::Close), "Esc");
+        assert_eq!(keys_of(E, Scope::Any, C::PreviewNotice), "Ctrl-P");
+        assert_eq!(keys_of(O, Scope::History, C::PreviewNotice), "p/Ctrl-P");
+        let p = ev(KeyCode::Char('p'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(O, Scope::Any, &p),
+            None,
+            "only in a unit's inspections"
+        );
     }
 
     #[test]

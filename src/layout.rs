@@ -190,6 +190,135 @@ pub fn areas(area: Rect, focus: Pane, summary_lines: u16, province: bool) -> Are
     }
 }
 
+/// How a line of a document's text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextStyle {
+    Plain,
+    Bold,
+    Italic,
+    BoldItalic,
+    /// A `#` heading: the document's title, centred.
+    Title,
+    /// A `##` or `###` heading.
+    Heading,
+}
+
+/// A line of a document's text as the screen shows it: no wider than it was laid
+/// out for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextLine {
+    pub text: String,
+    pub style: TextStyle,
+}
+
+/// The areas of a full-screen text view: its title, the text, the status line and
+/// the line of its keys.
+pub fn text_view(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The columns the text of a full-screen view is laid out to: a space either side.
+pub fn text_width(area: Rect) -> usize {
+    (area.width as usize).saturating_sub(2).max(1)
+}
+
+/// A line's style from the Markdown around it, and its text without the marks.
+fn marked(line: &str) -> (TextStyle, &str) {
+    let line = line.trim_end();
+    let inner = |mark: &str| {
+        line.strip_prefix(mark)
+            .and_then(|l| l.strip_suffix(mark))
+            .filter(|l| !l.is_empty())
+    };
+    if let Some(l) = line.strip_prefix("# ") {
+        (TextStyle::Title, l)
+    } else if let Some(l) = line
+        .strip_prefix("## ")
+        .or_else(|| line.strip_prefix("### "))
+    {
+        (TextStyle::Heading, l)
+    } else if let Some(l) = inner("***") {
+        (TextStyle::BoldItalic, l)
+    } else if let Some(l) = inner("**") {
+        (TextStyle::Bold, l)
+    } else if let Some(l) = inner("*") {
+        (TextStyle::Italic, l)
+    } else {
+        (TextStyle::Plain, line)
+    }
+}
+
+/// Markdown as the notice's writer gives it, laid out `width` columns wide: each
+/// line's marks (`#`, `**`, `*`) become its style, a paragraph breaks between words
+/// (a word wider than the line is cut where it must be), a blank line parts blocks,
+/// and the title is centred.
+pub fn markdown_lines(markdown: &str, width: usize) -> Vec<TextLine> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for raw in markdown.lines() {
+        let (style, text) = marked(raw);
+        let text = crate::domain::text::printable(text);
+        // An item of a list ("- ") hangs: its next lines begin under its text.
+        let hang = if text.starts_with("- ") && width > 8 {
+            "  "
+        } else {
+            ""
+        };
+        let mut wrapped: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            let gap = usize::from(!line.is_empty() && line != hang);
+            if line.width() + gap + word.width() <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() && line != hang {
+                wrapped.push(std::mem::replace(&mut line, hang.to_string()));
+                if line.width() + word.width() <= width {
+                    line.push_str(word);
+                    continue;
+                }
+            }
+            // A word wider than the line: as much as fits on each.
+            for ch in word.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if line.width() + cw > width && !line.is_empty() && line != hang {
+                    wrapped.push(std::mem::replace(&mut line, hang.to_string()));
+                }
+                line.push(ch);
+            }
+        }
+        if (!line.is_empty() && line != hang) || wrapped.is_empty() {
+            wrapped.push(line);
+        }
+        out.extend(wrapped.into_iter().map(|text| {
+            let text = if style == TextStyle::Title {
+                format!(
+                    "{}{text}",
+                    " ".repeat(width.saturating_sub(text.width()) / 2)
+                )
+            } else {
+                text
+            };
+            TextLine { text, style }
+        }));
+    }
+    // The text has ended; a blank line after it would scroll to nothing.
+    while out.last().is_some_and(|l| l.text.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +387,56 @@ mod tests {
             areas(Rect::new(0, 0, 20, 5), Pane::Units, 1, false).list_rows(Pane::Units),
             0
         );
+    }
+
+    #[test]
+    fn markdown_is_laid_out_between_words_and_styled_by_its_marks() {
+        let md = "# THÔNG BÁO\n\n**Kết luận của Tổ công tác**  \n\n## I. KẾT QUẢ\n\nMột hai ba bốn năm sáu bảy tám chín mười\n\n*Lạng Sơn, ngày 23 tháng 9 năm 2022*\n\n***Nơi nhận:***\n/một/đường/dẫn/rất/dài/không/có/dấu/cách\n";
+        let lines = markdown_lines(md, 12);
+        for l in &lines {
+            assert!(l.text.width() <= 12, "{l:?} is wider than 12");
+        }
+        assert_eq!(lines[0].style, TextStyle::Title);
+        assert_eq!(lines[0].text.trim(), "THÔNG BÁO");
+        assert!(lines[0].text.starts_with(' '), "the title is centred");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.style == TextStyle::Bold && l.text == "Kết luận của")
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.style == TextStyle::Heading && l.text == "I. KẾT QUẢ")
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.style == TextStyle::BoldItalic && l.text == "Nơi nhận:")
+        );
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.text.contains('*') && !l.text.starts_with('#'))
+        );
+        // No word is cut that fits on a line, and none is lost.
+        let label = lines.iter().position(|l| l.text == "Nơi nhận:").unwrap();
+        let plain: Vec<&str> = lines[..label]
+            .iter()
+            .filter(|l| l.style == TextStyle::Plain && !l.text.is_empty())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(plain.join(" "), "Một hai ba bốn năm sáu bảy tám chín mười");
+        // A word wider than the line is cut where it must be, nothing lost.
+        assert!(lines.len() - label > 2);
+        let path: String = lines[label + 1..].iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(path, "/một/đường/dẫn/rất/dài/không/có/dấu/cách");
+        // An item of a list hangs under its text.
+        let item = markdown_lines("- Một hai ba bốn năm sáu", 12);
+        let texts: Vec<&str> = item.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["- Một hai ba", "  bốn năm", "  sáu"]);
+        // Blocks are parted by one blank line, and the text ends with the text.
+        assert_eq!(lines[1].text, "");
+        assert!(!lines.last().unwrap().text.is_empty());
     }
 }

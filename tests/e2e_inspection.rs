@@ -598,3 +598,46 @@ fn delete_a_mistaken_record_and_restore_it_after_a_restart() {
     assert_eq!(count(&db, "task"), tasks_before);
     assert_eq!(count(&db, "deleted_task"), 0);
 }
+
+/// The notice read before it is written, in a real terminal: Ctrl-P reaches tct as a
+/// chord, the preview fills the screen, the wheel and End scroll it, letters typed in
+/// it change nothing, Ctrl-E writes the DOCX beside the database, Esc goes back to the
+/// form as it was.
+#[test]
+fn ctrl_p_previews_the_notice_and_ctrl_e_writes_it_from_there() {
+    const PREVIEW: &str = "Xem trước thông báo kết luận #3 — Tràng Định";
+    let dir = temp_dir();
+    let mut tui = Tui::demo(100, 30, &dir, &[]);
+    tui.filter_trang_dinh();
+    tui.send("i");
+    tui.wait_for("Các lần kiểm tra · Tràng Định");
+    tui.send(ENTER);
+    tui.wait_for(FORM_TITLE);
+    tui.wait_for("đã lưu");
+    tui.send("\x10");
+    tui.wait_for(PREVIEW);
+    tui.wait_for("THÔNG BÁO");
+    tui.wait_for("1–27/");
+    // A notch of the wheel: three rows.
+    tui.send("\x1b[<65;10;10M");
+    tui.wait_for("4–30/");
+    // Letters are nobody's here.
+    tui.send("q");
+    tui.send("x");
+    tui.wait_for("Bản xem trước chỉ để đọc");
+    tui.assert_screen_has(PREVIEW);
+    // End: the signer on the last row of the text.
+    tui.send("\x1b[F");
+    tui.wait_for("TL. CHỦ TỊCH");
+    let notice = dir.path().join("thong-bao-3-trang-dinh-20220923.docx");
+    assert!(!notice.exists());
+    tui.send("\x05");
+    tui.wait_for("Đã ghi thông báo kết luận");
+    assert!(notice.is_file());
+    tui.send(ESC);
+    tui.wait_gone(PREVIEW);
+    tui.wait_for(FORM_TITLE);
+    // Nothing typed reached the form: it closes without asking.
+    tui.leave_saved_form();
+    tui.quit_with("q");
+}

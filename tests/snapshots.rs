@@ -254,3 +254,24 @@ fn search_every_task_120x40() {
     key(&mut app, KeyCode::Enter);
     insta::assert_snapshot!(render(&app));
 }
+
+/// The notice read before it is written: Ctrl-P in Tràng Định's demo inspection, its
+/// title naming the record, the text laid out to the width, and its keys.
+#[test]
+fn notice_preview_80x24() {
+    let (_d, mut app) = demo_app(80, 24);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Enter);
+    common::ctrl(&mut app, 'p');
+    let screen = render(&app);
+    assert!(
+        screen.contains("Xem trước thông báo kết luận #3 — Tràng Định"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    // Its end: the directives, the recipients and the signer.
+    key(&mut app, KeyCode::End);
+    insta::assert_snapshot!("notice_preview_end_80x24", render(&app));
+}

@@ -104,3 +104,24 @@ fn choose_unit_dialog_in_english_100x30() {
     assert!(screen.contains("names several units"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+/// The notice's preview with `--lang en`: its title, the notice as written in
+/// English, and its keys.
+#[test]
+fn notice_preview_in_english_80x24() {
+    use ratatui::crossterm::event::KeyCode;
+    tct::i18n::set_lang(tct::i18n::Lang::En);
+    let (_d, mut app) = demo_app(80, 24);
+    common::type_text(&mut app, "/trang dinh");
+    common::key(&mut app, KeyCode::Enter);
+    common::key(&mut app, KeyCode::Char('i'));
+    common::key(&mut app, KeyCode::Enter);
+    common::ctrl(&mut app, 'p');
+    let screen = render(&app);
+    assert!(
+        screen.contains("Preview of the notice of conclusions #3 — Tràng Định"),
+        "{screen}"
+    );
+    assert!(screen.contains("Esc close"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

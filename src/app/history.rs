@@ -67,6 +67,7 @@ impl App {
         match c {
             Command::DeleteInspection => self.ask_delete_inspection(),
             Command::RestoreInspection => self.restore_selected_inspection(),
+            Command::PreviewNotice => self.preview_from_history(),
             Command::ShowDeleted => {
                 if let Some(Overlay::History { deleted, .. }) = self.layers.overlay_mut() {
                     *deleted = !*deleted;

@@ -126,21 +126,10 @@ impl App {
                 let saved = form.data.inspection_id.filter(|_| !form.dirty);
                 match saved {
                     None => self.say(StatusKind::Problem, t(T::NoticeSaveFirst)),
-                    Some(id) => {
-                        let dir = crate::notice::db_dir(&self.store);
-                        match crate::notice::write_docx_for(&self.store, &self.ctx, id, &dir) {
-                            Ok(p) => self.say(
-                                StatusKind::Good,
-                                format!("{}: {}", t(T::NoticeWritten), p.display()),
-                            ),
-                            Err(e) => self.say(
-                                StatusKind::Problem,
-                                format!("{}: {e}", t(T::NoticeNotWritten)),
-                            ),
-                        }
-                    }
+                    Some(id) => self.write_notice(id),
                 }
             }
+            Command::PreviewNotice => self.preview_from_form(),
             Command::Help => self.open_help(),
             _ => return false,
         }

@@ -5,7 +5,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{Dialog, DonePrompt, DraftList, EditDialog, Form};
+use super::{Dialog, DonePrompt, DraftList, EditDialog, Form, Preview};
 use crate::keymap::Mode;
 use crate::model::{InspectionSummary, TargetDetail, TaskDetail};
 
@@ -22,6 +22,8 @@ pub enum Layer {
     Form(Box<Form>),
     /// A view that is read and closed; its keys scroll, open or close it.
     Overlay(Overlay),
+    /// The notice's text before it is written, over the whole screen.
+    Preview(Box<Preview>),
     /// A question that takes every key until it is answered.
     Dialog(Dialog),
 }
@@ -57,6 +59,7 @@ impl Layer {
             Layer::Done(_) | Layer::Edit(_) => Mode::Prompt,
             Layer::Form(_) => Mode::Form,
             Layer::Overlay(_) => Mode::Overlay,
+            Layer::Preview(_) => Mode::Preview,
             Layer::Dialog(_) => Mode::Dialog,
         }
     }
@@ -69,6 +72,10 @@ pub struct Layers(Vec<Layer>);
 impl Layers {
     pub fn as_slice(&self) -> &[Layer] {
         &self.0
+    }
+
+    pub(super) fn as_mut_slice(&mut self) -> &mut [Layer] {
+        &mut self.0
     }
 
     pub fn top(&self) -> Option<&Layer> {

@@ -19,6 +19,7 @@ mod layers;
 mod list;
 mod mouse;
 mod overlays;
+mod preview;
 mod sort;
 mod status;
 mod undo;
@@ -35,6 +36,7 @@ pub use form::{DRAFT_EVERY, Field, Form, FormData, Invalid, ItemData};
 pub use layers::{Layer, Layers, Overlay};
 pub use list::{ListState, shift_window};
 pub use mouse::{DOUBLE_CLICK, mouse_action};
+pub use preview::Preview;
 pub use status::{Status, StatusKind};
 pub use undo::Undo;
 
@@ -222,7 +224,7 @@ impl App {
             self.update(Action::Command(c));
         } else if matches!(
             mode,
-            Mode::Filter | Mode::Form | Mode::Prompt | Mode::Dialog
+            Mode::Filter | Mode::Form | Mode::Prompt | Mode::Dialog | Mode::Preview
         ) {
             self.update(Action::Edit(Input::from(ev)));
         }
@@ -310,6 +312,7 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.rescroll_all();
+                self.relay_preview();
             }
             Action::Click { col, row, at } => {
                 self.now = at;
@@ -328,6 +331,7 @@ impl App {
             let taken = match mode {
                 Mode::Dialog => self.dialog_command(c),
                 Mode::Overlay => self.overlay_command(c),
+                Mode::Preview => self.preview_command(c),
                 Mode::Form => self.form_command(c),
                 Mode::Prompt => self.prompt_command(c),
                 Mode::Filter => self.filter_command(c),
@@ -349,6 +353,8 @@ impl App {
                 Mode::Filter => self.filter_edit(input),
                 // Overlays only show: the text is for the field beneath.
                 Mode::Overlay => continue,
+                // The preview covers the form: what is typed in it goes nowhere.
+                Mode::Preview => self.preview_typed(),
                 // A dialog takes every key until it is answered. Typing on over the
                 // question `n` asked, as if the form were open, is told why nothing
                 // takes it.
@@ -379,6 +385,7 @@ impl App {
                 Mode::Prompt => self.prompt_paste(text),
                 Mode::Filter => self.filter_paste(text),
                 Mode::Overlay => continue,
+                Mode::Preview => self.preview_typed(),
                 Mode::Dialog | Mode::Dashboard => {}
             }
             return;

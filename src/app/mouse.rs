@@ -42,11 +42,13 @@ pub fn mouse_action(ev: &MouseEvent, at: Instant) -> Option<Action> {
 
 impl App {
     /// Whether the mouse acts now: on the dashboard alone, and the wheel over a view
-    /// (help, a detail, a unit's inspections, the drafts) too.
+    /// (help, a detail, a unit's inspections, the drafts, the notice's preview) too.
     pub(super) fn takes_mouse(&self, action: &Action) -> bool {
         match self.layers.top() {
             None => true,
-            Some(Layer::Overlay(_)) => matches!(action, Action::Scroll { .. }),
+            Some(Layer::Overlay(_) | Layer::Preview(_)) => {
+                matches!(action, Action::Scroll { .. })
+            }
             Some(_) => false,
         }
     }
@@ -87,7 +89,7 @@ impl App {
 
     pub(super) fn scroll(&mut self, col: u16, row: u16, down: bool) {
         let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
-        if self.overlay().is_some() {
+        if self.preview().is_some() || self.overlay().is_some() {
             let c = if down { Command::Down } else { Command::Up };
             for _ in 0..WHEEL_ROWS {
                 self.command(c);

@@ -138,6 +138,16 @@ pub fn db_dir(store: &Store) -> PathBuf {
 /// The TUI's Ctrl-E: writes the DOCX notice of a saved inspection into `dir` under
 /// its usual name and returns the file's path.
 pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) -> Result<PathBuf> {
+    let ins = to_write(store, ctx, inspection_id)?;
+    let notice = notice_for_inspection(store, ctx, &ins)?;
+    let path = crate::outfile::checked(&dir.join(file_name(&ins, ctx, "docx")), store.path())?;
+    // An earlier notice may have been edited in Word since: it is kept.
+    crate::outfile::write_new(&path, &docx::to_bytes(&notice)?)
+}
+
+/// The saved inspection a notice is written of; refused, with the same words for the
+/// app's preview and its Ctrl-E, when there is none or it has no conclusion.
+fn to_write(store: &Store, ctx: &Ctx, inspection_id: i64) -> Result<Inspection> {
     let Some(ins) = store.inspection(ctx, inspection_id)? else {
         return Err(Error::User(format!(
             "{} #{inspection_id}",
@@ -145,10 +155,28 @@ pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) 
         )));
     };
     refuse_empty(&ins)?;
+    Ok(ins)
+}
+
+/// A notice's text as the Markdown writer gives it, with the record's id and unit
+/// that name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub inspection_id: i64,
+    pub unit_name: String,
+    pub markdown: String,
+}
+
+/// The app's preview: the text of the notice Ctrl-E would write, refused as Ctrl-E
+/// refuses it.
+pub fn text_for(store: &Store, ctx: &Ctx, inspection_id: i64) -> Result<Text> {
+    let ins = to_write(store, ctx, inspection_id)?;
     let notice = notice_for_inspection(store, ctx, &ins)?;
-    let path = crate::outfile::checked(&dir.join(file_name(&ins, ctx, "docx")), store.path())?;
-    // An earlier notice may have been edited in Word since: it is kept.
-    crate::outfile::write_new(&path, &docx::to_bytes(&notice)?)
+    Ok(Text {
+        inspection_id,
+        unit_name: ins.header.unit_name.clone(),
+        markdown: markdown::render(&notice),
+    })
 }
 
 /// A notice of a record without a conclusion would be a letterhead and nothing else.

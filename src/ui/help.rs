@@ -28,7 +28,6 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         Line::from(t(T::HelpNoticesBeside)),
         Line::default(),
     ];
-    // In the form its own keys come first.
     let mut sections = vec![
         (Mode::Dashboard, Scope::Any, T::Units),
         (Mode::Filter, Scope::Any, T::Filter),
@@ -36,9 +35,11 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         (Mode::Overlay, Scope::Any, T::Detail),
         (Mode::Overlay, Scope::History, T::Inspections),
         (Mode::Form, Scope::Any, T::FormTitle),
+        (Mode::Preview, Scope::Any, T::PreviewSection),
     ];
+    // In the form its own keys come first, then its preview's.
     if app.form().is_some() {
-        sections.rotate_right(1);
+        sections.rotate_right(2);
     }
     for (mode, scope, name) in sections {
         let name = match mode {

@@ -10,6 +10,7 @@ mod edit;
 mod form;
 mod help;
 mod history;
+mod preview;
 mod targets;
 mod tasks;
 mod units;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Layer::Done(p) => done::draw(frame, app, p),
             Layer::Edit(d) => edit::draw(frame, app, d),
             Layer::Overlay(o) => draw_overlay(frame, app, o),
+            Layer::Preview(p) => preview::draw(frame, app, p),
             Layer::Dialog(d) => dialog::draw(frame, app, d),
         }
     }
