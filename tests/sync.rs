@@ -25,6 +25,7 @@ const SYNCED: &[&str] = &[
     "deleted_extension",
     "deleted_task_imported",
     "setting",
+    "sync_decision",
 ];
 
 /// The demo in `a.db`, and `n` more laptops' copies of that file.
@@ -373,12 +374,41 @@ fn two_laptops_exchange_by_the_command_line() {
 
     let (_, out, _) = run(&a, &["sync", "conflicts"]);
     assert!(
-        out.contains("task.deadline") && out.contains("2022-12-15"),
+        out.contains("hạn xử lý: giữ 31/12/2022, bị ghi đè 15/12/2022"),
         "{out}"
     );
     let (_, out, _) = run(&a, &["sync", "status"]);
     assert!(
         out.contains("Xung đột chờ xem: 1") && out.contains("Máy "),
         "{out}"
+    );
+
+    // A person on A puts the earlier deadline back; the decision travels to B.
+    let (_, out, _) = run(&a, &["sync", "conflicts"]);
+    let id = out
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_start_matches('#')
+        .to_string();
+    let (ok, out, err) = run(&b, &["sync", "resolve", &id]);
+    assert!(
+        !ok && err.lines().count() == 1,
+        "keep or restore must be said: {out}{err}"
+    );
+    let (ok, out, err) = run(&a, &["sync", "resolve", &id, "--khoi-phuc"]);
+    assert!(ok, "{out}{err}");
+    assert_eq!(deadline(&Store::open(&a).unwrap(), task), "2022-12-15");
+    let (_, out, _) = run(&a, &["sync", "conflicts"]);
+    assert!(out.contains("Không có xung đột"), "{out}");
+    let (ok, out, err) = run(&a, &["sync", "resolve", &id, "--giu"]);
+    assert!(!ok && err.contains("đã được quyết định"), "{out}{err}");
+    run(&a, &["sync", "export", "-o", bundle_a.to_str().unwrap()]);
+    let (ok, out, _) = run(&b, &["sync", "import", bundle_a.to_str().unwrap()]);
+    assert!(ok && !out.contains("xung đột"), "{out}");
+    assert_eq!(deadline(&Store::open(&b).unwrap(), task), "2022-12-15");
+    assert_eq!(
+        content(&Store::open(&a).unwrap()),
+        content(&Store::open(&b).unwrap())
     );
 }

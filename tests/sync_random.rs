@@ -33,6 +33,7 @@ const SYNCED: &[&str] = &[
     "deleted_extension",
     "deleted_task_imported",
     "setting",
+    "sync_decision",
 ];
 
 /// A value typed on one laptop: which field, what, and the writes to that field it

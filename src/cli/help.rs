@@ -159,6 +159,23 @@ const VI: &[(&str, &str)] = &[
         "sync.conflicts",
         "Các giá trị máy này ghi đè lên máy kia, và thay đổi không áp dụng được",
     ),
+    ("sync.conflicts.all", "Cả những xung đột đã quyết định"),
+    (
+        "sync.resolve",
+        "Quyết định một xung đột: giữ giá trị hiện tại, hoặc đưa lại giá trị bị ghi đè; quyết định được gửi sang các máy khác",
+    ),
+    (
+        "sync.resolve.id",
+        "Số của xung đột, như `tct sync conflicts` liệt kê",
+    ),
+    (
+        "sync.resolve.keep",
+        "Giữ giá trị hiện tại (cũng viết --keep)",
+    ),
+    (
+        "sync.resolve.restore",
+        "Đưa lại giá trị bị ghi đè (cũng viết --restore)",
+    ),
 ];
 
 /// The placeholders of values in Vietnamese (`--db <TỆP>`); others stay as named.

@@ -183,7 +183,28 @@ pub enum SyncWhat {
     /// This laptop, the others it heard from and when, and the conflicts waiting
     Status,
     /// Values one laptop wrote over another's, and changes left out
-    Conflicts,
+    Conflicts {
+        /// Also those already decided
+        #[arg(long)]
+        all: bool,
+    },
+    /// Decide a conflict: keep the value now, or put back the one written over; the
+    /// decision travels to the other laptops
+    Resolve {
+        /// The conflict's id, as `tct sync conflicts` lists it
+        id: String,
+        /// Keep the value now (also --keep)
+        #[arg(
+            long = "giu",
+            alias = "keep",
+            conflicts_with = "restore",
+            required_unless_present = "restore"
+        )]
+        keep: bool,
+        /// Put back the value written over (also --restore)
+        #[arg(long = "khoi-phuc", alias = "restore")]
+        restore: bool,
+    },
 }
 
 pub fn language(cli: &Cli) -> Result<Lang> {

@@ -6,7 +6,7 @@ use crate::cli::SyncWhat;
 use crate::domain::text::printable;
 use crate::error::Result;
 use crate::i18n::{T, t};
-use crate::store::{Merged, Store};
+use crate::store::{Decision, Merged, Store};
 
 fn shown(p: &Path) -> String {
     printable(&p.display().to_string())
@@ -82,30 +82,23 @@ pub fn run(store: &mut Store, what: &SyncWhat) -> Result<()> {
                 t(T::SyncConflictCount).replace("{n}", &s.conflicts.to_string())
             );
         }
-        SyncWhat::Conflicts => {
-            let rows = store.sync_conflicts()?;
+        SyncWhat::Conflicts { all } => {
+            let rows = store.sync_conflicts(*all)?;
             if rows.is_empty() {
                 println!("{}", t(T::SyncNoConflicts));
             }
-            for r in rows {
-                let field = if r.column.is_empty() {
-                    r.table.clone()
-                } else {
-                    format!("{}.{}", r.table, r.column)
-                };
-                println!(
-                    "{} {} {field} {}: {} {}; {} {} ({} {})",
-                    r.at,
-                    r.kind,
-                    r.row_key,
-                    t(T::SyncLost),
-                    printable(r.lost.as_deref().unwrap_or("–")),
-                    t(T::SyncKept),
-                    printable(r.won.as_deref().unwrap_or("–")),
-                    t(T::SyncBy),
-                    printable(&r.by),
-                );
+            for r in &rows {
+                println!("{}", printable(&crate::sync::words::line(r)));
             }
+        }
+        SyncWhat::Resolve { id, restore, .. } => {
+            let decision = if *restore {
+                Decision::Restore
+            } else {
+                Decision::Keep
+            };
+            let row = store.decide_conflict(id, decision)?;
+            println!("{}: #{}", t(T::SyncResolved), row.id);
         }
     }
     Ok(())

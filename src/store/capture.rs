@@ -6,7 +6,8 @@
 //!
 //! Not recorded: what each laptop derives for itself (the per-unit tallies and the
 //! import's memory of a task, both kept by triggers, which run again where a change
-//! is applied), the drafts of forms being typed, and the sync tables themselves.
+//! is applied), the drafts of forms being typed, and the sync tables themselves but
+//! for a person's decisions on conflicts.
 
 use rusqlite::Connection;
 
@@ -29,6 +30,7 @@ pub const SYNCED: &[&str] = &[
     "deleted_extension",
     "deleted_task_imported",
     "setting",
+    "sync_decision",
 ];
 
 /// Whether a table's rows travel.

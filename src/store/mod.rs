@@ -5,6 +5,7 @@ mod backup;
 mod capture;
 mod checkup;
 mod conflicts;
+mod decisions;
 mod deleted;
 mod demo;
 mod drafts;
@@ -41,7 +42,7 @@ use crate::error::{Error, Result};
 
 pub use backup::owner_only;
 pub use checkup::{Answers, Checkup, checkup};
-pub use conflicts::{ConflictRow, SyncStatus};
+pub use decisions::{ConflictRow, Decision, SyncStatus};
 pub use demo::{DemoData, load_demo};
 pub use file_guard::{FileEvent, FileId, file_id};
 pub use replay::{Entry, Merged};

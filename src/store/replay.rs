@@ -44,7 +44,7 @@ pub struct Merged {
     pub known: usize,
     /// Changes that cannot be placed yet: an earlier one of their laptop is missing.
     pub waiting: usize,
-    /// Values written over, and changes left out, among all now recorded.
+    /// Conflicts no one has decided yet, among all now recorded.
     pub conflicts: usize,
 }
 
@@ -86,8 +86,8 @@ impl Store {
         if me.lineage != lineage {
             return Err(Error::User(t(T::ErrSyncOtherDatabase).into()));
         }
-        self.write_local(|c| {
-            let mut merged = take_in(c, entries)?;
+        let mut merged = self.write_local(|c| {
+            let merged = take_in(c, entries)?;
             c.execute(
                 "INSERT INTO sync_peer(replica, name, heard_at)
                  VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
@@ -95,11 +95,10 @@ impl Store {
                      heard_at = excluded.heard_at",
                 params![sender.0, sender.1],
             )?;
-            merged.conflicts = c.query_row("SELECT count(*) FROM sync_conflict", [], |r| {
-                r.get::<_, i64>(0)
-            })? as usize;
             Ok(merged)
-        })
+        })?;
+        merged.conflicts = self.sync_conflicts(false)?.len();
+        Ok(merged)
     }
 }
 

@@ -7,8 +7,9 @@
 //! database began in keeps block 0 (ids as before, small); a copy gets a random
 //! block above 2^32.
 //!
-//! A copy is told by where the file is: the host, the path and the file's creation
-//! time, recorded at each open that finds them changed. A file copied to another
+//! A copy is told by where the file is: the host, the path and the file's identity
+//! on its disk (inode, or file index on Windows), recorded at the first write that
+//! finds them changed. A file copied to another
 //! laptop, or beside itself, is a new file at another place, so it becomes a new
 //! replica before it writes anything. A file moved on the same laptop is taken for a
 //! copy too: that costs only a new name for its later changes, while two laptops
@@ -104,17 +105,50 @@ pub(super) fn settle(c: &Connection, path: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
-/// Host, full path and creation time, one a line: another value is another file.
+/// Host, full path and the file's identity on its disk, one a line: another value is
+/// another file. (A file's creation time would do on Windows, but not everywhere:
+/// under Wine and on some Linux file systems it moves with each write.)
 fn place_of(path: &Path) -> String {
     let full = std::fs::canonicalize(path)
         .or_else(|_| std::path::absolute(path))
         .unwrap_or_else(|_| path.to_path_buf());
-    let born = std::fs::metadata(path)
-        .and_then(|m| m.created())
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or_else(|| "-".to_string(), |d| d.as_nanos().to_string());
-    format!("{}\n{}\n{born}", host_name(), full.display())
+    let id = file_identity(path).map_or_else(|| "-".to_string(), |(a, b)| format!("{a}:{b}"));
+    format!("{}\n{}\n{id}", host_name(), full.display())
+}
+
+/// Device and inode.
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// The volume's serial number and the file's index on it.
+#[cfg(windows)]
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Storage::FileSystem::{
+        BY_HANDLE_FILE_INFORMATION, GetFileInformationByHandle,
+    };
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: the handle is open for the call; the structure is plain data that the
+    // call fills in, zeroed before.
+    let (ok, info) = unsafe {
+        let mut info: BY_HANDLE_FILE_INFORMATION = std::mem::zeroed();
+        let ok = GetFileInformationByHandle(file.as_raw_handle() as _, &mut info);
+        (ok, info)
+    };
+    (ok != 0).then(|| {
+        (
+            u64::from(info.dwVolumeSerialNumber),
+            (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow),
+        )
+    })
+}
+
+#[cfg(not(any(unix, windows)))]
+fn file_identity(_path: &Path) -> Option<(u64, u64)> {
+    None
 }
 
 /// The computer's name, as its owner knows it.

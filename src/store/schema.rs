@@ -584,6 +584,17 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX sync_conflict_row ON sync_conflict(tbl, row_key);
     "#,
+    // 12: a person's decision on a conflict (decisions.rs): the value now kept, or the
+    // one written over put back. It travels like the record, so every laptop stops
+    // listing the conflict once one has decided.
+    r#"
+    CREATE TABLE sync_decision (
+        conflict    TEXT PRIMARY KEY,       -- the conflict's id, the same on every laptop
+        chosen      TEXT NOT NULL CHECK (chosen IN ('kept', 'restored')),
+        decided_at  TEXT NOT NULL,
+        decided_by  TEXT NOT NULL           -- the laptop's name
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn latest_version() -> i64 {
@@ -608,7 +619,7 @@ mod tests {
     /// only then add its fingerprint here.
     #[test]
     fn released_migrations_are_frozen() {
-        let released: [u64; 11] = [
+        let released: [u64; 12] = [
             0x9e0e_f0ef_bb24_eb36,
             0x7cf0_d00e_6f43_698c,
             0x15f6_1c81_4ec9_1028,
@@ -620,6 +631,7 @@ mod tests {
             0x0432_be04_132d_bb52,
             0xd9cc_3120_8086_e3ba,
             0x6381_642b_09c6_9fe2,
+            0x5436_42b2_25aa_56cb,
         ];
         let now: Vec<u64> = MIGRATIONS.iter().map(|m| fingerprint(m)).collect();
         assert_eq!(now[..released.len()], released, "{now:#x?}");

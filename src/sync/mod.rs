@@ -5,6 +5,7 @@
 //! SQLite's locking does not hold there.
 
 pub mod bundle;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
