@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod crash;
+pub mod document;
 pub mod domain;
 pub mod error;
 pub mod generate;

@@ -17,8 +17,8 @@ const LAYERS: &[&[&str]] = &[
     &["words", "model"],
     // The only SQL.
     &["store"],
-    // Files out: atomic writes, tables, progress on a terminal.
-    &["outfile", "sheet", "progress"],
+    // Files out: atomic writes, tables, progress on a terminal, documents' layout.
+    &["outfile", "sheet", "progress", "document"],
     // Documents, reports, the import and the generator, each over the store.
     &["notice", "report", "import", "generate"],
     // The screen's building blocks: keys as data, the layout, colours.

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::document::{Block, Document, Letterhead, SignOff};
 use crate::domain::scorecard::Scorecard;
 use crate::domain::unit::UnitKind;
 use crate::i18n::T;
@@ -113,6 +114,42 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// The notice as a document its writers put on the page: the sections' headings
+    /// and their groups' headings as headings, a group's lead and the closing
+    /// sentence kept with what follows them.
+    pub fn document(&self) -> Document {
+        let mut blocks: Vec<Block> = self.opening.iter().cloned().map(Block::Paragraph).collect();
+        for s in &self.sections {
+            blocks.push(Block::Heading(1, s.heading.clone()));
+            for g in &s.groups {
+                blocks.extend(g.heading.iter().map(|h| Block::Heading(2, h.clone())));
+                blocks.extend(g.lead.iter().map(|l| Block::Lead(l.clone())));
+                blocks.extend(g.paragraphs.iter().cloned().map(Block::Paragraph));
+            }
+        }
+        blocks.push(Block::Lead(self.closing.clone()));
+        Document {
+            letterhead: Some(Letterhead {
+                issuing_body: self.issuing_body.clone(),
+                issuing_own: self.issuing_own,
+                national_name: self.national_name.clone(),
+                motto: self.motto.clone(),
+                number: self.number.clone(),
+                place_date: self.place_date.clone(),
+            }),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            blocks,
+            sign_off: Some(SignOff {
+                recipients_label: self.recipients_label.clone(),
+                recipients: self.recipients.clone(),
+                signer_title: self.signer_title.clone(),
+                signer_name: self.signer_name.clone(),
+            }),
+            author: self.issuing_body.join(" "),
+        }
+    }
+
     /// Every text of the notice in reading order (left column before right), one
     /// entry a line or paragraph: what the writers put on the page.
     pub fn texts(&self) -> Vec<String> {
