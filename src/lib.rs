@@ -20,6 +20,7 @@ pub mod layout;
 pub mod model;
 pub mod notice;
 pub mod outfile;
+pub mod papers;
 pub mod progress;
 pub mod report;
 pub mod sheet;

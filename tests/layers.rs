@@ -21,6 +21,8 @@ const LAYERS: &[&[&str]] = &[
     &["outfile", "sheet", "progress", "document"],
     // Documents, reports, the import and the generator, each over the store.
     &["notice", "report", "import", "generate"],
+    // Documents built on the notice's letterhead: the tasks report, a unit's brief.
+    &["papers"],
     // The screen's building blocks: keys as data, the layout, colours.
     &["keymap", "layout", "theme"],
     // Screen state and update; it asks the store and never draws.

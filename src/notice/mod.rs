@@ -7,6 +7,7 @@
 pub mod model;
 
 mod directives;
+mod frame;
 mod issuer;
 mod letterhead;
 mod opening;
@@ -44,7 +45,10 @@ pub const SETTING_KEYS: &[&str] = &[
     "signer_name",
     "recipients",
 ];
+pub use frame::frame;
 pub use model::{Notice, Settings, UnitInfo, build};
+/// Text as documents print it, and dates as the decree writes them.
+pub use text::{clean, date_words, vi};
 
 /// The settings a notice uses, from the database's `setting` table.
 pub fn settings(store: &Store) -> Result<Settings> {
