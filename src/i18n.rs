@@ -170,6 +170,7 @@ catalog! {
     SearchProvince => "Tìm – toàn tỉnh", "Search – all units";
     EmptySearch => "Gõ vài chữ của tên nhiệm vụ hoặc số văn bản (vd. 1234/UBND-KT)", "Type words of a task's title or its document number (e.g. 1234/UBND-KT)";
     KShowAbolished => "đơn vị: hiện / ẩn đơn vị đã giải thể", "units: show / hide abolished units";
+    KWriteBrief => "đơn vị: ghi tóm tắt trước buổi kiểm tra (.docx) cạnh cơ sở dữ liệu", "unit: write its brief before a visit (.docx) beside the database";
     WithAbolished => "kể cả đã giải thể", "abolished included";
     KFilterApply => "giữ bộ lọc", "keep filter";
     KFilterCancel => "bỏ lọc", "clear filter";
@@ -583,6 +584,8 @@ catalog! {
     NoticeSaveFirst => "Lưu biên bản trước (Ctrl-S) rồi mới xuất thông báo", "Save the record first (Ctrl-S), then export the notice";
     NoticeWritten => "Đã ghi thông báo kết luận", "Notice of conclusions written";
     NoticeNotWritten => "Chưa ghi được thông báo", "Notice not written";
+    BriefWritten => "Đã ghi tóm tắt đơn vị", "Unit brief written";
+    BriefNotWritten => "Chưa ghi được tóm tắt đơn vị", "Unit brief not written";
     // The report on the province's tasks (tct export tasks-report).
     TrTitle => "BÁO CÁO", "REPORT";
     TrSummary => "Tình hình thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao", "How the tasks given by the Provincial People's Committee and its Chairman are carried out";

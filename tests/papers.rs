@@ -501,3 +501,38 @@ fn cli_mistakes_are_one_line() {
         assert!(!out.exists(), "{args:?}");
     }
 }
+
+/// `e` on a unit writes its brief beside the database and says where, never over a
+/// brief already there (edited in Word since, perhaps).
+#[test]
+fn e_on_a_unit_writes_its_brief_beside_the_database() {
+    use common::{key, type_text};
+    use ratatui::crossterm::event::KeyCode;
+
+    let (dir, mut app) = common::demo_app(120, 40);
+    type_text(&mut app, "/trang dinh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('e'));
+    let name = "tom-tat-trang-dinh-20220923.docx";
+    let path = dir.path().join(name);
+    assert!(path.is_file(), "{:?}", app.message());
+    let message = app.message().unwrap_or_default().to_string();
+    assert!(message.contains(name), "{message}");
+    let xml = part(&std::fs::read(&path).unwrap(), "word/document.xml");
+    assert!(xml.contains("Tràng Định, số liệu đến ngày 23/09/2022"));
+
+    std::fs::write(&path, b"edited in Word").unwrap();
+    key(&mut app, KeyCode::Char('e'));
+    let second = dir.path().join("tom-tat-trang-dinh-20220923 (2).docx");
+    assert!(second.is_file(), "{:?}", app.message());
+    assert_eq!(std::fs::read(&path).unwrap(), b"edited in Word");
+
+    // The `?` overlay lists the key, from the same table the app reads.
+    key(&mut app, KeyCode::Char('?'));
+    let mut seen = common::render(&app);
+    for _ in 0..60 {
+        key(&mut app, KeyCode::Down);
+        seen.push_str(&common::render(&app));
+    }
+    assert!(seen.contains("ghi tóm tắt trước buổi kiểm tra"), "{seen}");
+}
