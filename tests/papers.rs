@@ -536,3 +536,31 @@ fn e_on_a_unit_writes_its_brief_beside_the_database() {
     }
     assert!(seen.contains("ghi tóm tắt trước buổi kiểm tra"), "{seen}");
 }
+
+/// The report's number follows `tct config report_symbol`, its signer `signer_title`.
+#[test]
+fn settings_give_the_reports_number_and_signer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db(dir.path());
+    for (k, v) in [
+        ("report_symbol", "45/BC-UBND"),
+        ("signer_title", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"),
+    ] {
+        let o = tct(&["--demo", "--db", &db, "config", k, v]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let o = tct(&[
+        "--demo",
+        "--db",
+        &db,
+        "export",
+        "tasks-report",
+        "--format",
+        "md",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.contains("\nSố: 45/BC-UBND\n"), "{md}");
+    assert!(md.contains("**KT. CHỦ TỊCH**  \n**PHÓ CHỦ TỊCH**"), "{md}");
+    assert!(!md.contains("TL. CHỦ TỊCH"), "{md}");
+}

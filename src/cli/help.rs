@@ -152,7 +152,7 @@ const VI: &[(&str, &str)] = &[
     ("backup.file", "Tệp sao lưu"),
     (
         "config",
-        "Thiết lập lưu trong cơ sở dữ liệu: issuing_body, place, number_symbol, signer_title, signer_name, recipients. Không có KEY: liệt kê; KEY VALUE: đặt giá trị",
+        "Thiết lập lưu trong cơ sở dữ liệu: issuing_body, place, number_symbol, signer_title, signer_name, recipients, report_symbol. Không có KEY: liệt kê; KEY VALUE: đặt giá trị",
     ),
     ("config.key", "Tên thiết lập"),
     (

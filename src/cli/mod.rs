@@ -130,7 +130,7 @@ pub enum Command {
     #[command(visible_alias = "chan-doan")]
     Doctor,
     /// Settings kept in the database: issuing_body, place, number_symbol, signer_title,
-    /// signer_name, recipients. No KEY lists them; KEY VALUE sets one.
+    /// signer_name, recipients, report_symbol. No KEY lists them; KEY VALUE sets one.
     Config {
         /// A setting's name
         key: Option<String>,

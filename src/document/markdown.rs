@@ -98,3 +98,42 @@ fn table(t: &Table) -> String {
     lines.extend(t.rows.iter().map(|r| row(r)));
     lines.join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_keeps_its_cells_on_their_row() {
+        let t = Table {
+            head: vec!["STT".into(), "Nhiệm vụ".into()],
+            rows: vec![vec!["1".into(), "a | b\nc".into()]],
+            widths: vec![1, 4],
+            numeric: vec![true, false],
+        };
+        assert_eq!(
+            table(&t),
+            "| STT | Nhiệm vụ |\n| ---: | --- |\n| 1 | a \\| b c |"
+        );
+    }
+
+    #[test]
+    fn a_working_paper_has_no_letterhead_or_sign_off() {
+        let d = Document {
+            letterhead: None,
+            title: "TÓM TẮT".into(),
+            summary: "Tràng Định".into(),
+            blocks: vec![
+                Block::Heading(1, "I. A".into()),
+                Block::Lead("Dẫn:".into()),
+                Block::Paragraph("Đoạn.".into()),
+            ],
+            sign_off: None,
+            author: String::new(),
+        };
+        assert_eq!(
+            render(&d),
+            "# TÓM TẮT\n\n**Tràng Định**\n\n## I. A\n\nDẫn:\n\nĐoạn.\n"
+        );
+    }
+}

@@ -14,18 +14,26 @@ use super::sign_off;
 use super::text::{one_line, vi};
 
 /// `kind` is the document's symbol ("BC"): the number is left blank for the clerk,
-/// "Số:      /BC-UBND" under the Committee, "/BC-VP" under its Office.
+/// "Số:      /BC-UBND" under the Committee, "/BC-VP" under its Office, unless the
+/// `report_symbol` setting gives it.
 pub fn frame(settings: &Settings, kind: &str, issued_on: NaiveDate) -> (Letterhead, SignOff) {
     let body = letterhead::issuing_body(settings);
     let issuer = Issuer::of(&body);
     let (issuing_body, issuing_own) = letterhead::broken(body);
-    let symbol = issuer.symbol().replacen("TB", kind, 1);
+    let symbol = one_line(settings.report_symbol.as_deref())
+        .unwrap_or_else(|| issuer.symbol().replacen("TB", kind, 1));
+    // A symbol with its number ("45/BC-UBND") as set; else blank for the clerk.
+    let number = if symbol.contains('/') {
+        format!("{} {symbol}", vi(T::NoticeNumber))
+    } else {
+        format!("{}      /{symbol}", vi(T::NoticeNumber))
+    };
     let head = Letterhead {
         issuing_body,
         issuing_own,
         national_name: vi(T::NoticeNationalName).to_string(),
         motto: vi(T::NoticeMotto).to_string(),
-        number: format!("{}      /{symbol}", vi(T::NoticeNumber)),
+        number,
         place_date: letterhead::place_date(settings, issued_on),
     };
     let foot = SignOff {
@@ -57,5 +65,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(frame(&office, "BC", d).0.number, "Số:      /BC-VP");
+        let numbered = Settings {
+            report_symbol: Some("45/BC-UBND".into()),
+            ..Default::default()
+        };
+        assert_eq!(frame(&numbered, "BC", d).0.number, "Số: 45/BC-UBND");
     }
 }

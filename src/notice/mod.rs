@@ -44,6 +44,7 @@ pub const SETTING_KEYS: &[&str] = &[
     "signer_title",
     "signer_name",
     "recipients",
+    "report_symbol",
 ];
 pub use frame::frame;
 pub use model::{Notice, Settings, UnitInfo, build};

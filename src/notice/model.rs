@@ -38,6 +38,9 @@ pub struct Settings {
     /// One recipient a line; the units concerned and "Lưu: VT." are added. Default:
     /// the province's leaders and the members of the working group.
     pub recipients: Option<String>,
+    /// The tasks report's "BC-UBND" (blank number) or "45/BC-UBND"; default: the
+    /// issuer's symbol with BC for TB.
+    pub report_symbol: Option<String>,
 }
 
 impl Settings {
@@ -51,6 +54,7 @@ impl Settings {
             signer_title: one("signer_title"),
             signer_name: one("signer_name"),
             recipients: one("recipients"),
+            report_symbol: one("report_symbol"),
         }
     }
 }
@@ -378,6 +382,7 @@ mod tests {
             signer_title: Some("TL. Chủ tịch\nChánh Văn phòng".into()),
             signer_name: Some("Nguyễn Văn A".into()),
             recipients: Some("Chủ tịch, các PCT UBND tỉnh\n- Sở Tài chính;\nLưu: VT, KT.".into()),
+            report_symbol: None,
         };
         let n = build(&ins, &units, &s, d("05/02/2023"));
         assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]);
