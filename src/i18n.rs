@@ -626,6 +626,7 @@ catalog! {
     TrSymbol => "BC", "BC";
     TrFilePrefix => "bao-cao-nhiem-vu", "bao-cao-nhiem-vu";
     TrSheet => "Theo đơn vị", "By unit";
+    TrSheetOverdue => "Quá hạn", "Overdue";
     // A unit's brief before a visit (tct export unit-brief).
     BrTitle => "TÓM TẮT TÌNH HÌNH ĐƠN VỊ", "UNIT BRIEF";
     BrSummary => "{unit}, số liệu đến ngày {date}", "{unit}, figures as of {date}";

@@ -161,6 +161,15 @@ fn the_figures_are_those_of_report_units() {
         assert_eq!(last[i + 1], Data::Float(f64::from(*n)), "column {}", i + 1);
     }
     assert_eq!(rows.len(), r.units.len() + 2, "head, units, total");
+    // The overdue tasks, one row each after the head, with their days.
+    let sheet = book.worksheet_range("Quá hạn").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(rows.len() as u32, t.overdue + 1);
+    let days: Vec<&Data> = rows[1..].iter().map(|r| &r[4]).collect();
+    assert!(
+        days.iter().all(|d| matches!(d, Data::Float(n) if *n > 0.0)),
+        "{days:?}"
+    );
 }
 
 /// A period wide enough for every deadline counts what the scorecards count, less

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::i18n::{Lang, T};
 use crate::model::{Ctx, TaskMode, TaskScope, UnitRow};
 use crate::notice::{Settings, clean, vi};
-use crate::sheet::{Cell, XlsxOut};
+use crate::sheet::{Cell, XlsxOut, finish_all};
 use crate::store::Store;
 use crate::words::{status_text_in, unit_label_in};
 
@@ -416,7 +416,8 @@ fn directive_blocks(r: &TasksReport, blocks: &mut Vec<Block>) {
     }
 }
 
-/// The table by unit as a spreadsheet: counts as numbers, the rate as a percentage.
+/// The table by unit as a spreadsheet, counts as numbers, the rate as a percentage;
+/// then the overdue tasks, deadlines as dates.
 pub fn xlsx(r: &TasksReport) -> Result<Vec<u8>> {
     let mut head = vec![vi(T::TrColUnit).to_string()];
     head.extend(UNIT_HEAD[..7].iter().map(|k| vi(*k).to_string()));
@@ -440,7 +441,29 @@ pub fn xlsx(r: &TasksReport) -> Result<Vec<u8>> {
         sheet.row(&line(&u.label, &u.counts))?;
     }
     sheet.row(&line(vi(T::TrTotalRow), &r.totals))?;
+    let head = [
+        T::TrColUnit,
+        T::TrColDoc,
+        T::TrColTask,
+        T::TrColDeadline,
+        T::TrColDays,
+        T::TrColLeader,
+    ];
+    let head: Vec<String> = head.iter().map(|k| vi(*k).to_string()).collect();
+    let mut overdue = XlsxOut::new(vi(T::TrSheetOverdue), &head)?;
+    for (unit, tasks) in &r.overdue {
+        for t in tasks {
+            overdue.row(&[
+                Cell::text(unit),
+                Cell::text(&t.doc_number),
+                Cell::text(&t.title),
+                Cell::Date(t.deadline),
+                Cell::Int(t.days),
+                Cell::text(&t.leader),
+            ])?;
+        }
+    }
     let mut out = Vec::new();
-    sheet.finish(&mut out)?;
+    finish_all(vec![sheet, overdue], &mut out)?;
     Ok(out)
 }
