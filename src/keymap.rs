@@ -30,6 +30,8 @@ pub enum Command {
     AllOverdue,
     /// The Units pane lists the units abolished before the as-of date too, or not.
     ShowAbolished,
+    /// On a unit: its brief before a visit, as DOCX beside the database.
+    WriteBrief,
     FilterApply,
     FilterCancel,
     Close,
@@ -260,6 +262,7 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[c('f')], C::Search, T::KSearch, false),
     b(D, &[c('t')], C::CycleSort, T::KSort, false),
     b(D, &[c('x')], C::ShowAbolished, T::KShowAbolished, false),
+    b(D, &[c('e')], C::WriteBrief, T::KWriteBrief, false),
     b(D, &[c('d')], C::MarkDone, T::KMarkDone, false),
     b(D, &[c('+')], C::Extend, T::KExtend, false),
     b(D, &[c('s')], C::Correct, T::KCorrect, false),

@@ -235,14 +235,21 @@ impl XlsxOut {
         Ok(())
     }
 
-    pub fn finish(mut self, out: &mut dyn Write) -> Result<()> {
-        self.ws.set_freeze_panes(1, 0)?;
-        self.ws.autofit();
-        let mut book = Workbook::new();
-        book.push_worksheet(self.ws);
-        out.write_all(&book.save_to_buffer()?)?;
-        Ok(())
+    pub fn finish(self, out: &mut dyn Write) -> Result<()> {
+        finish_all(vec![self], out)
     }
+}
+
+/// Several sheets as one workbook, in the order given.
+pub fn finish_all(sheets: Vec<XlsxOut>, out: &mut dyn Write) -> Result<()> {
+    let mut book = Workbook::new();
+    for mut s in sheets {
+        s.ws.set_freeze_panes(1, 0)?;
+        s.ws.autofit();
+        book.push_worksheet(s.ws);
+    }
+    out.write_all(&book.save_to_buffer()?)?;
+    Ok(())
 }
 
 /// Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`.

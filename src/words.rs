@@ -49,10 +49,20 @@ pub fn kind_word(k: UnitKind) -> &'static str {
 /// "Lạng Sơn (thành phố)").
 /// `namesake` is `UnitRow::namesake`.
 pub fn unit_label(name: &str, kind: UnitKind, namesake: &Option<Option<String>>) -> String {
+    unit_label_in(name, kind, namesake, lang())
+}
+
+/// The same in a language.
+pub fn unit_label_in(
+    name: &str,
+    kind: UnitKind,
+    namesake: &Option<Option<String>>,
+    l: Lang,
+) -> String {
     match namesake {
         None => name.to_string(),
-        Some(None) => format!("{name} ({})", kind_word(kind)),
-        Some(Some(parent)) => format!("{name} ({}, {parent})", kind_word(kind)),
+        Some(None) => format!("{name} ({})", kind_word_in(kind, l)),
+        Some(Some(parent)) => format!("{name} ({}, {parent})", kind_word_in(kind, l)),
     }
 }
 
@@ -85,6 +95,12 @@ pub fn kind_word_in(k: UnitKind, l: Lang) -> &'static str {
 
 /// A task status in words: "quá hạn 12 ngày".
 pub fn status_text(s: TaskStatus) -> String {
+    status_text_in(s, lang())
+}
+
+/// The same in a language: a document is written in Vietnamese whatever the screen's.
+pub fn status_text_in(s: TaskStatus, l: Lang) -> String {
+    let t = |k: T| k.in_lang(l);
     // "1 day", "2 days" (Vietnamese has one word for both).
     let days = |n: i64| t(if n == 1 { T::Day } else { T::Days });
     match s {

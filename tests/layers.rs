@@ -17,11 +17,13 @@ const LAYERS: &[&[&str]] = &[
     &["words", "model"],
     // The only SQL.
     &["store"],
-    // Files out: atomic writes, tables, progress on a terminal.
-    &["outfile", "sheet", "progress"],
+    // Files out: atomic writes, tables, progress on a terminal, documents' layout.
+    &["outfile", "sheet", "progress", "document"],
     // Documents, reports, the import, the generator and the exchange between
     // laptops, each over the store.
     &["notice", "report", "import", "generate", "sync"],
+    // Documents built on the notice's letterhead: the tasks report, a unit's brief.
+    &["papers"],
     // The screen's building blocks: keys as data, the layout, colours.
     &["keymap", "layout", "theme"],
     // Screen state and update; it asks the store and never draws.

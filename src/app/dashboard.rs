@@ -4,8 +4,8 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::{App, Layer, ListState, Overlay};
-use crate::i18n::lang;
+use super::{App, Layer, ListState, Overlay, StatusKind};
+use crate::i18n::{T, lang, t};
 use crate::keymap::Command;
 use crate::layout::{self, Areas, Pane};
 use crate::model::{TaskMode, TaskScope, TaskSort, UnitRow};
@@ -45,7 +45,26 @@ impl App {
             Command::CycleSort => self.cycle_sort(),
             Command::Search => self.start_search(),
             Command::ShowAbolished => self.toggle_abolished(),
+            Command::WriteBrief => self.write_brief(),
             _ => {}
+        }
+    }
+
+    /// `e`: the selected unit's brief as DOCX beside the database, as Ctrl-E writes a
+    /// notice (never over a file there); the status line says where.
+    fn write_brief(&mut self) {
+        let Some(id) = self.selected_unit().map(|u| u.id) else {
+            return;
+        };
+        match crate::papers::write_brief_beside_db(&self.store, &self.ctx, id) {
+            Ok(p) => self.say(
+                StatusKind::Good,
+                format!("{}: {}", t(T::BriefWritten), p.display()),
+            ),
+            Err(e) => self.say(
+                StatusKind::Problem,
+                format!("{}: {e}", t(T::BriefNotWritten)),
+            ),
         }
     }
 

@@ -49,7 +49,10 @@ const VI: &[(&str, &str)] = &[
         "report.output",
         "Ghi ra tệp này thay vì màn hình (bắt buộc với xlsx); - là đầu ra chuẩn",
     ),
-    ("export", "Xuất thông báo kết luận kiểm tra"),
+    (
+        "export",
+        "Xuất văn bản: thông báo kết luận kiểm tra, báo cáo nhiệm vụ UBND tỉnh giao, tóm tắt đơn vị",
+    ),
     (
         "export.inspection",
         "Một lần kiểm tra: số của nó, hoặc `latest --unit TÊN`",
@@ -63,6 +66,40 @@ const VI: &[(&str, &str)] = &[
     (
         "export.inspection.output",
         "Tệp ghi ra (ghi đè nếu đã có), hoặc thư mục (đặt tên sẵn, không ghi đè: \"… (2).docx\"); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cạnh cơ sở dữ liệu]",
+    ),
+    (
+        "export.tasks-report",
+        "Báo cáo tình hình thực hiện nhiệm vụ UBND tỉnh giao: tổng hợp, theo đơn vị, nhiệm vụ quá hạn, chỉ đạo mới",
+    ),
+    (
+        "export.tasks-report.from",
+        "Tính các nhiệm vụ có hạn xử lý từ ngày này (DD/MM/YYYY) [mặc định: mọi nhiệm vụ đã giao đến ngày xem, như trên màn hình]; chỉ đạo mới từ các buổi kiểm tra từ ngày này [mặc định: 01/01 năm của ngày xem]",
+    ),
+    (
+        "export.tasks-report.to",
+        "Tính các nhiệm vụ có hạn xử lý đến ngày này (DD/MM/YYYY); chỉ đạo từ các buổi kiểm tra đến ngày này [mặc định: ngày xem]",
+    ),
+    (
+        "export.tasks-report.unit",
+        "Chỉ đơn vị này (gõ có hoặc không dấu)",
+    ),
+    (
+        "export.tasks-report.format",
+        "docx, md hoặc xlsx [mặc định: docx]",
+    ),
+    (
+        "export.tasks-report.output",
+        "Tệp ghi ra (ghi đè nếu đã có), hoặc thư mục (đặt tên sẵn, không ghi đè: \"… (2).docx\"); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx, xlsx cạnh cơ sở dữ liệu]",
+    ),
+    (
+        "export.unit-brief",
+        "Tóm tắt một trang về đơn vị trước buổi kiểm tra: kết quả, chỉ tiêu, nhiệm vụ chưa hoàn thành, chỉ đạo lần kiểm tra trước",
+    ),
+    ("export.unit-brief.unit", "Đơn vị (gõ có hoặc không dấu)"),
+    ("export.unit-brief.format", "docx hoặc md [mặc định: docx]"),
+    (
+        "export.unit-brief.output",
+        "Tệp ghi ra (ghi đè nếu đã có), hoặc thư mục (đặt tên sẵn, không ghi đè); - là đầu ra chuẩn [mặc định: đầu ra chuẩn với md; docx cạnh cơ sở dữ liệu]",
     ),
     (
         "import",
@@ -115,7 +152,7 @@ const VI: &[(&str, &str)] = &[
     ("backup.file", "Tệp sao lưu"),
     (
         "config",
-        "Thiết lập lưu trong cơ sở dữ liệu: issuing_body, place, number_symbol, signer_title, signer_name, recipients. Không có KEY: liệt kê; KEY VALUE: đặt giá trị",
+        "Thiết lập lưu trong cơ sở dữ liệu: issuing_body, place, number_symbol, signer_title, signer_name, recipients, report_symbol. Không có KEY: liệt kê; KEY VALUE: đặt giá trị",
     ),
     ("config.key", "Tên thiết lập"),
     (

@@ -15,6 +15,7 @@ use crate::error::{Error, Result, io_words};
 use crate::i18n::{Lang, T, t};
 use crate::import::ImportKind;
 use crate::notice::NoticeFormat;
+use crate::papers::PaperFormat;
 use crate::report::{Format, ReportKind};
 
 #[derive(Debug, Parser)]
@@ -69,7 +70,8 @@ pub enum Command {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Write the notice of conclusions (Thông báo kết luận) of an inspection
+    /// Write a document: an inspection's notice of conclusions, the report on the
+    /// province's tasks, a unit's brief
     Export {
         #[command(subcommand)]
         what: ExportWhat,
@@ -134,7 +136,7 @@ pub enum Command {
         what: SyncWhat,
     },
     /// Settings kept in the database: issuing_body, place, number_symbol, signer_title,
-    /// signer_name, recipients. No KEY lists them; KEY VALUE sets one.
+    /// signer_name, recipients, report_symbol. No KEY lists them; KEY VALUE sets one.
     Config {
         /// A setting's name
         key: Option<String>,
@@ -156,6 +158,44 @@ pub enum ExportWhat {
         /// The file to write (replaced if there), or a directory (the usual name, never
         /// replacing a file: "… (2).docx"); - is standard output [default: standard
         /// output for md; docx beside the database]
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The report on the tasks the province gave (Báo cáo tình hình thực hiện nhiệm vụ
+    /// UBND tỉnh giao): totals, by unit, overdue tasks, new directives
+    TasksReport {
+        /// Count the tasks whose deadline is on or after this day (DD/MM/YYYY)
+        /// [default: every task given by the as-of date, as the panes]; new
+        /// directives from inspections held from it [default: 1 January of the
+        /// as-of year]
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Count the tasks whose deadline is on or before this day (DD/MM/YYYY);
+        /// directives from inspections held up to it [default: the as-of date]
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only this unit (typed with or without diacritics)
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value_t = PaperFormat::Docx)]
+        format: PaperFormat,
+        /// The file to write (replaced if there), or a directory (the usual name, never
+        /// replacing a file: "… (2).docx"); - is standard output [default: standard
+        /// output for md; docx and xlsx beside the database]
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// A unit's one-page brief before a visit: scorecard, targets, open tasks, the
+    /// last inspection's directives
+    UnitBrief {
+        /// The unit (typed with or without diacritics)
+        #[arg(long, value_name = "NAME")]
+        unit: String,
+        #[arg(long, value_enum, default_value_t = NoticeFormat::Docx)]
+        format: NoticeFormat,
+        /// The file to write (replaced if there), or a directory (the usual name, never
+        /// replacing a file); - is standard output [default: standard output for md;
+        /// docx beside the database]
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

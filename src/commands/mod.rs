@@ -122,6 +122,31 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output.as_deref(),
         ),
+        Some(Command::Export {
+            what:
+                ExportWhat::TasksReport {
+                    from,
+                    to,
+                    unit,
+                    format,
+                    output,
+                },
+        }) => export::tasks_report(
+            &store,
+            &ctx,
+            (from.as_deref(), to.as_deref()),
+            unit.as_deref(),
+            format,
+            output.as_deref(),
+        ),
+        Some(Command::Export {
+            what:
+                ExportWhat::UnitBrief {
+                    unit,
+                    format,
+                    output,
+                },
+        }) => export::unit_brief(&store, &ctx, &unit, format, output.as_deref()),
         Some(Command::Import {
             file,
             kind,

@@ -1,20 +1,17 @@
 //! The notice of conclusions (Thông báo kết luận) of an inspection, in the layout of
 //! Decree 30/2020/NĐ-CP: `model` builds its parts from a saved inspection and the
-//! settings, `docx` and `markdown` write them. The parts are made in their own files,
+//! settings, as a `crate::document::Document` that its writers put in DOCX or Markdown. The parts are made in their own files,
 //! in the order the notice reads: `letterhead`, `opening`, `sections` (with
 //! `directives`), `sign_off`; `text` holds what they share.
 
-pub mod docx;
-pub mod markdown;
 pub mod model;
 
 mod directives;
+mod frame;
 mod issuer;
 mod letterhead;
 mod opening;
-mod properties;
 mod report;
-mod schema_order;
 mod sections;
 mod sign_off;
 mod text;
@@ -47,8 +44,12 @@ pub const SETTING_KEYS: &[&str] = &[
     "signer_title",
     "signer_name",
     "recipients",
+    "report_symbol",
 ];
+pub use frame::frame;
 pub use model::{Notice, Settings, UnitInfo, build};
+/// Text as documents print it, and dates as the decree writes them.
+pub use text::{clean, date_words, vi};
 
 /// The settings a notice uses, from the database's `setting` table.
 pub fn settings(store: &Store) -> Result<Settings> {
@@ -124,8 +125,8 @@ pub fn file_name(ins: &Inspection, ctx: &Ctx, ext: &str) -> String {
 /// The notice's bytes in a format.
 pub fn render(n: &Notice, format: NoticeFormat) -> Result<Vec<u8>> {
     match format {
-        NoticeFormat::Docx => docx::to_bytes(n),
-        NoticeFormat::Md => Ok(markdown::render(n).into_bytes()),
+        NoticeFormat::Docx => crate::document::docx::to_bytes(&n.document()),
+        NoticeFormat::Md => Ok(crate::document::markdown::render(&n.document()).into_bytes()),
     }
 }
 
@@ -142,7 +143,7 @@ pub fn write_docx_for(store: &Store, ctx: &Ctx, inspection_id: i64, dir: &Path) 
     let notice = notice_for_inspection(store, ctx, &ins)?;
     let path = crate::outfile::checked(&dir.join(file_name(&ins, ctx, "docx")), store.path())?;
     // An earlier notice may have been edited in Word since: it is kept.
-    crate::outfile::write_new(&path, &docx::to_bytes(&notice)?)
+    crate::outfile::write_new(&path, &render(&notice, NoticeFormat::Docx)?)
 }
 
 /// The saved inspection a notice is written of; refused, with the same words for the
@@ -175,7 +176,7 @@ pub fn text_for(store: &Store, ctx: &Ctx, inspection_id: i64) -> Result<Text> {
     Ok(Text {
         inspection_id,
         unit_name: ins.header.unit_name.clone(),
-        markdown: markdown::render(&notice),
+        markdown: crate::document::markdown::render(&notice.document()),
     })
 }
 

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::document::{Block, Document, Letterhead, SignOff};
 use crate::domain::scorecard::Scorecard;
 use crate::domain::unit::UnitKind;
 use crate::i18n::T;
@@ -37,6 +38,9 @@ pub struct Settings {
     /// One recipient a line; the units concerned and "Lưu: VT." are added. Default:
     /// the province's leaders and the members of the working group.
     pub recipients: Option<String>,
+    /// The tasks report's "BC-UBND" (blank number) or "45/BC-UBND"; default: the
+    /// issuer's symbol with BC for TB.
+    pub report_symbol: Option<String>,
 }
 
 impl Settings {
@@ -50,6 +54,7 @@ impl Settings {
             signer_title: one("signer_title"),
             signer_name: one("signer_name"),
             recipients: one("recipients"),
+            report_symbol: one("report_symbol"),
         }
     }
 }
@@ -113,6 +118,42 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// The notice as a document its writers put on the page: the sections' headings
+    /// and their groups' headings as headings, a group's lead and the closing
+    /// sentence kept with what follows them.
+    pub fn document(&self) -> Document {
+        let mut blocks: Vec<Block> = self.opening.iter().cloned().map(Block::Paragraph).collect();
+        for s in &self.sections {
+            blocks.push(Block::Heading(1, s.heading.clone()));
+            for g in &s.groups {
+                blocks.extend(g.heading.iter().map(|h| Block::Heading(2, h.clone())));
+                blocks.extend(g.lead.iter().map(|l| Block::Lead(l.clone())));
+                blocks.extend(g.paragraphs.iter().cloned().map(Block::Paragraph));
+            }
+        }
+        blocks.push(Block::Lead(self.closing.clone()));
+        Document {
+            letterhead: Some(Letterhead {
+                issuing_body: self.issuing_body.clone(),
+                issuing_own: self.issuing_own,
+                national_name: self.national_name.clone(),
+                motto: self.motto.clone(),
+                number: self.number.clone(),
+                place_date: self.place_date.clone(),
+            }),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            blocks,
+            sign_off: Some(SignOff {
+                recipients_label: self.recipients_label.clone(),
+                recipients: self.recipients.clone(),
+                signer_title: self.signer_title.clone(),
+                signer_name: self.signer_name.clone(),
+            }),
+            author: self.issuing_body.join(" "),
+        }
+    }
+
     /// Every text of the notice in reading order (left column before right), one
     /// entry a line or paragraph: what the writers put on the page.
     pub fn texts(&self) -> Vec<String> {
@@ -341,6 +382,7 @@ mod tests {
             signer_title: Some("TL. Chủ tịch\nChánh Văn phòng".into()),
             signer_name: Some("Nguyễn Văn A".into()),
             recipients: Some("Chủ tịch, các PCT UBND tỉnh\n- Sở Tài chính;\nLưu: VT, KT.".into()),
+            report_symbol: None,
         };
         let n = build(&ins, &units, &s, d("05/02/2023"));
         assert_eq!(n.issuing_body, ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]);

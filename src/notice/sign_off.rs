@@ -17,6 +17,14 @@ pub fn recipients(
     inspected: &UnitInfo,
     by_unit: &[UnitDirectives],
 ) -> Vec<String> {
+    let concerned = std::iter::once(inspected).chain(by_unit.iter().map(|d| &d.unit));
+    let bodies: Vec<String> = concerned.map(unit_body).collect();
+    recipients_of(settings, &bodies)
+}
+
+/// The recipients as set (or the default), then `concerned` not yet named, then the
+/// archive line.
+pub fn recipients_of(settings: &Settings, concerned: &[String]) -> Vec<String> {
     let set_lines = lines(
         settings
             .recipients
@@ -33,10 +41,9 @@ pub fn recipients(
         .filter(|l| !is_archive(l))
         .map(|l| recipient_line(l))
         .collect();
-    let concerned = std::iter::once(inspected).chain(by_unit.iter().map(|d| &d.unit));
-    for unit in concerned {
+    for body in concerned {
         // Compared folded, so a unit the setting already names is not named twice.
-        let line = recipient_line(&unit_body(unit));
+        let line = recipient_line(body);
         if !recipients.iter().any(|r| fold(r) == fold(&line)) {
             recipients.push(line);
         }

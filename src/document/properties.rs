@@ -1,11 +1,11 @@
-//! The notice's document properties (docProps/core.xml): docx-rs writes "unknown" and
+//! A document's properties (docProps/core.xml): docx-rs writes "unknown" and
 //! 1970 and offers no setter for the author, so the part is written here. The author
 //! is the issuing body as set, as an archive records a document's author; the time is
 //! when the file is made.
 
 use chrono::{DateTime, Utc};
 
-use super::model::Notice;
+use super::Document;
 
 /// `&`, `<`, `>` and quotes as XML text may hold them.
 fn escape(s: &str) -> String {
@@ -15,9 +15,9 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// core.xml for a notice made at `at`.
-pub fn core_xml(n: &Notice, at: DateTime<Utc>) -> String {
-    let author = escape(&n.issuing_body.join(" "));
+/// core.xml for a document made at `at`.
+pub fn core_xml(n: &Document, at: DateTime<Utc>) -> String {
+    let author = escape(&n.author);
     let title = escape(&format!("{} {}", n.title, n.summary));
     let at = at.format("%Y-%m-%dT%H:%M:%SZ");
     format!(

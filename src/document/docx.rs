@@ -1,7 +1,7 @@
-//! The notice as a Word document (DOCX) in the layout of Decree 30/2020/NĐ-CP,
-//! Appendix I: A4, margins 20/20/30/15 mm, Times New Roman, body 14 pt justified; the
-//! issuing body beside Quốc hiệu and Tiêu ngữ, the recipients beside the signer, each
-//! pair in a borderless two-column table.
+//! A document as Word (DOCX) in the layout of Decree 30/2020/NĐ-CP, Appendix I: A4,
+//! margins 20/20/30/15 mm, Times New Roman, body 14 pt justified; the issuing body
+//! beside Quốc hiệu and Tiêu ngữ, the recipients beside the signer, each pair in a
+//! borderless two-column table; the body's own tables ruled, in 12 pt.
 
 use std::io::Cursor;
 
@@ -12,7 +12,7 @@ use docx_rs::{
     VAlignType, WidthType,
 };
 
-use super::model::Notice;
+use super::{Block, Document, Letterhead, SignOff, Table as BodyTable};
 use crate::error::{Error, Result};
 
 pub const FONT: &str = "Times New Roman";
@@ -37,6 +37,7 @@ const HEAD: usize = 26; // 13 pt: issuing body, number, Tiêu ngữ
 const NATIONAL: usize = 24; // 12 pt: Quốc hiệu, in capitals
 const RECIPIENTS_LABEL: usize = 24; // 12 pt
 const RECIPIENTS: usize = 22; // 11 pt
+const TABLE: usize = 24; // 12 pt: the body's tables
 /// Indent of a body paragraph's first line: 1 cm.
 const FIRST_LINE: i32 = 567;
 /// 6 pt after a body paragraph.
@@ -176,10 +177,16 @@ fn under(width: usize, within: usize) -> usize {
     width.min(within) * 2 / 5
 }
 
-fn document(n: &Notice) -> Docx {
-    let docx = page_numbers(page()).add_table(letterhead(n));
-    let docx = title(docx, n);
-    body_text(docx, n).add_table(sign_off(n))
+fn document(d: &Document) -> Docx {
+    let mut docx = page_numbers(page());
+    if let Some(l) = &d.letterhead {
+        docx = docx.add_table(letterhead(l));
+    }
+    let docx = body_text(title(docx, d), d);
+    match &d.sign_off {
+        Some(s) => docx.add_table(sign_off(s)),
+        None => docx,
+    }
 }
 
 /// A4 in the decree's margins, Times New Roman 14 pt unless a run says otherwise.
@@ -221,7 +228,7 @@ fn page_numbers(docx: Docx) -> Docx {
 
 /// Issuing body | Quốc hiệu and Tiêu ngữ, each over a short rule; number | place and
 /// date.
-fn letterhead(n: &Notice) -> Table {
+fn letterhead(n: &Letterhead) -> Table {
     let own = n.issuing_body.len().saturating_sub(n.issuing_own);
     let mut left: Vec<Paragraph> = n
         .issuing_body
@@ -267,7 +274,7 @@ fn letterhead(n: &Notice) -> Table {
 }
 
 /// THÔNG BÁO and what it is about, over a rule and an empty line.
-fn title(docx: Docx, n: &Notice) -> Docx {
+fn title(docx: Docx, n: &Document) -> Docx {
     let strong = look(BODY, true, false);
     docx.add_paragraph(line(&n.title, strong, AlignmentType::Center, 360, 0))
         .add_paragraph(centred(&n.summary, strong))
@@ -284,34 +291,64 @@ fn title(docx: Docx, n: &Notice) -> Docx {
         ))
 }
 
-/// The opening, the sections and the closing sentence. A heading or a list's lead
-/// keeps with the paragraph after it, so no page ends on one.
-fn body_text(mut docx: Docx, n: &Notice) -> Docx {
+/// The body's blocks. A heading or a lead keeps with the paragraph after it, so no
+/// page ends on one; the closing sentence, a lead, stays with the signature.
+fn body_text(mut docx: Docx, d: &Document) -> Docx {
     let plain = look(BODY, false, false);
     let strong = look(BODY, true, false);
-    for p in &n.opening {
-        docx = docx.add_paragraph(body(p, plain));
+    for b in &d.blocks {
+        docx = match b {
+            Block::Heading(_, text) => docx.add_paragraph(body(text, strong).keep_next(true)),
+            Block::Lead(text) => docx.add_paragraph(body(text, plain).keep_next(true)),
+            Block::Paragraph(text) => docx.add_paragraph(body(text, plain)),
+            // An empty line after a table, as between paragraphs.
+            Block::Table(t) => {
+                docx.add_table(ruled(t))
+                    .add_paragraph(line("", plain, AlignmentType::Left, 0, 0))
+            }
+        };
     }
-    for s in &n.sections {
-        docx = docx.add_paragraph(body(&s.heading, strong).keep_next(true));
-        for g in &s.groups {
-            if let Some(h) = &g.heading {
-                docx = docx.add_paragraph(body(h, strong).keep_next(true));
-            }
-            if let Some(l) = &g.lead {
-                docx = docx.add_paragraph(body(l, plain).keep_next(true));
-            }
-            for p in &g.paragraphs {
-                docx = docx.add_paragraph(body(p, plain));
-            }
-        }
-    }
-    // The closing sentence stays on the page with the signature below it.
-    docx.add_paragraph(body(&n.closing, plain).keep_next(true))
+    docx
+}
+
+/// A table of the body, ruled, its header row bold; figures
+/// to the right, text to the left.
+fn ruled(t: &BodyTable) -> Table {
+    let shares: u32 = t.widths.iter().sum::<u32>().max(1);
+    let widths: Vec<usize> = t
+        .widths
+        .iter()
+        .map(|w| TEXT_WIDTH * *w as usize / shares as usize)
+        .collect();
+    let row = |cells: &[String], bold: bool| {
+        let cells = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let align = if bold {
+                    AlignmentType::Center
+                } else if t.numeric.get(i).copied().unwrap_or(false) {
+                    AlignmentType::Right
+                } else {
+                    AlignmentType::Left
+                };
+                let w = widths.get(i).copied().unwrap_or(0);
+                cell(w, vec![line(c, look(TABLE, bold, false), align, 0, 0)])
+            })
+            .collect();
+        TableRow::new(cells).cant_split()
+    };
+    let mut rows = vec![row(&t.head, true)];
+    rows.extend(t.rows.iter().map(|r| row(r, false)));
+    Table::new(rows)
+        .set_grid(widths.clone())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 57, 0, 57))
 }
 
 /// Recipients | signer, in one row that a page break does not split.
-fn sign_off(n: &Notice) -> Table {
+fn sign_off(n: &SignOff) -> Table {
     let plain = look(BODY, false, false);
     let strong = look(BODY, true, false);
     let mut left = vec![line(
@@ -349,8 +386,8 @@ fn sign_off(n: &Notice) -> Table {
     )
 }
 
-/// The notice as the bytes of a .docx file.
-pub fn to_bytes(n: &Notice) -> Result<Vec<u8>> {
+/// The document as the bytes of a .docx file.
+pub fn to_bytes(n: &Document) -> Result<Vec<u8>> {
     let mut out = Cursor::new(Vec::new());
     document(n)
         .pack(&mut out)

@@ -1,10 +1,10 @@
 //! Puts the paragraph and run properties docx-rs writes in the order the OOXML schema
 //! gives (Word refuses a file whose `w:pPr` or `w:rPr` children are out of order;
 //! LibreOffice forgives it), and marks every run as Vietnamese (`w:lang vi-VN`), so
-//! Word spell-checks the notice in its own language. The parts are docx-rs's own
+//! Word spell-checks the document in its own language. The parts are docx-rs's own
 //! output: elements without text content, in `w:` names.
 
-/// The children of `w:pPr` in schema order (CT_PPr), as far as a notice uses them.
+/// The children of `w:pPr` in schema order (CT_PPr), as far as a document uses them.
 const PPR: &[&str] = &[
     "pStyle",
     "keepNext",
