@@ -248,6 +248,19 @@ impl Store {
         Ok(row)
     }
 
+    /// What the app's title says of the exchange, read without writing: when a
+    /// bundle from another laptop was last taken in (UTC, as `heard_at` keeps it),
+    /// and how many conflicts wait for a person.
+    pub fn sync_glance(&self) -> Result<(Option<String>, usize)> {
+        let last: Option<String> = self.conn.query_row(
+            "SELECT max(p.heard_at) FROM sync_peer p
+             WHERE p.replica <> (SELECT replica FROM sync_self WHERE id = 1)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((last, self.sync_conflicts(false)?.len()))
+    }
+
     /// Who this copy is, what it made, whom it heard from, what waits for a person.
     pub fn sync_status(&mut self) -> Result<SyncStatus> {
         let me = self.replica()?;
