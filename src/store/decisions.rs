@@ -88,7 +88,11 @@ fn sql_value(v: &serde_json::Value) -> Value {
 /// What a row is to a person, from the row if it is still there.
 fn about(c: &Connection, table: &str, key: &[Value]) -> Result<String> {
     let sql = match table {
-        "task" | "deleted_task" => "SELECT title FROM task WHERE id = ?1",
+        // A task deleted since is named from what its delete kept.
+        "task" | "deleted_task" => {
+            "SELECT title FROM task WHERE id = ?1
+             UNION ALL SELECT title FROM deleted_task WHERE id = ?1 LIMIT 1"
+        }
         "conclusion_item" => "SELECT text FROM conclusion_item WHERE id = ?1",
         "extension" => {
             "SELECT t.title FROM extension e JOIN task t ON t.id = e.task_id WHERE e.id = ?1"
