@@ -412,3 +412,63 @@ fn two_laptops_exchange_by_the_command_line() {
         content(&Store::open(&b).unwrap())
     );
 }
+
+/// Killed while taking in a bundle (the laptop's lid closed, the power gone): the
+/// database holds all of the bundle or none of it, and taking it in again finishes.
+#[test]
+fn killed_while_taking_in_a_bundle_it_is_all_or_nothing() {
+    let (dir, mut stores) = laptops(1);
+    let unit = stores[0]
+        .resolve_unit(date("23/09/2022"), "Tràng Định")
+        .unwrap()
+        .0;
+    // One large change, as an import of the office's file makes.
+    stores[0]
+        .write(|tx| {
+            for i in 0..20_000 {
+                tx.insert_task(&tct::model::NewTask {
+                    title: format!("Nhiệm vụ số {i} từ tệp của văn phòng"),
+                    unit_id: unit,
+                    ..Default::default()
+                })?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let bundle = dir.path().join("lon.tctsync");
+    std::fs::write(&bundle, tct::sync::bundle_of(&mut stores[0]).unwrap()).unwrap();
+    let all = content(&stores[0]);
+    let b = stores[1].path().to_path_buf();
+    let none = content(&stores[1]);
+    drop(stores);
+    for wait_ms in [5, 40, 80, 150, 300] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tct"))
+            .args(["--db", b.to_str().unwrap(), "sync", "import"])
+            .arg(&bundle)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = content(&Store::open(&b).unwrap());
+        assert!(
+            now == none || now == all,
+            "after a kill at {wait_ms} ms: part of the bundle"
+        );
+        if now == all {
+            break;
+        }
+    }
+    // However it ended, taking it in again leaves the whole bundle.
+    let o = common::tct(&[
+        "--db",
+        b.to_str().unwrap(),
+        "sync",
+        "import",
+        bundle.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(content(&Store::open(&b).unwrap()), all);
+}
