@@ -472,3 +472,33 @@ fn killed_while_taking_in_a_bundle_it_is_all_or_nothing() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(content(&Store::open(&b).unwrap()), all);
 }
+
+/// A bundle from a tct with a newer schema, or an older one, is refused whole with a
+/// line saying which laptop to update; nothing changes.
+#[test]
+fn a_bundle_of_another_schema_is_refused_untouched() {
+    let (_dir, mut stores) = laptops(1);
+    let task = open_task(&stores[0]);
+    stores[0]
+        .set_completed(task, Some(date("20/09/2022")))
+        .unwrap();
+    let bytes = tct::sync::bundle_of(&mut stores[0]).unwrap();
+    let (m, entries) = tct::sync::bundle::read(&bytes).unwrap();
+    let before = content(&stores[1]);
+    for (schema, words) in [(m.schema + 1, "mới hơn"), (m.schema - 1, "cũ hơn")] {
+        let other = tct::sync::bundle::write(
+            tct::sync::bundle::Manifest {
+                schema,
+                ..m.clone()
+            },
+            &entries,
+        )
+        .unwrap();
+        let err = tct::sync::take(&mut stores[1], &other)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(words), "{err}");
+        assert_eq!(before, content(&stores[1]));
+    }
+    assert_eq!(tct::sync::take(&mut stores[1], &bytes).unwrap().new, 1);
+}
