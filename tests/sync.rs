@@ -7,68 +7,8 @@ mod common;
 use std::path::Path;
 
 use common::date;
+use common::sync::{content, laptops};
 use tct::store::{Entry, Store};
-use tempfile::TempDir;
-
-/// The tables that travel, as the store lists them.
-const SYNCED: &[&str] = &[
-    "unit",
-    "unit_successor",
-    "unit_alias",
-    "target",
-    "reading",
-    "task",
-    "extension",
-    "inspection",
-    "conclusion_item",
-    "deleted_task",
-    "deleted_extension",
-    "deleted_task_imported",
-    "setting",
-    "sync_decision",
-];
-
-/// The demo in `a.db`, and `n` more laptops' copies of that file.
-fn laptops(n: usize) -> (TempDir, Vec<Store>) {
-    let (dir, store) = common::demo_store();
-    let first = dir.path().join("demo.db");
-    drop(store);
-    let mut out = vec![Store::open(&first).unwrap()];
-    for i in 0..n {
-        let copy = dir.path().join(format!("laptop-{i}.db"));
-        std::fs::copy(&first, &copy).unwrap();
-        out.push(Store::open(&copy).unwrap());
-    }
-    (dir, out)
-}
-
-/// Every row of every travelling table, in key order: equal text, equal content.
-fn content(store: &Store) -> String {
-    let c = store.connection();
-    let mut out = String::new();
-    for table in SYNCED {
-        let mut st = c
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-            .unwrap();
-        let n = st.column_count();
-        let rows = st
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| {
-                        r.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(table);
-            out.push_str(&row.unwrap().join("|"));
-            out.push('\n');
-        }
-    }
-    out
-}
 
 fn send(from: &mut Store, to: &mut Store) -> tct::store::Merged {
     let me = from.replica().unwrap();

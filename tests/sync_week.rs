@@ -12,52 +12,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::sync::content;
 use common::{ctx, date};
 use tct::domain::inspection::ItemKind;
 use tct::model::{InspectionInput, ItemInput};
 use tct::store::{Decision, Store};
-
-const SYNCED: &[&str] = &[
-    "unit",
-    "unit_successor",
-    "unit_alias",
-    "target",
-    "reading",
-    "task",
-    "extension",
-    "inspection",
-    "conclusion_item",
-    "deleted_task",
-    "deleted_extension",
-    "deleted_task_imported",
-    "setting",
-    "sync_decision",
-];
-
-fn content(store: &Store) -> String {
-    let c = store.connection();
-    let mut out = String::new();
-    for table in SYNCED {
-        let mut st = c
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-            .unwrap();
-        let n = st.column_count();
-        let rows = st
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| {
-                        r.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(&format!("{table} {}\n", row.unwrap().join("|")));
-        }
-    }
-    out
-}
 
 /// The scorecard sentence of a unit, as the panes print it.
 fn card(store: &Store, unit: &str) -> String {
