@@ -7,68 +7,8 @@ mod common;
 use std::path::Path;
 
 use common::date;
+use common::sync::{content, laptops};
 use tct::store::{Entry, Store};
-use tempfile::TempDir;
-
-/// The tables that travel, as the store lists them.
-const SYNCED: &[&str] = &[
-    "unit",
-    "unit_successor",
-    "unit_alias",
-    "target",
-    "reading",
-    "task",
-    "extension",
-    "inspection",
-    "conclusion_item",
-    "deleted_task",
-    "deleted_extension",
-    "deleted_task_imported",
-    "setting",
-    "sync_decision",
-];
-
-/// The demo in `a.db`, and `n` more laptops' copies of that file.
-fn laptops(n: usize) -> (TempDir, Vec<Store>) {
-    let (dir, store) = common::demo_store();
-    let first = dir.path().join("demo.db");
-    drop(store);
-    let mut out = vec![Store::open(&first).unwrap()];
-    for i in 0..n {
-        let copy = dir.path().join(format!("laptop-{i}.db"));
-        std::fs::copy(&first, &copy).unwrap();
-        out.push(Store::open(&copy).unwrap());
-    }
-    (dir, out)
-}
-
-/// Every row of every travelling table, in key order: equal text, equal content.
-fn content(store: &Store) -> String {
-    let c = store.connection();
-    let mut out = String::new();
-    for table in SYNCED {
-        let mut st = c
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-            .unwrap();
-        let n = st.column_count();
-        let rows = st
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| {
-                        r.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(table);
-            out.push_str(&row.unwrap().join("|"));
-            out.push('\n');
-        }
-    }
-    out
-}
 
 fn send(from: &mut Store, to: &mut Store) -> tct::store::Merged {
     let me = from.replica().unwrap();
@@ -411,4 +351,94 @@ fn two_laptops_exchange_by_the_command_line() {
         content(&Store::open(&a).unwrap()),
         content(&Store::open(&b).unwrap())
     );
+}
+
+/// Killed while taking in a bundle (the laptop's lid closed, the power gone): the
+/// database holds all of the bundle or none of it, and taking it in again finishes.
+#[test]
+fn killed_while_taking_in_a_bundle_it_is_all_or_nothing() {
+    let (dir, mut stores) = laptops(1);
+    let unit = stores[0]
+        .resolve_unit(date("23/09/2022"), "Tràng Định")
+        .unwrap()
+        .0;
+    // One large change, as an import of the office's file makes.
+    stores[0]
+        .write(|tx| {
+            for i in 0..20_000 {
+                tx.insert_task(&tct::model::NewTask {
+                    title: format!("Nhiệm vụ số {i} từ tệp của văn phòng"),
+                    unit_id: unit,
+                    ..Default::default()
+                })?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let bundle = dir.path().join("lon.tctsync");
+    std::fs::write(&bundle, tct::sync::bundle_of(&mut stores[0]).unwrap()).unwrap();
+    let all = content(&stores[0]);
+    let b = stores[1].path().to_path_buf();
+    let none = content(&stores[1]);
+    drop(stores);
+    for wait_ms in [5, 40, 80, 150, 300] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tct"))
+            .args(["--db", b.to_str().unwrap(), "sync", "import"])
+            .arg(&bundle)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = content(&Store::open(&b).unwrap());
+        assert!(
+            now == none || now == all,
+            "after a kill at {wait_ms} ms: part of the bundle"
+        );
+        if now == all {
+            break;
+        }
+    }
+    // However it ended, taking it in again leaves the whole bundle.
+    let o = common::tct(&[
+        "--db",
+        b.to_str().unwrap(),
+        "sync",
+        "import",
+        bundle.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(content(&Store::open(&b).unwrap()), all);
+}
+
+/// A bundle from a tct with a newer schema, or an older one, is refused whole with a
+/// line saying which laptop to update; nothing changes.
+#[test]
+fn a_bundle_of_another_schema_is_refused_untouched() {
+    let (_dir, mut stores) = laptops(1);
+    let task = open_task(&stores[0]);
+    stores[0]
+        .set_completed(task, Some(date("20/09/2022")))
+        .unwrap();
+    let bytes = tct::sync::bundle_of(&mut stores[0]).unwrap();
+    let (m, entries) = tct::sync::bundle::read(&bytes).unwrap();
+    let before = content(&stores[1]);
+    for (schema, words) in [(m.schema + 1, "mới hơn"), (m.schema - 1, "cũ hơn")] {
+        let other = tct::sync::bundle::write(
+            tct::sync::bundle::Manifest {
+                schema,
+                ..m.clone()
+            },
+            &entries,
+        )
+        .unwrap();
+        let err = tct::sync::take(&mut stores[1], &other)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(words), "{err}");
+        assert_eq!(before, content(&stores[1]));
+    }
+    assert_eq!(tct::sync::take(&mut stores[1], &bytes).unwrap().new, 1);
 }

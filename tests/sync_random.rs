@@ -12,29 +12,13 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::sync::{content, json};
 use common::{Lcg, date, env_count};
 use rusqlite::types::Value;
 use tct::domain::inspection::ItemKind;
 use tct::model::{InspectionInput, ItemInput};
 use tct::store::Store;
 use tempfile::TempDir;
-
-const SYNCED: &[&str] = &[
-    "unit",
-    "unit_successor",
-    "unit_alias",
-    "target",
-    "reading",
-    "task",
-    "extension",
-    "inspection",
-    "conclusion_item",
-    "deleted_task",
-    "deleted_extension",
-    "deleted_task_imported",
-    "setting",
-    "sync_decision",
-];
 
 /// A value typed on one laptop: which field, what, and the writes to that field it
 /// replaced knowingly (those its laptop had seen).
@@ -50,39 +34,6 @@ struct Laptop {
     store: Store,
     /// The writes whose effect this laptop has seen.
     known: BTreeSet<usize>,
-}
-
-/// A value as `sync_conflict` writes it.
-fn json(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Integer(i) => i.to_string(),
-        Value::Real(f) => serde_json::Number::from_f64(*f).map_or("null".into(), |n| n.to_string()),
-        Value::Text(s) => serde_json::Value::from(s.clone()).to_string(),
-        Value::Blob(_) => "blob".into(),
-    }
-}
-
-fn content(store: &Store) -> String {
-    let c = store.connection();
-    let mut out = String::new();
-    for table in SYNCED {
-        let mut st = c
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-            .unwrap();
-        let n = st.column_count();
-        let rows = st
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| r.get::<_, Value>(i).map(|v| json(&v)))
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(&format!("{table} {}\n", row.unwrap().join("|")));
-        }
-    }
-    out
 }
 
 fn ids(store: &Store, sql: &str) -> Vec<i64> {
@@ -109,23 +60,14 @@ struct World {
 
 impl World {
     fn new(n: usize) -> World {
-        let (dir, store) = common::demo_store();
-        let first = dir.path().join("demo.db");
-        drop(store);
-        let mut laptops = Vec::new();
-        for i in 0..n {
-            let path = if i == 0 {
-                first.clone()
-            } else {
-                let p = dir.path().join(format!("laptop-{i}.db"));
-                std::fs::copy(&first, &p).unwrap();
-                p
-            };
-            laptops.push(Laptop {
-                store: Store::open(&path).unwrap(),
+        let (dir, stores) = common::sync::laptops(n - 1);
+        let laptops: Vec<Laptop> = stores
+            .into_iter()
+            .map(|store| Laptop {
+                store,
                 known: BTreeSet::new(),
-            });
-        }
+            })
+            .collect();
         let unit = laptops[0]
             .store
             .resolve_unit(date("23/09/2022"), "Tràng Định")

@@ -73,7 +73,12 @@ pub fn run(store: &mut Store, what: &SyncWhat) -> Result<()> {
                     "{}",
                     t(T::SyncPeer)
                         .replace("{name}", &printable(name))
-                        .replace("{at}", heard.as_deref().unwrap_or("–"))
+                        .replace(
+                            "{at}",
+                            &heard
+                                .as_deref()
+                                .map_or_else(|| "–".to_string(), crate::sync::words::when_words),
+                        )
                         .replace("{n}", &n.to_string())
                 );
             }

@@ -35,6 +35,56 @@ pub struct ConflictRow {
     pub at: String,
     /// `kept` or `restored` once someone decided, and who.
     pub decided: Option<(String, String)>,
+    /// The conflicts decided with this one, not listed on their own: the search keys
+    /// derived from the field (a title's folded form), and the same value written
+    /// over by the same change elsewhere (a directive's text and its task's title).
+    pub with: Vec<ConflictRow>,
+}
+
+/// A column that is worked out from another of its row (`title_key` from `title`).
+fn derived(column: &str) -> bool {
+    column.ends_with("_key")
+}
+
+/// One conflict a person decides, out of the rows kept: derived keys and the same
+/// values written over by one change go with the first of them.
+fn grouped(rows: Vec<(String, i64, ConflictRow)>) -> Vec<ConflictRow> {
+    let mut out: Vec<(String, i64, ConflictRow)> = Vec::new();
+    let (keys, fields): (Vec<_>, Vec<_>) =
+        rows.into_iter().partition(|(_, _, r)| derived(&r.column));
+    for (origin, seq, row) in fields {
+        let same = out.iter_mut().find(|(o, q, first)| {
+            *o == origin
+                && *q == seq
+                && row.kind == "overwritten"
+                && first.kind == "overwritten"
+                && first.lost == row.lost
+                && first.won == row.won
+        });
+        match same {
+            Some((_, _, first)) => first.with.push(row),
+            None => out.push((origin, seq, row)),
+        }
+    }
+    for (origin, seq, key) in keys {
+        let field = out.iter_mut().find_map(|(o, q, first)| {
+            (*o == origin && *q == seq).then_some(first).and_then(|f| {
+                if f.table == key.table && f.row_key == key.row_key {
+                    Some(f)
+                } else {
+                    f.with
+                        .iter()
+                        .any(|w| w.table == key.table && w.row_key == key.row_key)
+                        .then_some(f)
+                }
+            })
+        });
+        match field {
+            Some(f) => f.with.push(key),
+            None => out.push((origin, seq, key)),
+        }
+    }
+    out.into_iter().map(|(_, _, r)| r).collect()
 }
 
 /// Where this copy stands with the others.
@@ -123,6 +173,42 @@ fn key_values(row_key: &str) -> Vec<Value> {
         .collect()
 }
 
+/// Writes back the value a conflict's change wrote over.
+fn restore(c: &Connection, row: &ConflictRow) -> Result<()> {
+    let refuse = || Error::User(format!("#{}: {}", row.id, t(T::ErrConflictNoRestore)));
+    let keys = key_columns(c, &row.table)?;
+    let known: Vec<String> = c
+        .prepare("SELECT name FROM pragma_table_info(?1)")?
+        .query_map([&row.table], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Names from the schema only, never from a bundle's text.
+    if !known.contains(&row.column) || keys.is_empty() {
+        return Err(refuse());
+    }
+    let lost: serde_json::Value = row
+        .lost
+        .as_deref()
+        .and_then(|l| serde_json::from_str(l).ok())
+        .unwrap_or(serde_json::Value::Null);
+    let mut values = vec![sql_value(&lost)];
+    values.extend(key_values(&row.row_key));
+    let cond: Vec<String> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!("\"{k}\" = ?{}", i + 2))
+        .collect();
+    let n = c.execute(
+        &format!(
+            "UPDATE \"{}\" SET \"{}\" = ?1 WHERE {}",
+            row.table,
+            row.column,
+            cond.join(" AND ")
+        ),
+        rusqlite::params_from_iter(values.iter()),
+    )?;
+    if n == 1 { Ok(()) } else { Err(refuse()) }
+}
+
 impl Store {
     /// The conflicts, latest first; decided ones only when `all`.
     pub fn sync_conflicts(&self, all: bool) -> Result<Vec<ConflictRow>> {
@@ -154,13 +240,18 @@ impl Store {
                         by: r.get(8)?,
                         at: r.get(9)?,
                         decided: None,
+                        with: Vec::new(),
                     },
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut out = Vec::new();
+        let mut ided = Vec::new();
         for (origin, seq, mut row) in rows {
             row.id = conflict_id(&origin, seq, &row.table, &row.row_key, &row.column);
+            ided.push((origin, seq, row));
+        }
+        let mut out = Vec::new();
+        for mut row in grouped(ided) {
             row.decided = c
                 .query_row(
                     "SELECT chosen, decided_by FROM sync_decision WHERE conflict = ?1",
@@ -193,60 +284,27 @@ impl Store {
             )));
         }
         let name = self.replica()?.name;
+        let members: Vec<ConflictRow> = std::iter::once(row.clone())
+            .chain(row.with.iter().cloned())
+            .collect();
         self.write_sql(|c| {
-            if decision == Decision::Restore {
-                let keys = key_columns(c, &row.table)?;
-                let known: Vec<String> = c
-                    .prepare("SELECT name FROM pragma_table_info(?1)")?
-                    .query_map([&row.table], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                // Names from the schema only, never from the bundle's text.
-                if !known.contains(&row.column) || keys.is_empty() {
-                    return Err(Error::User(format!(
-                        "#{id}: {}",
-                        t(T::ErrConflictNoRestore)
-                    )));
+            for m in &members {
+                if decision == Decision::Restore {
+                    restore(c, m)?;
                 }
-                let lost: serde_json::Value = row
-                    .lost
-                    .as_deref()
-                    .and_then(|l| serde_json::from_str(l).ok())
-                    .unwrap_or(serde_json::Value::Null);
-                let mut values = vec![sql_value(&lost)];
-                values.extend(key_values(&row.row_key));
-                let cond: Vec<String> = keys
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| format!("\"{k}\" = ?{}", i + 2))
-                    .collect();
-                let n = c.execute(
-                    &format!(
-                        "UPDATE \"{}\" SET \"{}\" = ?1 WHERE {}",
-                        row.table,
-                        row.column,
-                        cond.join(" AND ")
-                    ),
-                    rusqlite::params_from_iter(values.iter()),
+                c.execute(
+                    "INSERT OR IGNORE INTO sync_decision(conflict, chosen, decided_at, decided_by)
+                     VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3)",
+                    params![
+                        m.id,
+                        match decision {
+                            Decision::Keep => "kept",
+                            Decision::Restore => "restored",
+                        },
+                        name
+                    ],
                 )?;
-                if n != 1 {
-                    return Err(Error::User(format!(
-                        "#{id}: {}",
-                        t(T::ErrConflictNoRestore)
-                    )));
-                }
             }
-            c.execute(
-                "INSERT INTO sync_decision(conflict, chosen, decided_at, decided_by)
-                 VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3)",
-                params![
-                    id,
-                    match decision {
-                        Decision::Keep => "kept",
-                        Decision::Restore => "restored",
-                    },
-                    name
-                ],
-            )?;
             Ok(())
         })?;
         Ok(row)

@@ -65,8 +65,14 @@ pub fn take(store: &mut Store, bytes: &[u8]) -> Result<Merged> {
 
 /// `tct sync import FILE`.
 pub fn import(store: &mut Store, path: &Path) -> Result<Merged> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::User(format!("{} {}: {e}", t(T::ErrBundleRead), path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::User(format!(
+            "{} {}: {}",
+            t(T::ErrBundleRead),
+            crate::domain::text::printable(&path.display().to_string()),
+            crate::error::io_words(&e)
+        ))
+    })?;
     take(store, &bytes)
 }
 

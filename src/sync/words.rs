@@ -48,6 +48,21 @@ pub fn value_words(json: Option<&str>) -> String {
     }
 }
 
+/// A time the store keeps in UTC ("2026-12-01T20:41:41Z" or "2026-12-01 20:41:41"),
+/// in this computer's time as the screens write it: "01/12/2026 20:41".
+pub fn when_words(utc: &str) -> String {
+    let parsed = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M:%S"));
+    match parsed {
+        Ok(t) => t
+            .and_utc()
+            .with_timezone(&chrono::Local)
+            .format("%d/%m/%Y %H:%M")
+            .to_string(),
+        Err(_) => utc.to_string(),
+    }
+}
+
 /// What happened, in one phrase.
 pub fn kind_words(kind: &str) -> &'static str {
     match kind {
@@ -88,7 +103,7 @@ pub fn line(r: &ConflictRow) -> String {
         r.id,
         t(T::SyncBy),
         r.by,
-        r.at
+        when_words(&r.at)
     )
 }
 

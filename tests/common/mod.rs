@@ -8,6 +8,7 @@ pub mod inspection;
 pub mod package;
 #[cfg(unix)]
 pub mod pty;
+pub mod sync;
 
 use chrono::NaiveDate;
 use tct::app::{Action, App};
