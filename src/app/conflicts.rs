@@ -9,7 +9,7 @@ use super::{App, Layer, Overlay, StatusKind};
 use crate::i18n::{T, t};
 use crate::keymap::{Command, Mode, Scope, keys_of};
 use crate::store::{ConflictRow, Decision};
-use crate::sync::words::{field_word, kind_words, local_time, table_word, value_words};
+use crate::sync::words::{field_word, kind_words, local_time, table_word, value_words, when_words};
 
 /// A conflict as the list shows it, in a person's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl ConflictLine {
             field,
             values,
             by: r.by.clone(),
-            at: local_time(&r.at, false),
+            at: when_words(&r.at),
             restorable,
         }
     }

@@ -51,16 +51,7 @@ pub fn value_words(json: Option<&str>) -> String {
 /// A time the store keeps in UTC ("2026-12-01T20:41:41Z" or "2026-12-01 20:41:41"),
 /// in this computer's time as the screens write it: "01/12/2026 20:41".
 pub fn when_words(utc: &str) -> String {
-    let parsed = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M:%S"));
-    match parsed {
-        Ok(t) => t
-            .and_utc()
-            .with_timezone(&chrono::Local)
-            .format("%d/%m/%Y %H:%M")
-            .to_string(),
-        Err(_) => utc.to_string(),
-    }
+    local_time(utc, false)
 }
 
 /// What happened, in one phrase.
@@ -107,9 +98,8 @@ pub fn line(r: &ConflictRow) -> String {
     )
 }
 
-/// A moment kept in UTC ("2026-12-01T13:15:00Z" or "2026-12-01 13:15:00") as the
-/// screens show it, in this computer's time: "01/12/2026 20:15", or "01/12 20:15"
-/// with `short`. Text that is no moment is shown as it is.
+/// `when_words`, or with `short` the day and month only ("01/12 20:15", for the
+/// app's title). Text that is no moment is shown as it is.
 pub fn local_time(utc: &str, short: bool) -> String {
     use chrono::{Local, NaiveDateTime};
     let parsed = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ")
