@@ -39,6 +39,8 @@ pub enum Command {
     History,
     /// The list of drafts: left unsaved, or discarded and still kept.
     Drafts,
+    /// The conflicts between laptops that wait for a person (sync).
+    Conflicts,
     // The inspection form.
     Save,
     Leave,
@@ -85,6 +87,10 @@ pub enum Command {
     ShowDeleted,
     /// In a unit's inspections: bring the selected deleted record back.
     RestoreInspection,
+    /// In the conflicts: the value now stays.
+    KeepConflict,
+    /// In the conflicts: the value written over comes back.
+    RestoreConflict,
     OpenExisting,
     NewAnyway,
     SaveAnyway,
@@ -144,6 +150,8 @@ pub enum Scope {
     Drafts,
     /// A unit's inspections are the overlay on top.
     History,
+    /// The conflicts between laptops are the overlay on top.
+    Conflicts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,6 +265,7 @@ pub static BINDINGS: &[Binding] = &[
     b(D, &[c('n')], C::NewInspection, T::KNewInspection, true),
     b(D, &[c('i')], C::History, T::KHistory, true),
     b(D, &[c('b')], C::Drafts, T::KDrafts, false),
+    b(D, &[c('c')], C::Conflicts, T::KConflicts, false),
     b(D, &[c('m')], C::CycleTaskMode, T::KTaskMode, true),
     b(D, &[c('o')], C::AllOverdue, T::KAllOverdue, true),
     b(D, &[c('f')], C::Search, T::KSearch, false),
@@ -293,6 +302,9 @@ pub static BINDINGS: &[Binding] = &[
     only(O, Scope::History, &[c('x')], C::ShowDeleted, T::KShowDeleted),
     only(O, Scope::History, &[ctrl('r')], C::RestoreInspection, T::KRestoreInspection),
     only(O, Scope::History, &[c('p'), ctrl('p')], C::PreviewNotice, T::KPreviewNotice),
+    // Deciding a conflict writes: a chord, never a letter that could be typed on.
+    only(O, Scope::Conflicts, &[ctrl('k')], C::KeepConflict, T::KKeepConflict),
+    only(O, Scope::Conflicts, &[ctrl('r')], C::RestoreConflict, T::KRestoreConflict),
     b(E, &[ctrl('s')], C::Save, T::KSave, true),
     b(E, &[k(KeyCode::Tab)], C::NextField, T::KNextField, true),
     b(E, &[k(KeyCode::BackTab)], C::PrevField, T::KPrevField, false),
@@ -586,7 +598,12 @@ mod tests {
         let tables = [D, F, O, E, P, V]
             .map(|m| (m, Scope::Any))
             .into_iter()
-            .chain([(E, Scope::OneLine), (O, Scope::Drafts), (O, Scope::History)])
+            .chain([
+                (E, Scope::OneLine),
+                (O, Scope::Drafts),
+                (O, Scope::History),
+                (O, Scope::Conflicts),
+            ])
             .chain(questions.map(|q| (Mode::Dialog, Scope::Asking(q))));
         for (mode, scope) in tables {
             let keys: Vec<&Key> = BINDINGS
@@ -609,7 +626,7 @@ mod tests {
     fn no_question_is_answered_by_a_key_of_typing() {
         let asking = BINDINGS
             .iter()
-            .filter(|b| matches!(b.scope, Scope::Asking(_) | Scope::Drafts));
+            .filter(|b| matches!(b.scope, Scope::Asking(_) | Scope::Drafts | Scope::Conflicts));
         for b in asking {
             for k in b.keys {
                 let press = ev(k.code, k.mods);

@@ -437,7 +437,7 @@ fn help_columns_read_at_80x24() {
     key(&mut app, KeyCode::Char('?'));
     // The database's path and the notices' folder come first, three lines; the keys
     // (`e`, the unit's brief, takes two at 80 columns) before the columns.
-    for _ in 0..39 {
+    for _ in 0..40 {
         key(&mut app, KeyCode::Down);
     }
     let screen = render(&app);

@@ -3,6 +3,8 @@
 //! process-wide.)
 
 mod common;
+#[path = "common/exchange.rs"]
+mod exchange;
 
 use common::{ctrl, demo_app, key, render, type_text};
 use ratatui::crossterm::event::KeyCode;
@@ -113,6 +115,9 @@ fn screens(lang: Lang, w: u16, h: u16) -> Vec<(String, String)> {
     key(&mut app, KeyCode::Char('b'));
     shot("drafts", &app);
     key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('c'));
+    shot("no conflicts", &app);
+    key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "/trang dinh");
     key(&mut app, KeyCode::Enter);
@@ -133,6 +138,15 @@ fn screens(lang: Lang, w: u16, h: u16) -> Vec<(String, String)> {
     );
     empty.update(tct::app::Action::Resize(w, h));
     shot("first start", &empty);
+    let laptops = exchange::laptops(true);
+    let mut two = exchange::app(laptops.a, w, h);
+    shot("title after an exchange", &two);
+    key(&mut two, KeyCode::Char('c'));
+    shot("conflicts", &two);
+    ctrl(&mut two, 'r');
+    shot("conflict put back", &two);
+    ctrl(&mut two, 'r');
+    shot("conflict with nothing to put back", &two);
     out
 }
 

@@ -33,6 +33,7 @@ impl App {
             Command::Reading => self.start_reading(),
             Command::History => self.open_history(),
             Command::Drafts => self.open_drafts(),
+            Command::Conflicts => self.open_conflicts(),
             // The province-wide view is of overdue tasks only: listing every open task
             // of every unit would sort them all, and is not what it is for.
             Command::CycleTaskMode if self.all_units => {}

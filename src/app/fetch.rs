@@ -7,6 +7,7 @@ use crate::layout::Pane;
 impl App {
     /// Figures may have changed (a save): re-read the visible windows.
     pub(super) fn data_changed(&mut self) {
+        self.reload_exchange();
         self.reload_units(true);
         self.reload_targets();
         self.reload_tasks(true);

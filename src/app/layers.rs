@@ -5,7 +5,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{Dialog, DonePrompt, DraftList, EditDialog, Form, Preview};
+use super::{ConflictLine, Dialog, DonePrompt, DraftList, EditDialog, Form, Preview};
 use crate::keymap::Mode;
 use crate::model::{InspectionSummary, TargetDetail, TaskDetail};
 
@@ -49,6 +49,11 @@ pub enum Overlay {
     },
     /// Drafts to restore: left unsaved by a window that is gone, or discarded.
     Drafts(Box<DraftList>),
+    /// The conflicts between laptops that wait for a person, over the whole screen.
+    Conflicts {
+        rows: Vec<ConflictLine>,
+        selected: usize,
+    },
 }
 
 impl Layer {

@@ -4,6 +4,7 @@
 //! `layers`), then to the dashboard; each file here holds what one of them does.
 
 mod burst;
+mod conflicts;
 mod dashboard;
 mod dialog;
 mod done;
@@ -25,6 +26,7 @@ mod status;
 mod undo;
 
 pub use burst::{Delivery, GAP as BURST_GAP};
+pub use conflicts::{ConflictLine, Exchange};
 pub use dialog::{Dialog, DialogKind, UnitField};
 pub use done::DonePrompt;
 pub use drafts::{DraftEntry, DraftList, GUARD, KEEP_DISCARDED_DAYS};
@@ -106,6 +108,10 @@ pub struct App {
     pub quit: bool,
     /// The database is the demo: read once, drawn in every frame's title.
     pub demo: bool,
+    /// When this copy last took in another laptop's changes and how many conflicts
+    /// wait, for the title; none for a database that never exchanged. Read at the
+    /// start and after each write.
+    pub exchange: Option<Exchange>,
     selected_unit: Option<i64>,
     /// When the key being handled came: the clock a question reads to tell a burst
     /// typed on from a deliberate answer (given by the caller, so tests choose it).
@@ -151,12 +157,14 @@ impl App {
             status: None,
             quit: false,
             demo,
+            exchange: None,
             selected_unit: None,
             now: Instant::now(),
             burst_until: None,
             undo: None,
             last_click: None,
         };
+        app.reload_exchange();
         app.reload_units(true);
         // Said once, at the start: a database on a network share is kept without WAL.
         if app.store.on_network() {
@@ -186,6 +194,7 @@ impl App {
             Some(Layer::Dialog(d)) => Scope::Asking(d.question()),
             Some(Layer::Overlay(Overlay::Drafts(_))) => Scope::Drafts,
             Some(Layer::Overlay(Overlay::History { .. })) => Scope::History,
+            Some(Layer::Overlay(Overlay::Conflicts { .. })) => Scope::Conflicts,
             Some(Layer::Form(f)) if f.data.field.single_line() => Scope::OneLine,
             _ => Scope::Any,
         }

@@ -30,7 +30,7 @@ impl App {
 
     /// An overlay's keys: scroll, open or close it.
     pub(super) fn overlay_command(&mut self, c: Command) -> bool {
-        if self.drafts_command(c) || self.history_command(c) {
+        if self.drafts_command(c) || self.history_command(c) || self.conflicts_command(c) {
             return true;
         }
         match c {
@@ -71,6 +71,10 @@ impl App {
                         *scroll = scroll.saturating_add_signed(d.clamp(-100, 100) as i16);
                     }
                     (Some(Overlay::History { rows, selected, .. }), Some(d)) => {
+                        let last = rows.len().saturating_sub(1) as isize;
+                        *selected = (*selected as isize).saturating_add(d).clamp(0, last) as usize;
+                    }
+                    (Some(Overlay::Conflicts { rows, selected }), Some(d)) => {
                         let last = rows.len().saturating_sub(1) as isize;
                         *selected = (*selected as isize).saturating_add(d).clamp(0, last) as usize;
                     }

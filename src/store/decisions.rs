@@ -138,7 +138,11 @@ fn sql_value(v: &serde_json::Value) -> Value {
 /// What a row is to a person, from the row if it is still there.
 fn about(c: &Connection, table: &str, key: &[Value]) -> Result<String> {
     let sql = match table {
-        "task" | "deleted_task" => "SELECT title FROM task WHERE id = ?1",
+        // A task deleted since is named from what its delete kept.
+        "task" | "deleted_task" => {
+            "SELECT title FROM task WHERE id = ?1
+             UNION ALL SELECT title FROM deleted_task WHERE id = ?1 LIMIT 1"
+        }
         "conclusion_item" => "SELECT text FROM conclusion_item WHERE id = ?1",
         "extension" => {
             "SELECT t.title FROM extension e JOIN task t ON t.id = e.task_id WHERE e.id = ?1"
@@ -304,6 +308,19 @@ impl Store {
             Ok(())
         })?;
         Ok(row)
+    }
+
+    /// What the app's title says of the exchange, read without writing: when a
+    /// bundle from another laptop was last taken in (UTC, as `heard_at` keeps it),
+    /// and how many conflicts wait for a person.
+    pub fn sync_glance(&self) -> Result<(Option<String>, usize)> {
+        let last: Option<String> = self.conn.query_row(
+            "SELECT max(p.heard_at) FROM sync_peer p
+             WHERE p.replica <> (SELECT replica FROM sync_self WHERE id = 1)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((last, self.sync_conflicts(false)?.len()))
     }
 
     /// Who this copy is, what it made, whom it heard from, what waits for a person.

@@ -51,16 +51,7 @@ pub fn value_words(json: Option<&str>) -> String {
 /// A time the store keeps in UTC ("2026-12-01T20:41:41Z" or "2026-12-01 20:41:41"),
 /// in this computer's time as the screens write it: "01/12/2026 20:41".
 pub fn when_words(utc: &str) -> String {
-    let parsed = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M:%S"));
-    match parsed {
-        Ok(t) => t
-            .and_utc()
-            .with_timezone(&chrono::Local)
-            .format("%d/%m/%Y %H:%M")
-            .to_string(),
-        Err(_) => utc.to_string(),
-    }
+    local_time(utc, false)
 }
 
 /// What happened, in one phrase.
@@ -105,4 +96,43 @@ pub fn line(r: &ConflictRow) -> String {
         r.by,
         when_words(&r.at)
     )
+}
+
+/// `when_words`, or with `short` the day and month only ("01/12 20:15", for the
+/// app's title). Text that is no moment is shown as it is.
+pub fn local_time(utc: &str, short: bool) -> String {
+    use chrono::{Local, NaiveDateTime};
+    let parsed = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ")
+        .or_else(|_| NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M:%S"));
+    match parsed {
+        Ok(at) => {
+            let local = at.and_utc().with_timezone(&Local);
+            local
+                .format(if short {
+                    "%d/%m %H:%M"
+                } else {
+                    "%d/%m/%Y %H:%M"
+                })
+                .to_string()
+        }
+        Err(_) => utc.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_time;
+
+    #[test]
+    fn a_moment_reads_as_the_screens_show_it() {
+        let long = local_time("2026-12-01T13:15:00Z", false);
+        assert_eq!(long.len(), "01/12/2026 20:15".len(), "{long}");
+        assert!(long.contains("/2026 "), "{long}");
+        let same = local_time("2026-12-01 13:15:00", false);
+        assert_eq!(long, same);
+        let short = local_time("2026-12-01 13:15:00", true);
+        assert_eq!(short.len(), "01/12 20:15".len(), "{short}");
+        assert!(long.ends_with(&short[6..]), "{long} {short}");
+        assert_eq!(local_time("hôm qua", true), "hôm qua");
+    }
 }

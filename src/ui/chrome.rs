@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, StatusKind};
+use crate::app::{App, Exchange, StatusKind};
 use crate::domain::format::fmt_date;
 use crate::domain::text::printable;
 use crate::i18n::{T, t};
@@ -15,10 +15,7 @@ use crate::keymap::{Command, bindings, keys_label};
 use crate::layout::{self, Pane};
 
 pub fn title(frame: &mut Frame, app: &App, area: Rect) {
-    let mut spans = vec![Span::styled(
-        format!(" tct · {}", t(T::AppTitle)),
-        app.theme.title(),
-    )];
+    let mut spans = Vec::new();
     if app.demo {
         spans.push(Span::styled(
             format!("  [{}]", t(T::Demo)),
@@ -31,7 +28,38 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect) {
             app.theme.bad(),
         ));
     }
+    let mut name = format!(" tct · {}", t(T::AppTitle));
+    if let Some(x) = &app.exchange {
+        spans.extend(exchange(app, x));
+        // The exchange's words are never cut: the name gives way on a narrow window.
+        let rest: usize = spans.iter().map(|s| s.content.width()).sum();
+        let room = (area.width as usize).saturating_sub(rest);
+        name = super::fit(&name, room.max(6));
+    }
+    spans.insert(0, Span::styled(name, app.theme.title()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// " · trao đổi 01/12 20:15 · 1 xung đột": when this copy last took in another
+/// laptop's changes, and the conflicts that wait.
+fn exchange(app: &App, x: &Exchange) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if let Some(last) = &x.last {
+        spans.push(Span::styled(
+            format!(" · {} {last}", t(T::TitleExchanged)),
+            app.theme.dim(),
+        ));
+    }
+    if x.conflicts > 0 {
+        let n = if x.conflicts == 1 {
+            t(T::TitleConflictOne).to_string()
+        } else {
+            t(T::TitleConflicts).replace("{n}", &x.conflicts.to_string())
+        };
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(n, app.theme.warn()));
+    }
+    spans
 }
 
 pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
@@ -149,6 +177,21 @@ fn long_message(frame: &mut Frame, app: &App, area: Rect) -> bool {
     frame.render_widget(ratatui::widgets::Clear, r);
     frame.render_widget(Paragraph::new(lines), r);
     true
+}
+
+/// The message alone, for a view that lists its keys on a line of its own.
+pub fn message(frame: &mut Frame, app: &App, area: Rect) {
+    if long_message(frame, app, area) {
+        return;
+    }
+    if let Some(s) = &app.status {
+        let style = match s.kind {
+            StatusKind::Good => app.theme.good(),
+            StatusKind::Problem => app.theme.bad(),
+        };
+        let text = Span::styled(format!(" {} ", printable(&s.text)), style);
+        frame.render_widget(Paragraph::new(Line::from(text)), area);
+    }
 }
 
 pub fn status(frame: &mut Frame, app: &App, area: Rect) {

@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         (Mode::Prompt, Scope::Any, T::DoneTitle),
         (Mode::Overlay, Scope::Any, T::Detail),
         (Mode::Overlay, Scope::History, T::Inspections),
+        (Mode::Overlay, Scope::Conflicts, T::ConflictsTitle),
         (Mode::Form, Scope::Any, T::FormTitle),
         (Mode::Preview, Scope::Any, T::PreviewSection),
     ];

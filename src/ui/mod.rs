@@ -2,6 +2,7 @@
 //! Every string from the database passes through `printable` on its way to the screen.
 
 mod chrome;
+mod conflicts;
 mod detail;
 mod dialog;
 mod done;
@@ -73,6 +74,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, overlay: &Overlay) {
             ..
         } => history::draw(frame, app, unit_name, rows, *selected, *deleted),
         Overlay::Drafts(list) => drafts::draw(frame, app, list),
+        Overlay::Conflicts { rows, selected } => conflicts::draw(frame, app, rows, *selected),
     }
 }
 
