@@ -399,7 +399,7 @@ catalog! {
     SyncFieldValue => "giá trị", "value";
     SyncWholeRow => "cả dòng", "the whole row";
     SyncKindOverwritten => "bị ghi đè", "written over";
-    SyncKindDeleted => "bị xoá trên máy khác khi máy này đang sửa", "deleted on another laptop while edited on this one";
+    SyncKindDeleted => "bị xoá ở một máy trong khi máy khác đang sửa", "deleted on one laptop while another was editing it";
     SyncKindEditLost => "sửa một dòng máy khác đã xoá", "an edit of a row another laptop deleted";
     SyncKindRefused => "thay đổi không áp dụng được (dòng nó cần đã bị xoá)", "a change that could not apply (a row it needs was deleted)";
     SyncResolved => "đã quyết định xung đột", "conflict decided";
