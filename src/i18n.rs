@@ -402,6 +402,8 @@ catalog! {
     SyncKindDeleted => "bị xoá ở một máy trong khi máy khác đang sửa", "deleted on one laptop while another was editing it";
     SyncKindEditLost => "sửa một dòng máy khác đã xoá", "an edit of a row another laptop deleted";
     SyncKindRefused => "thay đổi không áp dụng được (dòng nó cần đã bị xoá)", "a change that could not apply (a row it needs was deleted)";
+    SyncChoseKeep => "giữ giá trị hiện tại", "the value now kept";
+    SyncChoseRestore => "khôi phục giá trị bị ghi đè", "the value written over put back";
     SyncResolved => "đã quyết định xung đột", "conflict decided";
     KConflicts => "xung đột giữa các máy", "conflicts between laptops";
     KKeepConflict => "giữ giá trị hiện tại", "keep the value now";

@@ -341,6 +341,11 @@ fn two_laptops_exchange_by_the_command_line() {
     assert_eq!(deadline(&Store::open(&a).unwrap(), task), "2022-12-15");
     let (_, out, _) = run(&a, &["sync", "conflicts"]);
     assert!(out.contains("Không có xung đột"), "{out}");
+    let (_, out, _) = run(&a, &["sync", "conflicts", "--all"]);
+    assert!(
+        out.contains("đã quyết định: khôi phục giá trị bị ghi đè"),
+        "{out}"
+    );
     let (ok, out, err) = run(&a, &["sync", "resolve", &id, "--giu"]);
     assert!(!ok && err.contains("đã được quyết định"), "{out}{err}");
     run(&a, &["sync", "export", "-o", bundle_a.to_str().unwrap()]);

@@ -87,7 +87,14 @@ pub fn line(r: &ConflictRow) -> String {
     let decided = r
         .decided
         .as_ref()
-        .map(|(chosen, by)| format!(" · {} ({chosen}, {by})", t(T::SyncDecided)))
+        .map(|(chosen, by)| {
+            let chosen = if chosen == "restored" {
+                t(T::SyncChoseRestore)
+            } else {
+                t(T::SyncChoseKeep)
+            };
+            format!(" · {}: {chosen} ({} {by})", t(T::SyncDecided), t(T::SyncBy))
+        })
         .unwrap_or_default();
     format!(
         "#{} · {what} · {detail} · {} {}, {}{decided}",
