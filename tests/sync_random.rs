@@ -1,8 +1,8 @@
 //! Random weeks of a working group on three to five laptops (issue 15): each records
 //! with tct's own store functions (new inspections with directives, completions,
 //! extensions, readings, a directive's text edited, inspections deleted), and bundles
-//! travel in random orders, twice, not at all, relayed through others, or cut short
-//! on the way. At the end, after every laptop has heard from
+//! travel in random orders, twice, not at all, relayed through others, cut short on
+//! the way, or stopped partway through being applied. At the end, after every laptop has heard from
 //! every other, all hold the same rows, and every value typed anywhere that no one
 //! replaced knowingly is either the value now or listed as a conflict.
 //!
@@ -236,6 +236,28 @@ impl World {
                 "a refused bundle left a trace"
             );
             return;
+        }
+        if rng.below(8) == 0 {
+            // Stopped partway through being applied (the lid closed, the power gone):
+            // the last change it brings cannot be applied, after the others were.
+            // Nothing of it may stay.
+            let (m, mut entries) = tct::sync::bundle::read(&bytes).unwrap();
+            if let Some(last) = entries.iter_mut().max_by_key(|e| e.stamp) {
+                last.changes = vec![0x54; 40];
+            }
+            let broken = tct::sync::bundle::write(m, &entries).unwrap();
+            let before = content(&self.laptops[to].store);
+            if let Err(e) = tct::sync::take(&mut self.laptops[to].store, &broken) {
+                // Said as the bundle's damage, not the database's.
+                assert!(e.to_string().contains("tệp trao đổi bị hỏng"), "{e}");
+                assert_eq!(
+                    before,
+                    content(&self.laptops[to].store),
+                    "an import stopped partway left a trace"
+                );
+                return;
+            }
+            // The broken change was one it had already: taken in like any bundle.
         }
         let times = if rng.below(5) == 0 { 2 } else { 1 };
         for _ in 0..times {

@@ -250,10 +250,16 @@ fn column_names(c: &Connection) -> Result<HashMap<String, Vec<String>>> {
     Ok(out)
 }
 
+/// Why a bundle could not be taken in, in one line. A changeset SQLite cannot read
+/// is the bundle's damage, never the database's: the database is left as it was.
 fn replay_error(f: &Failure) -> Error {
     let why = match f {
+        Failure::Sqlite(rc) if (*rc & 0xff) == rusqlite::ffi::SQLITE_CORRUPT => {
+            return Error::User(t(T::ErrBundleDamaged).into());
+        }
+        Failure::Sqlite(rc) => format!("SQLite {rc}"),
         Failure::ForeignKey => "foreign key".to_string(),
-        Failure::Read(e) | Failure::Sqlite(e) => e.clone(),
+        Failure::Read(e) => e.clone(),
         Failure::Handler => "handler".to_string(),
     };
     Error::User(format!("{}: {why}", t(T::ErrSyncApply)))

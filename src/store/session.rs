@@ -358,8 +358,9 @@ pub enum Failure {
     Read(String),
     /// The handler panicked.
     Handler,
-    /// SQLite refused the changeset (damaged, or its own error).
-    Sqlite(String),
+    /// SQLite refused the changeset: its result code (`SQLITE_CORRUPT` for a
+    /// changeset that is not one).
+    Sqlite(c_int),
 }
 
 /// Applies a changeset to the tables `filter` names on `c`, inside the caller's
@@ -389,7 +390,8 @@ pub(super) fn apply(
     };
     match ctx.failed {
         Some(f) => Err(f),
-        None => check(rc).map_err(|e| Failure::Sqlite(e.to_string())),
+        None if rc == ffi::SQLITE_OK => Ok(()),
+        None => Err(Failure::Sqlite(rc)),
     }
 }
 
