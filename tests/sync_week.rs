@@ -257,3 +257,68 @@ fn a_week_of_the_working_group_on_four_machines() {
     let files = std::fs::read_dir(&shared).unwrap().count();
     assert_eq!(files, 4);
 }
+
+/// Two laptops correct different directives of one record, each saving the whole
+/// record at its own time: both corrections stay, and no conflict is shown for the
+/// time each saved it.
+#[test]
+fn two_laptops_correcting_different_directives_of_one_record_clash_on_nothing() {
+    let (_dir, mut stores) = common::sync::laptops(1);
+    let c = ctx("23/09/2022");
+    let ins = *stores[0].inspection_ids(None).unwrap().first().unwrap();
+    let correct = |store: &mut Store, nth: usize, text: &str, at: &str| {
+        let found = store.inspection(&c, ins).unwrap().unwrap();
+        let h = &found.header;
+        let input = InspectionInput {
+            id: Some(ins),
+            unit_id: h.unit_id,
+            held_on: h.held_on.unwrap(),
+            place: h.place.clone(),
+            chair_name: h.chair_name.clone(),
+            chair_title: h.chair_title.clone(),
+            members: h.members.clone(),
+            attendees: h.attendees.clone(),
+            report: h.report.clone(),
+            items: found
+                .items
+                .iter()
+                .enumerate()
+                .map(|(n, i)| ItemInput {
+                    id: Some(i.id),
+                    kind: i.kind,
+                    text: if n == nth {
+                        text.into()
+                    } else {
+                        i.text.clone()
+                    },
+                    unit_id: i.unit_id,
+                    deadline: i.deadline,
+                    office: i.office.clone(),
+                })
+                .collect(),
+            removed: Vec::new(),
+        };
+        store.save_inspection(&input, at).unwrap();
+        found.items[nth].id
+    };
+    let first = correct(&mut stores[0], 0, "Sửa ở máy A", "2022-09-24T08:00:00");
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    let second = correct(&mut stores[1], 1, "Sửa ở máy B", "2022-09-24T09:00:00");
+    for (from, to) in [(0, 1), (1, 0)] {
+        let bytes = tct::sync::bundle_of(&mut stores[from]).unwrap();
+        tct::sync::take(&mut stores[to], &bytes).unwrap();
+    }
+    assert_eq!(content(&stores[0]), content(&stores[1]));
+    let text = |s: &Store, id: i64| -> String {
+        s.connection()
+            .query_row(
+                "SELECT text FROM conclusion_item WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(text(&stores[0], first), "Sửa ở máy A");
+    assert_eq!(text(&stores[0], second), "Sửa ở máy B");
+    assert_eq!(stores[0].sync_conflicts(true).unwrap(), vec![]);
+}

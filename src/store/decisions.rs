@@ -46,12 +46,20 @@ fn derived(column: &str) -> bool {
     column.ends_with("_key")
 }
 
+/// A column no person typed: when a record was last saved. Two laptops saving one
+/// record write it both, which is no conflict to show; the rest of what they wrote is.
+fn bookkeeping(table: &str, column: &str) -> bool {
+    table == "inspection" && column == "saved_at"
+}
+
 /// One conflict a person decides, out of the rows kept: derived keys and the same
 /// values written over by one change go with the first of them.
 fn grouped(rows: Vec<(String, i64, ConflictRow)>) -> Vec<ConflictRow> {
     let mut out: Vec<(String, i64, ConflictRow)> = Vec::new();
-    let (keys, fields): (Vec<_>, Vec<_>) =
-        rows.into_iter().partition(|(_, _, r)| derived(&r.column));
+    let (keys, fields): (Vec<_>, Vec<_>) = rows
+        .into_iter()
+        .filter(|(_, _, r)| !bookkeeping(&r.table, &r.column))
+        .partition(|(_, _, r)| derived(&r.column));
     for (origin, seq, row) in fields {
         let same = out.iter_mut().find(|(o, q, first)| {
             *o == origin
