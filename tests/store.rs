@@ -664,49 +664,21 @@ fn the_dashboard_says_a_database_is_on_a_network_share() {
 /// since it was written; a deadline changed in the record itself is the new one.
 #[test]
 fn saving_a_record_again_keeps_an_extension_granted_since() {
-    use tct::model::{InspectionInput, ItemInput};
     let (_dir, mut store) = common::demo_store();
-    let ctx = common::ctx("23/09/2022");
     let id = *store.inspection_ids(None).unwrap().first().unwrap();
     let again = |store: &mut Store, text: &str, deadline: Option<chrono::NaiveDate>| {
-        let ins = store.inspection(&ctx, id).unwrap().unwrap();
-        let first = ins.items.iter().position(|i| i.task_id.is_some()).unwrap();
-        let h = &ins.header;
-        let input = InspectionInput {
-            id: Some(h.id),
-            unit_id: h.unit_id,
-            held_on: h.held_on.unwrap(),
-            place: h.place.clone(),
-            chair_name: h.chair_name.clone(),
-            chair_title: h.chair_title.clone(),
-            members: h.members.clone(),
-            attendees: h.attendees.clone(),
-            report: h.report.clone(),
-            items: ins
-                .items
-                .iter()
-                .enumerate()
-                .map(|(n, i)| ItemInput {
-                    id: Some(i.id),
-                    kind: i.kind,
-                    text: if n == first {
-                        text.to_string()
-                    } else {
-                        i.text.clone()
-                    },
-                    unit_id: i.unit_id,
-                    deadline: if n == first {
-                        deadline.or(i.deadline)
-                    } else {
-                        i.deadline
-                    },
-                    office: i.office.clone(),
-                })
-                .collect(),
-            removed: Vec::new(),
-        };
-        store.save_inspection(&input, &h.saved_at).unwrap();
-        ins.items[first].task_id.unwrap()
+        let mut first = None;
+        let items = common::save_again(store, id, None, |n, i| {
+            if first.is_none() && i.kind == tct::domain::inspection::ItemKind::Directive {
+                first = Some(n);
+            }
+            if Some(n) == first {
+                i.text = text.into();
+                i.deadline = deadline.or(i.deadline);
+            }
+        })
+        .unwrap();
+        items[first.unwrap()].task_id.unwrap()
     };
     let task = again(&mut store, "Chỉ đạo thứ nhất", None);
     let deadline = |store: &Store| -> String {

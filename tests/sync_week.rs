@@ -158,37 +158,12 @@ fn a_week_of_the_working_group_on_four_machines() {
     // Friday afternoon: the secretary and the leader both reword the first directive.
     let item = leader_view.items[0].id;
     let reword = |store: &mut Store, text: &str| {
-        let found = store.inspection(&ctx("30/09/2022"), ins).unwrap().unwrap();
-        let h = &found.header;
-        let input = InspectionInput {
-            id: Some(ins),
-            unit_id: h.unit_id,
-            held_on: h.held_on.unwrap(),
-            place: h.place.clone(),
-            chair_name: h.chair_name.clone(),
-            chair_title: h.chair_title.clone(),
-            members: h.members.clone(),
-            attendees: h.attendees.clone(),
-            report: h.report.clone(),
-            items: found
-                .items
-                .iter()
-                .map(|i| ItemInput {
-                    id: Some(i.id),
-                    kind: i.kind,
-                    text: if i.id == item {
-                        text.into()
-                    } else {
-                        i.text.clone()
-                    },
-                    unit_id: i.unit_id,
-                    deadline: i.deadline,
-                    office: i.office.clone(),
-                })
-                .collect(),
-            removed: Vec::new(),
-        };
-        store.save_inspection(&input, &h.saved_at).unwrap();
+        common::save_again(store, ins, None, |_, i| {
+            if i.id == Some(item) {
+                i.text = text.into();
+            }
+        })
+        .unwrap();
     };
     reword(
         &mut secretary,
@@ -264,42 +239,14 @@ fn a_week_of_the_working_group_on_four_machines() {
 #[test]
 fn two_laptops_correcting_different_directives_of_one_record_clash_on_nothing() {
     let (_dir, mut stores) = common::sync::laptops(1);
-    let c = ctx("23/09/2022");
     let ins = *stores[0].inspection_ids(None).unwrap().first().unwrap();
     let correct = |store: &mut Store, nth: usize, text: &str, at: &str| {
-        let found = store.inspection(&c, ins).unwrap().unwrap();
-        let h = &found.header;
-        let input = InspectionInput {
-            id: Some(ins),
-            unit_id: h.unit_id,
-            held_on: h.held_on.unwrap(),
-            place: h.place.clone(),
-            chair_name: h.chair_name.clone(),
-            chair_title: h.chair_title.clone(),
-            members: h.members.clone(),
-            attendees: h.attendees.clone(),
-            report: h.report.clone(),
-            items: found
-                .items
-                .iter()
-                .enumerate()
-                .map(|(n, i)| ItemInput {
-                    id: Some(i.id),
-                    kind: i.kind,
-                    text: if n == nth {
-                        text.into()
-                    } else {
-                        i.text.clone()
-                    },
-                    unit_id: i.unit_id,
-                    deadline: i.deadline,
-                    office: i.office.clone(),
-                })
-                .collect(),
-            removed: Vec::new(),
-        };
-        store.save_inspection(&input, at).unwrap();
-        found.items[nth].id
+        let items = common::save_again(store, ins, Some(at), |n, i| {
+            if n == nth {
+                i.text = text.into();
+            }
+        });
+        items.unwrap()[nth].id
     };
     let first = correct(&mut stores[0], 0, "Sửa ở máy A", "2022-09-24T08:00:00");
     std::thread::sleep(std::time::Duration::from_millis(2));

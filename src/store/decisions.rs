@@ -220,6 +220,12 @@ fn restore(c: &Connection, row: &ConflictRow) -> Result<()> {
 impl Store {
     /// The conflicts, latest first; decided ones only when `all`.
     pub fn sync_conflicts(&self, all: bool) -> Result<Vec<ConflictRow>> {
+        self.conflict_list(all, true)
+    }
+
+    /// The conflicts; what each row is to a person (a query a row) only when asked,
+    /// so the title's count after each write costs no more than it must.
+    fn conflict_list(&self, all: bool, about_rows: bool) -> Result<Vec<ConflictRow>> {
         let c = &self.conn;
         let mut st = c.prepare(
             "SELECT k.origin, k.seq, k.tbl, k.row_key, k.col, k.kind, k.lost, k.won,
@@ -270,7 +276,9 @@ impl Store {
             if row.decided.is_some() && !all {
                 continue;
             }
-            row.about = about(c, &row.table, &key_values(&row.row_key))?;
+            if about_rows {
+                row.about = about(c, &row.table, &key_values(&row.row_key))?;
+            }
             out.push(row);
         }
         Ok(out)
@@ -328,7 +336,7 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        Ok((last, self.sync_conflicts(false)?.len()))
+        Ok((last, self.conflict_list(false, false)?.len()))
     }
 
     /// Who this copy is, what it made, whom it heard from, what waits for a person.
@@ -350,7 +358,7 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let conflicts = self.sync_conflicts(false)?.len();
+        let conflicts = self.conflict_list(false, false)?.len();
         Ok(SyncStatus {
             me,
             own: own as usize,

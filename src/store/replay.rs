@@ -97,7 +97,7 @@ impl Store {
             )?;
             Ok(merged)
         })?;
-        merged.conflicts = self.sync_conflicts(false)?.len();
+        merged.conflicts = self.sync_glance()?.1;
         Ok(merged)
     }
 }

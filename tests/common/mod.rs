@@ -266,3 +266,50 @@ pub fn at_version(from: &std::path::Path, to: &std::path::Path, n: usize) {
         .unwrap();
     }
 }
+
+/// Saves a saved record again, whole, as the form does, after `change` has had each of
+/// its items (by position) to correct: a directive's wording or deadline. `saved_at`
+/// is the record's own unless given. The items as they were, or `None` when there is
+/// no such record.
+pub fn save_again(
+    store: &mut Store,
+    id: i64,
+    saved_at: Option<&str>,
+    mut change: impl FnMut(usize, &mut tct::model::ItemInput),
+) -> Option<Vec<tct::model::ItemRow>> {
+    let found = store.inspection(&ctx("23/09/2022"), id).unwrap()?;
+    let h = &found.header;
+    let input = tct::model::InspectionInput {
+        id: Some(h.id),
+        unit_id: h.unit_id,
+        held_on: h.held_on.unwrap(),
+        place: h.place.clone(),
+        chair_name: h.chair_name.clone(),
+        chair_title: h.chair_title.clone(),
+        members: h.members.clone(),
+        attendees: h.attendees.clone(),
+        report: h.report.clone(),
+        items: found
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let mut item = tct::model::ItemInput {
+                    id: Some(i.id),
+                    kind: i.kind,
+                    text: i.text.clone(),
+                    unit_id: i.unit_id,
+                    deadline: i.deadline,
+                    office: i.office.clone(),
+                };
+                change(n, &mut item);
+                item
+            })
+            .collect(),
+        removed: Vec::new(),
+    };
+    store
+        .save_inspection(&input, saved_at.unwrap_or(&h.saved_at))
+        .unwrap();
+    Some(found.items)
+}
