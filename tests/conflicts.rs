@@ -212,6 +212,10 @@ fn with_no_conflict_the_view_says_how_they_come() {
     ctrl(&mut app, 'r');
     ctrl(&mut app, 'k');
     assert_eq!(listed(&app), Some(0));
+    // In a narrow window the way out still shows.
+    app.update(tct::app::Action::Resize(40, 12));
+    let screen = render(&app);
+    assert!(screen.contains("Esc đóng"), "{screen}");
 }
 
 /// `?` lists the key that opens the view, and the view's own keys.

@@ -93,7 +93,7 @@ fn draw_rows(frame: &mut Frame, app: &App, rows: &[ConflictLine], selected: usiz
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The list's keys, from the keymap: decide, select, close; each that fits whole.
+/// The list's keys, from the keymap: close, decide, select; each that fits whole.
 fn draw_keys(frame: &mut Frame, app: &App, area: Rect) {
     let first = |c| {
         let keys = keys_of(Mode::Overlay, Scope::Conflicts, c);
@@ -102,11 +102,12 @@ fn draw_keys(frame: &mut Frame, app: &App, area: Rect) {
     let select = format!("{}/{}", first(Command::Up), first(Command::Down));
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
+    // Esc first: in a narrow window the way out is the key that must show.
     for (keys, what) in [
+        (first(Command::Close), T::KClose),
         (first(Command::KeepConflict), T::ConflictKeepShort),
         (first(Command::RestoreConflict), T::ConflictRestoreShort),
         (select, T::ConflictSelect),
-        (first(Command::Close), T::KClose),
     ] {
         let what = format!(" {}   ", t(what));
         let w = keys.width() + what.trim_end().width();
